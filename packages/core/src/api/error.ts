@@ -1,0 +1,26 @@
+import { z } from "zod";
+
+/** Every failed request answers with this body and a 4xx/5xx status. */
+export const ApiErrorSchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    field: z.string().optional(),
+  }),
+});
+export type ApiError = z.infer<typeof ApiErrorSchema>;
+
+/** Stable machine-readable error codes used across the API. */
+export const ErrorCode = {
+  validation: "validation_failed",
+  unauthenticated: "unauthenticated",
+  forbidden: "forbidden",
+  notFound: "not_found",
+  conflict: "revision_conflict",
+  exists: "already_exists",
+  signupsClosed: "signups_closed",
+  setupDone: "setup_already_done",
+  invalidCredentials: "invalid_credentials",
+  tooLarge: "payload_too_large",
+  badJson: "malformed_json",
+} as const;

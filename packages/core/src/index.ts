@@ -1,0 +1,4 @@
+export * from "./api/entry";
+export * from "./api/error";
+export * from "./api/prompt";
+export * from "./api/user";
