@@ -2,3 +2,4 @@ export * from "./api/entry";
 export * from "./api/error";
 export * from "./api/prompt";
 export * from "./api/user";
+export * from "./prompts/index";
