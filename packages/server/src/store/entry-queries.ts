@@ -1,0 +1,131 @@
+import { type Kysely, type Selectable, sql } from "kysely";
+import { toEntry } from "./rows";
+import type { Database, EntriesTable } from "./schema";
+import type { EntryQuery, EntryRecord } from "./store";
+
+type Db = Kysely<Database>;
+
+/** Attaches tags to entry rows with one extra query, keeping the rows' order. */
+export async function withTags(
+  db: Db,
+  userId: string,
+  rows: Selectable<EntriesTable>[],
+): Promise<EntryRecord[]> {
+  if (rows.length === 0) return [];
+  const tagRows = await db
+    .selectFrom("entry_tags")
+    .select(["entry_id", "tag"])
+    .where("user_id", "=", userId)
+    .where(
+      "entry_id",
+      "in",
+      rows.map((r) => r.id),
+    )
+    .orderBy("tag")
+    .execute();
+  const byEntry = new Map<string, string[]>();
+  for (const { entry_id, tag } of tagRows) {
+    const list = byEntry.get(entry_id);
+    if (list) list.push(tag);
+    else byEntry.set(entry_id, [tag]);
+  }
+  return rows.map((row) => toEntry(row, byEntry.get(row.id) ?? []));
+}
+
+export async function findEntry(db: Db, userId: string, id: string): Promise<EntryRecord | null> {
+  const row = await db
+    .selectFrom("entries")
+    .selectAll()
+    .where("user_id", "=", userId)
+    .where("id", "=", id)
+    .executeTakeFirst();
+  if (!row) return null;
+  const [entry] = await withTags(db, userId, [row]);
+  return entry ?? null;
+}
+
+export async function replaceTags(
+  db: Db,
+  userId: string,
+  entryId: string,
+  tags: readonly string[],
+): Promise<void> {
+  await db.deleteFrom("entry_tags").where("user_id", "=", userId).where("entry_id", "=", entryId).execute();
+  if (tags.length > 0) {
+    await db
+      .insertInto("entry_tags")
+      .values(tags.map((tag) => ({ entry_id: entryId, user_id: userId, tag })))
+      .execute();
+  }
+}
+
+export async function listEntries(db: Db, userId: string, query: EntryQuery): Promise<EntryRecord[]> {
+  let q = db.selectFrom("entries").selectAll("entries").where("entries.user_id", "=", userId);
+  if (query.from) q = q.where("entries.local_date", ">=", query.from);
+  if (query.to) q = q.where("entries.local_date", "<=", query.to);
+  if (query.tag !== undefined) {
+    const tag = query.tag;
+    q = q.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom("entry_tags")
+          .select(sql`1`.as("one"))
+          .whereRef("entry_tags.entry_id", "=", "entries.id")
+          .where("entry_tags.user_id", "=", userId)
+          .where("entry_tags.tag", "=", tag),
+      ),
+    );
+  }
+  if (query.after) {
+    const { createdAt, id } = query.after;
+    q = q.where((eb) =>
+      eb.or([
+        eb("entries.created_at", "<", createdAt),
+        eb.and([eb("entries.created_at", "=", createdAt), eb("entries.id", "<", id)]),
+      ]),
+    );
+  }
+  const rows = await q
+    .orderBy("entries.created_at", "desc")
+    .orderBy("entries.id", "desc")
+    .limit(query.limit)
+    .execute();
+  return withTags(db, userId, rows);
+}
+
+export async function countByDay(db: Db, userId: string, from: string, to: string) {
+  const rows = await db
+    .selectFrom("entries")
+    .select(["local_date", (eb) => eb.fn.countAll<number | string>().as("count")])
+    .where("user_id", "=", userId)
+    .where("local_date", ">=", from)
+    .where("local_date", "<=", to)
+    .groupBy("local_date")
+    .orderBy("local_date")
+    .execute();
+  return rows.map((r) => ({ date: r.local_date, count: Number(r.count) }));
+}
+
+export async function entriesOnMonthDay(db: Db, userId: string, monthDay: string, beforeDate: string) {
+  const rows = await db
+    .selectFrom("entries")
+    .selectAll()
+    .where("user_id", "=", userId)
+    .where("local_date", "like", `____-${monthDay}`)
+    .where("local_date", "<", beforeDate)
+    .orderBy("local_date", "desc")
+    .orderBy("created_at", "desc")
+    .execute();
+  return withTags(db, userId, rows);
+}
+
+export async function countTags(db: Db, userId: string) {
+  const rows = await db
+    .selectFrom("entry_tags")
+    .select(["tag", (eb) => eb.fn.countAll<number | string>().as("count")])
+    .where("user_id", "=", userId)
+    .groupBy("tag")
+    .execute();
+  return rows
+    .map((r) => ({ tag: r.tag, count: Number(r.count) }))
+    .sort((a, b) => b.count - a.count || (a.tag < b.tag ? -1 : a.tag > b.tag ? 1 : 0));
+}

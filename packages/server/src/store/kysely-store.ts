@@ -1,0 +1,363 @@
+import { type Kysely, Migrator } from "kysely";
+import type { DialectAdapter } from "./dialects";
+import {
+  countByDay,
+  countTags,
+  entriesOnMonthDay,
+  findEntry,
+  listEntries,
+  replaceTags,
+  withTags,
+} from "./entry-queries";
+import { migrationProvider } from "./migrations";
+import { fromUser, normaliseTags, toPrompt, toSession, toUser } from "./rows";
+import type { Database } from "./schema";
+import type {
+  EntryChanges,
+  EntryQuery,
+  EntryRecord,
+  FirstOwnerResult,
+  NewEntry,
+  PromptRecord,
+  SessionRecord,
+  Store,
+  UpdateResult,
+  UserRecord,
+} from "./store";
+
+/** The Store implementation shared by both dialects: one set of Kysely queries. */
+export class KyselyStore implements Store {
+  readonly kind;
+  readonly #adapter: DialectAdapter;
+  readonly #db;
+
+  constructor(adapter: DialectAdapter) {
+    this.#adapter = adapter;
+    this.kind = adapter.kind;
+    this.#db = adapter.db;
+  }
+
+  async migrate(): Promise<void> {
+    const migrationTableSchema = await this.#adapter.migrationSchema();
+    const migrator = new Migrator({
+      db: this.#db,
+      provider: migrationProvider,
+      ...(migrationTableSchema ? { migrationTableSchema } : {}),
+    });
+    const { error, results } = await migrator.migrateToLatest();
+    const failed = results?.find((r) => r.status === "Error");
+    if (error || failed) {
+      const cause = error instanceof Error ? error.message : String(error ?? "");
+      throw new Error(`Database migration ${failed?.migrationName ?? ""} failed: ${cause}`);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.#db.destroy();
+  }
+
+  // users
+
+  async insertUser(user: UserRecord): Promise<UserRecord | null> {
+    const result = await this.#db
+      .insertInto("users")
+      .values(fromUser(user))
+      .onConflict((oc) => oc.column("username").doNothing())
+      .executeTakeFirst();
+    return Number(result.numInsertedOrUpdatedRows ?? 0) > 0 ? user : null;
+  }
+
+  async insertFirstOwner(user: UserRecord): Promise<FirstOwnerResult> {
+    return this.#db.transaction().execute(async (trx) => {
+      await this.#adapter.lockOwnerSetup(trx);
+      const owner = await trx.selectFrom("users").select("id").where("role", "=", "owner").executeTakeFirst();
+      if (owner) return { status: "owner_exists" } as const;
+      const result = await trx
+        .insertInto("users")
+        .values(fromUser({ ...user, role: "owner" }))
+        .onConflict((oc) => oc.column("username").doNothing())
+        .executeTakeFirst();
+      if (Number(result.numInsertedOrUpdatedRows ?? 0) === 0) return { status: "username_taken" } as const;
+      return { status: "created", user: { ...user, role: "owner" } } as const;
+    });
+  }
+
+  async hasOwner(): Promise<boolean> {
+    return (await this.countOwners()) > 0;
+  }
+
+  async countOwners(): Promise<number> {
+    const row = await this.#db
+      .selectFrom("users")
+      .select((eb) => eb.fn.countAll<number | string>().as("n"))
+      .where("role", "=", "owner")
+      .executeTakeFirst();
+    return Number(row?.n ?? 0);
+  }
+
+  async findUserById(id: string): Promise<UserRecord | null> {
+    const row = await this.#db.selectFrom("users").selectAll().where("id", "=", id).executeTakeFirst();
+    return row ? toUser(row) : null;
+  }
+
+  async findUserByUsername(username: string): Promise<UserRecord | null> {
+    const row = await this.#db
+      .selectFrom("users")
+      .selectAll()
+      .where("username", "=", username)
+      .executeTakeFirst();
+    return row ? toUser(row) : null;
+  }
+
+  async listUsers(): Promise<UserRecord[]> {
+    const rows = await this.#db
+      .selectFrom("users")
+      .selectAll()
+      .orderBy("created_at")
+      .orderBy("username")
+      .execute();
+    return rows.map(toUser);
+  }
+
+  async updateUserTimeZone(id: string, timeZone: string): Promise<UserRecord | null> {
+    await this.#db.updateTable("users").set({ time_zone: timeZone }).where("id", "=", id).execute();
+    return this.findUserById(id);
+  }
+
+  async deleteUser(id: string): Promise<boolean> {
+    const result = await this.#db.deleteFrom("users").where("id", "=", id).executeTakeFirst();
+    return Number(result.numDeletedRows) > 0;
+  }
+
+  // settings
+
+  async getSetting(key: string): Promise<unknown> {
+    const row = await this.#db
+      .selectFrom("settings")
+      .select("value")
+      .where("key", "=", key)
+      .executeTakeFirst();
+    return row ? (JSON.parse(row.value) as unknown) : undefined;
+  }
+
+  async setSetting(key: string, value: unknown): Promise<void> {
+    const json = JSON.stringify(value);
+    await this.#db
+      .insertInto("settings")
+      .values({ key, value: json })
+      .onConflict((oc) => oc.column("key").doUpdateSet({ value: json }))
+      .execute();
+  }
+
+  // sessions
+
+  async insertSession(s: SessionRecord): Promise<void> {
+    await this.#db
+      .insertInto("auth_sessions")
+      .values({
+        token_hash: s.tokenHash,
+        user_id: s.userId,
+        created_at: s.createdAt,
+        expires_at: s.expiresAt,
+        last_seen_at: s.lastSeenAt,
+      })
+      .execute();
+  }
+
+  async findSession(tokenHash: string): Promise<SessionRecord | null> {
+    const row = await this.#db
+      .selectFrom("auth_sessions")
+      .selectAll()
+      .where("token_hash", "=", tokenHash)
+      .executeTakeFirst();
+    return row ? toSession(row) : null;
+  }
+
+  async touchSession(tokenHash: string, lastSeenAt: string, expiresAt: string): Promise<void> {
+    await this.#db
+      .updateTable("auth_sessions")
+      .set({ last_seen_at: lastSeenAt, expires_at: expiresAt })
+      .where("token_hash", "=", tokenHash)
+      .execute();
+  }
+
+  async deleteSession(tokenHash: string): Promise<void> {
+    await this.#db.deleteFrom("auth_sessions").where("token_hash", "=", tokenHash).execute();
+  }
+
+  async deleteExpiredSessions(now: string): Promise<number> {
+    const result = await this.#db
+      .deleteFrom("auth_sessions")
+      .where("expires_at", "<=", now)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
+  // entries
+
+  async createEntry(userId: string, e: NewEntry): Promise<{ entry: EntryRecord; created: boolean }> {
+    return this.#db.transaction().execute(async (trx) => {
+      if (e.clientId !== null) {
+        const existing = await this.#byClientId(trx, userId, e.clientId);
+        if (existing) return { entry: existing, created: false };
+      }
+      const result = await trx
+        .insertInto("entries")
+        .values({
+          id: e.id,
+          user_id: userId,
+          client_id: e.clientId,
+          title: e.title,
+          body: e.body,
+          prompt_id: e.promptId,
+          prompt_text: e.promptText,
+          revision: 1,
+          created_at: e.createdAt,
+          updated_at: e.createdAt,
+          local_date: e.localDate,
+          time_zone: e.timeZone,
+        })
+        .onConflict((oc) => oc.columns(["user_id", "client_id"]).doNothing())
+        .executeTakeFirst();
+      if (Number(result.numInsertedOrUpdatedRows ?? 0) === 0 && e.clientId !== null) {
+        // A concurrent create with the same clientId won the race.
+        const existing = await this.#byClientId(trx, userId, e.clientId);
+        if (existing) return { entry: existing, created: false };
+        throw new Error("Entry insert was skipped but no entry with its clientId exists");
+      }
+      await replaceTags(trx, userId, e.id, normaliseTags(e.tags));
+      const entry = await findEntry(trx, userId, e.id);
+      if (!entry) throw new Error("Created entry could not be read back");
+      return { entry, created: true };
+    });
+  }
+
+  async #byClientId(db: Kysely<Database>, userId: string, clientId: string): Promise<EntryRecord | null> {
+    const row = await db
+      .selectFrom("entries")
+      .selectAll()
+      .where("user_id", "=", userId)
+      .where("client_id", "=", clientId)
+      .executeTakeFirst();
+    if (!row) return null;
+    const [entry] = await withTags(db, userId, [row]);
+    return entry ?? null;
+  }
+
+  getEntry(userId: string, id: string): Promise<EntryRecord | null> {
+    return findEntry(this.#db, userId, id);
+  }
+
+  async getEntries(userId: string, ids: readonly string[]): Promise<EntryRecord[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.#db
+      .selectFrom("entries")
+      .selectAll()
+      .where("user_id", "=", userId)
+      .where("id", "in", [...ids])
+      .execute();
+    return withTags(this.#db, userId, rows);
+  }
+
+  async updateEntry(
+    userId: string,
+    id: string,
+    baseRevision: number,
+    c: EntryChanges,
+  ): Promise<UpdateResult> {
+    return this.#db.transaction().execute(async (trx) => {
+      const result = await trx
+        .updateTable("entries")
+        .set((eb) => ({
+          body: c.body,
+          updated_at: c.updatedAt,
+          revision: eb("revision", "+", 1),
+          ...(c.title !== undefined ? { title: c.title } : {}),
+          ...(c.promptId !== undefined ? { prompt_id: c.promptId, prompt_text: c.promptText ?? null } : {}),
+        }))
+        .where("id", "=", id)
+        .where("user_id", "=", userId)
+        .where("revision", "=", baseRevision)
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) === 0) {
+        const current = await findEntry(trx, userId, id);
+        return current ? ({ status: "conflict", current } as const) : ({ status: "not_found" } as const);
+      }
+      if (c.tags !== undefined) await replaceTags(trx, userId, id, normaliseTags(c.tags));
+      const entry = await findEntry(trx, userId, id);
+      if (!entry) throw new Error("Updated entry could not be read back");
+      return { status: "updated", entry } as const;
+    });
+  }
+
+  async deleteEntry(userId: string, id: string): Promise<boolean> {
+    const result = await this.#db
+      .deleteFrom("entries")
+      .where("user_id", "=", userId)
+      .where("id", "=", id)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows) > 0;
+  }
+
+  listEntries(userId: string, query: EntryQuery): Promise<EntryRecord[]> {
+    return listEntries(this.#db, userId, query);
+  }
+
+  async allEntries(userId: string): Promise<EntryRecord[]> {
+    const rows = await this.#db
+      .selectFrom("entries")
+      .selectAll()
+      .where("user_id", "=", userId)
+      .orderBy("created_at", "desc")
+      .execute();
+    return withTags(this.#db, userId, rows);
+  }
+
+  countByDay(userId: string, from: string, to: string) {
+    return countByDay(this.#db, userId, from, to);
+  }
+
+  entriesOnMonthDay(userId: string, monthDay: string, beforeDate: string) {
+    return entriesOnMonthDay(this.#db, userId, monthDay, beforeDate);
+  }
+
+  countTags(userId: string) {
+    return countTags(this.#db, userId);
+  }
+
+  // prompts
+
+  async insertPrompt(p: PromptRecord): Promise<PromptRecord> {
+    await this.#db
+      .insertInto("prompts")
+      .values({ id: p.id, user_id: p.userId, category: p.category, text: p.text, created_at: p.createdAt })
+      .execute();
+    return p;
+  }
+
+  async listPrompts(userId: string, category?: string): Promise<PromptRecord[]> {
+    let q = this.#db.selectFrom("prompts").selectAll().where("user_id", "=", userId);
+    if (category !== undefined) q = q.where("category", "=", category);
+    const rows = await q.orderBy("created_at").orderBy("id").execute();
+    return rows.map(toPrompt);
+  }
+
+  async getPrompt(userId: string, id: string): Promise<PromptRecord | null> {
+    const row = await this.#db
+      .selectFrom("prompts")
+      .selectAll()
+      .where("user_id", "=", userId)
+      .where("id", "=", id)
+      .executeTakeFirst();
+    return row ? toPrompt(row) : null;
+  }
+
+  async deletePrompt(userId: string, id: string): Promise<boolean> {
+    const result = await this.#db
+      .deleteFrom("prompts")
+      .where("user_id", "=", userId)
+      .where("id", "=", id)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows) > 0;
+  }
+}

@@ -1,0 +1,37 @@
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { isPostgresUrl, postgresAdapter, sqliteAdapter } from "./dialects";
+import { KyselyStore } from "./kysely-store";
+import type { Store } from "./store";
+
+export interface OpenStoreOptions {
+  /** postgres:// or postgresql:// selects PostgreSQL; anything else (or nothing) SQLite. */
+  databaseUrl?: string | undefined;
+  /** Holds meridian.db for SQLite; created if missing. */
+  dataDir: string;
+  /** PostgreSQL only: an existing schema to use as search_path (tests isolate with this). */
+  postgresSchema?: string;
+  /** Apply pending migrations before returning (default true). */
+  migrate?: boolean;
+}
+
+export async function openStore(options: OpenStoreOptions): Promise<Store> {
+  let store: Store;
+  if (isPostgresUrl(options.databaseUrl)) {
+    store = new KyselyStore(
+      postgresAdapter(options.databaseUrl, options.postgresSchema ? { schema: options.postgresSchema } : {}),
+    );
+  } else {
+    mkdirSync(options.dataDir, { recursive: true });
+    store = new KyselyStore(sqliteAdapter(join(options.dataDir, "meridian.db")));
+  }
+  if (options.migrate !== false) {
+    try {
+      await store.migrate();
+    } catch (error) {
+      await store.close();
+      throw error;
+    }
+  }
+  return store;
+}

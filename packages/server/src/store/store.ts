@@ -1,0 +1,150 @@
+/** The one storage interface. Every method that touches journal data takes the owning
+ * user's id and scopes its query by it; nothing here returns another user's rows. */
+
+export type StorageKind = "sqlite" | "postgres";
+export type Role = "owner" | "member";
+
+export interface UserRecord {
+  id: string;
+  username: string;
+  passwordHash: string;
+  role: Role;
+  timeZone: string;
+  createdAt: string;
+}
+
+export type FirstOwnerResult =
+  | { status: "created"; user: UserRecord }
+  | { status: "owner_exists" }
+  | { status: "username_taken" };
+
+export interface SessionRecord {
+  tokenHash: string;
+  userId: string;
+  createdAt: string;
+  expiresAt: string;
+  lastSeenAt: string;
+}
+
+export interface EntryRecord {
+  id: string;
+  userId: string;
+  clientId: string | null;
+  title: string | null;
+  body: string;
+  promptId: string | null;
+  promptText: string | null;
+  revision: number;
+  createdAt: string;
+  updatedAt: string;
+  localDate: string;
+  timeZone: string;
+  /** Sorted, distinct. */
+  tags: string[];
+}
+
+export interface NewEntry {
+  id: string;
+  clientId: string | null;
+  title: string | null;
+  body: string;
+  promptId: string | null;
+  promptText: string | null;
+  tags: string[];
+  createdAt: string;
+  localDate: string;
+  timeZone: string;
+}
+
+/** Fields an update may change; `undefined` keeps the stored value. */
+export interface EntryChanges {
+  title?: string | null;
+  body: string;
+  promptId?: string | null;
+  promptText?: string | null;
+  tags?: string[];
+  updatedAt: string;
+}
+
+export type UpdateResult =
+  | { status: "updated"; entry: EntryRecord }
+  | { status: "not_found" }
+  | { status: "conflict"; current: EntryRecord };
+
+export interface EntryCursor {
+  createdAt: string;
+  id: string;
+}
+
+export interface EntryQuery {
+  tag?: string;
+  /** Inclusive local dates, YYYY-MM-DD. */
+  from?: string;
+  to?: string;
+  limit: number;
+  /** Only entries strictly older than this position (newest-first order). */
+  after?: EntryCursor;
+}
+
+export interface PromptRecord {
+  id: string;
+  userId: string;
+  category: string;
+  text: string;
+  createdAt: string;
+}
+
+export interface Store {
+  readonly kind: StorageKind;
+  /** Applies pending migrations; idempotent. */
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+
+  // users
+  /** Inserts the user; null when the username is taken. */
+  insertUser(user: UserRecord): Promise<UserRecord | null>;
+  /** Inserts the owner only if no owner exists yet, atomically (safe against concurrent setups). */
+  insertFirstOwner(user: UserRecord): Promise<FirstOwnerResult>;
+  hasOwner(): Promise<boolean>;
+  countOwners(): Promise<number>;
+  findUserById(id: string): Promise<UserRecord | null>;
+  findUserByUsername(username: string): Promise<UserRecord | null>;
+  listUsers(): Promise<UserRecord[]>;
+  updateUserTimeZone(id: string, timeZone: string): Promise<UserRecord | null>;
+  /** Deletes the user and (by cascade) everything they own. */
+  deleteUser(id: string): Promise<boolean>;
+
+  // instance settings (JSON values)
+  getSetting(key: string): Promise<unknown>;
+  setSetting(key: string, value: unknown): Promise<void>;
+
+  // sessions
+  insertSession(session: SessionRecord): Promise<void>;
+  findSession(tokenHash: string): Promise<SessionRecord | null>;
+  touchSession(tokenHash: string, lastSeenAt: string, expiresAt: string): Promise<void>;
+  deleteSession(tokenHash: string): Promise<void>;
+  deleteExpiredSessions(now: string): Promise<number>;
+
+  // entries
+  /** Idempotent on (userId, clientId): returns the existing entry with created=false. */
+  createEntry(userId: string, entry: NewEntry): Promise<{ entry: EntryRecord; created: boolean }>;
+  getEntry(userId: string, id: string): Promise<EntryRecord | null>;
+  getEntries(userId: string, ids: readonly string[]): Promise<EntryRecord[]>;
+  /** Optimistic concurrency: applies only when the stored revision equals baseRevision. */
+  updateEntry(userId: string, id: string, baseRevision: number, changes: EntryChanges): Promise<UpdateResult>;
+  deleteEntry(userId: string, id: string): Promise<boolean>;
+  /** Newest first (createdAt desc, id desc). */
+  listEntries(userId: string, query: EntryQuery): Promise<EntryRecord[]>;
+  /** Every entry of the user, for building the search index. */
+  allEntries(userId: string): Promise<EntryRecord[]>;
+  countByDay(userId: string, from: string, to: string): Promise<{ date: string; count: number }[]>;
+  /** Entries whose localDate has the given MM-DD and is before `beforeDate` (YYYY-MM-DD). */
+  entriesOnMonthDay(userId: string, monthDay: string, beforeDate: string): Promise<EntryRecord[]>;
+  countTags(userId: string): Promise<{ tag: string; count: number }[]>;
+
+  // user-defined prompts
+  insertPrompt(prompt: PromptRecord): Promise<PromptRecord>;
+  listPrompts(userId: string, category?: string): Promise<PromptRecord[]>;
+  getPrompt(userId: string, id: string): Promise<PromptRecord | null>;
+  deletePrompt(userId: string, id: string): Promise<boolean>;
+}
