@@ -1,0 +1,101 @@
+import { describe, expect, it } from "vitest";
+import { tapping } from "./tapping";
+
+const SR = 48000;
+
+function renderTap(params: Record<string, number>, seconds = 1.5, seed = 7): Float32Array {
+  const v = tapping.create(SR, seed);
+  v.setParam("tempo", 0);
+  for (const [k, x] of Object.entries(params)) v.setParam(k, x);
+  const out = new Float32Array(Math.round(seconds * SR));
+  const pre = new Float32Array(SR);
+  v.process(pre, pre, 0, SR); // let parameters settle, no automatic taps
+  v.trigger?.(0.8);
+  for (let i = 0; i < out.length; i += 128) v.process(out, out, i, Math.min(128, out.length - i));
+  return out;
+}
+
+/** Frequency of the strongest spectral peak (naive DFT on a coarse grid, 100 Hz–6 kHz). */
+function peakFrequency(x: Float32Array): number {
+  let best = 0;
+  let bestF = 0;
+  const n = Math.min(x.length, 4800);
+  for (let f = 100; f <= 6000; f += 10) {
+    let re = 0;
+    let im = 0;
+    const w = (2 * Math.PI * f) / SR;
+    for (let i = 0; i < n; i++) {
+      re += (x[i] as number) * Math.cos(w * i);
+      im += (x[i] as number) * Math.sin(w * i);
+    }
+    const p = re * re + im * im;
+    if (p > best) {
+      best = p;
+      bestF = f;
+    }
+  }
+  return bestF;
+}
+
+/** Seconds until the 10 ms RMS envelope falls 40 dB below its maximum (after the maximum). */
+function ringTime(x: Float32Array): number {
+  const hop = SR / 100;
+  const env: number[] = [];
+  for (let i = 0; i + hop <= x.length; i += hop) {
+    let s = 0;
+    for (let k = 0; k < hop; k++) s += (x[i + k] as number) ** 2;
+    env.push(Math.sqrt(s / hop));
+  }
+  const max = Math.max(...env);
+  const at = env.indexOf(max);
+  for (let i = at; i < env.length; i++) if ((env[i] as number) < max / 100) return (i - at) / 100;
+  return env.length / 100;
+}
+
+function centroid(x: Float32Array): number {
+  let num = 0;
+  let den = 0;
+  for (let f = 100; f <= 12000; f += 50) {
+    let re = 0;
+    let im = 0;
+    const w = (2 * Math.PI * f) / SR;
+    for (let i = 0; i < 2400; i++) {
+      re += (x[i] as number) * Math.cos(w * i);
+      im += (x[i] as number) * Math.sin(w * i);
+    }
+    const p = re * re + im * im;
+    num += f * p;
+    den += p;
+  }
+  return num / den;
+}
+
+describe("tapping character", () => {
+  it("tunes its modes by material", () => {
+    const wood = peakFrequency(renderTap({ material: 0 }));
+    const glass = peakFrequency(renderTap({ material: 2 }));
+    expect(Math.abs(glass - wood)).toBeGreaterThan(200);
+  });
+
+  it("lets glass ring much longer than wood", () => {
+    const wood = ringTime(renderTap({ material: 0 }));
+    const glass = ringTime(renderTap({ material: 2 }));
+    expect(glass).toBeGreaterThan(2.5 * wood);
+  });
+
+  it("sounds brighter with nails than with fingertips", () => {
+    expect(centroid(renderTap({ hardness: 1 }))).toBeGreaterThan(1.2 * centroid(renderTap({ hardness: 0 })));
+  });
+
+  it("stays silent at tempo 0 until triggered, then taps at once", () => {
+    const v = tapping.create(SR, 3);
+    v.setParam("tempo", 0);
+    const buf = new Float32Array(SR * 2);
+    v.process(buf, buf, 0, buf.length);
+    expect(Math.max(...buf.map(Math.abs))).toBe(0);
+    v.trigger?.(0.7);
+    const after = new Float32Array(240); // 5 ms
+    v.process(after, after, 0, after.length);
+    expect(Math.max(...after.map(Math.abs))).toBeGreaterThan(1e-3);
+  });
+});
