@@ -18,7 +18,7 @@ export class Svf {
 
   constructor(private readonly sampleRate: number) {
     this.maxFreq = sampleRate * 0.45;
-    this.set(1000, 0.707);
+    this.set(1000, Math.SQRT1_2);
   }
 
   set(freq: number, q: number): this {
