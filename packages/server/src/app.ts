@@ -1,0 +1,93 @@
+import { fileURLToPath } from "node:url";
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { ErrorCode } from "@meridian/core";
+import type { AppDeps, AppEnv } from "./context";
+import { defaultHook, errorBody, handleError } from "./errors";
+import { sessionMiddleware } from "./http/auth";
+import { apiBodyLimits, csrfGuard } from "./http/guards";
+import { securityHeaders } from "./http/security-headers";
+import { staticSite } from "./http/static";
+import type { PasswordHashing } from "./passwords";
+import { registerAdminRoutes } from "./routes/admin";
+import { registerAuthRoutes } from "./routes/auth";
+import { registerEntryRoutes } from "./routes/entries";
+import { registerHealthRoutes } from "./routes/health";
+import { registerMeRoutes } from "./routes/me";
+import { registerPromptRoutes } from "./routes/prompts";
+import { registerSearchRoutes } from "./routes/search";
+import { registerSetupRoutes } from "./routes/setup";
+import { SearchService, type SearchServiceOptions } from "./search/search-service";
+import { SESSION_COOKIE } from "./sessions";
+import type { Store } from "./store/store";
+
+export const DEFAULT_WEB_DIST_DIR = fileURLToPath(new URL("../../web/dist", import.meta.url));
+
+export interface CreateAppOptions {
+  store: Store;
+  version: string;
+  /** Built web app to serve; default packages/web/dist. null serves no web app (API only). */
+  webDistDir?: string | null;
+  /** Search index eviction tuning. */
+  search?: SearchServiceOptions;
+  /** argon2id cost. Leave unset in production; tests may pass cheaper parameters. */
+  passwordHashing?: PasswordHashing;
+  /** Trust X-Forwarded-Proto from a TLS-terminating reverse proxy (Secure cookies). */
+  trustProxy?: boolean;
+  /** Clock, for tests. */
+  now?: () => Date;
+}
+
+export type MeridianApp = OpenAPIHono<AppEnv> & {
+  /** Stops background timers (search index eviction). */
+  dispose(): void;
+};
+
+/** The whole HTTP surface as a fetch-shaped Hono app; opens no port and no database. */
+export function createApp(options: CreateAppOptions): MeridianApp {
+  const deps: AppDeps = {
+    store: options.store,
+    search: new SearchService(options.store, options.search),
+    version: options.version,
+    accounts: options.passwordHashing ? { passwordHashing: options.passwordHashing } : {},
+    now: options.now ?? (() => new Date()),
+    trustProxy: options.trustProxy ?? false,
+  };
+  const app = new OpenAPIHono<AppEnv>({ defaultHook });
+
+  app.use("*", securityHeaders);
+  app.use("/api/*", apiBodyLimits(), csrfGuard, sessionMiddleware(deps));
+
+  registerHealthRoutes(app, deps);
+  registerSetupRoutes(app, deps);
+  registerAuthRoutes(app, deps);
+  registerMeRoutes(app, deps);
+  registerAdminRoutes(app, deps);
+  registerEntryRoutes(app, deps);
+  registerSearchRoutes(app, deps);
+  registerPromptRoutes(app, deps);
+
+  app.openAPIRegistry.registerComponent("securitySchemes", "session", {
+    type: "apiKey",
+    in: "cookie",
+    name: SESSION_COOKIE,
+    description: "Session cookie set by /api/setup, /api/auth/signup and /api/auth/login",
+  });
+  app.doc31("/api/openapi.json", {
+    openapi: "3.1.0",
+    info: {
+      title: "Meridian API",
+      version: options.version,
+      description:
+        "Change requests (POST/PUT/PATCH/DELETE) that carry the session cookie must also send the header X-Meridian-Client.",
+    },
+  });
+
+  app.all("/api/*", (c) => c.json(errorBody(ErrorCode.notFound, "No such API route"), 404));
+  if (options.webDistDir !== null) {
+    app.on(["GET", "HEAD"], "*", staticSite(options.webDistDir ?? DEFAULT_WEB_DIST_DIR));
+  }
+  app.notFound((c) => c.json(errorBody(ErrorCode.notFound, "Not found"), 404));
+  app.onError(handleError);
+
+  return Object.assign(app, { dispose: () => deps.search.dispose() });
+}
