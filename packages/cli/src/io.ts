@@ -2,6 +2,8 @@
 export interface CliIO {
   readonly stdout: NodeJS.WritableStream;
   readonly stderr: NodeJS.WritableStream;
+  /** Where a password is read from with --password-stdin (defaults to process.stdin). */
+  readonly stdin?: NodeJS.ReadableStream;
   /** True when stderr is an interactive terminal (progress bars only then). */
   readonly isTTY: boolean;
   /** Aborted on Ctrl-C; long-running commands stop cleanly and leave valid output. */

@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import { run } from "../main";
+import { captureIO } from "../test/capture-io";
+
+describe("meridian user", () => {
+  it("adds an owner and a member, lists them, removes the member", async () => {
+    const first = captureIO({ stdin: "correct horse battery\n" });
+    const env = first.env;
+    expect(
+      await run(["user", "add", "Ana", "--owner", "--password-stdin", "--time-zone", "Europe/London"], first),
+    ).toBe(0);
+    expect(first.out()).toContain("Created owner 'ana'");
+
+    const second = captureIO({ stdin: "another long secret\n", env });
+    expect(await run(["user", "add", "ben", "--password-stdin"], second)).toBe(0);
+    expect(second.out()).toContain("Created member 'ben'");
+
+    const list = captureIO({ env });
+    expect(await run(["user", "list"], list)).toBe(0);
+    const lines = list.out().trim().split("\n").sort();
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^ana\towner\tEurope\/London\t\d{4}-\d\d-\d\d$/);
+    expect(lines[1]).toMatch(/^ben\tmember\tUTC\t/);
+
+    const remove = captureIO({ env });
+    expect(await run(["user", "remove", "ben", "--yes"], remove)).toBe(0);
+    const after = captureIO({ env });
+    await run(["user", "list"], after);
+    expect(after.out()).not.toContain("ben");
+  });
+
+  it("refuses a second owner, a taken name, a short password and removing the last owner", async () => {
+    const io = captureIO({ stdin: "correct horse battery\n" });
+    const env = io.env;
+    await run(["user", "add", "ana", "--owner", "--password-stdin"], io);
+
+    const again = captureIO({ stdin: "correct horse battery\n", env });
+    expect(await run(["user", "add", "cleo", "--owner", "--password-stdin"], again)).toBe(1);
+    expect(again.err()).toContain("already has an owner");
+
+    const taken = captureIO({ stdin: "correct horse battery\n", env });
+    expect(await run(["user", "add", "ana", "--password-stdin"], taken)).toBe(1);
+    expect(taken.err()).toContain("taken");
+
+    const short = captureIO({ stdin: "short\n", env });
+    expect(await run(["user", "add", "dan", "--password-stdin"], short)).toBe(1);
+    expect(short.err()).toContain("at least 10");
+
+    const last = captureIO({ env });
+    expect(await run(["user", "remove", "ana", "--yes"], last)).toBe(1);
+    expect(last.err()).toContain("cannot be removed");
+  });
+
+  it("never takes a password from argv and asks for confirmation before removing", async () => {
+    const io = captureIO();
+    expect(await run(["user", "add", "ana"], io)).toBe(2);
+    expect(io.err()).toContain("--password-stdin");
+    const rm = captureIO();
+    expect(await run(["user", "remove", "ana"], rm)).toBe(2);
+    expect(rm.err()).toContain("--yes");
+  });
+});
