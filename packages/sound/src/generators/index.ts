@@ -1,0 +1,39 @@
+/**
+ * The generator registry: every generator definition, by id.
+ *
+ * HOW TO REGISTER A GENERATOR: write `generators/<id>.ts` exporting a `GeneratorDef`
+ * (see ../generator.ts), import it below and add it to GENERATORS. The contract test
+ * (contract.test.ts) then runs on it automatically; measure its calibrationDb with
+ * `npx tsx packages/sound/scripts/calibrate.ts <id>` and paste the value into the definition.
+ * Keep the list sorted by category, then id.
+ */
+import type { GeneratorDef } from "../generator";
+import { brownNoise } from "./brown-noise";
+import { keyboard } from "./keyboard";
+import { pinkNoise } from "./pink-noise";
+import { tapping } from "./tapping";
+import { whiteNoise } from "./white-noise";
+
+export const GENERATORS: readonly GeneratorDef[] = [
+  // Beds
+  brownNoise,
+  pinkNoise,
+  whiteNoise,
+  // Journaling sounds
+  keyboard,
+  // Triggers
+  tapping,
+  // Still to land: whispering, paper-crinkle, hair-brushing, pen-on-paper, page-turn.
+];
+
+const BY_ID = new Map<string, GeneratorDef>(GENERATORS.map((g) => [g.id, g]));
+
+/** The definition for an id, or undefined. */
+export function generatorById(id: string): GeneratorDef | undefined {
+  return BY_ID.get(id);
+}
+
+/** All registered ids. */
+export function generatorIds(): string[] {
+  return GENERATORS.map((g) => g.id);
+}
