@@ -3,3 +3,5 @@ export * from "./api/error";
 export * from "./api/prompt";
 export * from "./api/user";
 export * from "./prompts/index";
+export * from "./insights/index";
+export * from "./stats/index";

@@ -1,0 +1,2 @@
+// Insights: per-trigger effects, sleep, trends and consistency. Pure: no I/O.
+export {};

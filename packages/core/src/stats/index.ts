@@ -1,0 +1,2 @@
+// Statistics for one person's data (n-of-1). Pure: no I/O.
+export {};
