@@ -1,0 +1,92 @@
+import { lazy, type ReactNode, Suspense, useEffect, useRef } from "react";
+import { Header } from "../components/Header";
+import { ErrorNote, Loading } from "../components/Status";
+import { AuthPages } from "../pages/AuthRoutes";
+import { HelpPage } from "../pages/HelpPage";
+import { JournalPage } from "../pages/JournalPage";
+import { SearchPage } from "../pages/SearchPage";
+import { SettingsPage } from "../pages/SettingsPage";
+import { Link, match, navigate, useLocation } from "../router/router";
+import { useAuth } from "./auth";
+
+// The editor (CodeMirror, marked, DOMPurify) loads on first use, keeping the journal quick to open.
+const EntryPage = lazy(() => import("../pages/EntryPage").then((m) => ({ default: m.EntryPage })));
+
+const TITLES: Array<[string, string]> = [
+  ["/", "Journal"],
+  ["/entries/new", "New entry"],
+  ["/search", "Search"],
+  ["/settings", "Settings"],
+  ["/help", "Help & crisis support"],
+];
+
+function SignedInRoutes() {
+  const { path, search, nav } = useLocation();
+  if (path === "/") return <JournalPage />;
+  const m = path === "/entries/new" ? null : match("/entries/:id", path);
+  if (path === "/entries/new" || m?.id) {
+    return (
+      <Suspense fallback={<Loading label="Opening the editor…" />}>
+        <EntryPage key={`entry-${nav}`} entryId={m?.id ?? null} clientId={m ? null : search.get("draft")} />
+      </Suspense>
+    );
+  }
+  if (path === "/search") return <SearchPage />;
+  if (path === "/settings") return <SettingsPage />;
+  if (path === "/help") return <HelpPage />;
+  if (path === "/signin" || path === "/signup" || path === "/setup") {
+    navigate("/", { replace: true });
+    return null;
+  }
+  return (
+    <div className="empty">
+      <p>There is no page here.</p>
+      <Link to="/">Back to the journal</Link>
+    </div>
+  );
+}
+
+export function App() {
+  const auth = useAuth();
+  const { path } = useLocation();
+  const mainRef = useRef<HTMLElement>(null);
+  const first = useRef(true);
+
+  useEffect(() => {
+    const t = TITLES.find(([p]) => p === path)?.[1] ?? (path.startsWith("/entries/") ? "Entry" : null);
+    document.title = t ? `${t} · Meridian` : "Meridian";
+    // Move focus to the page on client-side navigation so screen readers hear the new page.
+    if (first.current) first.current = false;
+    else if (!path.startsWith("/entries/")) mainRef.current?.focus({ preventScroll: true });
+  }, [path]);
+
+  let body: ReactNode;
+  if (auth.phase === "loading") body = <Loading label="Opening Meridian…" />;
+  else if (auth.phase === "error")
+    body = (
+      <ErrorNote>
+        Can't reach the Meridian server ({auth.error}).{" "}
+        <button type="button" className="btn btn-small" onClick={() => void auth.refresh()}>
+          Try again
+        </button>
+      </ErrorNote>
+    );
+  else if (path === "/help") body = <HelpPage />;
+  else if (auth.user) body = <SignedInRoutes />;
+  else body = <AuthPages />;
+
+  return (
+    <>
+      <a href="#main" className="skip-link">
+        Skip to content
+      </a>
+      <Header user={auth.user} onSignOut={() => void auth.signOut().then(() => navigate("/signin"))} />
+      <main id="main" ref={mainRef} tabIndex={-1}>
+        {body}
+      </main>
+      <footer className="site-footer chrome">
+        Meridian is a wellbeing journal, not a treatment. In crisis? <Link to="/help">Find support now</Link>.
+      </footer>
+    </>
+  );
+}

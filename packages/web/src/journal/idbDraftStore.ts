@@ -1,0 +1,81 @@
+import { type DBSchema, type IDBPDatabase, openDB } from "idb";
+import { type DraftStore, MemoryDraftStore } from "./draftMirror";
+import type { DraftRecord } from "./restore";
+
+interface MeridianDrafts extends DBSchema {
+  drafts: { key: string; value: DraftRecord; indexes: { docKey: string } };
+}
+
+class IdbDraftStore implements DraftStore {
+  constructor(private readonly db: IDBPDatabase<MeridianDrafts>) {}
+
+  async put(record: DraftRecord): Promise<void> {
+    await this.db.put("drafts", record);
+  }
+  async delete(key: string): Promise<void> {
+    await this.db.delete("drafts", key);
+  }
+  byDoc(docKey: string): Promise<DraftRecord[]> {
+    return this.db.getAllFromIndex("drafts", "docKey", docKey);
+  }
+  unsent(): Promise<DraftRecord[]> {
+    return this.db.getAllFromIndex("drafts", "docKey", IDBKeyRange.bound("new:", "new:\uffff"));
+  }
+}
+
+/** Fallback when IndexedDB is unavailable (some private modes): localStorage, same contract. */
+class LocalStorageDraftStore implements DraftStore {
+  private readonly prefix = "meridian.draft.";
+
+  private all(): DraftRecord[] {
+    const out: DraftRecord[] = [];
+    for (let i = 0; i < localStorage.length; i++) {
+      const k = localStorage.key(i);
+      if (!k?.startsWith(this.prefix)) continue;
+      try {
+        out.push(JSON.parse(localStorage.getItem(k) ?? "") as DraftRecord);
+      } catch {
+        // ignore a damaged record
+      }
+    }
+    return out;
+  }
+  async put(record: DraftRecord): Promise<void> {
+    localStorage.setItem(this.prefix + record.key, JSON.stringify(record));
+  }
+  async delete(key: string): Promise<void> {
+    localStorage.removeItem(this.prefix + key);
+  }
+  async byDoc(docKey: string): Promise<DraftRecord[]> {
+    return this.all().filter((r) => r.docKey === docKey);
+  }
+  async unsent(): Promise<DraftRecord[]> {
+    return this.all().filter((r) => r.docKey.startsWith("new:"));
+  }
+}
+
+let storePromise: Promise<{ store: DraftStore; kind: "indexeddb" | "localstorage" | "memory" }> | null = null;
+
+/** The draft store for this browser, opened once. */
+export function draftStore(): Promise<{ store: DraftStore; kind: "indexeddb" | "localstorage" | "memory" }> {
+  storePromise ??= (async () => {
+    try {
+      const db = await openDB<MeridianDrafts>("meridian", 1, {
+        upgrade(d) {
+          const s = d.createObjectStore("drafts", { keyPath: "key" });
+          s.createIndex("docKey", "docKey");
+        },
+      });
+      return { store: new IdbDraftStore(db), kind: "indexeddb" as const };
+    } catch {
+      try {
+        localStorage.setItem("meridian.probe", "1");
+        localStorage.removeItem("meridian.probe");
+        return { store: new LocalStorageDraftStore(), kind: "localstorage" as const };
+      } catch {
+        return { store: new MemoryDraftStore(), kind: "memory" as const };
+      }
+    }
+  })();
+  return storePromise;
+}
