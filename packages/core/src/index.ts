@@ -5,3 +5,6 @@ export * from "./api/user";
 export * from "./prompts/index";
 export * from "./insights/index";
 export * from "./stats/index";
+export * from "./instruments/index";
+export * from "./ritual/index";
+export * from "./sleep/index";
