@@ -1,0 +1,17 @@
+export {
+  type AccountErrorCode,
+  AccountError,
+  type AccountOptions,
+  createOwner,
+  createUser,
+  listUsers,
+  type NewUserInput,
+  removeUser,
+  verifyLogin,
+} from "./accounts";
+export { type CreateAppOptions, createApp, DEFAULT_WEB_DIST_DIR, type MeridianApp } from "./app";
+export { DEFAULT_PASSWORD_HASHING, type PasswordHashing } from "./passwords";
+export { type RunningServer, type ServeOptions, serve, serveOptionsFromEnv, serverVersion } from "./serve";
+export { type OpenStoreOptions, openStore } from "./store/open-store";
+export type { StorageKind, Store } from "./store/store";
+export { openTestStore, type TestStore, testBackends } from "./store/testing";

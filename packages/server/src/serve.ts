@@ -1,0 +1,115 @@
+import { readFileSync } from "node:fs";
+import type { Server } from "node:http";
+import { resolve } from "node:path";
+import { serve as serveNode } from "@hono/node-server";
+import { createApp } from "./app";
+import { openStore } from "./store/open-store";
+import type { Store } from "./store/store";
+
+export interface ServeOptions {
+  /** Default 4711; 0 picks a free port. */
+  port?: number;
+  /** Default 127.0.0.1 (local only). */
+  host?: string;
+  /** SQLite lives in `${dataDir}/meridian.db`; default ./data, created if missing. */
+  dataDir?: string;
+  /** postgres://… selects PostgreSQL instead of SQLite. */
+  databaseUrl?: string | undefined;
+  /** Built web app; default packages/web/dist. */
+  webDistDir?: string | null;
+  trustProxy?: boolean;
+  /** Where the startup line goes (default console.log). */
+  log?: (line: string) => void;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  store: Store;
+  /** Stops accepting connections, then closes the database. */
+  close(): Promise<void>;
+}
+
+export function serverVersion(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version?: string };
+    return pkg.version ?? "0.0.0";
+  } catch {
+    return "0.0.0";
+  }
+}
+
+function parsePort(value: string | undefined): number | undefined {
+  if (value === undefined || value.trim() === "") return undefined;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`PORT must be 0–65535, got "${value}"`);
+  return port;
+}
+
+/** Reads PORT, HOST, MERIDIAN_DATA_DIR, DATABASE_URL and MERIDIAN_TRUST_PROXY. */
+export function serveOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): ServeOptions {
+  const port = parsePort(env.PORT);
+  return {
+    ...(port !== undefined ? { port } : {}),
+    ...(env.HOST ? { host: env.HOST } : {}),
+    ...(env.MERIDIAN_DATA_DIR ? { dataDir: env.MERIDIAN_DATA_DIR } : {}),
+    ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}),
+    trustProxy: env.MERIDIAN_TRUST_PROXY === "1" || env.MERIDIAN_TRUST_PROXY === "true",
+  };
+}
+
+/** Opens the store (running migrations), builds the app and listens. */
+export async function serve(options: ServeOptions = {}): Promise<RunningServer> {
+  const host = options.host ?? "127.0.0.1";
+  const store = await openStore({ dataDir: resolve(options.dataDir ?? "./data"), databaseUrl: options.databaseUrl });
+  const app = createApp({
+    store,
+    version: serverVersion(),
+    ...(options.webDistDir !== undefined ? { webDistDir: options.webDistDir } : {}),
+    trustProxy: options.trustProxy ?? false,
+  });
+
+  let server: Server;
+  const port = await new Promise<number>((resolveListening, reject) => {
+    server = serveNode({ fetch: app.fetch, port: options.port ?? 4711, hostname: host }, (info) =>
+      resolveListening(info.port),
+    ) as Server;
+    server.once("error", reject);
+  }).catch(async (error: unknown) => {
+    app.dispose();
+    await store.close();
+    throw error;
+  });
+
+  const sweep = setInterval(
+    () => {
+      store.deleteExpiredSessions(new Date().toISOString()).catch((e: unknown) => console.error("Session sweep:", e));
+    },
+    60 * 60 * 1000,
+  );
+  sweep.unref();
+
+  const shownHost = host.includes(":") ? `[${host}]` : host;
+  const url = `http://${shownHost}:${port}`;
+  (options.log ?? console.log)(`Meridian is listening on ${url}`);
+
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= (async () => {
+      clearInterval(sweep);
+      await new Promise<void>((done) => {
+        const force = setTimeout(() => server.closeAllConnections(), 5000);
+        force.unref();
+        server.close(() => {
+          clearTimeout(force);
+          done();
+        });
+        server.closeIdleConnections();
+      });
+      app.dispose();
+      await store.close();
+    })();
+    return closing;
+  };
+  return { url, port, store, close };
+}
