@@ -106,3 +106,11 @@ export async function memberClient(h: Harness, owner: Client, username: string, 
   if (res.status !== 200) throw new Error(`login failed: ${res.status}`);
   return c;
 }
+
+/** Signs an existing user in (e.g. again, after a test moved the clock past the session). */
+export async function login(h: Harness, username: string): Promise<Client> {
+  const c = h.client();
+  const res = await c.post("/api/auth/login", { username, password: PASSWORD });
+  if (res.status !== 200) throw new Error(`login failed: ${res.status}`);
+  return c;
+}
