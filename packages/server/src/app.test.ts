@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createApp } from "./app";
 import { CONTENT_SECURITY_POLICY } from "./http/security-headers";
-import { openTestStore, type TestStore } from "./store/testing";
+import { openTestStore } from "./store/testing";
 import { body, type Client, createHarness, FAST_HASHING, type Harness, ownerClient } from "./test/harness";
 
 let h: Harness;
@@ -56,11 +56,16 @@ describe("cross-cutting HTTP behaviour", () => {
   it("rejects malformed JSON with 400 malformed_json", async () => {
     const res = await owner.post("/api/entries", undefined, { raw: '{"body": "unterminated' });
     expect(res.status).toBe(400);
-    expect(await body(res)).toEqual({ error: { code: "malformed_json", message: "Request body is not valid JSON" } });
+    expect(await body(res)).toEqual({
+      error: { code: "malformed_json", message: "Request body is not valid JSON" },
+    });
   });
 
   it("rejects non-JSON bodies without reaching 500", async () => {
-    const res = await owner.post("/api/entries", undefined, { raw: "body=x", headers: { "content-type": "text/plain" } });
+    const res = await owner.post("/api/entries", undefined, {
+      raw: "body=x",
+      headers: { "content-type": "text/plain" },
+    });
     expect(res.status).toBe(415);
     expect((await body(res)).error.code).toBe("unsupported_media_type");
     const empty = await owner.post("/api/entries");
@@ -151,7 +156,9 @@ describe("cross-cutting HTTP behaviour", () => {
     const res = await app.request("/api/tags", { headers: { cookie } });
     expect(res.status).toBe(500);
     const text = await res.text();
-    expect(JSON.parse(text)).toEqual({ error: { code: "internal_error", message: "Something went wrong on the server" } });
+    expect(JSON.parse(text)).toEqual({
+      error: { code: "internal_error", message: "Something went wrong on the server" },
+    });
     expect(text).not.toContain("secret");
     expect(spy).toHaveBeenCalled();
     spy.mockRestore();
@@ -201,7 +208,11 @@ describe("static web app", () => {
 
     expect((await app.request("/assets/missing.js")).status).toBe(404);
     expect((await app.request("/favicon.svg")).headers.get("content-type")).toContain("svg");
-    for (const path of ["/../outside-secret.txt", "/%2e%2e/outside-secret.txt", "/assets/..%2f..%2foutside-secret.txt"]) {
+    for (const path of [
+      "/../outside-secret.txt",
+      "/%2e%2e/outside-secret.txt",
+      "/assets/..%2f..%2foutside-secret.txt",
+    ]) {
       const res = await app.request(path);
       expect(await res.text()).not.toBe("secret");
     }

@@ -1,6 +1,6 @@
 export {
-  type AccountErrorCode,
   AccountError,
+  type AccountErrorCode,
   type AccountOptions,
   createOwner,
   createUser,

@@ -8,7 +8,10 @@ export async function readInstanceSettings(store: Store): Promise<InstanceSettin
   return { signupsOpen: (await store.getSetting(SIGNUPS_OPEN)) === true };
 }
 
-export async function writeInstanceSettings(store: Store, settings: InstanceSettings): Promise<InstanceSettings> {
+export async function writeInstanceSettings(
+  store: Store,
+  settings: InstanceSettings,
+): Promise<InstanceSettings> {
   await store.setSetting(SIGNUPS_OPEN, settings.signupsOpen);
   return readInstanceSettings(store);
 }

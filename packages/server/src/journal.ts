@@ -16,7 +16,8 @@ async function snapshotPrompt(
   if (promptId === undefined) return undefined;
   if (promptId === null) return { promptId: null, promptText: null };
   const text = findBuiltInPrompt(promptId)?.text ?? (await store.getPrompt(userId, promptId))?.text;
-  if (text === undefined) throw new HttpError(400, ErrorCode.validation, "promptId: Unknown prompt", "promptId");
+  if (text === undefined)
+    throw new HttpError(400, ErrorCode.validation, "promptId: Unknown prompt", "promptId");
   return { promptId, promptText: text };
 }
 

@@ -32,7 +32,9 @@ export interface RunningServer {
 
 export function serverVersion(): string {
   try {
-    const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version?: string };
+    const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
+      version?: string;
+    };
     return pkg.version ?? "0.0.0";
   } catch {
     return "0.0.0";
@@ -42,7 +44,8 @@ export function serverVersion(): string {
 function parsePort(value: string | undefined): number | undefined {
   if (value === undefined || value.trim() === "") return undefined;
   const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`PORT must be 0–65535, got "${value}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535)
+    throw new Error(`PORT must be 0–65535, got "${value}"`);
   return port;
 }
 
@@ -61,7 +64,10 @@ export function serveOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Serve
 /** Opens the store (running migrations), builds the app and listens. */
 export async function serve(options: ServeOptions = {}): Promise<RunningServer> {
   const host = options.host ?? "127.0.0.1";
-  const store = await openStore({ dataDir: resolve(options.dataDir ?? "./data"), databaseUrl: options.databaseUrl });
+  const store = await openStore({
+    dataDir: resolve(options.dataDir ?? "./data"),
+    databaseUrl: options.databaseUrl,
+  });
   const app = createApp({
     store,
     version: serverVersion(),
@@ -83,7 +89,9 @@ export async function serve(options: ServeOptions = {}): Promise<RunningServer> 
 
   const sweep = setInterval(
     () => {
-      store.deleteExpiredSessions(new Date().toISOString()).catch((e: unknown) => console.error("Session sweep:", e));
+      store
+        .deleteExpiredSessions(new Date().toISOString())
+        .catch((e: unknown) => console.error("Session sweep:", e));
     },
     60 * 60 * 1000,
   );

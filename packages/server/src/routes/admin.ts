@@ -55,7 +55,10 @@ export function registerAdminRoutes(app: App, deps: AppDeps): void {
 
   app.openapi(postUser, async (c) => {
     try {
-      return c.json(await createUser(deps.store, { ...c.req.valid("json"), role: "member" }, deps.accounts), 201);
+      return c.json(
+        await createUser(deps.store, { ...c.req.valid("json"), role: "member" }, deps.accounts),
+        201,
+      );
     } catch (error) {
       throw error instanceof AccountError ? accountHttpError(error) : error;
     }

@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sha256Hex } from "../ids";
 import { SESSION_TTL_MS } from "../sessions";
-import { body, type Client, createHarness, type Harness, memberClient, ownerClient, PASSWORD } from "../test/harness";
+import {
+  body,
+  type Client,
+  createHarness,
+  type Harness,
+  memberClient,
+  ownerClient,
+  PASSWORD,
+} from "../test/harness";
 
 describe("setup", () => {
   let h: Harness;
@@ -18,7 +26,11 @@ describe("setup", () => {
     expect((await body(bad)).error).toMatchObject({ code: "validation_failed", field: "password" });
 
     const c = h.client();
-    const res = await c.post("/api/setup", { username: "  Boss ", password: PASSWORD, timeZone: "Europe/Berlin" });
+    const res = await c.post("/api/setup", {
+      username: "  Boss ",
+      password: PASSWORD,
+      timeZone: "Europe/Berlin",
+    });
     expect(res.status).toBe(201);
     const user = await body(res);
     expect(user).toMatchObject({ username: "boss", role: "owner", timeZone: "Europe/Berlin" });
@@ -90,7 +102,11 @@ describe("sign-up, login, logout", () => {
     expect(await body(await h.client().get("/api/setup"))).toEqual({ needsOwner: false, signupsOpen: true });
 
     const c = h.client();
-    const res = await c.post("/api/auth/signup", { username: "newbie", password: PASSWORD, timeZone: "Asia/Tokyo" });
+    const res = await c.post("/api/auth/signup", {
+      username: "newbie",
+      password: PASSWORD,
+      timeZone: "Asia/Tokyo",
+    });
     expect(res.status).toBe(201);
     expect(await body(res)).toMatchObject({ username: "newbie", role: "member", timeZone: "Asia/Tokyo" });
     expect((await c.get("/api/me")).status).toBe(200);
@@ -99,14 +115,18 @@ describe("sign-up, login, logout", () => {
     expect(dup.status).toBe(409);
     expect((await body(dup)).error.code).toBe("already_exists");
 
-    const badZone = await h.client().post("/api/auth/signup", { username: "zz", password: PASSWORD, timeZone: "Mars/Base" });
+    const badZone = await h
+      .client()
+      .post("/api/auth/signup", { username: "zz", password: PASSWORD, timeZone: "Mars/Base" });
     expect((await body(badZone)).error).toMatchObject({ code: "validation_failed", field: "timeZone" });
     await owner.patch("/api/admin/settings", { signupsOpen: false });
   });
 
   it("logs in, and answers the same for unknown users and wrong passwords", async () => {
     const wrong = await h.client().post("/api/auth/login", { username: "owner", password: "wrong password" });
-    const unknown = await h.client().post("/api/auth/login", { username: "ghost", password: "wrong password" });
+    const unknown = await h
+      .client()
+      .post("/api/auth/login", { username: "ghost", password: "wrong password" });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect(await body(wrong)).toEqual(await body(unknown));
@@ -136,12 +156,21 @@ describe("sign-up, login, logout", () => {
   });
 
   it("answers 401 without a session and for a forged cookie", async () => {
-    for (const path of ["/api/me", "/api/entries", "/api/tags", "/api/search?q=x", "/api/prompts", "/api/admin/users"]) {
+    for (const path of [
+      "/api/me",
+      "/api/entries",
+      "/api/tags",
+      "/api/search?q=x",
+      "/api/prompts",
+      "/api/admin/users",
+    ]) {
       const res = await h.client().get(path);
       expect(res.status, path).toBe(401);
       expect((await body(res)).error.code).toBe("unauthenticated");
     }
-    const forged = await h.app.request("/api/me", { headers: { cookie: `meridian_session=${"A".repeat(43)}` } });
+    const forged = await h.app.request("/api/me", {
+      headers: { cookie: `meridian_session=${"A".repeat(43)}` },
+    });
     expect(forged.status).toBe(401);
     // unauthenticated change requests get 401, not a validation error
     const post = await h.client().post("/api/entries", { nonsense: true });

@@ -21,7 +21,10 @@ export function errors(...statuses: number[]) {
   return Object.fromEntries(
     statuses.map((s) => [
       s,
-      { description: errorDescriptions[s] ?? "Error", content: { "application/json": { schema: ApiErrorSchema } } },
+      {
+        description: errorDescriptions[s] ?? "Error",
+        content: { "application/json": { schema: ApiErrorSchema } },
+      },
     ]),
   );
 }

@@ -27,7 +27,12 @@ export function encodeCursor(c: EntryCursor): string {
 export function decodeCursor(cursor: string): EntryCursor | null {
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    if (Array.isArray(value) && value.length === 2 && typeof value[0] === "string" && typeof value[1] === "string") {
+    if (
+      Array.isArray(value) &&
+      value.length === 2 &&
+      typeof value[0] === "string" &&
+      typeof value[1] === "string"
+    ) {
       return { createdAt: value[0], id: value[1] };
     }
   } catch {

@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { body, type Client, createHarness, type Harness, login, memberClient, ownerClient } from "../test/harness";
+import {
+  body,
+  type Client,
+  createHarness,
+  type Harness,
+  login,
+  memberClient,
+  ownerClient,
+} from "../test/harness";
 
 let h: Harness;
 let owner: Client;
@@ -88,7 +96,11 @@ describe("entries", () => {
       localDate: created.localDate,
     });
 
-    const stale = await owner.put(`/api/entries/${created.id}`, { body: "overwrite!", tags: [], baseRevision: 1 });
+    const stale = await owner.put(`/api/entries/${created.id}`, {
+      body: "overwrite!",
+      tags: [],
+      baseRevision: 1,
+    });
     expect(stale.status).toBe(409);
     const conflict = await body(stale);
     expect(conflict.error.code).toBe("revision_conflict");
@@ -102,7 +114,12 @@ describe("entries", () => {
       promptId: "mindfulness-01",
       baseRevision: 2,
     });
-    expect(await body(cleared)).toMatchObject({ title: null, tags: [], revision: 3, promptId: "mindfulness-01" });
+    expect(await body(cleared)).toMatchObject({
+      title: null,
+      tags: [],
+      revision: 3,
+      promptId: "mindfulness-01",
+    });
 
     const missing = await owner.put("/api/entries/does-not-exist", { body: "x", baseRevision: 1 });
     expect(missing.status).toBe(404);
@@ -189,7 +206,12 @@ describe("listing and calendar queries", () => {
     now = new Date("2025-06-01T09:00:00.000Z");
     c = await login(h, "lena");
     const today = await body(await c.get("/api/entries/on-this-day"));
-    expect(today.entries.map((e: { body: string }) => e.body)).toEqual(["entry 4", "entry 3", "entry 1", "entry 0"]);
+    expect(today.entries.map((e: { body: string }) => e.body)).toEqual([
+      "entry 4",
+      "entry 3",
+      "entry 1",
+      "entry 0",
+    ]);
     expect((await c.get("/api/entries/on-this-day?date=June")).status).toBe(400);
   });
 

@@ -166,7 +166,8 @@ export function registerEntryRoutes(app: App, deps: AppDeps): void {
   });
 
   app.openapi(remove, async (c) => {
-    if (!(await deleteJournalEntry(deps, userOf(c), c.req.valid("param").id))) throw notFound("No such entry");
+    if (!(await deleteJournalEntry(deps, userOf(c), c.req.valid("param").id)))
+      throw notFound("No such entry");
     return c.body(null, 204);
   });
 

@@ -17,5 +17,7 @@ const health = createRoute({
 });
 
 export function registerHealthRoutes(app: App, deps: AppDeps): void {
-  app.openapi(health, (c) => c.json({ status: "ok" as const, storage: deps.store.kind, version: deps.version }, 200));
+  app.openapi(health, (c) =>
+    c.json({ status: "ok" as const, storage: deps.store.kind, version: deps.version }, 200),
+  );
 }

@@ -1,6 +1,6 @@
 import { type CreateAppOptions, createApp, type MeridianApp } from "../app";
-import { openTestStore, type TestStore } from "../store/testing";
 import type { StorageKind, Store } from "../store/store";
+import { openTestStore, type TestStore } from "../store/testing";
 
 /** Test driver: a real app over a real, fresh store, and clients that keep their cookie. */
 
@@ -57,7 +57,11 @@ export class Client {
     if (options.raw !== undefined) payload = options.raw;
     else if (body !== undefined) payload = JSON.stringify(body);
     if (payload !== undefined && !headers["content-type"]) headers["content-type"] = "application/json";
-    const res = await this.app.request(path, { method, headers, ...(payload !== undefined ? { body: payload } : {}) });
+    const res = await this.app.request(path, {
+      method,
+      headers,
+      ...(payload !== undefined ? { body: payload } : {}),
+    });
     const setCookie = res.headers.get("set-cookie");
     if (setCookie?.startsWith("meridian_session=")) {
       const pair = setCookie.split(";")[0] ?? "";
@@ -98,9 +102,15 @@ export async function ownerClient(h: Harness, username = "owner"): Promise<Clien
 }
 
 /** Creates a member through the owner's admin route, then signs them in. */
-export async function memberClient(h: Harness, owner: Client, username: string, timeZone = "UTC"): Promise<Client> {
+export async function memberClient(
+  h: Harness,
+  owner: Client,
+  username: string,
+  timeZone = "UTC",
+): Promise<Client> {
   const created = await owner.post("/api/admin/users", { username, password: PASSWORD, timeZone });
-  if (created.status !== 201) throw new Error(`create member failed: ${created.status} ${await created.text()}`);
+  if (created.status !== 201)
+    throw new Error(`create member failed: ${created.status} ${await created.text()}`);
   const c = h.client();
   const res = await c.post("/api/auth/login", { username, password: PASSWORD });
   if (res.status !== 200) throw new Error(`login failed: ${res.status}`);

@@ -1,0 +1,47 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testBackends } from "./store/testing";
+import { body, type Client, createHarness, type Harness, memberClient, ownerClient } from "./test/harness";
+
+const backends = await testBackends();
+
+/** The journal flow end to end over HTTP, on each storage backend. */
+describe.each(backends)("HTTP journal flow on %s", (kind) => {
+  let h: Harness;
+  let owner: Client;
+  beforeAll(async () => {
+    h = await createHarness(kind);
+    owner = await ownerClient(h);
+  });
+  afterAll(() => h?.dispose());
+
+  it("reports its storage", async () => {
+    expect((await body(await h.client().get("/api/health"))).storage).toBe(kind);
+  });
+
+  it("creates, updates with conflict detection, lists, searches and deletes", async () => {
+    const member = await memberClient(h, owner, "writer");
+    const created = await body(
+      await member.post("/api/entries", {
+        title: "Café",
+        body: "Rain on the window",
+        tags: ["rain"],
+        clientId: "cid-00000001",
+      }),
+    );
+    expect((await member.post("/api/entries", { body: "dup", clientId: "cid-00000001" })).status).toBe(200);
+    const updated = await member.put(`/api/entries/${created.id}`, {
+      body: "Snow on the window",
+      baseRevision: 1,
+    });
+    expect((await body(updated)).revision).toBe(2);
+    const conflict = await member.put(`/api/entries/${created.id}`, { body: "lost", baseRevision: 1 });
+    expect(conflict.status).toBe(409);
+    expect((await body(conflict)).current.body).toBe("Snow on the window");
+    expect((await body(await member.get("/api/entries"))).entries).toHaveLength(1);
+    expect((await body(await member.get("/api/tags"))).tags).toEqual([{ tag: "rain", count: 1 }]);
+    expect((await body(await member.get("/api/search?q=snow"))).hits).toHaveLength(1);
+    expect((await owner.get(`/api/entries/${created.id}`)).status).toBe(404);
+    expect((await member.delete(`/api/entries/${created.id}`)).status).toBe(204);
+    expect((await body(await member.get("/api/entries"))).entries).toHaveLength(0);
+  });
+});
