@@ -1,1 +1,11 @@
-export {};
+export * from "./asmr-profile";
+export * from "./care";
+export * from "./crisis";
+export * from "./gad7";
+export * from "./ipip-emotional-stability";
+export * from "./phq-family";
+export * from "./phq8";
+export * from "./registry";
+export * from "./schema";
+export * from "./score";
+export * from "./types";
