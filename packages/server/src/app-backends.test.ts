@@ -14,6 +14,29 @@ describe.each(backends)("HTTP journal flow on %s", (kind) => {
   });
   afterAll(() => h?.dispose());
 
+  it("refuses NUL characters anywhere instead of failing in the database", async () => {
+    const cases: [string, string, unknown, string | undefined][] = [
+      ["POST", "/api/entries", { body: "a\u0000b" }, "body"],
+      ["POST", "/api/entries", { body: "ok", title: "\u0000" }, "title"],
+      ["POST", "/api/entries", { body: "ok", clientId: "client-\u0000-id" }, "clientId"],
+      ["POST", "/api/prompts", { category: "sleep", text: "nul \u0000 here" }, "text"],
+      ["POST", "/api/auth/login", { username: "ad\u0000min", password: "whatever" }, "username"],
+      ["GET", "/api/entries/%00", undefined, "id"],
+      ["GET", "/api/search?q=%00abc", undefined, "q"],
+      [
+        "GET",
+        `/api/entries?cursor=${Buffer.from(JSON.stringify(["\u0000", "x"])).toString("base64url")}`,
+        undefined,
+        "cursor",
+      ],
+    ];
+    for (const [method, path, payload, field] of cases) {
+      const res = await owner.send(method, path, payload);
+      expect(res.status, `${method} ${path}`).toBe(400);
+      expect((await body(res)).error).toMatchObject({ code: "validation_failed", field });
+    }
+  });
+
   it("reports its storage", async () => {
     expect((await body(await h.client().get("/api/health"))).storage).toBe(kind);
   });

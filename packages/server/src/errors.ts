@@ -42,10 +42,36 @@ export function validationError(error: z.ZodError): ErrorBody {
   return errorBody(ErrorCode.validation, message, field);
 }
 
-/** zod failures from any route answer 400 validation_failed, naming the first bad field. */
+/** Path of the first string inside `value` that contains U+0000 (PostgreSQL cannot store it). */
+export function findNulPath(value: unknown, path: (string | number)[] = []): (string | number)[] | null {
+  if (typeof value === "string") return value.includes("\u0000") ? path : null;
+  if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) {
+      const found = findNulPath(item, [...path, i]);
+      if (found) return found;
+    }
+  } else if (value !== null && typeof value === "object") {
+    for (const [key, item] of Object.entries(value)) {
+      const found = findNulPath(item, [...path, key]);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+/**
+ * Runs after every zod validation. Failures answer 400 validation_failed naming the first bad
+ * field; valid input holding NUL characters is refused the same way, on both backends alike.
+ */
 // biome-ignore lint/suspicious/noExplicitAny: the hook is shared by routes of every input type
 export const defaultHook: Hook<any, any, any, any> = (result, c) => {
   if (!result.success) return c.json(validationError(result.error), 400);
+  const nul = findNulPath(result.data);
+  if (nul) {
+    const field = nul.length > 0 ? nul.map(String).join(".") : undefined;
+    const message = "Text must not contain NUL characters";
+    return c.json(errorBody(ErrorCode.validation, field ? `${field}: ${message}` : message, field), 400);
+  }
 };
 
 export function handleError(err: Error, c: Context): Response {
