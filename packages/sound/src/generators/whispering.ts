@@ -1,0 +1,328 @@
+/**
+ * Unintelligible whispering. Breath noise passes through four formant band-passes whose
+ * centres glide between whisper-shifted vowel targets (whispering raises R1 by ≈255 Hz,
+ * R2–R4 by ≈75–125 Hz and weakens F1: Swerdlin, Smith & Wolfe 2010). A syllable process adds
+ * sibilant onsets and codas (/s/ ≈ 7 kHz, /ʃ/ ≈ 3.6 kHz, /f/ broad), plosive puffs and
+ * syllables at 2–6 Hz, grouped in 1–3 s phrases separated by pauses and soft inhalations.
+ * "Proximity" adds the low-mid warmth and breath pops of a very close microphone.
+ */
+
+import { Drift, softClip } from "../dsp/envelope";
+import { OnePole } from "../dsp/one-pole";
+import { SmoothedParams } from "../dsp/params";
+import { Svf } from "../dsp/svf";
+import type { GeneratorDef, GeneratorVoice, ParamSpec } from "../generator";
+import { Rng } from "../rng";
+
+const PARAMS: readonly ParamSpec[] = [
+  {
+    name: "rate",
+    label: "Syllable rate",
+    min: 2,
+    max: 6,
+    default: 3.5,
+    unit: "Hz",
+    description: "Syllables per second inside a phrase.",
+  },
+  {
+    name: "sibilance",
+    label: "Sibilance",
+    min: 0,
+    max: 1,
+    default: 0.5,
+    description: "How many and how strong the 's' and 'sh' sounds are.",
+  },
+  {
+    name: "proximity",
+    label: "Closeness",
+    min: 0,
+    max: 1,
+    default: 0.6,
+    description: "Close-microphone warmth and breathiness.",
+  },
+  {
+    name: "pauses",
+    label: "Pauses",
+    min: 0,
+    max: 1,
+    default: 0.4,
+    description: "0 = whispers almost continuously, 1 = long silences between phrases.",
+  },
+  {
+    name: "variation",
+    label: "Variation",
+    min: 0,
+    max: 1,
+    default: 0.35,
+    description: "How much pace, voice and closeness wander over minutes.",
+  },
+];
+const P_RATE = 0;
+const P_SIB = 1;
+const P_PROX = 2;
+const P_PAUSES = 3;
+const P_VARIATION = 4;
+
+/** Whispered vowel formants F1–F4 (Hz): spoken values raised by the whisper shifts. */
+const VOWELS: readonly (readonly number[])[] = [
+  [985, 1205, 2565, 3475], // a
+  [785, 1955, 2605, 3575], // e
+  [525, 2405, 3135, 3775], // i
+  [825, 955, 2535, 3375], // o
+  [555, 985, 2365, 3375], // u
+];
+const FORMANT_BW = [220, 180, 240, 300];
+
+const CONTROL = 32;
+const OUT_GAIN = 0.64;
+
+// segment kinds
+const PAUSE = 0;
+const ONSET = 1;
+const VOWEL = 2;
+const CODA = 3;
+const GAP = 4;
+// consonant kinds
+const C_NONE = 0;
+const C_S = 1;
+const C_SH = 2;
+const C_F = 3;
+const C_STOP = 4;
+
+class WhisperVoice implements GeneratorVoice {
+  private readonly rng: Rng;
+  private readonly params: SmoothedParams;
+  private readonly formants: Svf[] = [];
+  private readonly fCur = new Float64Array(4);
+  private readonly fTarget = new Float64Array(4);
+  private readonly sib: Svf;
+  private readonly puff: Svf;
+  private readonly breath: Svf;
+  private readonly warmth: OnePole;
+  private readonly dc: OnePole;
+  private readonly lp1: OnePole;
+  private readonly lp2: OnePole;
+  private readonly paceDrift: Drift;
+  private readonly voiceDrift: Drift;
+  private readonly closeDrift: Drift;
+  private phase = 0;
+  private segment = PAUSE;
+  private segLeft: number;
+  private syllablesLeft = 0;
+  private syllableLen = 0;
+  private syllableAmp = 1;
+  private consonant = C_NONE;
+  private vowel = 0;
+  private vowelEnv = 0;
+  private vowelTarget = 0;
+  private consEnv = 0;
+  private consTarget = 0;
+  private puffSlow = 0;
+  private puffFast = 0;
+  private breathEnv = 0;
+  private breathTarget = 0;
+  private envK: number;
+  private consK: number;
+  private puffDecay: number;
+  private puffAttack: number;
+  private tract = 1;
+
+  constructor(
+    private readonly sampleRate: number,
+    seed: number,
+  ) {
+    const rng = new Rng(seed);
+    this.rng = rng;
+    this.params = new SmoothedParams(PARAMS, sampleRate, CONTROL, 0.1);
+    for (let i = 0; i < 4; i++) this.formants.push(new Svf(sampleRate));
+    this.sib = new Svf(sampleRate).set(7000, 5);
+    this.puff = new Svf(sampleRate).set(1100, 0.8);
+    this.breath = new Svf(sampleRate).set(1700, 0.8);
+    this.warmth = new OnePole(sampleRate).setCutoff(320);
+    this.dc = new OnePole(sampleRate).setCutoff(70);
+    this.lp1 = new OnePole(sampleRate).setCutoff(8500);
+    this.lp2 = new OnePole(sampleRate).setCutoff(10000);
+    this.paceDrift = new Drift(new Rng(rng.fork(1)), sampleRate, 20, 80);
+    this.voiceDrift = new Drift(new Rng(rng.fork(2)), sampleRate, 40, 140);
+    this.closeDrift = new Drift(new Rng(rng.fork(3)), sampleRate, 25, 90);
+    this.envK = 1 - Math.exp(-1 / (0.018 * sampleRate));
+    this.consK = 1 - Math.exp(-1 / (0.012 * sampleRate));
+    this.puffDecay = Math.exp(-1 / (0.014 * sampleRate));
+    this.puffAttack = Math.exp(-1 / (0.006 * sampleRate));
+    this.tract = rng.range(0.97, 1.06);
+    this.vowel = rng.nextU32() % VOWELS.length;
+    this.setVowelTargets();
+    for (let i = 0; i < 4; i++) this.fCur[i] = this.fTarget[i] as number;
+    this.segLeft = Math.round(rng.range(0.1, 0.6) * sampleRate);
+  }
+
+  setParam(name: string, value: number): void {
+    this.params.set(name, value);
+  }
+
+  process(a: Float32Array, _b: Float32Array, offset: number, frames: number): void {
+    const rng = this.rng;
+    const f1 = this.formants[0] as Svf;
+    const f2 = this.formants[1] as Svf;
+    const f3 = this.formants[2] as Svf;
+    const f4 = this.formants[3] as Svf;
+    const envK = this.envK;
+    const consK = this.consK;
+    for (let i = offset; i < offset + frames; i++) {
+      if (this.phase === 0) this.control();
+      this.phase = (this.phase + 1) % CONTROL;
+      if (--this.segLeft <= 0) this.nextSegment();
+      this.vowelEnv += envK * (this.vowelTarget - this.vowelEnv);
+      this.consEnv += consK * (this.consTarget - this.consEnv);
+      this.breathEnv += 0.0002 * (this.breathTarget - this.breathEnv);
+      this.puffSlow *= this.puffDecay;
+      this.puffFast *= this.puffAttack;
+      const puff = this.puffSlow - this.puffFast; // smooth onset, no step
+      const n = rng.signed();
+      let y = 0;
+      if (this.vowelEnv > 1e-5) {
+        y =
+          this.vowelEnv *
+          (0.3 * f1.bandNorm(n) + f2.bandNorm(n) + 0.75 * f3.bandNorm(n) + 0.45 * f4.bandNorm(n));
+      }
+      const c = this.consEnv + puff + this.breathEnv;
+      if (c > 1e-5) {
+        y += this.consEnv * this.sib.bandNorm(n);
+        y += puff * this.puff.bandNorm(n);
+        y += this.breathEnv * this.breath.bandNorm(n);
+      }
+      const prox = this.params.get(P_PROX);
+      y += 2.2 * prox * this.warmth.lowpass(y);
+      y = this.lp2.lowpass(this.lp1.lowpass(y));
+      a[i] = softClip(this.dc.highpass(y) * OUT_GAIN);
+    }
+  }
+
+  private control(): void {
+    const p = this.params;
+    p.tick();
+    this.paceDrift.advance(CONTROL);
+    this.voiceDrift.advance(CONTROL);
+    this.closeDrift.advance(CONTROL);
+    // formant glides (≈40 ms), whisper-broad bandwidths
+    const k = 1 - Math.exp(-CONTROL / (0.04 * this.sampleRate));
+    const tract = this.tract * (1 + 0.04 * p.get(P_VARIATION) * this.voiceDrift.value);
+    for (let i = 0; i < 4; i++) {
+      const cur =
+        (this.fCur[i] as number) + k * ((this.fTarget[i] as number) * tract - (this.fCur[i] as number));
+      this.fCur[i] = cur;
+      (this.formants[i] as Svf).set(cur, cur / (FORMANT_BW[i] as number));
+    }
+  }
+
+  private setVowelTargets(): void {
+    const v = VOWELS[this.vowel] as readonly number[];
+    for (let i = 0; i < 4; i++) this.fTarget[i] = (v[i] as number) * (1 + 0.04 * this.rng.signed());
+  }
+
+  private nextSegment(): void {
+    const rng = this.rng;
+    const p = this.params;
+    const sr = this.sampleRate;
+    const variation = p.get(P_VARIATION);
+    if (this.segment === VOWEL) {
+      // the vowel ends: sometimes a soft sibilant coda, always a short dip before the next
+      this.vowelTarget = 0;
+      if (this.consonant !== C_NONE && rng.float() < 0.2 * (0.5 + p.get(P_SIB))) {
+        this.startConsonant(rng.float() < 0.6 ? C_S : C_SH, 0.35);
+        this.segment = CODA;
+        this.segLeft = Math.round(Math.min(rng.range(0.06, 0.1), 0.3 * this.syllableLen) * sr);
+      } else {
+        this.segment = GAP;
+        this.segLeft = Math.round(this.syllableLen * rng.range(0.18, 0.3) * sr);
+      }
+      return;
+    }
+    if (this.segment === PAUSE || this.segment === GAP || this.segment === CODA) {
+      if (this.segment !== PAUSE) this.syllablesLeft--;
+      if (this.segment !== PAUSE && this.syllablesLeft <= 0) {
+        // end of phrase: pause, sometimes with a soft inhalation
+        this.segment = PAUSE;
+        this.vowelTarget = 0;
+        this.consTarget = 0;
+        const pauses = p.get(P_PAUSES);
+        const len = rng.range(0.25, 0.8) + pauses * rng.range(0.3, 3);
+        this.segLeft = Math.round(len * sr);
+        this.breathTarget = len > 0.6 && rng.float() < 0.45 ? 0.035 * (0.5 + p.get(P_PROX)) : 0;
+        return;
+      }
+      if (this.segment === PAUSE) {
+        this.breathTarget = 0;
+        const rate = p.get(P_RATE) * Math.exp(0.2 * variation * this.paceDrift.value);
+        const phrase = rng.range(1, 3);
+        this.syllablesLeft = Math.max(1, Math.round(phrase * rate));
+        this.syllableLen = 1 / rate;
+        this.syllableAmp = rng.range(0.8, 1);
+      }
+      // a new syllable: onset consonant (maybe), then the vowel
+      this.consTarget = 0;
+      this.syllableAmp *= rng.range(0.9, 1.02);
+      this.vowel = (this.vowel + 1 + (rng.nextU32() % (VOWELS.length - 1))) % VOWELS.length;
+      this.setVowelTargets();
+      const sib = p.get(P_SIB);
+      const r = rng.float();
+      let kind = C_NONE;
+      if (r < 0.18 + 0.2 * sib) kind = C_S;
+      else if (r < 0.3 + 0.28 * sib) kind = C_SH;
+      else if (r < 0.45 + 0.28 * sib) kind = C_F;
+      else if (r < 0.68 + 0.2 * sib) kind = C_STOP;
+      this.consonant = kind;
+      const syl = this.syllableLen * rng.range(0.7, 1.3);
+      if (kind === C_NONE) {
+        this.segment = VOWEL;
+        this.vowelTarget = this.syllableAmp;
+        this.segLeft = Math.round(syl * rng.range(0.5, 0.7) * sr);
+        return;
+      }
+      this.segment = ONSET;
+      this.vowelTarget = 0;
+      this.startConsonant(kind, 0.7 + 0.3 * sib);
+      const onset = kind === C_STOP ? rng.range(0.025, 0.045) : rng.range(0.05, 0.1);
+      this.segLeft = Math.round(Math.min(onset, 0.3 * syl) * sr);
+      return;
+    }
+    // ONSET → VOWEL
+    this.segment = VOWEL;
+    this.consTarget = 0;
+    this.vowelTarget = this.syllableAmp;
+    this.segLeft = Math.round(this.syllableLen * rng.range(0.4, 0.55) * sr);
+  }
+
+  private startConsonant(kind: number, strength: number): void {
+    const rng = this.rng;
+    const prox = this.params.get(P_PROX);
+    const sib = this.params.get(P_SIB);
+    if (kind === C_S) {
+      this.sib.set(rng.range(6400, 7600), 5);
+      this.consTarget = 0.5 * strength * (0.4 + sib);
+    } else if (kind === C_SH) {
+      this.sib.set(rng.range(3300, 4000), 2.5);
+      this.consTarget = 0.65 * strength * (0.4 + sib);
+    } else if (kind === C_F) {
+      this.sib.set(rng.range(4500, 6000), 0.9);
+      this.consTarget = 0.35 * strength;
+    } else {
+      this.consTarget = 0;
+      this.puff.set(rng.range(700, 1600) * (1.3 - 0.5 * prox), 0.9);
+      const peak = 1.2 * (0.8 + 1.2 * prox) * strength;
+      this.puffSlow = peak + this.puffSlow - this.puffFast;
+      this.puffFast = peak;
+    }
+  }
+}
+
+export const whispering: GeneratorDef = {
+  id: "whispering",
+  label: "Whispering",
+  description: "Soft, close, wordless whispering in phrases with pauses and breaths.",
+  category: "trigger",
+  params: PARAMS,
+  channels: 1,
+  calibrationDb: 0,
+  create: (sampleRate, seed) => new WhisperVoice(sampleRate, seed),
+};
