@@ -10,9 +10,11 @@
 import type { GeneratorDef } from "../generator";
 import { brownNoise } from "./brown-noise";
 import { keyboard } from "./keyboard";
+import { paperCrinkle } from "./paper-crinkle";
 import { pinkNoise } from "./pink-noise";
 import { tapping } from "./tapping";
 import { whiteNoise } from "./white-noise";
+import { whispering } from "./whispering";
 
 export const GENERATORS: readonly GeneratorDef[] = [
   // Beds
@@ -22,8 +24,10 @@ export const GENERATORS: readonly GeneratorDef[] = [
   // Journaling sounds
   keyboard,
   // Triggers
+  paperCrinkle,
   tapping,
-  // Still to land: whispering, paper-crinkle, hair-brushing, pen-on-paper, page-turn.
+  whispering,
+  // Still to land: hair-brushing, pen-on-paper, page-turn.
 ];
 
 const BY_ID = new Map<string, GeneratorDef>(GENERATORS.map((g) => [g.id, g]));
