@@ -23,9 +23,12 @@ export function MarkdownEditor({ value, version, onChange, label, placeholderTex
   onChangeRef.current = onChange;
   const valueRef = useRef(value);
   valueRef.current = value;
+  // Read once, at mount: recreating the view would drop what was typed since.
+  const mountOptions = useRef({ label, placeholderText, autoFocus });
 
   useEffect(() => {
     if (!host.current) return;
+    const { label, placeholderText, autoFocus } = mountOptions.current;
     const v = new EditorView({
       parent: host.current,
       state: EditorState.create({
@@ -56,7 +59,7 @@ export function MarkdownEditor({ value, version, onChange, label, placeholderTex
       v.destroy();
       view.current = null;
     };
-  }, [label, placeholderText, autoFocus]);
+  }, []);
 
   useEffect(() => {
     const v = view.current;

@@ -22,7 +22,9 @@ function useFocusMode(): [boolean, (on: boolean) => void] {
   return [on, setOn];
 }
 
-export function EntryPage({ entryId, clientId }: { entryId: string | null; clientId: string | null }) {
+export function EntryPage(props: { entryId: string | null; clientId: string | null }) {
+  // The session moves the URL itself (new → ?draft= → /entries/:id); the page keeps its first target.
+  const [{ entryId, clientId }] = useState(props);
   const user = useUser();
   const session = useEntrySession(
     { entryId, clientId },

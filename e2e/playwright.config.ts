@@ -1,0 +1,35 @@
+import { defineConfig } from "@playwright/test";
+
+/** Chromium from Debian (Playwright cannot download browsers here). Each test starts the real
+ * server (fixtures/server.ts) on a free port with a fresh data directory. */
+export default defineConfig({
+  testDir: ".",
+  testMatch: "specs/**/*.spec.ts",
+  workers: 1,
+  retries: 0,
+  reporter: "list",
+  timeout: 90_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  outputDir: "../test-results",
+  use: {
+    browserName: "chromium",
+    headless: true,
+    viewport: { width: 1280, height: 860 },
+    colorScheme: "dark",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    },
+    trace: "off",
+    screenshot: "off",
+    video: "off",
+  },
+});
