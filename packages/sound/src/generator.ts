@@ -49,6 +49,16 @@ export interface GeneratorDef {
    */
   readonly calibrationDb: number;
   create(sampleRate: number, seed: number): GeneratorVoice;
+  /**
+   * Optional (engine extension): parameter values for a voice used only for one-shots via
+   * `engine.trigger`, e.g. `{ rate: 0 }` so it stays silent between triggers.
+   */
+  readonly triggerParams?: Readonly<Record<string, number>>;
+  /**
+   * Optional (engine extension): the natural cycle of a quasi-periodic sound in seconds,
+   * e.g. waves [6, 15]; the contract test checks envelope repetition only beyond it.
+   */
+  readonly cycleSeconds?: readonly [number, number];
 }
 
 /** Default parameter values of a definition, by name. */

@@ -13,8 +13,8 @@ import { keyboard } from "./keyboard";
 import { paperCrinkle } from "./paper-crinkle";
 import { pinkNoise } from "./pink-noise";
 import { tapping } from "./tapping";
-import { whiteNoise } from "./white-noise";
 import { whispering } from "./whispering";
+import { whiteNoise } from "./white-noise";
 
 export const GENERATORS: readonly GeneratorDef[] = [
   // Beds

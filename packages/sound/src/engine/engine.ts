@@ -1,0 +1,345 @@
+/**
+ * The sound engine: a scene of layers → binaural mix → master gain and fades → limiter.
+ * Same scene + seed → bit-identical output whatever the block sizes passed to `process`
+ * (control values update on a fixed grid counted from frame 0; voices are block-size invariant).
+ * `process` never allocates; everything else (setScene, trigger, …) may.
+ */
+import type { GeneratorDef } from "../generator";
+import { generatorById } from "../generators/index";
+import { hashString, Rng } from "../rng";
+import {
+  DEFAULT_FADE_IN,
+  DEFAULT_FADE_OUT,
+  DEFAULT_MOTION_PERIOD,
+  DEFAULT_POSITION,
+  DEFAULT_SPREAD,
+  MAX_LAYERS,
+  MOTION_KINDS,
+  type MotionKind,
+  type Scene,
+  type SceneLayer,
+} from "../scene";
+import { CONTROL, clamp, dbToGain, MAX_BLOCK } from "./constants";
+import { Layer } from "./layer";
+import { Limiter } from "./limiter";
+import {
+  DEFAULT_TRIGGER_PLACEMENT,
+  TRIGGER_GENERATORS,
+  type TriggerKind,
+  type TriggerOptions,
+} from "./triggers";
+
+export interface EngineOptions {
+  readonly sampleRate: number;
+  readonly seed: number;
+  /** Generator lookup (defaults to the built-in registry). */
+  readonly generators?: (id: string) => GeneratorDef | undefined;
+  /** Seconds a layer takes to fade in when added or out when removed (default 1.5). */
+  readonly layerFade?: number;
+}
+
+/** Layer fields settable with `setLayerParam` besides the generator's own parameters. */
+export const LAYER_FIELDS = [
+  "gainDb",
+  "mute",
+  "solo",
+  "azimuth",
+  "elevation",
+  "distance",
+  "spread",
+  "variation",
+  "motion",
+  "motionPeriod",
+  "motionDepth",
+] as const;
+
+export class Engine {
+  readonly sampleRate: number;
+  readonly seed: number;
+  private readonly lookup: (id: string) => GeneratorDef | undefined;
+  private readonly layerFade: number;
+  private layers: Layer[] = [];
+  private readonly oneShots = new Map<string, Layer>();
+  private readonly oneShotList: Layer[] = [];
+  private readonly mixL = new Float32Array(MAX_BLOCK);
+  private readonly mixR = new Float32Array(MAX_BLOCK);
+  private readonly limiter: Limiter;
+  private readonly rng: Rng;
+  private frameCount = 0;
+  private ctrlLeft = 0;
+  // Master gain (smoothed) and fade envelope (linear position p, gain = curve(p)).
+  private masterTarget = 1;
+  private masterSm = 1;
+  private masterCur = 0;
+  private masterStep = 0;
+  private readonly masterCoef: number;
+  private fadePos = 0;
+  private fadeStep = 0;
+  private started = false;
+  private fadeOutSeconds = DEFAULT_FADE_OUT;
+  private stopping = false;
+
+  constructor(options: EngineOptions) {
+    this.sampleRate = options.sampleRate;
+    this.seed = options.seed >>> 0;
+    this.lookup = options.generators ?? generatorById;
+    this.layerFade = options.layerFade ?? 1.5;
+    this.limiter = new Limiter(options.sampleRate);
+    this.rng = new Rng(this.seed ^ 0x2545f491);
+    this.masterCoef = Math.exp(-CONTROL / (0.05 * options.sampleRate));
+  }
+
+  /** Frames rendered so far. */
+  get frame(): number {
+    return this.frameCount;
+  }
+
+  /** Output latency of the master limiter in frames. */
+  get latency(): number {
+    return this.limiter.latency;
+  }
+
+  /** True after a fade-out or stop has reached silence. */
+  get finished(): boolean {
+    return this.stopping && this.fadePos <= 0 && this.fadeStep === 0;
+  }
+
+  /** Scene seconds of fade-out (for sleep timers and the end of a render). */
+  get sceneFadeOut(): number {
+    return this.fadeOutSeconds;
+  }
+
+  /** Replace the scene: new layers fade in, missing ones fade out, kept ones glide to new values. */
+  setScene(scene: Scene): void {
+    if (scene.layers.length > MAX_LAYERS) throw new Error(`layers: at most ${MAX_LAYERS} layers`);
+    const seen = new Set<string>();
+    scene.layers.forEach((l, i) => {
+      if (seen.has(l.id)) throw new Error(`layers[${i}].id: duplicate layer id "${l.id}"`);
+      seen.add(l.id);
+      if (!this.lookup(l.generator)) {
+        throw new Error(`layers[${i}].generator: unknown generator "${l.generator}"`);
+      }
+    });
+    const first = !this.started;
+    this.started = true;
+    const fadeIn = first ? 0 : this.layerFade;
+    for (const layer of this.layers) {
+      const next = scene.layers.find((l) => l.id === layer.id);
+      if (!layer.removing && (!next || next.generator !== layer.def.id)) layer.remove(this.layerFade);
+    }
+    for (const spec of scene.layers) {
+      let layer = this.layers.find((l) => l.id === spec.id && !l.removing && l.def.id === spec.generator);
+      if (!layer) {
+        layer = this.makeLayer(spec.id, this.lookup(spec.generator) as GeneratorDef, fadeIn);
+        this.layers.push(layer);
+      }
+      this.applyLayer(layer, spec);
+    }
+    this.masterTarget = dbToGain(scene.masterGainDb ?? 0);
+    if (first) {
+      this.masterSm = this.masterTarget;
+      const fade = scene.fadeIn ?? DEFAULT_FADE_IN;
+      this.fadePos = fade > 0 ? 0 : 1;
+      this.fadeStep = fade > 0 ? CONTROL / (fade * this.sampleRate) : 0;
+    }
+    this.fadeOutSeconds = scene.fadeOut ?? DEFAULT_FADE_OUT;
+  }
+
+  /**
+   * Change one layer value: a generator parameter by name, or one of LAYER_FIELDS
+   * (mute/solo take booleans or 0/1, motion takes a motion kind). Unknown layers or names are ignored.
+   */
+  setLayerParam(layerId: string, name: string, value: number | boolean | string): boolean {
+    const layer = this.layers.find((l) => l.id === layerId && !l.removing);
+    if (!layer) return false;
+    const num = typeof value === "number" ? value : value === true ? 1 : 0;
+    switch (name) {
+      case "gainDb":
+        layer.gainDb = clamp(num, -80, 24);
+        return true;
+      case "mute":
+        layer.mute = num !== 0;
+        return true;
+      case "solo":
+        layer.solo = num !== 0;
+        return true;
+      case "azimuth":
+        layer.azimuth = num;
+        return true;
+      case "elevation":
+        layer.elevation = clamp(num, -90, 90);
+        return true;
+      case "distance":
+        layer.distance = clamp(num, 0.05, 50);
+        return true;
+      case "spread":
+        layer.spread = clamp(num, 0, 180);
+        return true;
+      case "motion":
+        if (typeof value === "string" && (MOTION_KINDS as readonly string[]).includes(value)) {
+          layer.motion.kind = value as MotionKind;
+          return true;
+        }
+        return false;
+      case "motionPeriod":
+        layer.motion.period = num === 0 ? DEFAULT_MOTION_PERIOD : num;
+        return true;
+      case "motionDepth":
+        layer.motion.depth = num;
+        return true;
+      default:
+        if (!layer.def.params.some((p) => p.name === name)) return false;
+        layer.setParam(name, num);
+        return true;
+    }
+  }
+
+  /** Master gain in dB (smoothed). */
+  setMasterGain(db: number): void {
+    this.masterTarget = dbToGain(clamp(db, -80, 12));
+  }
+
+  /**
+   * Queue a one-shot ('key', 'pen', 'tap', 'page' or any generator id with a trigger) at
+   * `options.frame` (absolute) or `options.delay` seconds from now (default: the next frame).
+   * Returns false if the generator does not exist or the queue is full.
+   */
+  trigger(kind: TriggerKind | string, options: TriggerOptions = {}): boolean {
+    const genId = TRIGGER_GENERATORS[kind as TriggerKind] ?? kind;
+    const def = this.lookup(genId);
+    if (!def) return false;
+    let layer = this.oneShots.get(genId);
+    if (!layer) {
+      layer = this.makeLayer(`trigger:${genId}`, def, 0, 0.01);
+      for (const [name, v] of Object.entries(def.triggerParams ?? {})) layer.setParam(name, v);
+      this.oneShots.set(genId, layer);
+      this.oneShotList.push(layer);
+    }
+    const place = DEFAULT_TRIGGER_PLACEMENT[kind as TriggerKind] ?? DEFAULT_TRIGGER_PLACEMENT.tap;
+    const az = options.azimuth ?? place.azimuth + this.rng.range(-place.jitter, place.jitter);
+    const el = options.elevation ?? place.elevation;
+    const dist = options.distance ?? place.distance;
+    const frame =
+      options.frame ?? this.frameCount + Math.max(0, Math.round((options.delay ?? 0) * this.sampleRate));
+    if (options.gainDb !== undefined) layer.gainDb = options.gainDb;
+    return layer.enqueue(Math.max(frame, this.frameCount), clamp(options.strength ?? 1, 0, 1), az, el, dist);
+  }
+
+  /** Fade everything to silence over `seconds` (sleep timer); `finished` turns true at the end. */
+  fadeOut(seconds: number = this.fadeOutSeconds): void {
+    this.stopping = true;
+    this.fadeStep = -CONTROL / (Math.max(seconds, 0.01) * this.sampleRate);
+  }
+
+  /** Stop quickly (50 ms fade, no click). */
+  stop(): void {
+    this.fadeOut(0.05);
+  }
+
+  /** Render `frames` stereo frames into outL/outR (overwritten). Allocation-free. */
+  process(outL: Float32Array, outR: Float32Array, frames: number): void {
+    let done = 0;
+    while (done < frames) {
+      const n = Math.min(frames - done, MAX_BLOCK);
+      this.renderBlock(outL, outR, done, n);
+      done += n;
+    }
+  }
+
+  private renderBlock(outL: Float32Array, outR: Float32Array, offset: number, n: number): void {
+    const mixL = this.mixL;
+    const mixR = this.mixR;
+    mixL.fill(0, 0, n);
+    mixR.fill(0, 0, n);
+    let soloActive = false;
+    const layers = this.layers;
+    for (let i = 0; i < layers.length; i++) if ((layers[i] as Layer).solo) soloActive = true;
+    for (let i = 0; i < layers.length; i++) (layers[i] as Layer).render(mixL, mixR, n, soloActive);
+    const shots = this.oneShotList;
+    for (let i = 0; i < shots.length; i++) (shots[i] as Layer).render(mixL, mixR, n, false);
+    this.dropDeadLayers();
+    // Master gain × fade on the control grid, ramped per sample.
+    let i = 0;
+    let g = this.masterCur;
+    while (i < n) {
+      if (this.ctrlLeft === 0) {
+        this.masterCur = g;
+        this.masterTick();
+        this.ctrlLeft = CONTROL;
+      }
+      const m = Math.min(n - i, this.ctrlLeft);
+      const step = this.masterStep;
+      for (let k = i; k < i + m; k++) {
+        g += step;
+        mixL[k] = (mixL[k] as number) * g;
+        mixR[k] = (mixR[k] as number) * g;
+      }
+      i += m;
+      this.ctrlLeft -= m;
+    }
+    this.masterCur = g;
+    this.limiter.process(mixL, mixR, 0, n);
+    for (let k = 0; k < n; k++) {
+      outL[offset + k] = mixL[k] as number;
+      outR[offset + k] = mixR[k] as number;
+    }
+    this.frameCount += n;
+  }
+
+  private masterTick(): void {
+    const t = this.masterTarget;
+    this.masterSm = t + (this.masterSm - t) * this.masterCoef;
+    if (Math.abs(this.masterSm - t) < 1e-7) this.masterSm = t;
+    if (this.fadeStep !== 0) {
+      this.fadePos = clamp(this.fadePos + this.fadeStep, 0, 1);
+      if (this.fadePos === 0 || this.fadePos === 1) this.fadeStep = 0;
+    }
+    const p = this.fadePos;
+    // Fade curve: smoothstep on a squared position (gentle start, no abrupt end).
+    const f = p * p * (3 - 2 * p);
+    const target = this.masterSm * f;
+    this.masterStep = (target - this.masterCur) / CONTROL;
+  }
+
+  private dropDeadLayers(): void {
+    const layers = this.layers;
+    let w = 0;
+    for (let r = 0; r < layers.length; r++) {
+      const l = layers[r] as Layer;
+      if (!l.dead) layers[w++] = l;
+    }
+    layers.length = w;
+  }
+
+  private makeLayer(id: string, def: GeneratorDef, fadeIn: number, positionSmoothing?: number): Layer {
+    const seed = (this.seed ^ Math.imul(hashString(id) ^ hashString(def.id), 0x9e3779b1)) >>> 0;
+    return new Layer({
+      id,
+      def,
+      sampleRate: this.sampleRate,
+      seed,
+      frame: this.frameCount,
+      fadeIn,
+      positionSmoothing: positionSmoothing ?? 0.05,
+    });
+  }
+
+  private applyLayer(layer: Layer, spec: SceneLayer): void {
+    for (const [name, v] of Object.entries(spec.params ?? {})) layer.setParam(name, v);
+    if (spec.variation !== undefined) layer.setParam("variation", spec.variation);
+    layer.gainDb = spec.gainDb ?? 0;
+    layer.mute = spec.mute ?? false;
+    layer.solo = spec.solo ?? false;
+    const pos = spec.position ?? DEFAULT_POSITION;
+    layer.azimuth = pos.azimuth;
+    layer.elevation = clamp(pos.elevation, -90, 90);
+    layer.distance = clamp(pos.distance, 0.05, 50);
+    layer.spread = clamp(spec.spread ?? DEFAULT_SPREAD, 0, 180);
+    const m = spec.motion;
+    layer.setMotion(m?.kind ?? "static", m?.period ?? DEFAULT_MOTION_PERIOD, m?.depth);
+  }
+}
+
+export function createEngine(options: EngineOptions): Engine {
+  return new Engine(options);
+}

@@ -1,0 +1,261 @@
+/**
+ * Shared kernel of the white, pink and brown noise beds: two decorrelated seeded noise
+ * streams (stereo width), coloured (Kellet pink filter, leaky-integrator brown), a soft
+ * 12 dB/oct high-cut ("tone"), a slow random swell, and variation that lets tone and level
+ * wander over minutes. Continuous generation: nothing loops.
+ */
+import { CONTROL_STEP, ControlRateVoice, clampTo, glide, glideCoef } from "../dsp/control-voice";
+import { Wander } from "../dsp/wander";
+import type { GeneratorDef, ParamSpec } from "../generator";
+import { Rng } from "../rng";
+
+export type NoiseColour = "white" | "pink" | "brown";
+
+const TWO_PI = Math.PI * 2;
+
+function params(toneDefault: number): readonly ParamSpec[] {
+  return [
+    {
+      name: "tone",
+      label: "Tone",
+      min: 0,
+      max: 1,
+      default: toneDefault,
+      description: "High-cut: 0 is dark and muffled (≈500 Hz), 1 is fully open.",
+    },
+    {
+      name: "swell",
+      label: "Swell",
+      min: 0,
+      max: 1,
+      default: 0.2,
+      description: "Slow breathing of the level, like distant air or surf.",
+    },
+    {
+      name: "width",
+      label: "Width",
+      min: 0,
+      max: 1,
+      default: 0.8,
+      description: "Stereo width: 0 is one mono source, 1 two independent channels.",
+    },
+    {
+      name: "variation",
+      label: "Variation",
+      min: 0,
+      max: 1,
+      default: 0.4,
+      description: "How much tone and level drift over minutes.",
+    },
+  ];
+}
+
+/** Tone 0–1 → cutoff in Hz (500 Hz … 20 kHz, exponential). */
+function toneToHz(tone: number): number {
+  return 500 * 40 ** tone;
+}
+
+class NoiseVoice extends ControlRateVoice {
+  private readonly colour: NoiseColour;
+  private s1: number;
+  private s2: number;
+  // Targets and smoothed values.
+  private tone: number;
+  private toneT: number;
+  private swell = 0.2;
+  private swellT = 0.2;
+  private width = 0.8;
+  private widthT = 0.8;
+  private variation = 0.4;
+  private variationT = 0.4;
+  private readonly k: number;
+  private readonly slowTone: Wander;
+  private readonly slowLevel: Wander;
+  private readonly swellW: Wander;
+  // Filter states: pink (7 per channel), brown, dc blocker, high-cut biquad.
+  private readonly pink = new Float64Array(14);
+  private br1 = 0;
+  private br2 = 0;
+  private dc1 = 0;
+  private dc2 = 0;
+  private readonly lp = new Float64Array(8);
+  private c0 = 1;
+  private c1 = 0;
+  private c2 = 0;
+  private c3 = 0;
+  private c4 = 0;
+  private gain = 1;
+  private gainStep = 0;
+  private mixA = 1;
+  private mixB = 0;
+  private readonly brownLeak: number;
+  private readonly dcCoef: number;
+  private lastCut = -1;
+
+  constructor(sampleRate: number, seed: number, colour: NoiseColour, toneDefault: number) {
+    super(sampleRate);
+    this.colour = colour;
+    const rng = new Rng(seed);
+    this.s1 = rng.nextU32() | 1;
+    this.s2 = rng.nextU32() | 1;
+    this.tone = this.toneT = toneDefault;
+    this.k = glideCoef(sampleRate, 0.08);
+    this.slowTone = new Wander(new Rng(rng.fork(1)), 25, 90);
+    this.slowLevel = new Wander(new Rng(rng.fork(2)), 20, 70);
+    this.swellW = new Wander(new Rng(rng.fork(3)), 3, 11);
+    this.brownLeak = Math.exp((-TWO_PI * 5) / sampleRate);
+    this.dcCoef = Math.exp((-TWO_PI * 10) / sampleRate);
+    this.control();
+    this.gain += this.gainStep * CONTROL_STEP;
+    this.gainStep = 0;
+  }
+
+  setParam(name: string, value: number): void {
+    const v = clampTo(value, 0, 1);
+    if (name === "tone") this.toneT = v;
+    else if (name === "swell") this.swellT = v;
+    else if (name === "width") this.widthT = v;
+    else if (name === "variation") this.variationT = v;
+  }
+
+  protected control(): void {
+    const k = this.k;
+    const dt = this.dt;
+    this.tone = glide(this.tone, this.toneT, k);
+    this.swell = glide(this.swell, this.swellT, k);
+    this.width = glide(this.width, this.widthT, k);
+    this.variation = glide(this.variation, this.variationT, k);
+    const v = this.variation;
+    const tone = clampTo(this.tone + 0.09 * v * this.slowTone.step(dt), 0, 1);
+    const levelDb = 1.5 * v * this.slowLevel.step(dt) + 2.5 * this.swell * this.swellW.step(dt);
+    const cut = Math.min(toneToHz(tone), this.sampleRate * 0.45);
+    if (Math.abs(cut - this.lastCut) > 0.5) {
+      this.lastCut = cut;
+      const w = (TWO_PI * cut) / this.sampleRate;
+      const cos = Math.cos(w);
+      const alpha = Math.sin(w) / (2 * Math.SQRT1_2);
+      const a0 = 1 + alpha;
+      this.c0 = (1 - cos) / 2 / a0;
+      this.c1 = (1 - cos) / a0;
+      this.c2 = this.c0;
+      this.c3 = (-2 * cos) / a0;
+      this.c4 = (1 - alpha) / a0;
+    }
+    const target = 10 ** (levelDb / 20);
+    this.gainStep = (target - this.gain) / CONTROL_STEP;
+    const w = this.width;
+    // Channel b = (1−w)·a + w·independent, normalised to equal power.
+    const norm = 1 / Math.sqrt((1 - w) * (1 - w) + w * w);
+    this.mixA = (1 - w) * norm;
+    this.mixB = w * norm;
+  }
+
+  protected render(a: Float32Array, b: Float32Array, start: number, n: number): void {
+    let s1 = this.s1;
+    let s2 = this.s2;
+    const pk = this.pink;
+    const lp = this.lp;
+    const c0 = this.c0;
+    const c1 = this.c1;
+    const c2 = this.c2;
+    const c3 = this.c3;
+    const c4 = this.c4;
+    let gain = this.gain;
+    const gs = this.gainStep;
+    const ma = this.mixA;
+    const mb = this.mixB;
+    const colour = this.colour;
+    const leak = this.brownLeak;
+    const dcc = this.dcCoef;
+    let br1 = this.br1;
+    let br2 = this.br2;
+    let dc1 = this.dc1;
+    let dc2 = this.dc2;
+    let z1a = lp[0] as number;
+    let z2a = lp[1] as number;
+    let z1b = lp[2] as number;
+    let z2b = lp[3] as number;
+    for (let i = start; i < start + n; i++) {
+      s1 ^= s1 << 13;
+      s1 ^= s1 >>> 17;
+      s1 ^= s1 << 5;
+      s2 ^= s2 << 13;
+      s2 ^= s2 >>> 17;
+      s2 ^= s2 << 5;
+      let x = s1 * 4.656612873077393e-10;
+      let y = s2 * 4.656612873077393e-10;
+      if (colour === "pink") {
+        x = kellet(pk, 0, x);
+        y = kellet(pk, 7, y);
+      } else if (colour === "brown") {
+        br1 = br1 * leak + x * 0.05;
+        br2 = br2 * leak + y * 0.05;
+        // DC blocker (one-pole high-pass at 10 Hz).
+        dc1 = dc1 * dcc + br1 * (1 - dcc);
+        dc2 = dc2 * dcc + br2 * (1 - dcc);
+        x = br1 - dc1;
+        y = br2 - dc2;
+      }
+      const yb = ma * x + mb * y;
+      const oa = c0 * x + z1a;
+      z1a = c1 * x - c3 * oa + z2a;
+      z2a = c2 * x - c4 * oa;
+      const ob = c0 * yb + z1b;
+      z1b = c1 * yb - c3 * ob + z2b;
+      z2b = c2 * yb - c4 * ob;
+      gain += gs;
+      a[i] = oa * gain;
+      b[i] = ob * gain;
+    }
+    this.s1 = s1;
+    this.s2 = s2;
+    this.br1 = br1;
+    this.br2 = br2;
+    this.dc1 = dc1;
+    this.dc2 = dc2;
+    lp[0] = z1a;
+    lp[1] = z2a;
+    lp[2] = z1b;
+    lp[3] = z2b;
+    this.gain = gain;
+  }
+}
+
+/** Paul Kellet's refined pink filter; state in p[o..o+6]. */
+function kellet(p: Float64Array, o: number, w: number): number {
+  const b0 = 0.99886 * (p[o] as number) + w * 0.0555179;
+  const b1 = 0.99332 * (p[o + 1] as number) + w * 0.0750759;
+  const b2 = 0.969 * (p[o + 2] as number) + w * 0.153852;
+  const b3 = 0.8665 * (p[o + 3] as number) + w * 0.3104856;
+  const b4 = 0.55 * (p[o + 4] as number) + w * 0.5329522;
+  const b5 = -0.7616 * (p[o + 5] as number) - w * 0.016898;
+  const out = (b0 + b1 + b2 + b3 + b4 + b5 + (p[o + 6] as number) + w * 0.5362) * 0.11;
+  p[o] = b0;
+  p[o + 1] = b1;
+  p[o + 2] = b2;
+  p[o + 3] = b3;
+  p[o + 4] = b4;
+  p[o + 5] = b5;
+  p[o + 6] = w * 0.115926;
+  return out;
+}
+
+export function makeNoiseDef(opts: {
+  id: string;
+  label: string;
+  description: string;
+  colour: NoiseColour;
+  toneDefault: number;
+  calibrationDb: number;
+}): GeneratorDef {
+  return {
+    id: opts.id,
+    label: opts.label,
+    description: opts.description,
+    category: "bed",
+    params: params(opts.toneDefault),
+    channels: 2,
+    calibrationDb: opts.calibrationDb,
+    create: (sampleRate, seed) => new NoiseVoice(sampleRate, seed, opts.colour, opts.toneDefault),
+  };
+}

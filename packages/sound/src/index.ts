@@ -1,0 +1,13 @@
+/** @meridian/sound — pure-ECMAScript procedural sound engine. */
+export * from "./analysis/render";
+export { createEngine, Engine, type EngineOptions, LAYER_FIELDS } from "./engine/engine";
+export type { TriggerKind, TriggerOptions } from "./engine/triggers";
+export { TRIGGER_GENERATORS } from "./engine/triggers";
+export * from "./generator";
+export { GENERATORS, generatorById, generatorIds } from "./generators/index";
+export { integratedLoudness, LoudnessMeter } from "./loudness/meter";
+export { TruePeakMeter, truePeakDb } from "./loudness/true-peak";
+export { hashString, Rng } from "./rng";
+export * from "./scene";
+export * from "./scenes/index";
+export { validateSceneGenerators } from "./validate";
