@@ -37,7 +37,8 @@ export class EditorPage {
   }
 
   async text(): Promise<string> {
-    return (await this.body.innerText()).replace(/\u200b/g, "");
+    const lines = await this.body.locator(".cm-line").allTextContents();
+    return lines.join("\n").replace(/\u200b/g, "");
   }
 
   async expectStatus(label: string | RegExp, timeout = 10_000): Promise<void> {
@@ -58,7 +59,7 @@ export class EditorPage {
     await this.page.getByRole("button", { name: /Give me a prompt|Shuffle/ }).click();
     const prompt = this.page.getByTestId("prompt-text");
     await expect(prompt).toBeVisible();
-    return (await prompt.innerText()).trim();
+    return ((await prompt.textContent()) ?? "").trim();
   }
 
   async togglePreview(): Promise<Locator> {
