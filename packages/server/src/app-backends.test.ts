@@ -37,6 +37,64 @@ describe.each(backends)("HTTP journal flow on %s", (kind) => {
     }
   });
 
+  it("never answers 500 to bad input", async () => {
+    const entry = await body(await owner.post("/api/entries", { body: "x" }));
+    const payloads: unknown[] = [
+      null,
+      [],
+      "text",
+      1,
+      {},
+      { body: {} },
+      { body: "x", baseRevision: 3e9 },
+      { body: "x", baseRevision: 2 ** 53 },
+      { body: "x", baseRevision: -1 },
+      { body: "x", tags: "a" },
+      { body: "x", title: 5 },
+      { body: "x", clientId: "é".repeat(64) },
+      { body: "x", promptId: "p".repeat(80) },
+      { timeZone: 5 },
+      { signupsOpen: null },
+      { category: "sleep", text: 7 },
+      { username: "a".repeat(64), password: "p" },
+    ];
+    const routes: [string, string][] = [
+      ["POST", "/api/entries"],
+      ["PUT", `/api/entries/${entry.id}`],
+      ["PUT", "/api/entries/unknown"],
+      ["PATCH", "/api/me"],
+      ["PATCH", "/api/admin/settings"],
+      ["POST", "/api/admin/users"],
+      ["POST", "/api/prompts"],
+      ["POST", "/api/auth/login"],
+      ["POST", "/api/auth/signup"],
+      ["POST", "/api/setup"],
+    ];
+    const failures: string[] = [];
+    for (const [method, path] of routes) {
+      for (const payload of payloads) {
+        const res = await owner.send(method, path, payload);
+        if (res.status >= 500) failures.push(`${method} ${path} ${JSON.stringify(payload)} -> ${res.status}`);
+      }
+    }
+    for (const path of [
+      "/api/entries?limit=99999999999",
+      "/api/entries?tag=%F0",
+      `/api/entries/${"x".repeat(5000)}`,
+      `/api/search?q=${"*".repeat(100)}`,
+      "/api/search?q=%22%5C",
+      "/api/search?q=a&limit=1.5",
+      "/api/entries?from=9999-12-31&to=9999-12-31",
+      "/api/prompts/random?exclude=%00",
+      "/api/entries/on-this-day?date=2024-02-29",
+    ]) {
+      const res = await owner.get(path);
+      if (res.status >= 500) failures.push(`GET ${path} -> ${res.status}`);
+    }
+    expect(failures).toEqual([]);
+    expect((await body(await owner.get(`/api/entries/${entry.id}`))).body).toBe("x");
+  });
+
   it("reports its storage", async () => {
     expect((await body(await h.client().get("/api/health"))).storage).toBe(kind);
   });

@@ -25,6 +25,8 @@ import type {
   UserRecord,
 } from "./store";
 
+const MAX_REVISION = 2_147_483_647;
+
 /** The Store implementation shared by both dialects: one set of Kysely queries. */
 export class KyselyStore implements Store {
   readonly kind;
@@ -265,7 +267,14 @@ export class KyselyStore implements Store {
     baseRevision: number,
     c: EntryChanges,
   ): Promise<UpdateResult> {
+    // Revisions are 32-bit integers; a base outside that range can never match (and PostgreSQL
+    // would reject the comparison), so it goes straight to the not-found/conflict decision.
+    const comparable = Number.isInteger(baseRevision) && baseRevision >= 1 && baseRevision <= MAX_REVISION;
     return this.#db.transaction().execute(async (trx) => {
+      if (!comparable) {
+        const current = await findEntry(trx, userId, id);
+        return current ? ({ status: "conflict", current } as const) : ({ status: "not_found" } as const);
+      }
       const result = await trx
         .updateTable("entries")
         .set((eb) => ({

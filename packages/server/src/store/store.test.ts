@@ -159,6 +159,13 @@ describe.each(backends)("Store on %s", (kind) => {
       updatedAt: "2024-05-03T00:00:00.000Z",
     });
     expect(keep.status === "updated" && keep.entry.tags).toEqual(["b", "c"]);
+    const huge = await store.updateEntry(alice.id, "e-upd", 3_000_000_000, { body: "x", updatedAt: "y" });
+    expect(huge.status).toBe("conflict");
+    expect(
+      await store.updateEntry(alice.id, "missing", 3_000_000_000, { body: "x", updatedAt: "y" }),
+    ).toEqual({
+      status: "not_found",
+    });
     expect(await store.updateEntry(alice.id, "missing", 1, { body: "x", updatedAt: "y" })).toEqual({
       status: "not_found",
     });
