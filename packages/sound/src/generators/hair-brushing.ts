@@ -9,7 +9,7 @@
 import { Drift, softClip } from "../dsp/envelope";
 import { OnePole } from "../dsp/one-pole";
 import { SmoothedParams } from "../dsp/params";
-import { Svf } from "../dsp/svf";
+import { Svf } from "../dsp/svf-filter";
 import type { GeneratorDef, GeneratorVoice, ParamSpec } from "../generator";
 import { Rng } from "../rng";
 
@@ -77,7 +77,6 @@ class HairBrushingVoice implements GeneratorVoice {
   private strokeShape = 0.7;
   private untilNext: number;
   // per control tick
-  private speed = 0;
   private collisionProb = 0;
   private collisionEnergy = 0;
   private soundDecay = 0.96;
@@ -161,7 +160,6 @@ class HairBrushingVoice implements GeneratorVoice {
       if (x >= 1) this.strokeLen = 0;
       else v = this.strokeAmp * Math.sin(Math.PI * x ** this.strokeShape) ** 0.6;
     }
-    this.speed = v;
     // PhISEM: many bristles → collision probability per sample and energy per collision
     this.texture = 0.9 * this.texture + 0.1 * this.rng.signed();
     this.collisionProb = v * (0.05 + 0.25 * pressure) * (1.2 - 0.6 * bristle) * (1 + 2.5 * this.texture);

@@ -10,7 +10,7 @@
 import { Drift, softClip } from "../dsp/envelope";
 import { OnePole } from "../dsp/one-pole";
 import { SmoothedParams } from "../dsp/params";
-import { Svf } from "../dsp/svf";
+import { Svf } from "../dsp/svf-filter";
 import type { GeneratorDef, GeneratorVoice, ParamSpec } from "../generator";
 import { Rng } from "../rng";
 
