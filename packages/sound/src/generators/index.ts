@@ -9,9 +9,11 @@
  */
 import type { GeneratorDef } from "../generator";
 import { brownNoise } from "./brown-noise";
+import { hairBrushing } from "./hair-brushing";
 import { keyboard } from "./keyboard";
 import { paperCrinkle } from "./paper-crinkle";
 import { pinkNoise } from "./pink-noise";
+import { rain } from "./rain";
 import { tapping } from "./tapping";
 import { whispering } from "./whispering";
 import { whiteNoise } from "./white-noise";
@@ -20,14 +22,16 @@ export const GENERATORS: readonly GeneratorDef[] = [
   // Beds
   brownNoise,
   pinkNoise,
+  rain,
   whiteNoise,
   // Journaling sounds
   keyboard,
   // Triggers
+  hairBrushing,
   paperCrinkle,
   tapping,
   whispering,
-  // Still to land: hair-brushing, pen-on-paper, page-turn.
+  // Still to land: pen-on-paper, page-turn.
 ];
 
 const BY_ID = new Map<string, GeneratorDef>(GENERATORS.map((g) => [g.id, g]));
