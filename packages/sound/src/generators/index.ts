@@ -13,7 +13,6 @@ import { hairBrushing } from "./hair-brushing";
 import { keyboard } from "./keyboard";
 import { paperCrinkle } from "./paper-crinkle";
 import { pinkNoise } from "./pink-noise";
-import { rain } from "./rain";
 import { tapping } from "./tapping";
 import { whispering } from "./whispering";
 import { whiteNoise } from "./white-noise";
@@ -22,7 +21,6 @@ export const GENERATORS: readonly GeneratorDef[] = [
   // Beds
   brownNoise,
   pinkNoise,
-  rain,
   whiteNoise,
   // Journaling sounds
   keyboard,
