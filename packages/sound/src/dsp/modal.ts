@@ -82,7 +82,7 @@ export class ModalBank {
    */
   run(input: Float64Array, output: Float64Array, n: number, inputIsZero = false): void {
     if (inputIsZero && this.silent) return;
-    this.silent = true;
+    if (!inputIsZero) this.silent = false;
     // Two modes per pass: their recursions are independent, so the CPU overlaps them
     // (a single two-pole recursion is latency-bound).
     const { b, a1, a2, y1, y2 } = this;
@@ -128,11 +128,24 @@ export class ModalBank {
   }
 
   private store(i: number, p: number, q: number): void {
-    // flush denormals once a mode has died away
-    const dead = Math.abs(p) + Math.abs(q) < 1e-18;
-    if (!dead) this.silent = false;
-    this.y1[i] = dead ? 0 : p;
-    this.y2[i] = dead ? 0 : q;
+    this.y1[i] = p;
+    this.y2[i] = q;
+  }
+
+  /**
+   * Flush modes that have died away to exact zero (no denormals) and note when the whole
+   * bank is silent so `run` can skip it. Call it on a fixed sample grid (e.g. every control
+   * tick), never at block ends, so output stays identical whatever the block size.
+   */
+  settle(): void {
+    let silent = true;
+    for (let i = 0; i < this.size; i++) {
+      if (Math.abs(this.y1[i] as number) + Math.abs(this.y2[i] as number) < 1e-15) {
+        this.y1[i] = 0;
+        this.y2[i] = 0;
+      } else silent = false;
+    }
+    this.silent = silent;
   }
 
   /** Sum of |state| across modes: a cheap "still ringing?" measure. */

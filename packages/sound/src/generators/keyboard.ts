@@ -170,6 +170,7 @@ class KeyboardVoice implements GeneratorVoice {
   }
 
   private control(): void {
+    for (let v = 0; v < VOICES; v++) (this.banks[v] as ModalBank).settle();
     this.params.tick();
     this.speedDrift.advance(CONTROL);
     this.touchDrift.advance(CONTROL);

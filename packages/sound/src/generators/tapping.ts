@@ -203,6 +203,7 @@ class TappingVoice implements GeneratorVoice {
   }
 
   private control(): void {
+    this.bank.settle();
     this.params.tick();
     this.tempoDrift.advance(CONTROL);
     this.touchDrift.advance(CONTROL);

@@ -1,0 +1,340 @@
+/**
+ * Pen on paper: handwriting. A writing process produces words (clusters of strokes whose pen
+ * speed oscillates at the 4–6 Hz rhythm of handwriting, with brief lifts and pen-down ticks),
+ * gaps between words and longer pauses at line ends. The sound is SDT-style scraping: a
+ * surface-profile noise is scanned by a "ground trace" that decays in proportion to pen speed
+ * and paper grain; every time the profile rises above it a bump is produced, scaled by force
+ * and speed² (Rocchesso et al., SDT). The bumps excite paper and desk modes and a pen-type
+ * tone filter (ballpoint: smooth and mid; pencil: grainy and bright; felt tip: soft and dull).
+ */
+
+import { Drift, softClip } from "../dsp/envelope";
+import { ModalBank } from "../dsp/modal";
+import { OnePole } from "../dsp/one-pole";
+import { SmoothedParams } from "../dsp/params";
+import { Svf } from "../dsp/svf-filter";
+import type { GeneratorDef, GeneratorVoice, ParamSpec } from "../generator";
+import { Rng } from "../rng";
+
+const PARAMS: readonly ParamSpec[] = [
+  {
+    name: "pace",
+    label: "Writing pace",
+    min: 0,
+    max: 1,
+    default: 0.5,
+    description: "How steadily and quickly words are written; 0 = strokes only when triggered.",
+  },
+  {
+    name: "pressure",
+    label: "Pressure",
+    min: 0,
+    max: 1,
+    default: 0.5,
+    description: "How hard the pen presses: louder, fuller strokes.",
+  },
+  {
+    name: "grain",
+    label: "Paper grain",
+    min: 0,
+    max: 1,
+    default: 0.5,
+    description: "0 = smooth coated paper, 1 = rough, toothy paper.",
+  },
+  {
+    name: "pen",
+    label: "Pen",
+    min: 0,
+    max: 2,
+    default: 0,
+    choices: ["ballpoint", "pencil", "felt tip"],
+    description: "The writing tool; in-between values blend neighbours.",
+  },
+  {
+    name: "variation",
+    label: "Variation",
+    min: 0,
+    max: 1,
+    default: 0.35,
+    description: "How much pace, pressure and handwriting wander over minutes.",
+  },
+];
+const P_PACE = 0;
+const P_PRESSURE = 1;
+const P_GRAIN = 2;
+const P_PEN = 3;
+const P_VARIATION = 4;
+
+const CONTROL = 32;
+const OUT_GAIN = 0.8;
+// writing states
+const REST = 0;
+const WRITE = 1;
+const LIFT = 2;
+
+/** Pen types: tone-filter centre (Hz) and Q, friction-noise share, bump (grain) share. */
+const PEN_TONE = [2400, 4800, 1300];
+const PEN_Q = [0.9, 0.7, 0.6];
+const PEN_NOISE = [0.25, 0.15, 0.45];
+const PEN_BUMPS = [0.8, 1.3, 0.25];
+const PEN_TONE_GAIN = [1.1, 1.8, 0.9];
+/** How much of the pen's excitation reaches the paper/desk body modes. */
+const PEN_BODY = [0.4, 0.25, 0.45];
+/** Output level (roughly loudness-matched) and high-cut (Hz) per pen. */
+const PEN_LEVEL = [1, 2.3, 0.5];
+const PEN_CUT = [6500, 9000, 2600];
+
+function penBlend(table: readonly number[], pen: number): number {
+  const i = Math.min(1, Math.max(0, Math.floor(pen)));
+  const t = Math.min(1, Math.max(0, pen - i));
+  return (table[i] as number) * (1 - t) + (table[i + 1] as number) * t;
+}
+
+class PenOnPaperVoice implements GeneratorVoice {
+  private readonly rng: Rng;
+  private readonly params: SmoothedParams;
+  private readonly bank: ModalBank;
+  private readonly tone: Svf;
+  private readonly friction: OnePole;
+  private readonly exHp: OnePole;
+  private readonly dc: OnePole;
+  private readonly lp: OnePole;
+  private readonly ex = new Float64Array(CONTROL);
+  private readonly acc = new Float64Array(CONTROL);
+  private readonly paceDrift: Drift;
+  private readonly pressDrift: Drift;
+  private readonly handDrift: Drift;
+  private phase = 0;
+  // writing process (in control ticks)
+  private state = REST;
+  private stateLeft: number;
+  private lettersLeft = 0;
+  private wordsLeft = 0;
+  private oscPhase = 0;
+  private oscRate = 5;
+  private strokeAmp = 1;
+  // per-sample smoothed drive
+  private vTarget = 0;
+  private v = 0;
+  private force = 0;
+  private ground = 0;
+  private tapLeft = 0;
+  private tapLen = 1;
+  private tapAmp = 0;
+  // per control tick
+  private decayScale = 0;
+  private noiseMix = 0;
+  private bumpMix = 1;
+  private toneGain = 0.6;
+  private body = 0.4;
+  private level = 1;
+
+  constructor(
+    private readonly sampleRate: number,
+    seed: number,
+  ) {
+    const rng = new Rng(seed);
+    this.rng = rng;
+    this.params = new SmoothedParams(PARAMS, sampleRate, CONTROL, 0.1);
+    this.bank = new ModalBank(sampleRate, 6);
+    // paper (broad, mid) and desk (low, longer) modes
+    const modes = [
+      [950, 160, 0.3],
+      [1750, 260, 0.45],
+      [2700, 380, 0.45],
+      [3900, 520, 0.3],
+      [190, 25, 0.06],
+      [430, 45, 0.05],
+    ];
+    for (let i = 0; i < modes.length; i++) {
+      const m = modes[i] as number[];
+      this.bank.setMode(i, (m[0] as number) * rng.range(0.93, 1.07), m[1] as number, m[2] as number);
+    }
+    this.tone = new Svf(sampleRate).set(2400, 0.9);
+    this.friction = new OnePole(sampleRate).setCutoff(2500);
+    this.exHp = new OnePole(sampleRate).setCutoff(250);
+    this.dc = new OnePole(sampleRate).setCutoff(60);
+    this.lp = new OnePole(sampleRate).setCutoff(7500);
+    this.paceDrift = new Drift(new Rng(rng.fork(1)), sampleRate, 20, 80);
+    this.pressDrift = new Drift(new Rng(rng.fork(2)), sampleRate, 25, 100);
+    this.handDrift = new Drift(new Rng(rng.fork(3)), sampleRate, 40, 140);
+    this.stateLeft = Math.round((rng.range(0.1, 1) * sampleRate) / CONTROL);
+  }
+
+  setParam(name: string, value: number): void {
+    this.params.set(name, value);
+  }
+
+  /** One short stroke (a letter or two). */
+  trigger(strength: number): void {
+    const s = Math.min(1, Math.max(0, strength));
+    this.state = WRITE;
+    this.lettersLeft = 0;
+    this.wordsLeft = Math.max(this.wordsLeft, 1);
+    this.strokeAmp = 0.6 + 0.5 * s;
+    this.oscPhase = 0;
+    this.stateLeft = Math.round((this.rng.range(0.15, 0.35) * this.sampleRate) / CONTROL);
+    this.penDown(0.5 * s);
+  }
+
+  process(a: Float32Array, _b: Float32Array, offset: number, frames: number): void {
+    const rng = this.rng;
+    const ex = this.ex;
+    const acc = this.acc;
+    const tone = this.tone;
+    const end = offset + frames;
+    let i = offset;
+    while (i < end) {
+      if (this.phase === 0) this.control();
+      const n = Math.min(CONTROL - this.phase, end - i);
+      let v = this.v;
+      let ground = this.ground;
+      const vT = this.vTarget;
+      const decayScale = this.decayScale;
+      const force = this.force;
+      const noiseMix = this.noiseMix;
+      const bumpMix = this.bumpMix;
+      const toneGain = this.toneGain;
+      const body = this.body;
+      for (let k = 0; k < n; k++) {
+        v += 0.004 * (vT - v);
+        // SDT scraping: the ground trace decays with speed × grain; rises above it are bumps
+        const decay = decayScale * v;
+        const profile = rng.float();
+        let bump = 0;
+        const cur = Math.max(ground - decay, profile);
+        if (cur > ground && decay > 1e-6) bump = (cur - ground) / Math.sqrt(decay);
+        ground = cur;
+        const drive = force * v * v;
+        let x = bumpMix * drive * bump * 0.02;
+        x += noiseMix * drive * this.friction.lowpass(rng.signed());
+        if (this.tapLeft > 0) {
+          x += this.tapAmp * Math.sin((Math.PI * this.tapLeft) / this.tapLen);
+          this.tapLeft--;
+        }
+        x = this.exHp.highpass(x); // bumps are one-sided: keep their rumble out
+        ex[k] = body * x;
+        acc[k] = toneGain * tone.bandNorm(x);
+      }
+      this.v = v;
+      this.ground = ground;
+      this.bank.run(ex, acc, n);
+      for (let k = 0; k < n; k++) {
+        a[i + k] = softClip(this.dc.highpass(this.lp.lowpass(acc[k] as number)) * this.level);
+      }
+      this.phase = (this.phase + n) % CONTROL;
+      i += n;
+    }
+  }
+
+  private control(): void {
+    const p = this.params;
+    this.bank.settle();
+    p.tick();
+    this.paceDrift.advance(CONTROL);
+    this.pressDrift.advance(CONTROL);
+    this.handDrift.advance(CONTROL);
+    const variation = p.get(P_VARIATION);
+    const pen = p.get(P_PEN);
+    const grain = p.get(P_GRAIN);
+    const pressure = Math.min(1, Math.max(0, p.get(P_PRESSURE) + 0.2 * variation * this.pressDrift.value));
+    this.decayScale = (0.02 + 0.25 * grain) * penBlend(PEN_BUMPS, pen);
+    this.noiseMix = penBlend(PEN_NOISE, pen) * (1.2 - 0.6 * grain);
+    this.bumpMix = penBlend(PEN_BUMPS, pen);
+    this.toneGain = penBlend(PEN_TONE_GAIN, pen);
+    this.body = penBlend(PEN_BODY, pen);
+    this.level = penBlend(PEN_LEVEL, pen) * OUT_GAIN;
+    this.lp.setCutoff(penBlend(PEN_CUT, pen));
+    this.force = 0.3 + pressure;
+    this.tone.set(penBlend(PEN_TONE, pen) * (0.85 + 0.3 * grain), penBlend(PEN_Q, pen));
+    this.step();
+  }
+
+  /** Advance the writing process by one control tick and set the target pen speed. */
+  private step(): void {
+    const rng = this.rng;
+    const p = this.params;
+    const dt = CONTROL / this.sampleRate;
+    if (this.state === WRITE) {
+      // handwriting: speed oscillates at 4–6 Hz, never quite stopping inside a letter
+      this.oscPhase += this.oscRate * dt;
+      const s = Math.abs(Math.sin(Math.PI * this.oscPhase));
+      this.vTarget = this.strokeAmp * (0.25 + 0.75 * s ** 0.8);
+      if (this.oscPhase >= 1) {
+        this.oscPhase -= 1;
+        this.strokeAmp = Math.min(1.2, Math.max(0.4, this.strokeAmp * (1 + 0.15 * rng.gauss())));
+        if (rng.float() < 0.12) this.enter(LIFT, rng.range(0.04, 0.12));
+      }
+    } else {
+      this.vTarget = 0;
+    }
+    if (--this.stateLeft > 0) return;
+    if (this.state === LIFT) {
+      this.penDown(0.3);
+      this.enter(WRITE, this.rng.range(0.1, 0.3));
+      return;
+    }
+    if (this.state === WRITE && this.lettersLeft > 0) {
+      this.lettersLeft--;
+      this.enter(WRITE, this.letterSeconds());
+      return;
+    }
+    // a word ended (or a rest did): decide what comes next
+    const pace = p.get(P_PACE);
+    if (pace < 0.01 || (p.target[P_PACE] as number) < 0.01) {
+      this.enter(REST, 0.05);
+      return;
+    }
+    if (this.state === WRITE) {
+      this.wordsLeft--;
+      let gap = rng.range(0.12, 0.4) * (1.6 - pace);
+      if (this.wordsLeft <= 0) {
+        gap = rng.range(0.7, 1.8) * (1.8 - pace); // end of line: hand moves back
+        if (rng.float() < 0.18) gap += rng.range(2, 6); // a thought
+      }
+      this.enter(REST, gap);
+      return;
+    }
+    // start a word
+    if (this.wordsLeft <= 0) this.wordsLeft = 4 + (rng.nextU32() % 7);
+    this.lettersLeft = 1 + (rng.nextU32() % 7);
+    const variation = p.get(P_VARIATION);
+    this.oscRate =
+      (4 + 2 * rng.float()) * (0.8 + 0.4 * pace) * Math.exp(0.15 * variation * this.handDrift.value);
+    this.strokeAmp = rng.range(0.7, 1);
+    this.oscPhase = rng.float();
+    this.penDown(0.6);
+    this.enter(WRITE, this.letterSeconds());
+  }
+
+  private letterSeconds(): number {
+    const variation = this.params.get(P_VARIATION);
+    const pace = this.params.get(P_PACE);
+    return (
+      (this.rng.range(0.12, 0.24) / (0.7 + 0.6 * pace)) * Math.exp(0.2 * variation * this.paceDrift.value)
+    );
+  }
+
+  private enter(state: number, seconds: number): void {
+    this.state = state;
+    this.stateLeft = Math.max(1, Math.round((seconds * this.sampleRate) / CONTROL));
+  }
+
+  /** The soft tick of the pen tip touching down. */
+  private penDown(strength: number): void {
+    this.tapLen = Math.max(2, Math.round(0.0012 * this.sampleRate));
+    this.tapLeft = this.tapLen;
+    this.tapAmp = 0.08 * strength * this.force;
+  }
+}
+
+export const penOnPaper: GeneratorDef = {
+  id: "pen-on-paper",
+  label: "Pen on paper",
+  description: "Handwriting on paper: words of scratchy strokes, small lifts and pauses at line ends.",
+  category: "journal",
+  params: PARAMS,
+  channels: 1,
+  calibrationDb: 0,
+  create: (sampleRate, seed) => new PenOnPaperVoice(sampleRate, seed),
+};
