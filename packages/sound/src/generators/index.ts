@@ -12,6 +12,7 @@ import { brownNoise } from "./brown-noise";
 import { hairBrushing } from "./hair-brushing";
 import { keyboard } from "./keyboard";
 import { paperCrinkle } from "./paper-crinkle";
+import { penOnPaper } from "./pen-on-paper";
 import { pinkNoise } from "./pink-noise";
 import { tapping } from "./tapping";
 import { whispering } from "./whispering";
@@ -23,13 +24,14 @@ export const GENERATORS: readonly GeneratorDef[] = [
   pinkNoise,
   whiteNoise,
   // Journaling sounds
+  penOnPaper,
   keyboard,
   // Triggers
   hairBrushing,
   paperCrinkle,
   tapping,
   whispering,
-  // Still to land: pen-on-paper, page-turn.
+  // Still to land: page-turn.
 ];
 
 const BY_ID = new Map<string, GeneratorDef>(GENERATORS.map((g) => [g.id, g]));
