@@ -1,1 +1,4 @@
-export {};
+export * from "./change";
+export * from "./measures";
+export * from "./mood-grid";
+export * from "./session";
