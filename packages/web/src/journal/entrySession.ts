@@ -42,6 +42,9 @@ const browserTimers: Timers = {
 
 export const RESTORED_NOTICE = "Restored unsaved text from this device";
 
+/** Documents this page is editing or still flushing; the new-entry page must not adopt their drafts. */
+const busyDocs = new Set<string>();
+
 /**
  * One open entry in the editor: loads the server copy and any local drafts, decides what to show,
  * mirrors every edit to the draft store, autosaves through the SaveQueue, and flushes on
@@ -113,10 +116,12 @@ export class EntrySession {
     for (const off of this.listeners) off();
     this.queue?.flush({ keepalive: true });
     this.queue?.dispose();
+    if (!this.queue?.busy) busyDocs.delete(this.docKey);
   }
 
   private set(patch: Partial<SessionSnapshot>): void {
     this.snap = { ...this.snap, ...patch };
+    if (this.closed && !this.queue?.busy) busyDocs.delete(this.docKey);
     if (!this.closed) this.hooks.onChange(this.snap);
   }
 
@@ -259,6 +264,7 @@ export class EntrySession {
       },
     );
     this.queue = queue;
+    busyDocs.add(this.docKey);
     this.set({
       phase: "ready",
       content,
@@ -287,7 +293,9 @@ export class EntrySession {
     if (!mirror) return;
     const oldKey = draftKey(this.docKey, this.tabId);
     if (this.docKey !== entry.id) {
+      busyDocs.delete(this.docKey);
       this.docKey = entry.id;
+      busyDocs.add(this.docKey);
       mirror.delete(oldKey);
       this.hooks.onCreated(entry.id);
     }
