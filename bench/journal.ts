@@ -1,0 +1,243 @@
+/**
+ * Journal benchmarks: saving entries over loopback HTTP against a real server process
+ * (SQLite and PostgreSQL), beside raw driver inserts with the same durability settings;
+ * and in-memory search over one user with 10,000 entries.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createInterface } from "node:readline";
+import Database from "better-sqlite3";
+import pg from "pg";
+import { SyntheticJournal } from "./corpus";
+import { type BenchRow, median, percentile } from "./table";
+
+const SECTION = "journal";
+const CONCURRENCY = 64;
+const RUN_MS = Number(process.env.BENCH_JOURNAL_MS ?? 4000);
+const FIXED_RATE = 500;
+
+interface Client {
+  url: string;
+  cookie: string;
+}
+
+async function startServer(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, ["--import", "tsx", join(import.meta.dirname, "journal-server.ts")], {
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
+  for await (const line of lines) {
+    const parsed = JSON.parse(line) as { url: string };
+    return { child, url: parsed.url };
+  }
+  throw new Error("bench server exited before listening");
+}
+
+async function api(client: Client, method: string, path: string, body?: unknown): Promise<Response> {
+  return fetch(`${client.url}${path}`, {
+    method,
+    headers: { "content-type": "application/json", "x-meridian-client": "bench", cookie: client.cookie },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+}
+
+async function ownerClient(url: string): Promise<Client> {
+  const res = await fetch(`${url}/api/setup`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ username: "bench", password: "benchmark-password", timeZone: "UTC" }),
+  });
+  if (res.status !== 201) throw new Error(`setup failed: ${res.status} ${await res.text()}`);
+  const cookie = (res.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+  return { url, cookie };
+}
+
+/** One entry per worker, each saved again and again against its own latest revision. */
+async function prepareEntries(client: Client, count: number): Promise<{ id: string; revision: number }[]> {
+  const corpus = new SyntheticJournal(7);
+  const out: { id: string; revision: number }[] = [];
+  for (let i = 0; i < count; i++) {
+    const res = await api(client, "POST", "/api/entries", corpus.entry(120));
+    const entry = (await res.json()) as { id: string; revision: number };
+    out.push({ id: entry.id, revision: entry.revision });
+  }
+  return out;
+}
+
+async function saveOnce(client: Client, slot: { id: string; revision: number }, body: string): Promise<void> {
+  const res = await api(client, "PUT", `/api/entries/${slot.id}`, { body, baseRevision: slot.revision });
+  if (res.status !== 200) throw new Error(`save failed: ${res.status} ${await res.text()}`);
+  slot.revision = ((await res.json()) as { revision: number }).revision;
+}
+
+async function maxThroughput(client: Client, slots: { id: string; revision: number }[]): Promise<number> {
+  let done = 0;
+  const end = performance.now() + RUN_MS;
+  const start = performance.now();
+  await Promise.all(
+    slots.map(async (slot, i) => {
+      while (performance.now() < end) {
+        await saveOnce(client, slot, `worker ${i} save ${done} — the rain kept on against the window.`);
+        done++;
+      }
+    }),
+  );
+  return done / ((performance.now() - start) / 1000);
+}
+
+/** Open-loop load: a save is started every 1/rate s whatever the previous ones are doing. */
+async function fixedRate(client: Client, slots: { id: string; revision: number }[]): Promise<number[]> {
+  const latencies: number[] = [];
+  const total = Math.round((FIXED_RATE * RUN_MS) / 1000);
+  const interval = 1000 / FIXED_RATE;
+  const start = performance.now();
+  const pending: Promise<void>[] = [];
+  const busy = new Set<number>();
+  for (let i = 0; i < total; i++) {
+    const due = start + i * interval;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+    let s = i % slots.length;
+    while (busy.has(s)) s = (s + 1) % slots.length;
+    busy.add(s);
+    const slot = slots[s] as { id: string; revision: number };
+    pending.push(
+      saveOnce(client, slot, `fixed-rate save ${i}`).then(() => {
+        latencies.push(performance.now() - due);
+        busy.delete(s);
+      }),
+    );
+  }
+  await Promise.all(pending);
+  return latencies;
+}
+
+function rawSqliteInserts(dir: string): number {
+  const db = new Database(join(dir, "raw.db"));
+  db.pragma("journal_mode = WAL");
+  db.pragma("synchronous = NORMAL");
+  db.exec("create table t (id text primary key, user_id text, body text, revision integer, updated_at text)");
+  const insert = db.prepare("insert into t values (?, ?, ?, 1, ?)");
+  let n = 0;
+  const start = performance.now();
+  const end = start + RUN_MS;
+  while (performance.now() < end) {
+    insert.run(
+      `id-${n}`,
+      "u",
+      `raw insert ${n} — the rain kept on against the window.`,
+      new Date().toISOString(),
+    );
+    n++;
+  }
+  db.close();
+  return n / ((performance.now() - start) / 1000);
+}
+
+async function rawPostgresInserts(url: string): Promise<number> {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  await pool.query("drop table if exists bench_raw");
+  await pool.query(
+    "create table bench_raw (id text primary key, user_id text, body text, revision int, updated_at text)",
+  );
+  let n = 0;
+  const start = performance.now();
+  const end = start + RUN_MS;
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (performance.now() < end) {
+        const i = n++;
+        await pool.query("insert into bench_raw values ($1, $2, $3, 1, $4)", [
+          `id-${i}`,
+          "u",
+          `raw insert ${i} — the rain kept on against the window.`,
+          new Date().toISOString(),
+        ]);
+      }
+    }),
+  );
+  const rate = n / ((performance.now() - start) / 1000);
+  await pool.query("drop table bench_raw");
+  await pool.end();
+  return rate;
+}
+
+async function saveRows(
+  kind: "sqlite" | "postgres",
+  env: NodeJS.ProcessEnv,
+  baseline: number,
+): Promise<BenchRow[]> {
+  const { child, url } = await startServer(env);
+  try {
+    const client = await ownerClient(url);
+    const slots = await prepareEntries(client, CONCURRENCY);
+    const throughput = await maxThroughput(client, slots);
+    const latencies = await fixedRate(client, slots);
+    return [
+      {
+        section: SECTION,
+        name: `save entry, ${kind}, ${CONCURRENCY} concurrent`,
+        value: throughput,
+        unit: "saves/s",
+        baseline,
+        baselineName: "raw inserts/s",
+        ...(kind === "sqlite" ? { target: "≥ 2000" } : {}),
+      },
+      {
+        section: SECTION,
+        name: `save p50 at ${FIXED_RATE}/s, ${kind}`,
+        value: median(latencies),
+        unit: "ms",
+      },
+      {
+        section: SECTION,
+        name: `save p99 at ${FIXED_RATE}/s, ${kind}`,
+        value: percentile(latencies, 99),
+        unit: "ms",
+        target: "≤ 10",
+      },
+    ];
+  } finally {
+    child.kill("SIGTERM");
+  }
+}
+
+async function postgresBenchDatabase(): Promise<string | undefined> {
+  const admin = process.env.TEST_DATABASE_URL;
+  if (!admin) return undefined;
+  const client = new pg.Client({ connectionString: admin });
+  try {
+    await client.connect();
+  } catch {
+    return undefined;
+  }
+  await client.query("drop database if exists meridian_bench with (force)");
+  await client.query("create database meridian_bench");
+  await client.end();
+  const url = new URL(admin);
+  url.pathname = "/meridian_bench";
+  return url.toString();
+}
+
+export async function benchJournalSaves(): Promise<BenchRow[]> {
+  const dir = mkdtempSync(join(tmpdir(), "meridian-bench-"));
+  const rows: BenchRow[] = [];
+  try {
+    rows.push(
+      ...(await saveRows("sqlite", { MERIDIAN_DATA_DIR: dir, DATABASE_URL: "" }, rawSqliteInserts(dir))),
+    );
+    const pgUrl = await postgresBenchDatabase();
+    if (pgUrl) {
+      const baseline = await rawPostgresInserts(pgUrl);
+      rows.push(...(await saveRows("postgres", { MERIDIAN_DATA_DIR: dir, DATABASE_URL: pgUrl }, baseline)));
+    } else {
+      console.warn("journal bench: TEST_DATABASE_URL unset or unreachable; PostgreSQL rows skipped");
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return rows;
+}
