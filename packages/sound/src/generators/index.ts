@@ -11,6 +11,7 @@ import type { GeneratorDef } from "../generator";
 import { brownNoise } from "./brown-noise";
 import { hairBrushing } from "./hair-brushing";
 import { keyboard } from "./keyboard";
+import { pageTurn } from "./page-turn";
 import { paperCrinkle } from "./paper-crinkle";
 import { penOnPaper } from "./pen-on-paper";
 import { pinkNoise } from "./pink-noise";
@@ -24,14 +25,14 @@ export const GENERATORS: readonly GeneratorDef[] = [
   pinkNoise,
   whiteNoise,
   // Journaling sounds
-  penOnPaper,
   keyboard,
+  pageTurn,
+  penOnPaper,
   // Triggers
   hairBrushing,
   paperCrinkle,
   tapping,
   whispering,
-  // Still to land: page-turn.
 ];
 
 const BY_ID = new Map<string, GeneratorDef>(GENERATORS.map((g) => [g.id, g]));
