@@ -50,7 +50,7 @@ function staticAt(def: GeneratorDef, name: string, value: number, seconds: numbe
 }
 
 describe.each(defs.map((d) => [d.id, d] as const))("generator contract: %s", (_id, def) => {
-  const long: RenderOptions = { seconds: 40, seed: 11 };
+  const long: RenderOptions = { seconds: 60, seed: 11 };
   let main: Stereo | undefined;
   const mainRender = (): Stereo => {
     main ??= renderGenerator(def, long);

@@ -9,21 +9,33 @@
  */
 import type { GeneratorDef } from "../generator";
 import { brownNoise } from "./brown-noise";
+import { fire } from "./fire";
 import { hairBrushing } from "./hair-brushing";
 import { keyboard } from "./keyboard";
+import { leaves } from "./leaves";
 import { pageTurn } from "./page-turn";
 import { paperCrinkle } from "./paper-crinkle";
 import { penOnPaper } from "./pen-on-paper";
 import { pinkNoise } from "./pink-noise";
+import { rain } from "./rain";
+import { stream } from "./stream";
 import { tapping } from "./tapping";
+import { waves } from "./waves";
 import { whispering } from "./whispering";
 import { whiteNoise } from "./white-noise";
+import { wind } from "./wind";
 
 export const GENERATORS: readonly GeneratorDef[] = [
   // Beds
   brownNoise,
+  fire,
+  leaves,
   pinkNoise,
+  rain,
+  stream,
+  waves,
   whiteNoise,
+  wind,
   // Journaling sounds
   keyboard,
   pageTurn,

@@ -1,0 +1,183 @@
+/**
+ * A pool of short resonant "grains" for event-based textures (raindrops, bubbles, crackles,
+ * leaf ticks, pebbles). Each grain is a damped complex oscillator z ← ρ·e^{iθ}·z + x: it can
+ * start with a kick (an impulse of given amplitude, so it rings immediately) and/or be fed a
+ * decaying noise burst (a band-limited splash around its frequency). The frequency can glide
+ * exponentially (rising Minnaert bubbles). Grains are panned into two channels. State lives in
+ * typed arrays; spawning steals the quietest grain when full. No allocation after construction.
+ */
+import type { Rng } from "../rng";
+
+const TWO_PI = Math.PI * 2;
+
+export class ResonatorPool {
+  readonly capacity: number;
+  private readonly fs: number;
+  private readonly active: Uint8Array;
+  private readonly re: Float64Array;
+  private readonly im: Float64Array;
+  private readonly rho: Float64Array;
+  private readonly theta: Float64Array;
+  private readonly chirp: Float64Array;
+  private readonly cr: Float64Array;
+  private readonly ci: Float64Array;
+  private readonly exLeft: Int32Array;
+  private readonly exAmp: Float64Array;
+  private readonly exDecay: Float64Array;
+  private readonly panA: Float64Array;
+  private readonly panB: Float64Array;
+  private readonly level: Float64Array;
+  private readonly noise: Int32Array;
+  private seed: number;
+  /** Number of active grains (for cost accounting and tests). */
+  count = 0;
+
+  constructor(sampleRate: number, capacity: number, rng: Rng) {
+    this.fs = sampleRate;
+    this.capacity = capacity;
+    this.active = new Uint8Array(capacity);
+    this.re = new Float64Array(capacity);
+    this.im = new Float64Array(capacity);
+    this.rho = new Float64Array(capacity);
+    this.theta = new Float64Array(capacity);
+    this.chirp = new Float64Array(capacity);
+    this.cr = new Float64Array(capacity);
+    this.ci = new Float64Array(capacity);
+    this.exLeft = new Int32Array(capacity);
+    this.exAmp = new Float64Array(capacity);
+    this.exDecay = new Float64Array(capacity);
+    this.panA = new Float64Array(capacity);
+    this.panB = new Float64Array(capacity);
+    this.level = new Float64Array(capacity);
+    this.noise = new Int32Array(capacity);
+    this.seed = rng.nextU32() | 1;
+  }
+
+  /**
+   * Start a grain. freq Hz; decay = seconds to fall 60 dB; kick = initial ring amplitude;
+   * burst = noise feed amplitude, burstTime seconds (exponential fade); glide = frequency
+   * ratio per second (1 = steady, 4 = two octaves up per second); pan 0 (a) … 1 (b).
+   */
+  spawn(
+    freq: number,
+    decay: number,
+    kick: number,
+    burst: number,
+    burstTime: number,
+    glide: number,
+    pan: number,
+  ): void {
+    let slot = -1;
+    let quietest = Number.POSITIVE_INFINITY;
+    for (let i = 0; i < this.capacity; i++) {
+      if (this.active[i] === 0) {
+        slot = i;
+        break;
+      }
+      const lv = this.level[i] as number;
+      if (lv < quietest) {
+        quietest = lv;
+        slot = i;
+      }
+    }
+    if (slot < 0) return;
+    if (this.active[slot] === 0) this.count++;
+    const fs = this.fs;
+    const th = (TWO_PI * Math.min(freq, fs * 0.45)) / fs;
+    const rho = Math.exp(-6.907755 / (Math.max(decay, 1e-4) * fs));
+    this.active[slot] = 1;
+    this.rho[slot] = rho;
+    this.theta[slot] = th;
+    this.cr[slot] = rho * Math.cos(th);
+    this.ci[slot] = rho * Math.sin(th);
+    this.chirp[slot] = glide === 1 ? 1 : glide ** (32 / fs);
+    // Kick: the output is the imaginary part, so it starts at zero on a sine phase (no step).
+    this.re[slot] = kick;
+    this.im[slot] = 0;
+    const n = Math.max(0, Math.round(burstTime * fs));
+    this.exLeft[slot] = n;
+    this.exAmp[slot] = burst * (1 - rho);
+    this.exDecay[slot] = n > 0 ? Math.exp(-4.6 / n) : 0;
+    const p = Math.min(Math.max(pan, 0), 1);
+    this.panA[slot] = Math.cos(p * Math.PI * 0.5);
+    this.panB[slot] = Math.sin(p * Math.PI * 0.5);
+    this.level[slot] = kick + burst;
+    // Each grain has its own noise stream, so output does not depend on how render is chunked.
+    this.seed = (Math.imul(this.seed, 1664525) + 1013904223) | 0;
+    this.noise[slot] = this.seed | 1;
+  }
+
+  /** Control-rate update: frequency glides, level estimates, retire silent grains. Call every 32 samples. */
+  control(): void {
+    for (let g = 0; g < this.capacity; g++) {
+      if (this.active[g] === 0) continue;
+      const re = this.re[g] as number;
+      const im = this.im[g] as number;
+      const lv = Math.sqrt(re * re + im * im) + (this.exLeft[g] as number) * 1e-9 + (this.exAmp[g] as number);
+      this.level[g] = lv;
+      if (lv < 1e-5 && (this.exLeft[g] as number) === 0) {
+        this.active[g] = 0;
+        this.count--;
+        continue;
+      }
+      const ch = this.chirp[g] as number;
+      if (ch !== 1) {
+        const th = Math.min((this.theta[g] as number) * ch, 2.8);
+        const rho = this.rho[g] as number;
+        this.theta[g] = th;
+        this.cr[g] = rho * Math.cos(th);
+        this.ci[g] = rho * Math.sin(th);
+      }
+    }
+  }
+
+  /** Add all active grains into a/b over [start, start+n). */
+  render(a: Float32Array, b: Float32Array, start: number, n: number): void {
+    const end = start + n;
+    for (let g = 0; g < this.capacity; g++) {
+      if (this.active[g] === 0) continue;
+      let s = this.noise[g] as number;
+      let re = this.re[g] as number;
+      let im = this.im[g] as number;
+      const cr = this.cr[g] as number;
+      const ci = this.ci[g] as number;
+      const pa = this.panA[g] as number;
+      const pb = this.panB[g] as number;
+      let left = this.exLeft[g] as number;
+      let ex = this.exAmp[g] as number;
+      const exd = this.exDecay[g] as number;
+      if (left > 0) {
+        for (let i = start; i < end; i++) {
+          let x = 0;
+          if (left > 0) {
+            s ^= s << 13;
+            s ^= s >>> 17;
+            s ^= s << 5;
+            x = s * 4.656612873077393e-10 * ex;
+            ex *= exd;
+            left--;
+          }
+          const nr = cr * re - ci * im + x;
+          im = ci * re + cr * im;
+          re = nr;
+          a[i] = (a[i] as number) + im * pa;
+          b[i] = (b[i] as number) + im * pb;
+        }
+        if (left === 0) ex = 0;
+        this.noise[g] = s;
+      } else {
+        for (let i = start; i < end; i++) {
+          const nr = cr * re - ci * im;
+          im = ci * re + cr * im;
+          re = nr;
+          a[i] = (a[i] as number) + im * pa;
+          b[i] = (b[i] as number) + im * pb;
+        }
+      }
+      this.re[g] = re;
+      this.im[g] = im;
+      this.exLeft[g] = left;
+      this.exAmp[g] = ex;
+    }
+  }
+}

@@ -1,0 +1,166 @@
+/**
+ * Fire crackle (after Farnell, "Designing Sound" ch. 34): a low lapping roar (low-passed noise
+ * with a flickering level), a hiss whose level is squared low-passed noise (expanded dynamics),
+ * and crackles: Poisson events, power-law strengths, each a short resonant snap (2–15 ms) at a
+ * random pitch, with the odd deeper pop of a splitting log. Mono: a fire is a place.
+ */
+import { ControlRateVoice, clampTo, glide, glideCoef } from "../dsp/control-voice";
+import { ResonatorPool } from "../dsp/resonator-pool";
+import { Wander } from "../dsp/wander";
+import type { GeneratorDef } from "../generator";
+import { Rng } from "../rng";
+
+class FireVoice extends ControlRateVoice {
+  private readonly rng: Rng;
+  private readonly pool: ResonatorPool;
+  private readonly flicker: Wander;
+  private readonly life: Wander;
+  private size = 0.5;
+  private sizeT = 0.5;
+  private crackle = 0.5;
+  private crackleT = 0.5;
+  private hiss = 0.4;
+  private hissT = 0.4;
+  private variation = 0.5;
+  private variationT = 0.5;
+  private readonly k: number;
+  private nextCrackle = 0;
+  private nextPop = 1;
+  private s1: number;
+  private readonly z = new Float64Array(8);
+  private gRoar = 0;
+  private dRoar = 0;
+  private gHiss = 0;
+  private dHiss = 0;
+  private readonly roarK: number;
+  private readonly hissK: number;
+  private readonly modK: number;
+
+  constructor(sampleRate: number, seed: number) {
+    super(sampleRate);
+    this.rng = new Rng(seed);
+    this.pool = new ResonatorPool(sampleRate, 24, new Rng(this.rng.fork(1)));
+    this.flicker = new Wander(new Rng(this.rng.fork(2)), 0.3, 1.6);
+    this.life = new Wander(new Rng(this.rng.fork(3)), 30, 110);
+    this.s1 = this.rng.nextU32() | 1;
+    this.k = glideCoef(sampleRate, 0.3);
+    this.roarK = 1 - Math.exp((-2 * Math.PI * 220) / sampleRate);
+    this.hissK = 1 - Math.exp((-2 * Math.PI * 2500) / sampleRate);
+    this.modK = 1 - Math.exp((-2 * Math.PI * 4) / sampleRate);
+  }
+
+  setParam(name: string, value: number): void {
+    const v = clampTo(value, 0, 1);
+    if (name === "size") this.sizeT = v;
+    else if (name === "crackle") this.crackleT = v;
+    else if (name === "hiss") this.hissT = v;
+    else if (name === "variation") this.variationT = v;
+  }
+
+  protected control(): void {
+    const k = this.k;
+    const dt = this.dt;
+    this.size = glide(this.size, this.sizeT, k);
+    this.crackle = glide(this.crackle, this.crackleT, k);
+    this.hiss = glide(this.hiss, this.hissT, k);
+    this.variation = glide(this.variation, this.variationT, k);
+    const fl = this.flicker.step(dt);
+    const vitality = clampTo(1 + 0.4 * this.variation * this.life.step(dt), 0.3, 1.5);
+    this.dRoar = (this.size * vitality * (0.8 + 0.25 * fl) * 0.9 - this.gRoar) / 32;
+    this.dHiss = (this.hiss * vitality * 0.35 - this.gHiss) / 32;
+    const rate = (1 + 30 * this.crackle * this.crackle) * vitality * (0.7 + 0.5 * Math.max(fl, 0));
+    const rng = this.rng;
+    this.nextCrackle -= dt;
+    while (this.nextCrackle <= 0) {
+      const e = Math.min(1, 0.04 * (1 - rng.float()) ** -0.7);
+      this.pool.spawn(rng.range(1400, 6500), rng.range(0.002, 0.012), 2 * e, 2.5 * e, 0.0006, 1, 0);
+      this.nextCrackle += rng.exponential(rate);
+    }
+    this.nextPop -= dt;
+    if (this.nextPop <= 0) {
+      const e = rng.range(0.3, 0.8) * (0.5 + this.size);
+      this.pool.spawn(rng.range(280, 900), rng.range(0.02, 0.05), 0.5 * e, e, 0.003, 1, 0);
+      this.nextPop = rng.exponential(0.08 + 0.5 * this.crackle * vitality);
+    }
+    this.pool.control();
+  }
+
+  protected render(a: Float32Array, _b: Float32Array, start: number, n: number): void {
+    const z = this.z;
+    let s = this.s1;
+    let r1 = z[0] as number;
+    let r2 = z[1] as number;
+    let h1 = z[2] as number;
+    let m1 = z[3] as number;
+    let m2 = z[4] as number;
+    let gR = this.gRoar;
+    let gH = this.gHiss;
+    const dR = this.dRoar;
+    const dH = this.dHiss;
+    const rk = this.roarK;
+    const hk = this.hissK;
+    const mk = this.modK;
+    for (let i = start; i < start + n; i++) {
+      s ^= s << 13;
+      s ^= s >>> 17;
+      s ^= s << 5;
+      const w = s * 4.656612873077393e-10;
+      r1 += rk * (w - r1);
+      r2 += rk * (r1 - r2);
+      h1 += hk * (w - h1);
+      // Hiss level: squared 4 Hz low-passed noise (Farnell's dynamics expansion).
+      m1 += mk * (w - m1);
+      m2 += mk * (m1 - m2);
+      const mod = m2 * m2 * 900;
+      gR += dR;
+      gH += dH;
+      a[i] = r2 * gR * 2 + (w - h1) * gH * mod;
+    }
+    z[0] = r1;
+    z[1] = r2;
+    z[2] = h1;
+    z[3] = m1;
+    z[4] = m2;
+    this.s1 = s;
+    this.gRoar = gR;
+    this.gHiss = gH;
+    this.pool.render(a, a, start, n);
+  }
+}
+
+export const fire: GeneratorDef = {
+  id: "fire",
+  label: "Fire",
+  description: "A wood fire close by: a soft roar, hissing embers and irregular crackles and pops.",
+  category: "bed",
+  channels: 1,
+  calibrationDb: 0.8,
+  params: [
+    {
+      name: "size",
+      label: "Size",
+      min: 0,
+      max: 1,
+      default: 0.5,
+      description: "A few twigs to a full hearth.",
+    },
+    {
+      name: "crackle",
+      label: "Crackle",
+      min: 0,
+      max: 1,
+      default: 0.5,
+      description: "How often the wood snaps and pops.",
+    },
+    { name: "hiss", label: "Hiss", min: 0, max: 1, default: 0.4, description: "Hissing sap and embers." },
+    {
+      name: "variation",
+      label: "Variation",
+      min: 0,
+      max: 1,
+      default: 0.5,
+      description: "How much the fire flares and settles over minutes.",
+    },
+  ],
+  create: (sampleRate, seed) => new FireVoice(sampleRate, seed),
+};

@@ -1,0 +1,194 @@
+/**
+ * Rustling leaves (after Farnell, "Designing Sound" ch. 41): the wind's gusts reach the leaves
+ * late and smoothed (a 2 s lag plus a slow low-pass: foliage takes a while to build up energy
+ * and to quiet down). Leaf energy sets the density of tiny papery ticks (noise splashes through
+ * low-Q resonances) and a soft rustle bed, so sparse crackles become a dense shimmer in gusts.
+ */
+import { ControlRateVoice, clampTo, glide, glideCoef } from "../dsp/control-voice";
+import { ResonatorPool } from "../dsp/resonator-pool";
+import { svfCoefs } from "../dsp/svf";
+import { Wander } from "../dsp/wander";
+import type { GeneratorDef } from "../generator";
+import { Rng } from "../rng";
+
+const LAG_SECONDS = 2;
+
+class LeavesVoice extends ControlRateVoice {
+  private readonly rng: Rng;
+  private readonly pool: ResonatorPool;
+  private readonly gustA: Wander;
+  private readonly gustB: Wander;
+  private readonly slow: Wander;
+  private wind = 0.5;
+  private windT = 0.5;
+  private density = 0.5;
+  private densityT = 0.5;
+  private dryness = 0.5;
+  private drynessT = 0.5;
+  private variation = 0.5;
+  private variationT = 0.5;
+  private readonly k: number;
+  private readonly lag: Float64Array;
+  private lagPos = 0;
+  private energy = 0.3;
+  private readonly energyK: number;
+  private nextTick = 0;
+  private s1: number;
+  private s2: number;
+  private readonly c = new Float64Array(4);
+  private readonly z = new Float64Array(4);
+  private gBed = 0;
+  private dBed = 0;
+
+  constructor(sampleRate: number, seed: number) {
+    super(sampleRate);
+    this.rng = new Rng(seed);
+    this.pool = new ResonatorPool(sampleRate, 40, new Rng(this.rng.fork(1)));
+    this.gustA = new Wander(new Rng(this.rng.fork(2)), 1.5, 5);
+    this.gustB = new Wander(new Rng(this.rng.fork(3)), 4, 12);
+    this.slow = new Wander(new Rng(this.rng.fork(4)), 30, 120);
+    this.s1 = this.rng.nextU32() | 1;
+    this.s2 = this.rng.nextU32() | 1;
+    this.k = glideCoef(sampleRate, 0.3);
+    this.lag = new Float64Array(Math.round((LAG_SECONDS * sampleRate) / 32)).fill(0.3);
+    this.energyK = glideCoef(sampleRate, 0.8);
+  }
+
+  setParam(name: string, value: number): void {
+    const v = clampTo(value, 0, 1);
+    if (name === "wind") this.windT = v;
+    else if (name === "density") this.densityT = v;
+    else if (name === "dryness") this.drynessT = v;
+    else if (name === "variation") this.variationT = v;
+  }
+
+  protected control(): void {
+    const k = this.k;
+    const dt = this.dt;
+    this.wind = glide(this.wind, this.windT, k);
+    this.density = glide(this.density, this.densityT, k);
+    this.dryness = glide(this.dryness, this.drynessT, k);
+    this.variation = glide(this.variation, this.variationT, k);
+    const g1 = Math.max(0, this.gustA.step(dt));
+    const g2 = Math.max(0, this.gustB.step(dt));
+    const slow = 1 + 0.2 * this.variation * this.slow.step(dt);
+    const gust = clampTo(this.wind * (0.7 + 0.6 * g1 * g1 + 0.35 * g2) * slow, 0, 1.5);
+    // The leaves follow the wind 2 s late, and slowly.
+    const lagged = this.lag[this.lagPos] as number;
+    this.lag[this.lagPos] = gust;
+    this.lagPos = this.lagPos + 1 === this.lag.length ? 0 : this.lagPos + 1;
+    this.energy = glide(this.energy, lagged, this.energyK);
+    const e = this.energy;
+    const dry = this.dryness;
+    svfCoefs(this.c, this.sampleRate, 2200 + 2500 * dry, 0.8);
+    this.dBed = ((0.01 + 0.12 * e * e) * (0.4 + this.density) - this.gBed) / 32;
+    const rate = this.density * (10 + 600 * e * e);
+    const rng = this.rng;
+    this.nextTick -= dt;
+    while (this.nextTick <= 0) {
+      const amp = Math.min(0.3, 0.05 * (1 - rng.float()) ** -0.45) * (0.5 + 0.5 * e);
+      const f = rng.range(1400, 3800) * (0.8 + 0.6 * dry);
+      this.pool.spawn(
+        f,
+        rng.range(0.002, 0.008 + 0.01 * dry),
+        amp,
+        amp * 4,
+        0.0015 + 0.002 * rng.float(),
+        1,
+        rng.float(),
+      );
+      this.nextTick += rng.exponential(Math.max(rate, 0.5));
+    }
+    this.pool.control();
+  }
+
+  protected render(a: Float32Array, b: Float32Array, start: number, n: number): void {
+    const c = this.c;
+    const z = this.z;
+    const a1 = c[0] as number;
+    const a2 = c[1] as number;
+    const a3 = c[2] as number;
+    let i1 = z[0] as number;
+    let i2 = z[1] as number;
+    let j1 = z[2] as number;
+    let j2 = z[3] as number;
+    let s1 = this.s1;
+    let s2 = this.s2;
+    let g = this.gBed;
+    const d = this.dBed;
+    for (let i = start; i < start + n; i++) {
+      s1 ^= s1 << 13;
+      s1 ^= s1 >>> 17;
+      s1 ^= s1 << 5;
+      s2 ^= s2 << 13;
+      s2 ^= s2 >>> 17;
+      s2 ^= s2 << 5;
+      let v3 = s1 * 4.656612873077393e-10 - i2;
+      let v1 = a1 * i1 + a2 * v3;
+      let v2 = i2 + a2 * i1 + a3 * v3;
+      i1 = 2 * v1 - i1;
+      i2 = 2 * v2 - i2;
+      const x = v1;
+      v3 = s2 * 4.656612873077393e-10 - j2;
+      v1 = a1 * j1 + a2 * v3;
+      v2 = j2 + a2 * j1 + a3 * v3;
+      j1 = 2 * v1 - j1;
+      j2 = 2 * v2 - j2;
+      g += d;
+      a[i] = x * g;
+      b[i] = v1 * g;
+    }
+    z[0] = i1;
+    z[1] = i2;
+    z[2] = j1;
+    z[3] = j2;
+    this.s1 = s1;
+    this.s2 = s2;
+    this.gBed = g;
+    this.pool.render(a, b, start, n);
+  }
+}
+
+export const leaves: GeneratorDef = {
+  id: "leaves",
+  label: "Rustling leaves",
+  description: "A tree in the breeze: leaves stir a moment after each gust and settle slowly.",
+  category: "bed",
+  channels: 2,
+  calibrationDb: 6.1,
+  params: [
+    {
+      name: "wind",
+      label: "Wind",
+      min: 0,
+      max: 1,
+      default: 0.5,
+      description: "How hard the breeze moves the branches.",
+    },
+    {
+      name: "density",
+      label: "Foliage",
+      min: 0,
+      max: 1,
+      default: 0.5,
+      description: "A few leaves to a full canopy.",
+    },
+    {
+      name: "dryness",
+      label: "Dryness",
+      min: 0,
+      max: 1,
+      default: 0.5,
+      description: "Soft green leaves to crisp autumn ones.",
+    },
+    {
+      name: "variation",
+      label: "Variation",
+      min: 0,
+      max: 1,
+      default: 0.5,
+      description: "How much the breeze changes over minutes.",
+    },
+  ],
+  create: (sampleRate, seed) => new LeavesVoice(sampleRate, seed),
+};
