@@ -6,5 +6,6 @@ export * from "./insights/index";
 export * from "./instruments/index";
 export * from "./prompts/index";
 export * from "./ritual/index";
+export * from "./scene";
 export * from "./sleep/index";
 export * from "./stats/index";

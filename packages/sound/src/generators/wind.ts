@@ -23,7 +23,6 @@ class WindVoice extends ControlRateVoice {
   private readonly base: Wander;
   private readonly gustA: Wander;
   private readonly gustB: Wander;
-  private speed = 0.5;
   private s1: number;
   private s2: number;
   // Coefficients [a1, a2, a3, k] for body A/B, whistle A/B, and states.
@@ -72,7 +71,6 @@ class WindVoice extends ControlRateVoice {
     const g2 = Math.max(0, this.gustB.step(dt));
     const gust = this.gustiness * (0.6 * g1 * g1 + 0.5 * g2 * g2);
     const speed = clampTo(0.15 + 0.7 * base + 0.6 * gust, 0.05, 1.4);
-    this.speed = speed;
     const fs = this.sampleRate;
     const f = 180 + 650 * speed;
     svfCoefs(this.cBodyA, fs, f, 0.9 + 0.6 * speed);
