@@ -46,3 +46,16 @@ test("first-run owner setup → write with a prompt → reload → find it in se
   await expect(hit).toHaveAttribute("href", `/entries/${id}`);
   await expect(hit.locator("mark").first()).toHaveText(/applause/i);
 });
+
+test("leaving the editor right after typing still lists every word", async ({ page, signIn }) => {
+  await signIn();
+  const editor = new EditorPage(page);
+  await editor.gotoNew();
+  await editor.type("Hair brushing, slow and even.");
+  await editor.expectSaved();
+  await editor.type(" Then silence.");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Journal" }).click();
+  const journal = new JournalPage(page);
+  await expect(journal.entryCards()).toHaveCount(1);
+  await expect(journal.entryCards().first()).toContainText("Hair brushing, slow and even. Then silence.");
+});

@@ -45,6 +45,26 @@ export const RESTORED_NOTICE = "Restored unsaved text from this device";
 /** Documents this page is editing or still flushing; the new-entry page must not adopt their drafts. */
 const busyDocs = new Set<string>();
 
+/** Final saves of editors that were just closed (leaving the page flushes). */
+const closing = new Set<() => void>();
+
+/** Resolves when editors closed in this page have finished their last save (or after maxMs). */
+export function closingSavesSettled(maxMs = 3000): Promise<void> {
+  if (closing.size === 0) return Promise.resolve();
+  return new Promise<void>((resolve) => {
+    const timer = setTimeout(done, maxMs);
+    const check = () => {
+      if (closing.size === 0) done();
+    };
+    const id = setInterval(check, 50);
+    function done() {
+      clearTimeout(timer);
+      clearInterval(id);
+      resolve();
+    }
+  });
+}
+
 /**
  * One open entry in the editor: loads the server copy and any local drafts, decides what to show,
  * mirrors every edit to the draft store, autosaves through the SaveQueue, and flushes on
@@ -117,11 +137,17 @@ export class EntrySession {
     this.queue?.flush({ keepalive: true });
     this.queue?.dispose();
     if (!this.queue?.busy) busyDocs.delete(this.docKey);
+    else closing.add(this.closingMarker);
   }
+
+  private readonly closingMarker = () => {};
 
   private set(patch: Partial<SessionSnapshot>): void {
     this.snap = { ...this.snap, ...patch };
-    if (this.closed && !this.queue?.busy) busyDocs.delete(this.docKey);
+    if (this.closed && !this.queue?.busy) {
+      busyDocs.delete(this.docKey);
+      closing.delete(this.closingMarker);
+    }
     if (!this.closed) this.hooks.onChange(this.snap);
   }
 

@@ -6,6 +6,7 @@ import { useUser } from "../app/auth";
 import { Calendar } from "../components/Calendar";
 import { EntryCard } from "../components/EntryCard";
 import { Empty, ErrorNote, Skeletons } from "../components/Status";
+import { closingSavesSettled } from "../journal/entrySession";
 import { dayHeading, monthRange, parseYmd, todayIn, yearOf } from "../lib/dates";
 import { Link, navigate, useLocation } from "../router/router";
 
@@ -48,8 +49,11 @@ export function JournalPage() {
     let live = true;
     setEntries(null);
     setError(null);
-    api
-      .entries({ tag: tag ?? undefined, from: date ?? undefined, to: date ?? undefined, limit: 30 })
+    // Coming back from the editor: let its last save land so the list shows every word.
+    closingSavesSettled()
+      .then(() =>
+        api.entries({ tag: tag ?? undefined, from: date ?? undefined, to: date ?? undefined, limit: 30 }),
+      )
       .then((list) => {
         if (!live) return;
         setEntries(list.entries);
