@@ -1,0 +1,204 @@
+/**
+ * Per trigger / preset / media item: how did check-out compare with check-in in those sessions?
+ * Change = check-out − check-in, per session with both (science.md §3.2). For every group and
+ * measure: n, mean change with a t interval, corrected d_z, and "with vs without" (Welch interval
+ * of the change in sessions with the item minus sessions without it; each side ≥ minPerSide).
+ *
+ * Ranking never uses noise: only groups whose measure has status "estimate" are ranked, ordered by
+ * the end of the interval least favourable to the group (anxiety: the upper bound, lowest first,
+ * because lower anxiety is better; pleasantness: the lower bound, highest first), ties broken by
+ * the mean. Energy is not ranked: whether more or less energy is better depends on the moment.
+ */
+import { type Moments, momentsOf, subtractMoments, summaryFromMoments } from "../stats/descriptive";
+import { cohenDzFromSummary, type EffectSize } from "../stats/effect-size";
+import {
+  type MeanInterval,
+  tIntervalFromSummary,
+  type WelchInterval,
+  welchIntervalFromSummaries,
+} from "../stats/intervals";
+import { assessPaired } from "./assess";
+import {
+  CHANGE_MEASURES,
+  type ChangeMeasure,
+  type EstimateStatus,
+  type InsightsOptions,
+  type NotEnoughReason,
+  type SessionObservation,
+} from "./types";
+
+export interface MeasureEffect {
+  measure: ChangeMeasure;
+  /** Sessions with both check-in and check-out. */
+  n: number;
+  meanChange: number | null;
+  interval: MeanInterval | null;
+  effectSize: EffectSize | null;
+  /** Mean change with the item − mean change without it; null unless each side has minPerSide. */
+  withVsWithout: WelchInterval | null;
+  status: EstimateStatus;
+  reason: NotEnoughReason | null;
+  /** 0 for an estimate. */
+  moreSessionsNeeded: number;
+}
+
+export interface GroupEffect {
+  key: string;
+  /** All sessions with the item, including those without a check-out. */
+  sessions: number;
+  completeSessions: number;
+  /** The anxiety measure's status (the primary question: "does this help me feel less anxious?"). */
+  status: EstimateStatus;
+  moreSessionsNeeded: number;
+  measures: Record<ChangeMeasure, MeasureEffect>;
+}
+
+export interface GroupEffects {
+  /** Most used first. */
+  groups: GroupEffect[];
+  /** Keys with status "estimate" for that measure, best first (see module comment). */
+  rankings: { anxiety: string[]; pleasantness: string[] };
+}
+
+export type OverallChange = Record<ChangeMeasure, MeasureEffect> & {
+  sessions: number;
+  completeSessions: number;
+};
+
+/** Change values of complete sessions, per measure, aligned with `complete`. */
+export interface ChangeTable {
+  complete: SessionObservation[];
+  values: Record<ChangeMeasure, number[]>;
+  totals: Record<ChangeMeasure, Moments>;
+}
+
+export function changeTable(sessions: readonly SessionObservation[]): ChangeTable {
+  const complete: SessionObservation[] = [];
+  const values: Record<ChangeMeasure, number[]> = { anxiety: [], pleasantness: [], energy: [] };
+  for (const s of sessions) {
+    const out = s.checkOut;
+    if (!out) continue;
+    const changes = CHANGE_MEASURES.map((m) => out[m] - s.checkIn[m]);
+    if (!changes.every(Number.isFinite)) continue;
+    complete.push(s);
+    CHANGE_MEASURES.forEach((m, i) => {
+      values[m].push(changes[i] ?? Number.NaN);
+    });
+  }
+  return {
+    complete,
+    values,
+    totals: {
+      anxiety: momentsOf(values.anxiety),
+      pleasantness: momentsOf(values.pleasantness),
+      energy: momentsOf(values.energy),
+    },
+  };
+}
+
+function measureEffect(
+  measure: ChangeMeasure,
+  group: Moments,
+  rest: Moments | null,
+  options: InsightsOptions,
+): MeasureEffect {
+  const summary = summaryFromMoments(group);
+  const interval = tIntervalFromSummary(summary, options.level);
+  const effectSize = cohenDzFromSummary(summary);
+  let withVsWithout: WelchInterval | null = null;
+  if (rest && group.n >= options.minPerSide && rest.n >= options.minPerSide) {
+    withVsWithout = welchIntervalFromSummaries(summary, summaryFromMoments(rest), options.level);
+  }
+  const assessment = assessPaired({
+    n: group.n,
+    halfWidth: interval?.halfWidth ?? null,
+    sd: group.n >= 2 ? summary.sd : null,
+    dz: effectSize?.dzCorrected ?? null,
+    maxHalfWidth: options.maxHalfWidth[measure],
+    minSessions: options.minSessions,
+    level: options.level,
+  });
+  return {
+    measure,
+    n: group.n,
+    meanChange: group.n > 0 ? summary.mean : null,
+    interval,
+    effectSize,
+    withVsWithout,
+    ...assessment,
+  };
+}
+
+/** Mean change over all complete sessions. */
+export function overallChange(
+  sessions: readonly SessionObservation[],
+  options: InsightsOptions,
+  table: ChangeTable = changeTable(sessions),
+): OverallChange {
+  const result = { sessions: sessions.length, completeSessions: table.complete.length } as OverallChange;
+  for (const m of CHANGE_MEASURES) result[m] = measureEffect(m, table.totals[m], null, options);
+  return result;
+}
+
+/** Effects grouped by `keysOf(session)` (e.g. its triggers, its preset, its media item). */
+export function groupEffects(
+  sessions: readonly SessionObservation[],
+  keysOf: (s: SessionObservation) => readonly string[],
+  options: InsightsOptions,
+  table: ChangeTable = changeTable(sessions),
+): GroupEffects {
+  const sessionCounts = new Map<string, number>();
+  for (const s of sessions) {
+    for (const key of new Set(keysOf(s))) sessionCounts.set(key, (sessionCounts.get(key) ?? 0) + 1);
+  }
+  const members = new Map<string, number[]>();
+  table.complete.forEach((s, i) => {
+    for (const key of new Set(keysOf(s))) {
+      let list = members.get(key);
+      if (!list) {
+        list = [];
+        members.set(key, list);
+      }
+      list.push(i);
+    }
+  });
+  const groups: GroupEffect[] = [];
+  for (const [key, sessionsWithKey] of sessionCounts) {
+    const idx = members.get(key) ?? [];
+    const measures = {} as Record<ChangeMeasure, MeasureEffect>;
+    for (const m of CHANGE_MEASURES) {
+      const column = table.values[m];
+      const moments = momentsOf(idx.map((i) => column[i] ?? Number.NaN));
+      measures[m] = measureEffect(m, moments, subtractMoments(table.totals[m], moments), options);
+    }
+    groups.push({
+      key,
+      sessions: sessionsWithKey,
+      completeSessions: idx.length,
+      status: measures.anxiety.status,
+      moreSessionsNeeded: measures.anxiety.moreSessionsNeeded,
+      measures,
+    });
+  }
+  groups.sort((a, b) => b.sessions - a.sessions || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return { groups, rankings: rankGroups(groups) };
+}
+
+function rank(groups: readonly GroupEffect[], measure: ChangeMeasure, lowerIsBetter: boolean): string[] {
+  const ranked = groups.filter(
+    (g) => g.measures[measure].status === "estimate" && g.measures[measure].interval,
+  );
+  const bound = (g: GroupEffect) => {
+    const ci = g.measures[measure].interval;
+    return lowerIsBetter ? (ci?.upper ?? Number.POSITIVE_INFINITY) : -(ci?.lower ?? Number.NEGATIVE_INFINITY);
+  };
+  const centre = (g: GroupEffect) => (lowerIsBetter ? 1 : -1) * (g.measures[measure].meanChange ?? 0);
+  return ranked
+    .slice()
+    .sort((a, b) => bound(a) - bound(b) || centre(a) - centre(b) || (a.key < b.key ? -1 : 1))
+    .map((g) => g.key);
+}
+
+export function rankGroups(groups: readonly GroupEffect[]): GroupEffects["rankings"] {
+  return { anxiety: rank(groups, "anxiety", true), pleasantness: rank(groups, "pleasantness", false) };
+}

@@ -1,0 +1,106 @@
+/**
+ * Trends by ISO week (weeks start on Monday): pre-session (check-in) anxiety and pleasantness,
+ * tingles at check-out, each with n and a t interval when the week has two or more values; and
+ * check-up totals over time, per instrument.
+ */
+import { summarize } from "../stats/descriptive";
+import { tIntervalFromSummary } from "../stats/intervals";
+import { dayNumber, isoWeekOfDay, mondayOf } from "./dates";
+import type { CheckupObservation, SessionObservation } from "./types";
+
+export interface PointEstimate {
+  n: number;
+  mean: number;
+  /** Interval bounds; null with fewer than two values. */
+  lower: number | null;
+  upper: number | null;
+}
+
+export interface WeeklyTrendPoint {
+  week: string;
+  weekStart: string;
+  sessions: number;
+  anxietyBefore: PointEstimate | null;
+  pleasantnessBefore: PointEstimate | null;
+  tingles: PointEstimate | null;
+}
+
+export interface CheckupSeries {
+  instrumentId: string;
+  points: { date: string; total: number }[];
+}
+
+export function pointEstimate(values: readonly number[], level: number): PointEstimate | null {
+  if (values.length === 0) return null;
+  const s = summarize(values);
+  const ci = tIntervalFromSummary(s, level);
+  return { n: s.n, mean: s.mean, lower: ci?.lower ?? null, upper: ci?.upper ?? null };
+}
+
+interface WeekBucket {
+  week: string;
+  weekStart: string;
+  monday: number;
+  sessions: number;
+  anxiety: number[];
+  pleasantness: number[];
+  tingles: number[];
+}
+
+/** Weekly means of check-in anxiety and pleasantness and of check-out tingles, oldest first. */
+export function weeklyTrends(sessions: readonly SessionObservation[], level: number): WeeklyTrendPoint[] {
+  const buckets = new Map<number, WeekBucket>();
+  for (const s of sessions) {
+    const day = dayNumber(s.localDate);
+    if (!Number.isFinite(day)) continue;
+    const monday = mondayOf(day);
+    let b = buckets.get(monday);
+    if (!b) {
+      const w = isoWeekOfDay(monday);
+      b = {
+        week: w.week,
+        weekStart: w.weekStart,
+        monday,
+        sessions: 0,
+        anxiety: [],
+        pleasantness: [],
+        tingles: [],
+      };
+      buckets.set(monday, b);
+    }
+    b.sessions++;
+    if (Number.isFinite(s.checkIn.anxiety)) b.anxiety.push(s.checkIn.anxiety);
+    if (Number.isFinite(s.checkIn.pleasantness)) b.pleasantness.push(s.checkIn.pleasantness);
+    const tingles = s.checkOut?.tingles;
+    if (typeof tingles === "number" && Number.isFinite(tingles)) b.tingles.push(tingles);
+  }
+  return [...buckets.values()]
+    .sort((a, b) => a.monday - b.monday)
+    .map((b) => ({
+      week: b.week,
+      weekStart: b.weekStart,
+      sessions: b.sessions,
+      anxietyBefore: pointEstimate(b.anxiety, level),
+      pleasantnessBefore: pointEstimate(b.pleasantness, level),
+      tingles: pointEstimate(b.tingles, level),
+    }));
+}
+
+/** Check-up totals per instrument, oldest first; instruments in alphabetical order. */
+export function checkupSeries(checkups: readonly CheckupObservation[]): CheckupSeries[] {
+  const byInstrument = new Map<string, { date: string; total: number }[]>();
+  for (const c of checkups) {
+    let list = byInstrument.get(c.instrumentId);
+    if (!list) {
+      list = [];
+      byInstrument.set(c.instrumentId, list);
+    }
+    list.push({ date: c.date, total: c.total });
+  }
+  return [...byInstrument.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([instrumentId, points]) => ({
+      instrumentId,
+      points: points.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)),
+    }));
+}
