@@ -1,0 +1,128 @@
+/**
+ * Streaming 16-bit PCM WAV writer with constant memory. The header is written first with
+ * placeholder sizes and a 28-byte JUNK chunk, then patched on close: a plain RIFF/WAVE file,
+ * or RF64 (EBU Tech 3306, the JUNK chunk becomes ds64) when the data passes 4 GiB, as an 8-hour
+ * 48 kHz stereo render does. Closing after an interruption leaves a valid, shorter file.
+ */
+import { type FileHandle, open } from "node:fs/promises";
+
+const HEADER = 80; // RIFF(12) + JUNK/ds64(8+28) + fmt(8+16) + data(8)
+const RIFF_LIMIT = 0xffffffff;
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+export function quantize16(x: number): number {
+  const v = Math.round(x * 32767);
+  return v > 32767 ? 32767 : v < -32768 ? -32768 : v;
+}
+
+export class WavWriter {
+  private dataBytes = 0;
+  private buf: Buffer = Buffer.alloc(0);
+  private pcm: Int16Array<ArrayBufferLike> = new Int16Array(0);
+
+  private constructor(
+    private readonly fh: FileHandle,
+    readonly sampleRate: number,
+    readonly channels: number,
+  ) {}
+
+  static async create(path: string, sampleRate: number, channels = 2): Promise<WavWriter> {
+    const fh = await open(path, "w");
+    const w = new WavWriter(fh, sampleRate, channels);
+    await fh.write(w.header(false), 0, HEADER, 0);
+    return w;
+  }
+
+  get frames(): number {
+    return this.dataBytes / (2 * this.channels);
+  }
+
+  /** Append n frames (interleaving the channels). */
+  async write(channels: readonly Float32Array[], n: number): Promise<void> {
+    const c = this.channels;
+    const bytes = n * c * 2;
+    if (this.buf.length < bytes) {
+      // Own ArrayBuffer (offset 0), viewed as 16-bit samples; WAV is little-endian like the host.
+      this.buf = Buffer.alloc(bytes);
+      this.pcm = new Int16Array(this.buf.buffer, this.buf.byteOffset, bytes / 2);
+    }
+    const pcm = this.pcm;
+    for (let ch = 0; ch < c; ch++) {
+      const x = channels[ch] as Float32Array;
+      for (let i = 0, o = ch; i < n; i++, o += c) pcm[o] = quantize16(x[i] as number);
+    }
+    if (!LITTLE_ENDIAN) this.buf.swap16();
+    await this.fh.write(this.buf, 0, bytes, HEADER + this.dataBytes);
+    this.dataBytes += bytes;
+  }
+
+  /** Patch the header with the final sizes and close the file. */
+  async close(): Promise<void> {
+    const rf64 = this.dataBytes + HEADER - 8 > RIFF_LIMIT;
+    await this.fh.write(this.header(rf64), 0, HEADER, 0);
+    await this.fh.close();
+  }
+
+  private header(rf64: boolean): Buffer {
+    const h = Buffer.alloc(HEADER);
+    const c = this.channels;
+    const data = this.dataBytes;
+    const riff = data + HEADER - 8;
+    h.write(rf64 ? "RF64" : "RIFF", 0, "ascii");
+    h.writeUInt32LE(rf64 ? RIFF_LIMIT : riff, 4);
+    h.write("WAVE", 8, "ascii");
+    h.write(rf64 ? "ds64" : "JUNK", 12, "ascii");
+    h.writeUInt32LE(28, 16);
+    if (rf64) {
+      h.writeBigUInt64LE(BigInt(riff), 20);
+      h.writeBigUInt64LE(BigInt(data), 28);
+      h.writeBigUInt64LE(BigInt(data / (2 * c)), 36);
+      h.writeUInt32LE(0, 44);
+    }
+    h.write("fmt ", 48, "ascii");
+    h.writeUInt32LE(16, 52);
+    h.writeUInt16LE(1, 56);
+    h.writeUInt16LE(c, 58);
+    h.writeUInt32LE(this.sampleRate, 60);
+    h.writeUInt32LE(this.sampleRate * c * 2, 64);
+    h.writeUInt16LE(c * 2, 68);
+    h.writeUInt16LE(16, 70);
+    h.write("data", 72, "ascii");
+    h.writeUInt32LE(rf64 ? RIFF_LIMIT : data, 76);
+    return h;
+  }
+}
+
+/** Parse a 16-bit PCM WAV written by WavWriter (or any simple WAV) back into floats (tests). */
+export function readWav(file: Buffer): { sampleRate: number; channels: number; samples: Int16Array[] } {
+  const tag = file.toString("ascii", 0, 4);
+  if ((tag !== "RIFF" && tag !== "RF64") || file.toString("ascii", 8, 12) !== "WAVE") {
+    throw new Error("not a WAV file");
+  }
+  let pos = 12;
+  let channels = 0;
+  let sampleRate = 0;
+  let ds64Data = 0;
+  while (pos + 8 <= file.length) {
+    const id = file.toString("ascii", pos, pos + 4);
+    let size = file.readUInt32LE(pos + 4);
+    if (id === "ds64") ds64Data = Number(file.readBigUInt64LE(pos + 16));
+    if (id === "fmt ") {
+      channels = file.readUInt16LE(pos + 10);
+      sampleRate = file.readUInt32LE(pos + 12);
+    }
+    if (id === "data") {
+      if (size === RIFF_LIMIT && ds64Data) size = ds64Data;
+      const frames = Math.floor(Math.min(size, file.length - pos - 8) / (2 * channels));
+      const samples = Array.from({ length: channels }, () => new Int16Array(frames));
+      for (let i = 0; i < frames; i++) {
+        for (let c = 0; c < channels; c++) {
+          (samples[c] as Int16Array)[i] = file.readInt16LE(pos + 8 + (i * channels + c) * 2);
+        }
+      }
+      return { sampleRate, channels, samples };
+    }
+    pos += 8 + size + (size & 1);
+  }
+  throw new Error("WAV file has no data chunk");
+}

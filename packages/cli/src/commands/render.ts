@@ -1,0 +1,211 @@
+/**
+ * `meridian render <scene.json|built-in> --duration 8h --out sleep.wav [--format wav|mp3]
+ *  [--seed N] [--sample-rate 48000] [--fade-out 60s]` — renders a scene offline, streaming in
+ * chunks (constant memory). Progress with ETA on stderr when it is a terminal. Ctrl-C (or the
+ * io signal) stops early with a short fade and leaves a valid, shorter file.
+ */
+import { readFile } from "node:fs/promises";
+import { describeSceneErrors, parseScene } from "@meridian/core";
+import {
+  builtinScene,
+  builtinSceneIds,
+  createEngine,
+  type Scene,
+  validateSceneGenerators,
+} from "@meridian/sound";
+import { parse } from "../args";
+import { formatDuration, parseDuration } from "../audio/duration";
+import { Mp3Writer } from "../audio/mp3-writer";
+import { WavWriter } from "../audio/wav-writer";
+import { type CliIO, UsageError } from "../io";
+
+export const renderHelp = `Usage: meridian render <scene.json | built-in scene> --duration <time> --out <file> [options]
+
+Render a sound scene to an audio file, streaming (hours of audio in constant memory).
+
+Options:
+  --duration <time>     how long, e.g. 90s, 45m, 8h, 1h30m (required)
+  --out <file>          output file (required); .mp3 selects MP3
+  --format wav|mp3      file format (default: from --out, else wav; WAV is 16-bit PCM, RF64 past 4 GiB)
+  --seed <n>            random seed (default 1): the same seed gives the same audio
+  --sample-rate <hz>    8000–192000 (default 48000; MP3: 32000, 44100 or 48000 and lower MPEG-2 rates)
+  --fade-out <time>     fade at the end (default: the scene's fadeOut)
+  --list                print the built-in scene names, one per line
+  -h, --help            show this help
+
+Ctrl-C stops early and leaves a valid, shorter file.`;
+
+const CHUNK = 16384;
+
+interface Writer {
+  write(channels: readonly Float32Array[], n: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+async function loadScene(ref: string): Promise<Scene> {
+  const builtin = builtinScene(ref);
+  if (builtin) return builtin;
+  let text: string;
+  try {
+    text = await readFile(ref, "utf8");
+  } catch {
+    throw new UsageError(`no built-in scene or readable file named "${ref}" (see meridian render --list)`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new UsageError(`${ref}: not valid JSON (${e instanceof Error ? e.message : "parse error"})`);
+  }
+  const parsed = parseScene(json);
+  if (!parsed.ok) throw new UsageError(`${ref}: ${describeSceneErrors(parsed.errors)}`);
+  return parsed.scene;
+}
+
+function progressLine(done: number, total: number, elapsed: number): string {
+  const f = total > 0 ? done / total : 1;
+  const width = 28;
+  const filled = Math.round(f * width);
+  const eta = f > 0 ? (elapsed / f) * (1 - f) : 0;
+  const speed = elapsed > 0 ? done / elapsed : 0;
+  return `\r[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${(f * 100).toFixed(1).padStart(5)}%  ${formatDuration(done)}/${formatDuration(total)}  ${speed.toFixed(0)}× realtime  ETA ${formatDuration(eta)} `;
+}
+
+export async function runRender(args: string[], io: CliIO): Promise<number> {
+  try {
+    return await render(args, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`meridian render: ${error.message}\nTry: meridian render --help\n`);
+      return 2;
+    }
+    io.stderr.write(`meridian render: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}
+
+async function render(args: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parse(args, {
+    duration: { type: "string" },
+    out: { type: "string", short: "o" },
+    format: { type: "string" },
+    seed: { type: "string" },
+    "sample-rate": { type: "string" },
+    "fade-out": { type: "string" },
+    list: { type: "boolean" },
+    help: { type: "boolean", short: "h" },
+  });
+  if (values.help) {
+    io.stdout.write(`${renderHelp}\n`);
+    return 0;
+  }
+  if (values.list) {
+    io.stdout.write(`${builtinSceneIds().join("\n")}\n`);
+    return 0;
+  }
+  if (positionals.length !== 1)
+    throw new UsageError("give exactly one scene (a .json file or a built-in name)");
+  if (!values.duration) throw new UsageError("--duration is required (e.g. 8h, 45m, 1h30m)");
+  const seconds = parseDuration(values.duration);
+  if (seconds === undefined || seconds <= 0 || seconds > 48 * 3600) {
+    throw new UsageError(
+      `--duration: "${values.duration}" is not a duration between 1s and 48h (e.g. 90s, 45m, 8h, 1h30m)`,
+    );
+  }
+  if (!values.out) throw new UsageError("--out is required (e.g. --out sleep.wav)");
+  const format = values.format ?? (values.out.toLowerCase().endsWith(".mp3") ? "mp3" : "wav");
+  if (format !== "wav" && format !== "mp3")
+    throw new UsageError(`--format: must be wav or mp3 (got "${format}")`);
+  const seed = values.seed === undefined ? 1 : Number(values.seed);
+  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff)
+    throw new UsageError("--seed: must be an integer 0–4294967295");
+  const sampleRate = values["sample-rate"] === undefined ? 48000 : Number(values["sample-rate"]);
+  if (!Number.isInteger(sampleRate) || sampleRate < 8000 || sampleRate > 192000) {
+    throw new UsageError("--sample-rate: must be an integer between 8000 and 192000");
+  }
+  const sceneRef = positionals[0] as string;
+  const scene = await loadScene(sceneRef);
+  const issues = validateSceneGenerators(scene);
+  if (issues.length > 0) {
+    throw new UsageError(`${sceneRef}: ${issues.map((i) => `${i.field}: ${i.message}`).join("; ")}`);
+  }
+  let fade = scene.fadeOut ?? 10;
+  if (values["fade-out"] !== undefined) {
+    const f = parseDuration(values["fade-out"]);
+    if (f === undefined) throw new UsageError(`--fade-out: "${values["fade-out"]}" is not a duration`);
+    fade = f;
+  }
+  fade = Math.min(fade, seconds);
+
+  const writer: Writer =
+    format === "mp3"
+      ? await Mp3Writer.create(values.out, sampleRate).catch((e: Error) => {
+          throw new UsageError(`--sample-rate: ${e.message}`);
+        })
+      : await WavWriter.create(values.out, sampleRate);
+  const engine = createEngine({ sampleRate, seed });
+  engine.setScene(scene);
+
+  // Ctrl-C: use the caller's signal, or listen ourselves while rendering.
+  const own = io.signal ? undefined : new AbortController();
+  const signal = io.signal ?? (own as AbortController).signal;
+  const onSigint = () => own?.abort();
+  if (own) process.once("SIGINT", onSigint);
+
+  const total = Math.round(seconds * sampleRate);
+  const fadeStart = total - Math.round(fade * sampleRate);
+  const l = new Float32Array(CHUNK);
+  const r = new Float32Array(CHUNK);
+  const started = performance.now();
+  let lastDraw = 0;
+  let done = 0;
+  let aborted = false;
+  try {
+    while (done < total) {
+      if (signal.aborted) {
+        aborted = true;
+        break;
+      }
+      // Start the final fade exactly at its frame.
+      let n = Math.min(CHUNK, total - done);
+      if (done < fadeStart && done + n > fadeStart) n = fadeStart - done;
+      if (done === fadeStart && fade > 0) engine.fadeOut(fade);
+      engine.process(l, r, n);
+      await writer.write([l, r], n);
+      done += n;
+      if (io.isTTY) {
+        const now = performance.now();
+        if (now - lastDraw > 200 || done === total) {
+          lastDraw = now;
+          io.stderr.write(progressLine(done / sampleRate, seconds, (now - started) / 1000));
+        }
+      }
+    }
+    if (aborted) {
+      // A short fade so the early end does not click.
+      engine.fadeOut(0.1);
+      const tail = Math.round(0.12 * sampleRate);
+      for (let k = 0; k < tail; k += CHUNK) {
+        const n = Math.min(CHUNK, tail - k);
+        engine.process(l, r, n);
+        await writer.write([l, r], n);
+        done += n;
+      }
+    }
+  } finally {
+    await writer.close();
+    if (own) process.removeListener("SIGINT", onSigint);
+  }
+  const wall = (performance.now() - started) / 1000;
+  if (io.isTTY) io.stderr.write("\n");
+  const what = `${formatDuration(done / sampleRate)} of "${scene.name ?? sceneRef}" to ${values.out}`;
+  if (aborted) {
+    io.stderr.write(`Interrupted: wrote ${what} (a valid, shorter file).\n`);
+    return 130;
+  }
+  if (io.isTTY)
+    io.stderr.write(
+      `Wrote ${what} in ${formatDuration(wall)} (${(done / sampleRate / Math.max(wall, 1e-3)).toFixed(0)}× realtime).\n`,
+    );
+  return 0;
+}
