@@ -12,7 +12,7 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 export function quantize16(x: number): number {
   const v = Math.round(x * 32767);
-  return v > 32767 ? 32767 : v < -32768 ? -32768 : v;
+  return Math.min(Math.max(v, -32768), 32767);
 }
 
 export class WavWriter {
