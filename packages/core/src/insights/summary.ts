@@ -14,6 +14,7 @@ import type { ChangeMeasure, SleepMeasure } from "./types";
 export type SentenceKind =
   | "no-data"
   | "overall"
+  | "overall-not-enough"
   | "trigger"
   | "trigger-not-enough"
   | "sleep"
@@ -70,7 +71,8 @@ export function describeMeanChange(effect: MeasureEffect): string {
   if (interval.lower > 0) {
     return `went up by ${points(interval.mean, measure)} on average (${ci} ${f(interval.lower)} to ${f(interval.upper)})`;
   }
-  return `changed by ${s(interval.mean)} on average (${ci} ${s(interval.lower)} to ${s(interval.upper)}), so it may have gone either way`;
+  const unit = s(interval.mean) === "1" || s(interval.mean) === "\u22121" ? "point" : "points";
+  return `changed by ${s(interval.mean)} ${unit} on average (${ci} ${s(interval.lower)} to ${s(interval.upper)}), so it may have gone either way`;
 }
 
 /** "the difference from sessions without it is −9 points (95% CI −16 to −2)". */
@@ -101,7 +103,7 @@ function overallSentences(overall: OverallChange): SummarySentence[] {
       anxiety.interval && n >= 2
         ? `So far, over ${sessions}, your anxiety ${describeMeanChange(anxiety)}: `
         : `You have ${sessions} with a check-out so far: `;
-    return [{ kind: "overall", text: `${sofar}${moreSessions(anxiety.moreSessionsNeeded)}.` }];
+    return [{ kind: "overall-not-enough", text: `${sofar}${moreSessions(anxiety.moreSessionsNeeded)}.` }];
   }
   const out: SummarySentence[] = [
     {
