@@ -16,6 +16,10 @@ const RAIN = {
 const FIRE = { mean: -6.666666666666667, lower: -12.986558270602284, upper: -0.34677506273104836 };
 const OVERALL = { mean: -9.666666666666666, lower: -13.336862811674234, upper: -5.996470521659099 };
 
+// Σ(x_t − x̄)(x_{t+1} − x̄) / Σ(x_t − x̄)² for [-18,-12,-25,-9,-20,-14,-16,-5,-11,2,-8,-3,-15,0,-6,-9,-1,-4],
+// exact fraction from stats/reference/insights_reference.py.
+const LAG1_OF_CHANGES = 857 / 8334;
+
 function close(actual: number | null | undefined, expected: number, tol = 1e-9): void {
   expect(actual).not.toBeNull();
   expect(Math.abs((actual ?? Number.NaN) - expected), `${actual} vs ${expected}`).toBeLessThanOrEqual(tol);
@@ -31,6 +35,8 @@ describe("overall change", () => {
     close(overall.anxiety.interval?.upper, OVERALL.upper);
     expect(overall.anxiety.status).toBe("estimate");
     expect(overall.anxiety.withVsWithout).toBeNull();
+    // Lag-1 autocorrelation of the 18 changes in date order (same estimator as the LAG1 fixtures).
+    expect(overall.anxietyChangeLag1).toBeCloseTo(LAG1_OF_CHANGES, 12);
   });
 });
 

@@ -9,7 +9,13 @@
  * because lower anxiety is better; pleasantness: the lower bound, highest first), ties broken by
  * the mean. Energy is not ranked: whether more or less energy is better depends on the moment.
  */
-import { type Moments, momentsOf, subtractMoments, summaryFromMoments } from "../stats/descriptive";
+import {
+  type Moments,
+  momentsAt,
+  momentsOf,
+  subtractMoments,
+  summaryFromMoments,
+} from "../stats/descriptive";
 import { cohenDzFromSummary, type EffectSize } from "../stats/effect-size";
 import {
   type MeanInterval,
@@ -135,9 +141,27 @@ export function overallChange(
   options: InsightsOptions,
   table: ChangeTable = changeTable(sessions),
 ): OverallChange {
-  const result = { sessions: sessions.length, completeSessions: table.complete.length } as OverallChange;
+  const order = table.complete.map((_, i) => i);
+  order.sort((a, b) => {
+    const x = table.complete[a]?.startedAt ?? "";
+    const y = table.complete[b]?.startedAt ?? "";
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
+  const result = {
+    sessions: sessions.length,
+    completeSessions: table.complete.length,
+    anxietyChangeLag1: lag1Autocorrelation(order.map((i) => table.values.anxiety[i] ?? Number.NaN)),
+  } as OverallChange;
   for (const m of CHANGE_MEASURES) result[m] = measureEffect(m, table.totals[m], null, options);
   return result;
+}
+
+function uniqueKeys(keys: readonly string[]): readonly string[] {
+  if (keys.length < 2) return keys;
+  for (let i = 1; i < keys.length; i++) {
+    if (keys.indexOf(keys[i] ?? "") < i) return [...new Set(keys)];
+  }
+  return keys;
 }
 
 /** Effects grouped by `keysOf(session)` (e.g. its triggers, its preset, its media item). */
@@ -149,11 +173,11 @@ export function groupEffects(
 ): GroupEffects {
   const sessionCounts = new Map<string, number>();
   for (const s of sessions) {
-    for (const key of new Set(keysOf(s))) sessionCounts.set(key, (sessionCounts.get(key) ?? 0) + 1);
+    for (const key of uniqueKeys(keysOf(s))) sessionCounts.set(key, (sessionCounts.get(key) ?? 0) + 1);
   }
   const members = new Map<string, number[]>();
   table.complete.forEach((s, i) => {
-    for (const key of new Set(keysOf(s))) {
+    for (const key of uniqueKeys(keysOf(s))) {
       let list = members.get(key);
       if (!list) {
         list = [];
@@ -167,8 +191,7 @@ export function groupEffects(
     const idx = members.get(key) ?? [];
     const measures = {} as Record<ChangeMeasure, MeasureEffect>;
     for (const m of CHANGE_MEASURES) {
-      const column = table.values[m];
-      const moments = momentsOf(idx.map((i) => column[i] ?? Number.NaN));
+      const moments = momentsAt(table.values[m], idx);
       measures[m] = measureEffect(m, moments, subtractMoments(table.totals[m], moments), options);
     }
     groups.push({

@@ -17,6 +17,7 @@
  */
 import {
   type Moments,
+  momentsAt,
   momentsOf,
   type Summary,
   subtractMoments,
@@ -201,13 +202,7 @@ export function sleepInsights(
   for (const [trigger, idx] of nightsByTrigger) {
     const measures = {} as Record<SleepMeasure, NightComparison>;
     for (const m of SLEEP_MEASURES) {
-      const column = afterValues[m];
-      const present: number[] = [];
-      for (const i of idx) {
-        const v = column[i];
-        if (v !== null && v !== undefined) present.push(v);
-      }
-      const withMoments = momentsOf(present);
+      const withMoments = momentsAt(afterValues[m], idx);
       const rest = subtractMoments(afterMoments[m], withMoments);
       measures[m] = compare(m, summaryFromMoments(withMoments), summaryFromMoments(rest), options);
     }

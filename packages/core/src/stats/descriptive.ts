@@ -71,6 +71,25 @@ export function momentsOf(values: readonly number[]): Moments {
   return { n: values.length, mean: m, m2: Math.max(0, ss - (s * s) / values.length) };
 }
 
+/**
+ * Moments of `column[i]` for the indices in `indices`, skipping null and non-finite values
+ * (Welford's update, no intermediate arrays).
+ */
+export function momentsAt(column: readonly (number | null)[], indices: readonly number[]): Moments {
+  let n = 0;
+  let m = 0;
+  let m2 = 0;
+  for (const i of indices) {
+    const x = column[i];
+    if (x === null || x === undefined || !Number.isFinite(x)) continue;
+    n++;
+    const delta = x - m;
+    m += delta / n;
+    m2 += delta * (x - m);
+  }
+  return n === 0 ? EMPTY_MOMENTS : { n, mean: m, m2 };
+}
+
 /** Moments of the union of two disjoint samples (Chan, Golub & LeVeque). */
 export function combineMoments(a: Moments, b: Moments): Moments {
   if (a.n === 0) return b;

@@ -22,3 +22,7 @@ a=[-18,-12,-25,-9,-20,-14,-16]; b=[-5,-11,2,-8,-3,-15,0,-6,-9,-1,-4]
 print("rain", ci(a))
 print("fire", ci(b[:6]))
 print("overall", ci(a+b))
+xs = a + b
+m = sum(Fr(x) for x in xs) / len(xs)
+r1 = sum((Fr(xs[i]) - m) * (Fr(xs[i + 1]) - m) for i in range(len(xs) - 1)) / sum((Fr(x) - m) ** 2 for x in xs)
+print("lag1 of all changes in order", r1, repr(float(r1)))
