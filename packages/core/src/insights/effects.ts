@@ -9,6 +9,8 @@
  * because lower anxiety is better; pleasantness: the lower bound, highest first), ties broken by
  * the mean. Energy is not ranked: whether more or less energy is better depends on the moment.
  */
+
+import { lag1Autocorrelation } from "../stats/autocorrelation";
 import {
   type Moments,
   momentsAt,
@@ -69,6 +71,12 @@ export interface GroupEffects {
 export type OverallChange = Record<ChangeMeasure, MeasureEffect> & {
   sessions: number;
   completeSessions: number;
+  /**
+   * Lag-1 autocorrelation of the anxiety change in session order (by startedAt); null below 3
+   * sessions. Informational (science.md §3.6): clearly positive values mean the intervals above
+   * are too narrow, because neighbouring sessions are not independent.
+   */
+  anxietyChangeLag1: number | null;
 };
 
 /** Change values of complete sessions, per measure, aligned with `complete`. */
