@@ -31,6 +31,10 @@ export class Limiter {
   private maSum: number;
   private held = 1;
   private n = 0;
+  /** Samples in a row with the held gain exactly 1. */
+  private calm = 0;
+  /** Gain is exactly 1 and nothing in the hold window asks for less: delay-only fast path. */
+  private resting = true;
   // Last input samples for the inter-sample estimate.
   private l1 = 0;
   private l2 = 0;
@@ -56,6 +60,57 @@ export class Limiter {
 
   /** Limit in place. */
   process(l: Float32Array, r: Float32Array, start: number, n: number): void {
+    if (this.resting) {
+      // Half-sample estimates can exceed the samples by < 25 %, so this bound is safe.
+      let peak = 0;
+      for (let i = start; i < start + n; i++) {
+        const a = Math.abs(l[i] as number);
+        const b = Math.abs(r[i] as number);
+        if (a > peak) peak = a;
+        if (b > peak) peak = b;
+      }
+      if (peak * 1.25 < this.ceiling) {
+        this.delayOnly(l, r, start, n);
+        return;
+      }
+      this.resting = false;
+      this.qHead = this.qTail = 0;
+    }
+    this.limit(l, r, start, n);
+  }
+
+  private delayOnly(l: Float32Array, r: Float32Array, start: number, n: number): void {
+    const dl = this.dl;
+    const dr = this.dr;
+    const dlen = dl.length;
+    const back = this.w + 1;
+    let dpos = this.dpos;
+    for (let i = start; i < start + n; i++) {
+      const xl = l[i] as number;
+      const xr = r[i] as number;
+      dl[dpos] = xl;
+      dr[dpos] = xr;
+      let rp = dpos - back;
+      if (rp < 0) rp += dlen;
+      l[i] = dl[rp] as number;
+      r[i] = dr[rp] as number;
+      dpos = dpos + 1 === dlen ? 0 : dpos + 1;
+    }
+    this.dpos = dpos;
+    // Keep the inter-sample history (the last three inputs, still in the ring) current.
+    const i1 = (dpos - 1 + dlen) % dlen;
+    const i2 = (dpos - 2 + dlen) % dlen;
+    const i3 = (dpos - 3 + dlen) % dlen;
+    this.l1 = dl[i1] as number;
+    this.l2 = dl[i2] as number;
+    this.l3 = dl[i3] as number;
+    this.r1 = dr[i1] as number;
+    this.r2 = dr[i2] as number;
+    this.r3 = dr[i3] as number;
+    this.n += n;
+  }
+
+  private limit(l: Float32Array, r: Float32Array, start: number, n: number): void {
     const w = this.w;
     const ceiling = this.ceiling;
     const dl = this.dl;
@@ -79,6 +134,7 @@ export class Limiter {
     let r2 = this.r2;
     let r3 = this.r3;
     let count = this.n;
+    let calm = this.calm;
     const end = start + n;
     for (let i = start; i < end; i++) {
       const xl = l[i] as number;
@@ -107,6 +163,8 @@ export class Limiter {
       while ((qIdx[qHead & qMask] as number) <= count - w - 2) qHead++;
       const hold = qVal[qHead & qMask] as number;
       held = hold < held ? hold : hold - (hold - held) * rel;
+      if (held > 0.9999995) held = 1;
+      calm = held === 1 ? calm + 1 : 0;
       maSum += held - (ma[maPos] as number);
       ma[maPos] = held;
       maPos = maPos + 1 === w ? 0 : maPos + 1;
@@ -135,5 +193,12 @@ export class Limiter {
     this.r2 = r2;
     this.r3 = r3;
     this.n = count;
+    this.calm = calm;
+    if (calm > w + 2) {
+      // The whole averaging window holds exactly 1: reset the sum and rest.
+      ma.fill(1);
+      this.maSum = w;
+      this.resting = true;
+    }
   }
 }
