@@ -150,7 +150,7 @@ class HairBrushingVoice implements GeneratorVoice {
     this.pressDrift.advance(CONTROL);
     this.brushDrift.advance(CONTROL);
     const variation = p.get(P_VARIATION);
-    const pressure = Math.min(1, Math.max(0, p.get(P_PRESSURE) + 0.2 * variation * this.pressDrift.value));
+    const pressure = Math.min(1, Math.max(0, p.get(P_PRESSURE) + 0.12 * variation * this.pressDrift.value));
     const bristle = Math.min(1, Math.max(0, p.get(P_BRISTLE) + 0.2 * variation * this.brushDrift.value));
     // stroke speed profile: soft attack (raised cosine), gentle glide, softer release
     let v = 0;
@@ -186,7 +186,7 @@ class HairBrushingVoice implements GeneratorVoice {
     const perMin = rate * Math.exp(0.3 * variation * this.paceDrift.value);
     const period = 60 / perMin;
     const len = Math.min(2, Math.max(1, 0.6 * period)) * this.rng.range(0.85, 1.15);
-    this.startStroke(len, this.rng.range(0.75, 1));
+    this.startStroke(len, this.rng.range(0.88, 1));
     // strokes come in loose groups: sometimes a quick follow-up, sometimes a longer rest
     const r = this.rng.float();
     let gap = period * Math.exp(0.35 * this.rng.gauss());
@@ -211,6 +211,6 @@ export const hairBrushing: GeneratorDef = {
   category: "trigger",
   params: PARAMS,
   channels: 1,
-  calibrationDb: 0,
+  calibrationDb: -0.4,
   create: (sampleRate, seed) => new HairBrushingVoice(sampleRate, seed),
 };

@@ -268,6 +268,6 @@ export const keyboard: GeneratorDef = {
   category: "journal",
   params: PARAMS,
   channels: 1,
-  calibrationDb: 0,
+  calibrationDb: -2.5,
   create: (sampleRate, seed) => new KeyboardVoice(sampleRate, seed),
 };

@@ -22,7 +22,7 @@ const PARAMS: readonly ParamSpec[] = [
     label: "Turns",
     min: 0,
     max: 12,
-    default: 3,
+    default: 4,
     unit: "/min",
     description: "Page turns per minute (average interval 60/rate s); 0 = turns only when triggered.",
   },
@@ -205,7 +205,7 @@ class PageTurnVoice implements GeneratorVoice {
       return;
     }
     const variation = p.get(P_VARIATION);
-    this.startTurn(this.rng.range(0.8, 1));
+    this.startTurn(this.rng.range(0.88, 1));
     const mean = 60 / (rate * Math.exp(0.3 * variation * this.paceDrift.value));
     this.untilNext = Math.max(1, Math.round(mean * this.rng.range(0.6, 1.4) * sr));
   }
@@ -245,10 +245,10 @@ class PageTurnVoice implements GeneratorVoice {
   /** A crumple click of the page (power-law energy), brighter for thin paper. */
   private click(): void {
     const rng = this.rng;
-    const e = crumpleEnergy(rng.float(), 1.45, 100);
+    const e = crumpleEnergy(rng.float(), 1.45, 30);
     const w = this.weight;
     const freq = (3800 - 1800 * w) * (0.7 + 0.6 * rng.float());
-    this.grains.spawn(0.25 * Math.sqrt(e), freq, freq / (2 + 3 * rng.float()), 0.0008 + 0.001 * w, 0.05);
+    this.grains.spawn(0.3 * Math.sqrt(e), freq, freq / (2 + 3 * rng.float()), 0.0008 + 0.001 * w, 0.05);
   }
 }
 
@@ -259,6 +259,6 @@ export const pageTurn: GeneratorDef = {
   category: "journal",
   params: PARAMS,
   channels: 1,
-  calibrationDb: 0,
+  calibrationDb: -1.1,
   create: (sampleRate, seed) => new PageTurnVoice(sampleRate, seed),
 };

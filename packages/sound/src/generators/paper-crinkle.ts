@@ -153,7 +153,7 @@ class PaperCrinkleVoice implements GeneratorVoice {
     this.paperDrift.advance(CONTROL);
     this.levelDrift.advance(CONTROL);
     const variation = p.get(P_VARIATION);
-    this.gain = 10 ** ((2 * variation * this.levelDrift.value) / 20);
+    this.gain = 10 ** ((1 * variation * this.levelDrift.value) / 20);
     if (this.gestureLen > 0) {
       this.gestureAt += CONTROL;
       const x = this.gestureAt / this.gestureLen;

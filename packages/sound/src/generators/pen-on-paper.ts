@@ -237,7 +237,7 @@ class PenOnPaperVoice implements GeneratorVoice {
     const variation = p.get(P_VARIATION);
     const pen = p.get(P_PEN);
     const grain = p.get(P_GRAIN);
-    const pressure = Math.min(1, Math.max(0, p.get(P_PRESSURE) + 0.2 * variation * this.pressDrift.value));
+    const pressure = Math.min(1, Math.max(0, p.get(P_PRESSURE) + 0.12 * variation * this.pressDrift.value));
     this.decayScale = (0.02 + 0.25 * grain) * penBlend(PEN_BUMPS, pen);
     this.noiseMix = penBlend(PEN_NOISE, pen) * (1.2 - 0.6 * grain);
     this.bumpMix = penBlend(PEN_BUMPS, pen);
@@ -335,6 +335,6 @@ export const penOnPaper: GeneratorDef = {
   category: "journal",
   params: PARAMS,
   channels: 1,
-  calibrationDb: 0,
+  calibrationDb: -0.6,
   create: (sampleRate, seed) => new PenOnPaperVoice(sampleRate, seed),
 };

@@ -246,13 +246,13 @@ class TappingVoice implements GeneratorVoice {
     }
     const rng = this.rng;
     const variation = this.params.get(P_VARIATION);
-    const ioi = 1 / (tempo * Math.exp(0.35 * variation * this.tempoDrift.value));
+    const ioi = 1 / (tempo * Math.exp(0.25 * variation * this.tempoDrift.value));
     if (this.burstLeft <= 0 && this.rollLeft <= 0) {
       this.burstLeft = 3 + (rng.nextU32() % 10);
-      this.burstVelocity = rng.range(0.62, 0.82);
+      this.burstVelocity = rng.range(0.68, 0.8);
       if (rng.float() < 0.35) this.spot = rng.range(0.1, 0.9);
     }
-    let vel = this.burstVelocity * (1 + 0.16 * rng.gauss());
+    let vel = this.burstVelocity * (1 + 0.12 * rng.gauss());
     if (this.rollLeft > 0) {
       this.rollLeft--;
       vel *= 0.75;
@@ -260,7 +260,7 @@ class TappingVoice implements GeneratorVoice {
       this.burstLeft--;
       if (rng.float() < 0.1) this.rollLeft = 2 + (rng.nextU32() % 3);
     }
-    vel *= 10 ** ((2.5 * variation * this.levelDrift.value) / 20);
+    vel *= 10 ** ((1.2 * variation * this.levelDrift.value) / 20);
     this.tap(Math.min(1, Math.max(0.05, vel)));
     let next: number;
     if (this.rollLeft > 0) next = rng.range(0.035, 0.075);
@@ -274,13 +274,13 @@ class TappingVoice implements GeneratorVoice {
   private tap(velocity: number): void {
     const rng = this.rng;
     const variation = this.params.get(P_VARIATION);
-    const base = this.params.get(P_HARDNESS) + 0.2 * variation * this.touchDrift.value;
+    const base = this.params.get(P_HARDNESS) + 0.12 * variation * this.touchDrift.value;
     const h = Math.min(1, Math.max(0, base + 0.08 * rng.signed()));
     const ms = 1.0 * 0.18 ** h; // ≈1 ms (fingertip pad) … 0.18 ms (nail)
     this.pulseLen = Math.max(2, Math.round((ms / 1000) * this.sampleRate));
     this.pulsePos = 0;
     // unit-area pulse: low modes get the same momentum, short pulses add brightness
-    this.pulseAmp = (velocity * velocity * Math.PI) / (2 * this.pulseLen);
+    this.pulseAmp = (velocity ** 1.4 * Math.PI) / (2 * this.pulseLen);
     this.noiseAmp = 0.004 * velocity * velocity * (0.2 + h);
     this.spot = Math.min(0.95, Math.max(0.05, this.spot + 0.03 * rng.signed()));
     this.applyStrikePosition();
@@ -294,6 +294,6 @@ export const tapping: GeneratorDef = {
   category: "trigger",
   params: PARAMS,
   channels: 1,
-  calibrationDb: 0,
+  calibrationDb: -4.1,
   create: (sampleRate, seed) => new TappingVoice(sampleRate, seed),
 };

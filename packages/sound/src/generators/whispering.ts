@@ -323,6 +323,6 @@ export const whispering: GeneratorDef = {
   category: "trigger",
   params: PARAMS,
   channels: 1,
-  calibrationDb: 0,
+  calibrationDb: 0.4,
   create: (sampleRate, seed) => new WhisperVoice(sampleRate, seed),
 };
