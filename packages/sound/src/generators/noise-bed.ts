@@ -171,6 +171,21 @@ class NoiseVoice extends ControlRateVoice {
     let br2 = this.br2;
     let dc1 = this.dc1;
     let dc2 = this.dc2;
+    // Pink filter states in locals (Kellet), channel a then b.
+    let a0 = pk[0] as number;
+    let a1 = pk[1] as number;
+    let a2 = pk[2] as number;
+    let a3 = pk[3] as number;
+    let a4 = pk[4] as number;
+    let a5 = pk[5] as number;
+    let a6 = pk[6] as number;
+    let e0 = pk[7] as number;
+    let e1 = pk[8] as number;
+    let e2 = pk[9] as number;
+    let e3 = pk[10] as number;
+    let e4 = pk[11] as number;
+    let e5 = pk[12] as number;
+    let e6 = pk[13] as number;
     let z1a = lp[0] as number;
     let z2a = lp[1] as number;
     let z1b = lp[2] as number;
@@ -185,8 +200,24 @@ class NoiseVoice extends ControlRateVoice {
       let x = s1 * 4.656612873077393e-10;
       let y = s2 * 4.656612873077393e-10;
       if (colour === "pink") {
-        x = kellet(pk, 0, x);
-        y = kellet(pk, 7, y);
+        a0 = 0.99886 * a0 + x * 0.0555179;
+        a1 = 0.99332 * a1 + x * 0.0750759;
+        a2 = 0.969 * a2 + x * 0.153852;
+        a3 = 0.8665 * a3 + x * 0.3104856;
+        a4 = 0.55 * a4 + x * 0.5329522;
+        a5 = -0.7616 * a5 - x * 0.016898;
+        const px = (a0 + a1 + a2 + a3 + a4 + a5 + a6 + x * 0.5362) * 0.11;
+        a6 = x * 0.115926;
+        e0 = 0.99886 * e0 + y * 0.0555179;
+        e1 = 0.99332 * e1 + y * 0.0750759;
+        e2 = 0.969 * e2 + y * 0.153852;
+        e3 = 0.8665 * e3 + y * 0.3104856;
+        e4 = 0.55 * e4 + y * 0.5329522;
+        e5 = -0.7616 * e5 - y * 0.016898;
+        const py = (e0 + e1 + e2 + e3 + e4 + e5 + e6 + y * 0.5362) * 0.11;
+        e6 = y * 0.115926;
+        x = px;
+        y = py;
       } else if (colour === "brown") {
         br1 = br1 * leak + x * 0.05;
         br2 = br2 * leak + y * 0.05;
@@ -213,31 +244,26 @@ class NoiseVoice extends ControlRateVoice {
     this.br2 = br2;
     this.dc1 = dc1;
     this.dc2 = dc2;
+    pk[0] = a0;
+    pk[1] = a1;
+    pk[2] = a2;
+    pk[3] = a3;
+    pk[4] = a4;
+    pk[5] = a5;
+    pk[6] = a6;
+    pk[7] = e0;
+    pk[8] = e1;
+    pk[9] = e2;
+    pk[10] = e3;
+    pk[11] = e4;
+    pk[12] = e5;
+    pk[13] = e6;
     lp[0] = z1a;
     lp[1] = z2a;
     lp[2] = z1b;
     lp[3] = z2b;
     this.gain = gain;
   }
-}
-
-/** Paul Kellet's refined pink filter; state in p[o..o+6]. */
-function kellet(p: Float64Array, o: number, w: number): number {
-  const b0 = 0.99886 * (p[o] as number) + w * 0.0555179;
-  const b1 = 0.99332 * (p[o + 1] as number) + w * 0.0750759;
-  const b2 = 0.969 * (p[o + 2] as number) + w * 0.153852;
-  const b3 = 0.8665 * (p[o + 3] as number) + w * 0.3104856;
-  const b4 = 0.55 * (p[o + 4] as number) + w * 0.5329522;
-  const b5 = -0.7616 * (p[o + 5] as number) - w * 0.016898;
-  const out = (b0 + b1 + b2 + b3 + b4 + b5 + (p[o + 6] as number) + w * 0.5362) * 0.11;
-  p[o] = b0;
-  p[o + 1] = b1;
-  p[o + 2] = b2;
-  p[o + 3] = b3;
-  p[o + 4] = b4;
-  p[o + 5] = b5;
-  p[o + 6] = w * 0.115926;
-  return out;
 }
 
 export function makeNoiseDef(opts: {
