@@ -169,8 +169,11 @@ export function sleepInsights(
       without.push(night);
       continue;
     }
-    const triggers = new Set(evening ?? []);
-    for (const t of linked?.triggers ?? []) triggers.add(t);
+    let triggers: Set<string> = evening ?? new Set();
+    if (linked && linked.triggers.some((t) => !triggers.has(t))) {
+      triggers = new Set(triggers);
+      for (const t of linked.triggers) triggers.add(t);
+    }
     after.push(night);
     afterTriggers.push(triggers);
   }

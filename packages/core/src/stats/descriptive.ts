@@ -17,14 +17,17 @@ export interface Moments {
 export const EMPTY_MOMENTS: Moments = Object.freeze({ n: 0, mean: 0, m2: 0 });
 
 export function mean(values: readonly number[]): number {
-  if (values.length === 0) return Number.NaN;
+  const n = values.length;
+  if (n === 0) return Number.NaN;
+  // Indexed loops (not for…of): callers pass both integer and double arrays, and indexed access
+  // stays optimised across those element kinds.
   let sum = 0;
-  for (const v of values) sum += v;
-  const m = sum / values.length;
+  for (let i = 0; i < n; i++) sum += values[i] as number;
+  const m = sum / n;
   // One correction pass makes the mean accurate even for large offsets.
   let correction = 0;
-  for (const v of values) correction += v - m;
-  return m + correction / values.length;
+  for (let i = 0; i < n; i++) correction += (values[i] as number) - m;
+  return m + correction / n;
 }
 
 /** Sample variance (n − 1 denominator), two-pass. NaN below 2 values. */
@@ -33,8 +36,8 @@ export function variance(values: readonly number[]): number {
   const m = mean(values);
   let ss = 0;
   let s = 0;
-  for (const v of values) {
-    const d = v - m;
+  for (let i = 0; i < values.length; i++) {
+    const d = (values[i] as number) - m;
     ss += d * d;
     s += d;
   }
@@ -63,8 +66,8 @@ export function momentsOf(values: readonly number[]): Moments {
   const m = mean(values);
   let ss = 0;
   let s = 0;
-  for (const v of values) {
-    const d = v - m;
+  for (let i = 0; i < values.length; i++) {
+    const d = (values[i] as number) - m;
     ss += d * d;
     s += d;
   }
@@ -79,8 +82,8 @@ export function momentsAt(column: readonly (number | null)[], indices: readonly 
   let n = 0;
   let m = 0;
   let m2 = 0;
-  for (const i of indices) {
-    const x = column[i];
+  for (let k = 0; k < indices.length; k++) {
+    const x = column[indices[k] as number];
     if (x === null || x === undefined || !Number.isFinite(x)) continue;
     n++;
     const delta = x - m;
