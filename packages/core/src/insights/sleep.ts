@@ -170,7 +170,7 @@ export function sleepInsights(
       continue;
     }
     let triggers: Set<string> = evening ?? new Set();
-    if (linked && linked.triggers.some((t) => !triggers.has(t))) {
+    if (linked?.triggers.some((t) => !triggers.has(t))) {
       triggers = new Set(triggers);
       for (const t of linked.triggers) triggers.add(t);
     }
