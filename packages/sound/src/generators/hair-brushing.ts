@@ -212,5 +212,6 @@ export const hairBrushing: GeneratorDef = {
   params: PARAMS,
   channels: 1,
   calibrationDb: -0.4,
+  triggerParams: { rate: 0 },
   create: (sampleRate, seed) => new HairBrushingVoice(sampleRate, seed),
 };

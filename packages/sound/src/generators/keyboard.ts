@@ -269,5 +269,6 @@ export const keyboard: GeneratorDef = {
   params: PARAMS,
   channels: 1,
   calibrationDb: -2.5,
+  triggerParams: { speed: 0 },
   create: (sampleRate, seed) => new KeyboardVoice(sampleRate, seed),
 };

@@ -260,5 +260,6 @@ export const pageTurn: GeneratorDef = {
   params: PARAMS,
   channels: 1,
   calibrationDb: -1.1,
+  triggerParams: { rate: 0 },
   create: (sampleRate, seed) => new PageTurnVoice(sampleRate, seed),
 };

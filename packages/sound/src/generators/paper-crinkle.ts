@@ -140,7 +140,7 @@ class PaperCrinkleVoice implements GeneratorVoice {
       const noise = rng.signed();
       if (this.rate > 0 && rng.float() < this.rate * invSr) this.click();
       let y = grains.tick(noise);
-      y += 0.12 * this.swell * this.rustle.bandNorm(noise);
+      if (this.swell > 0) y += 0.12 * this.swell * this.rustle.bandNorm(noise);
       y = this.soften2.lowpass(this.soften.lowpass(y));
       a[i] = softClip(this.dc.highpass(y) * OUT_GAIN * this.gain);
     }
@@ -227,5 +227,6 @@ export const paperCrinkle: GeneratorDef = {
   params: PARAMS,
   channels: 1,
   calibrationDb: 0,
+  triggerParams: { activity: 0 },
   create: (sampleRate, seed) => new PaperCrinkleVoice(sampleRate, seed),
 };

@@ -336,5 +336,6 @@ export const penOnPaper: GeneratorDef = {
   params: PARAMS,
   channels: 1,
   calibrationDb: -0.6,
+  triggerParams: { pace: 0 },
   create: (sampleRate, seed) => new PenOnPaperVoice(sampleRate, seed),
 };

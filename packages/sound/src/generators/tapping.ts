@@ -295,5 +295,6 @@ export const tapping: GeneratorDef = {
   params: PARAMS,
   channels: 1,
   calibrationDb: -4.1,
+  triggerParams: { tempo: 0 },
   create: (sampleRate, seed) => new TappingVoice(sampleRate, seed),
 };

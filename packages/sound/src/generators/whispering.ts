@@ -126,6 +126,8 @@ class WhisperVoice implements GeneratorVoice {
   private puffDecay: number;
   private puffAttack: number;
   private tract = 1;
+  private warmthGain = 0;
+  private readonly glide: number;
 
   constructor(
     private readonly sampleRate: number,
@@ -150,6 +152,7 @@ class WhisperVoice implements GeneratorVoice {
     this.puffDecay = Math.exp(-1 / (0.014 * sampleRate));
     this.puffAttack = Math.exp(-1 / (0.006 * sampleRate));
     this.tract = rng.range(0.97, 1.06);
+    this.glide = 1 - Math.exp(-CONTROL / (0.04 * sampleRate));
     this.vowel = rng.nextU32() % VOWELS.length;
     this.setVowelTargets();
     for (let i = 0; i < 4; i++) this.fCur[i] = this.fTarget[i] as number;
@@ -191,8 +194,7 @@ class WhisperVoice implements GeneratorVoice {
         y += puff * this.puff.bandNorm(n);
         y += this.breathEnv * this.breath.bandNorm(n);
       }
-      const prox = this.params.get(P_PROX);
-      y += 2.2 * prox * this.warmth.lowpass(y);
+      y += this.warmthGain * this.warmth.lowpass(y);
       y = this.lp2.lowpass(this.lp1.lowpass(y));
       a[i] = softClip(this.dc.highpass(y) * OUT_GAIN);
     }
@@ -205,7 +207,8 @@ class WhisperVoice implements GeneratorVoice {
     this.voiceDrift.advance(CONTROL);
     this.closeDrift.advance(CONTROL);
     // formant glides (≈40 ms), whisper-broad bandwidths
-    const k = 1 - Math.exp(-CONTROL / (0.04 * this.sampleRate));
+    const k = this.glide;
+    this.warmthGain = 2.2 * p.get(P_PROX);
     const tract = this.tract * (1 + 0.04 * p.get(P_VARIATION) * this.voiceDrift.value);
     for (let i = 0; i < 4; i++) {
       const cur =
