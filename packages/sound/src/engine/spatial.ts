@@ -100,6 +100,10 @@ export class BinauralSource {
    * jumps straight to the target. Azimuth/elevation in degrees, distance in metres, linear gain.
    */
   update(azimuth: number, elevation: number, distance: number, gain: number): void {
+    // Flush denormal-sized filter states here, on the fixed control grid (never at block
+    // boundaries, which would make the output depend on the caller's block size).
+    if (Math.abs(this.yL1) < 1e-30) this.yL1 = 0;
+    if (Math.abs(this.yR1) < 1e-30) this.yR1 = 0;
     if (
       azimuth === this.lastAz &&
       elevation === this.lastEl &&
@@ -308,9 +312,9 @@ export class BinauralSource {
     this.b0R = b0R;
     this.b1R = b1R;
     this.xL1 = xL1;
-    this.yL1 = yL1 < 1e-30 && yL1 > -1e-30 ? 0 : yL1;
+    this.yL1 = yL1;
     this.xR1 = xR1;
-    this.yR1 = yR1 < 1e-30 && yR1 > -1e-30 ? 0 : yR1;
+    this.yR1 = yR1;
     this.sz1 = sz1;
     this.sz2 = sz2;
     this.nz1 = nz1;
