@@ -86,7 +86,7 @@ const MATERIALS: readonly Material[] = [
   {
     base: 1180,
     ratios: [1, 1.006, 2.61, 2.633, 4.83, 4.86, 0.41, 7.4],
-    gains: [0.7, 0.55, 0.4, 0.3, 0.12, 0.1, 0.5, 0.05],
+    gains: [0.5, 0.4, 0.28, 0.21, 0.08, 0.07, 0.35, 0.035],
     tanPhi: 0.0011,
   },
 ];
@@ -133,6 +133,7 @@ class TappingVoice implements GeneratorVoice {
   private noiseAmp = 0;
   private noiseDecay = 0;
   private noiseLp = 0;
+  private noiseLp2 = 0;
 
   constructor(
     private readonly sampleRate: number,
@@ -176,6 +177,7 @@ class TappingVoice implements GeneratorVoice {
       const amp = this.pulseAmp;
       let noise = this.noiseAmp;
       let lp = this.noiseLp;
+      let lp2 = this.noiseLp2;
       const nd = this.noiseDecay;
       for (let k = 0; k < n; k++) {
         let x = 0;
@@ -185,8 +187,9 @@ class TappingVoice implements GeneratorVoice {
         }
         if (noise > 1e-6) {
           lp += 0.5 * (this.rng.signed() * noise - lp);
+          lp2 += 0.45 * (lp - lp2); // two poles: contact noise without airy highs
           noise *= nd;
-          x += lp;
+          x += lp2;
         }
         ex[k] = x;
         acc[k] = 10 * this.thud.lowpass(x);
@@ -194,6 +197,7 @@ class TappingVoice implements GeneratorVoice {
       this.pulsePos = pos;
       this.noiseAmp = noise;
       this.noiseLp = lp;
+      this.noiseLp2 = lp2;
       this.bank.run(ex, acc, n);
       for (let k = 0; k < n; k++) a[i + k] = softClip(this.dc.highpass(acc[k] as number) * OUT_GAIN);
       this.phase = (this.phase + n) % CONTROL;
