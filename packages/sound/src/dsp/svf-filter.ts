@@ -1,7 +1,8 @@
 /**
  * Topology-preserving (trapezoidal) state-variable filter (Zavalishin / Simper). Stable and
  * click-free under fast modulation, so it is the filter to sweep (formants, whooshes).
- * `set` costs one tan(); call it at control rate. `tick` updates low/band/high outputs.
+ * `set` costs one tan(); call it at control rate. `tick` updates low/band/high outputs;
+ * `runBand` is the allocation-free block form for hot paths.
  */
 export class Svf {
   low = 0;
@@ -47,6 +48,30 @@ export class Svf {
   /** Band-pass normalised to 0 dB at the centre (k·band). */
   bandNorm(x: number): number {
     return this.k * this.tick(x);
+  }
+
+  /**
+   * Block kernel: band-pass (0 dB at the centre) `input[0..n)` and ADD `gain ×` the result to
+   * `output[0..n)`. State stays in locals and nothing is returned per sample, so it neither
+   * allocates nor depends on being inlined. Call `set` only between blocks.
+   */
+  runBand(input: Float64Array, output: Float64Array, n: number, gain: number): void {
+    const a1 = this.a1;
+    const a2 = this.a2;
+    const a3 = this.a3;
+    const g = gain * this.k;
+    let ic1 = this.ic1;
+    let ic2 = this.ic2;
+    for (let i = 0; i < n; i++) {
+      const v3 = (input[i] as number) - ic2;
+      const v1 = a1 * ic1 + a2 * v3;
+      const v2 = ic2 + a2 * ic1 + a3 * v3;
+      ic1 = 2 * v1 - ic1;
+      ic2 = 2 * v2 - ic2;
+      output[i] = (output[i] as number) + g * v1;
+    }
+    this.ic1 = ic1;
+    this.ic2 = ic2;
   }
 
   reset(): void {

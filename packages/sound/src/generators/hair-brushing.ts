@@ -62,6 +62,14 @@ class HairBrushingVoice implements GeneratorVoice {
   private readonly params: SmoothedParams;
   private readonly res: Svf[] = [];
   private readonly resBase = new Float64Array(RESONATORS);
+  // per-chunk scratch (one control interval at most)
+  private readonly noise = new Float64Array(CONTROL);
+  private readonly drive = new Float64Array(CONTROL);
+  private readonly swishEnv = new Float64Array(CONTROL);
+  private readonly bristles = new Float64Array(CONTROL);
+  private readonly air = new Float64Array(CONTROL);
+  /** Nothing sounding and nothing about to: skip the filters for this control interval. */
+  private idle = true;
   private readonly swish: Svf;
   private readonly lp1: OnePole;
   private readonly lp2: OnePole;
@@ -119,32 +127,48 @@ class HairBrushingVoice implements GeneratorVoice {
 
   process(a: Float32Array, _b: Float32Array, offset: number, frames: number): void {
     const rng = this.rng;
-    const r0 = this.res[0] as Svf;
-    const r1 = this.res[1] as Svf;
-    const r2 = this.res[2] as Svf;
-    for (let i = offset; i < offset + frames; i++) {
+    const { noise, drive, swishEnv, bristles, air } = this;
+    const end = offset + frames;
+    let i = offset;
+    while (i < end) {
       if (this.phase === 0) this.control();
-      this.phase = (this.phase + 1) % CONTROL;
-      if (--this.untilNext <= 0) this.autoStroke();
-      const n = rng.signed();
-      let y = 0;
-      if (this.collisionProb > 0 && rng.float() < this.collisionProb) {
-        this.level += this.collisionEnergy * (0.3 + rng.float());
+      const n = Math.min(CONTROL - this.phase, end - i);
+      bristles.fill(0, 0, n);
+      air.fill(0, 0, n);
+      if (!this.idle) {
+        // 1. PhISEM: collisions add energy to a decaying sound level that scales the noise
+        const decay = this.soundDecay;
+        for (let k = 0; k < n; k++) {
+          const x = rng.signed();
+          if (this.collisionProb > 0 && rng.float() < this.collisionProb) {
+            this.level += this.collisionEnergy * (0.3 + rng.float());
+          }
+          this.swishCur += 0.004 * (this.swishLevel - this.swishCur);
+          noise[k] = x;
+          drive[k] = this.level * x;
+          swishEnv[k] = this.swishCur;
+          this.level *= decay;
+        }
+        // 2. bristle resonators and the hair swish, block by block
+        (this.res[0] as Svf).runBand(drive, bristles, n, 1);
+        (this.res[1] as Svf).runBand(drive, bristles, n, 0.8);
+        (this.res[2] as Svf).runBand(drive, bristles, n, 0.5);
+        this.swish.runBand(noise, air, n, 1);
       }
-      this.swishCur += 0.004 * (this.swishLevel - this.swishCur);
-      if (this.level > 1e-6 || this.swishCur > 1e-6) {
-        const x = this.level * n;
-        this.level *= this.soundDecay;
-        y = r0.bandNorm(x) + 0.8 * r1.bandNorm(x) + 0.5 * r2.bandNorm(x);
-        y += this.swishCur * this.swish.bandNorm(n);
+      // 3. soft top, DC
+      for (let k = 0; k < n; k++) {
+        const y = (bristles[k] as number) + (swishEnv[k] as number) * (air[k] as number);
+        a[i + k] = softClip(this.dc.highpass(this.lp2.lowpass(this.lp1.lowpass(y))) * OUT_GAIN);
       }
-      y = this.lp2.lowpass(this.lp1.lowpass(y));
-      a[i] = softClip(this.dc.highpass(y) * OUT_GAIN);
+      this.untilNext -= n;
+      this.phase = (this.phase + n) % CONTROL;
+      i += n;
     }
   }
 
   private control(): void {
     const p = this.params;
+    if (this.untilNext <= 0) this.autoStroke();
     p.tick();
     this.paceDrift.advance(CONTROL);
     this.pressDrift.advance(CONTROL);
@@ -166,6 +190,9 @@ class HairBrushingVoice implements GeneratorVoice {
     this.collisionEnergy = v * v * (0.4 + 0.8 * pressure) * (0.6 + 0.8 * bristle);
     this.soundDecay = 0.93 + 0.04 * bristle;
     this.swishLevel = 0.6 * v * (0.4 + pressure) * (1.1 - 0.6 * bristle);
+    this.idle =
+      this.collisionProb === 0 && this.swishLevel === 0 && this.level < 1e-7 && this.swishCur < 1e-7;
+    if (this.idle) return;
     // resonators: centre 3–6 kHz by bristle stiffness, retuned at random (PhISEM freq_rand)
     const centre = 3000 + 3000 * bristle;
     for (let i = 0; i < RESONATORS; i++) {

@@ -72,6 +72,8 @@ const VOWELS: readonly (readonly number[])[] = [
   [555, 985, 2365, 3375], // u
 ];
 const FORMANT_BW = [220, 180, 240, 300];
+/** Whispered F1 is weak; the upper formants carry the vowel. */
+const FORMANT_GAIN = [0.3, 1, 0.75, 0.45];
 
 const CONTROL = 32;
 const OUT_GAIN = 0.64;
@@ -95,6 +97,20 @@ class WhisperVoice implements GeneratorVoice {
   private readonly formants: Svf[] = [];
   private readonly fCur = new Float64Array(4);
   private readonly fTarget = new Float64Array(4);
+  // per-chunk scratch (one control interval at most)
+  private readonly noise = new Float64Array(CONTROL);
+  private readonly vEnv = new Float64Array(CONTROL);
+  private readonly cEnv = new Float64Array(CONTROL);
+  private readonly pEnv = new Float64Array(CONTROL);
+  private readonly bEnv = new Float64Array(CONTROL);
+  private readonly voc = new Float64Array(CONTROL);
+  private readonly cons = new Float64Array(CONTROL);
+  private readonly puffs = new Float64Array(CONTROL);
+  private readonly breaths = new Float64Array(CONTROL);
+  /** Consonant filter settings chosen mid-interval, applied at the next control tick. */
+  private sibFreq = 7000;
+  private sibQ = 5;
+  private puffFreq = 1100;
   private readonly sib: Svf;
   private readonly puff: Svf;
   private readonly breath: Svf;
@@ -165,38 +181,69 @@ class WhisperVoice implements GeneratorVoice {
 
   process(a: Float32Array, _b: Float32Array, offset: number, frames: number): void {
     const rng = this.rng;
-    const f1 = this.formants[0] as Svf;
-    const f2 = this.formants[1] as Svf;
-    const f3 = this.formants[2] as Svf;
-    const f4 = this.formants[3] as Svf;
+    const { noise, vEnv, cEnv, pEnv, bEnv, voc, cons, puffs, breaths } = this;
     const envK = this.envK;
     const consK = this.consK;
-    for (let i = offset; i < offset + frames; i++) {
+    const end = offset + frames;
+    let i = offset;
+    while (i < end) {
       if (this.phase === 0) this.control();
-      this.phase = (this.phase + 1) % CONTROL;
-      if (--this.segLeft <= 0) this.nextSegment();
-      this.vowelEnv += envK * (this.vowelTarget - this.vowelEnv);
-      this.consEnv += consK * (this.consTarget - this.consEnv);
-      this.breathEnv += 0.0002 * (this.breathTarget - this.breathEnv);
-      this.puffSlow *= this.puffDecay;
-      this.puffFast *= this.puffAttack;
-      const puff = this.puffSlow - this.puffFast; // smooth onset, no step
-      const n = rng.signed();
-      let y = 0;
-      if (this.vowelEnv > 1e-5) {
-        y =
-          this.vowelEnv *
-          (0.3 * f1.bandNorm(n) + f2.bandNorm(n) + 0.75 * f3.bandNorm(n) + 0.45 * f4.bandNorm(n));
+      const n = Math.min(CONTROL - this.phase, end - i);
+      // 1. segments, envelopes and the breath noise, sample by sample
+      let vowelEnv = this.vowelEnv;
+      let consEnv = this.consEnv;
+      let breathEnv = this.breathEnv;
+      let puffSlow = this.puffSlow;
+      let puffFast = this.puffFast;
+      const puffDecay = this.puffDecay;
+      const puffAttack = this.puffAttack;
+      for (let k = 0; k < n; k++) {
+        if (--this.segLeft <= 0) {
+          this.puffSlow = puffSlow;
+          this.puffFast = puffFast;
+          this.nextSegment();
+          puffSlow = this.puffSlow;
+          puffFast = this.puffFast;
+        }
+        vowelEnv += envK * (this.vowelTarget - vowelEnv);
+        consEnv += consK * (this.consTarget - consEnv);
+        breathEnv += 0.0002 * (this.breathTarget - breathEnv);
+        puffSlow *= puffDecay;
+        puffFast *= puffAttack;
+        noise[k] = rng.signed();
+        vEnv[k] = vowelEnv;
+        cEnv[k] = consEnv;
+        pEnv[k] = puffSlow - puffFast; // smooth onset, no step
+        bEnv[k] = breathEnv;
       }
-      const c = this.consEnv + puff + this.breathEnv;
-      if (c > 1e-5) {
-        y += this.consEnv * this.sib.bandNorm(n);
-        y += puff * this.puff.bandNorm(n);
-        y += this.breathEnv * this.breath.bandNorm(n);
+      this.vowelEnv = vowelEnv;
+      this.consEnv = consEnv;
+      this.breathEnv = breathEnv;
+      this.puffSlow = puffSlow;
+      this.puffFast = puffFast;
+      // 2. the filters, block by block (coefficients only change at control ticks)
+      voc.fill(0, 0, n);
+      cons.fill(0, 0, n);
+      puffs.fill(0, 0, n);
+      breaths.fill(0, 0, n);
+      for (let f = 0; f < 4; f++) (this.formants[f] as Svf).runBand(noise, voc, n, FORMANT_GAIN[f] as number);
+      this.sib.runBand(noise, cons, n, 1);
+      this.puff.runBand(noise, puffs, n, 1);
+      this.breath.runBand(noise, breaths, n, 1);
+      // 3. mix, close-mic warmth, gentle top, DC
+      const warmthGain = this.warmthGain;
+      for (let k = 0; k < n; k++) {
+        let y =
+          (vEnv[k] as number) * (voc[k] as number) +
+          (cEnv[k] as number) * (cons[k] as number) +
+          (pEnv[k] as number) * (puffs[k] as number) +
+          (bEnv[k] as number) * (breaths[k] as number);
+        y += warmthGain * this.warmth.lowpass(y);
+        y = this.lp2.lowpass(this.lp1.lowpass(y));
+        a[i + k] = softClip(this.dc.highpass(y) * OUT_GAIN);
       }
-      y += this.warmthGain * this.warmth.lowpass(y);
-      y = this.lp2.lowpass(this.lp1.lowpass(y));
-      a[i] = softClip(this.dc.highpass(y) * OUT_GAIN);
+      this.phase = (this.phase + n) % CONTROL;
+      i += n;
     }
   }
 
@@ -207,6 +254,8 @@ class WhisperVoice implements GeneratorVoice {
     this.voiceDrift.advance(CONTROL);
     this.closeDrift.advance(CONTROL);
     // formant glides (≈40 ms), whisper-broad bandwidths
+    this.sib.set(this.sibFreq, this.sibQ);
+    this.puff.set(this.puffFreq, 0.9);
     const k = this.glide;
     this.warmthGain = 2.2 * p.get(P_PROX);
     const tract = this.tract * (1 + 0.04 * p.get(P_VARIATION) * this.voiceDrift.value);
@@ -301,17 +350,20 @@ class WhisperVoice implements GeneratorVoice {
     const prox = this.params.get(P_PROX);
     const sib = this.params.get(P_SIB);
     if (kind === C_S) {
-      this.sib.set(rng.range(6400, 7600), 5);
+      this.sibFreq = rng.range(6400, 7600);
+      this.sibQ = 5;
       this.consTarget = 0.5 * strength * (0.4 + sib);
     } else if (kind === C_SH) {
-      this.sib.set(rng.range(3300, 4000), 2.5);
+      this.sibFreq = rng.range(3300, 4000);
+      this.sibQ = 2.5;
       this.consTarget = 0.65 * strength * (0.4 + sib);
     } else if (kind === C_F) {
-      this.sib.set(rng.range(4500, 6000), 0.9);
+      this.sibFreq = rng.range(4500, 6000);
+      this.sibQ = 0.9;
       this.consTarget = 0.35 * strength;
     } else {
       this.consTarget = 0;
-      this.puff.set(rng.range(700, 1600) * (1.3 - 0.5 * prox), 0.9);
+      this.puffFreq = rng.range(700, 1600) * (1.3 - 0.5 * prox);
       const peak = 1.2 * (0.8 + 1.2 * prox) * strength;
       this.puffSlow = peak + this.puffSlow - this.puffFast;
       this.puffFast = peak;
