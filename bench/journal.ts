@@ -100,8 +100,15 @@ async function fixedRate(client: Client, slots: { id: string; revision: number }
     const due = start + i * interval;
     const wait = due - performance.now();
     if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+    // Each entry has at most one save in flight; if all are busy, wait (the wait counts as latency).
     let s = i % slots.length;
-    while (busy.has(s)) s = (s + 1) % slots.length;
+    for (let tries = 0; busy.has(s); tries++) {
+      s = (s + 1) % slots.length;
+      if (tries >= slots.length) {
+        await new Promise((r) => setTimeout(r, 1));
+        tries = 0;
+      }
+    }
     busy.add(s);
     const slot = slots[s] as { id: string; revision: number };
     pending.push(
