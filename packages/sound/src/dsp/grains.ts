@@ -59,6 +59,11 @@ export class GrainPool {
     if (this.active < this.size) this.active = this.size;
   }
 
+  /** True when no grain is sounding. */
+  get idle(): boolean {
+    return this.active === 0;
+  }
+
   /** One output sample driven by the shared noise sample `noise` (≈ uniform in [−1, 1]). */
   tick(noise: number): number {
     if (this.active === 0) return 0;

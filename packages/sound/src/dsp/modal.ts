@@ -64,6 +64,7 @@ export class ModalBank {
 
   /** One sample: excite every mode with x and return the summed output. */
   tick(x: number): number {
+    if (x !== 0) this.silent = false;
     const { b, a1, a2, y1, y2 } = this;
     let out = 0;
     for (let i = 0; i < this.size; i++) {
@@ -146,6 +147,11 @@ export class ModalBank {
       } else silent = false;
     }
     this.silent = silent;
+  }
+
+  /** True once `settle` found every mode decayed to nothing (and nothing excited it since). */
+  get isSilent(): boolean {
+    return this.silent;
   }
 
   /** Sum of |state| across modes: a cheap "still ringing?" measure. */

@@ -238,7 +238,7 @@ export const hairBrushing: GeneratorDef = {
   category: "trigger",
   params: PARAMS,
   channels: 1,
-  calibrationDb: -0.4,
+  calibrationDb: 0.3,
   triggerParams: { rate: 0 },
   create: (sampleRate, seed) => new HairBrushingVoice(sampleRate, seed),
 };

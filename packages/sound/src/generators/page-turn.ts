@@ -93,6 +93,8 @@ class PageTurnVoice implements GeneratorVoice {
   private envTarget = 0;
   private swipeEnv = 0;
   private clickRate = 0;
+  /** Silent between turns: skip the synthesis until something starts. */
+  private idle = false;
 
   constructor(
     private readonly sampleRate: number,
@@ -131,6 +133,11 @@ class PageTurnVoice implements GeneratorVoice {
       this.phase = (this.phase + 1) % CONTROL;
       if (--this.untilNext <= 0) this.autoTurn();
       if (--this.untilSwipe <= 0) this.startSwipe();
+      if (this.idle) {
+        // nothing sounding between turns: only let the output filters settle
+        a[i] = softClip(this.dc.highpass(this.lp.lowpass(0)) * OUT_GAIN);
+        continue;
+      }
       const n = rng.signed();
       this.env += 0.003 * (this.envTarget - this.env);
       let y = 0;
@@ -194,6 +201,13 @@ class PageTurnVoice implements GeneratorVoice {
       }
     }
     this.whoosh.set(freq, 1.1);
+    this.idle =
+      this.len === 0 &&
+      this.swipeLen === 0 &&
+      this.env < 1e-7 &&
+      this.thumpLeft === 0 &&
+      this.thump.isSilent &&
+      this.grains.idle;
   }
 
   private autoTurn(): void {
@@ -212,6 +226,7 @@ class PageTurnVoice implements GeneratorVoice {
 
   private startTurn(amp: number): void {
     const rng = this.rng;
+    this.idle = false;
     const p = this.params;
     const variation = p.get(P_VARIATION);
     const w = Math.min(1, Math.max(0, p.get(P_WEIGHT) + 0.15 * variation * this.touchDrift.value));
@@ -238,6 +253,7 @@ class PageTurnVoice implements GeneratorVoice {
       return;
     }
     this.swipeAt = 0;
+    this.idle = false;
     this.swipeLen = Math.round(this.rng.range(0.4, 0.9) * sr);
     this.untilSwipe = Math.round(this.rng.range(6, 20) * sr);
   }

@@ -101,6 +101,8 @@ class PaperCrinkleVoice implements GeneratorVoice {
   private rate = 0;
   private swell = 0;
   private gain = 1;
+  /** Resting and silent: skip the synthesis until the next gesture. */
+  private idle = false;
 
   constructor(
     private readonly sampleRate: number,
@@ -137,6 +139,13 @@ class PaperCrinkleVoice implements GeneratorVoice {
     for (let i = offset; i < offset + frames; i++) {
       if (this.phase === 0) this.control();
       this.phase = (this.phase + 1) % CONTROL;
+      if (this.idle) {
+        // resting hands: only let the output filters settle
+        a[i] = softClip(
+          this.dc.highpass(this.soften2.lowpass(this.soften.lowpass(0))) * OUT_GAIN * this.gain,
+        );
+        continue;
+      }
       const noise = rng.signed();
       if (this.rate > 0 && rng.float() < this.rate * invSr) this.click();
       let y = grains.tick(noise);
@@ -147,6 +156,11 @@ class PaperCrinkleVoice implements GeneratorVoice {
   }
 
   private control(): void {
+    this.controlStep();
+    this.idle = this.gestureLen === 0 && this.rate === 0 && this.grains.idle;
+  }
+
+  private controlStep(): void {
     const p = this.params;
     p.tick();
     this.styleDrift.advance(CONTROL);
@@ -182,7 +196,7 @@ class PaperCrinkleVoice implements GeneratorVoice {
       return;
     }
     const style = 1 + 0.4 * variation * this.styleDrift.value;
-    this.startGesture(this.rng.range(0.5, 2.8) * style, this.rng.range(0.4, 1));
+    this.startGesture(this.rng.range(0.5, 2.8) * style, this.rng.range(0.6, 1));
     // rest before the next gesture (in control ticks): longer when activity is low
     const rest = (this.rng.range(0.2, 1.8) * (1.4 - activity) * (1 + 2 * (1 - activity))) / style;
     const pause = this.rng.float() < 0.1 ? this.rng.range(3, 8) : 0;
@@ -190,6 +204,7 @@ class PaperCrinkleVoice implements GeneratorVoice {
   }
 
   private startGesture(seconds: number, peak: number): void {
+    this.idle = false;
     this.gestureAt = 0;
     this.gestureLen = Math.max(CONTROL, Math.round(seconds * this.sampleRate));
     this.gesturePeak = peak;
@@ -226,7 +241,7 @@ export const paperCrinkle: GeneratorDef = {
   category: "trigger",
   params: PARAMS,
   channels: 1,
-  calibrationDb: 0,
+  calibrationDb: -0.7,
   triggerParams: { activity: 0 },
   create: (sampleRate, seed) => new PaperCrinkleVoice(sampleRate, seed),
 };

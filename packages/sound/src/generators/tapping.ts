@@ -298,7 +298,7 @@ export const tapping: GeneratorDef = {
   category: "trigger",
   params: PARAMS,
   channels: 1,
-  calibrationDb: -4.1,
+  calibrationDb: -3.9,
   triggerParams: { tempo: 0 },
   create: (sampleRate, seed) => new TappingVoice(sampleRate, seed),
 };
