@@ -88,6 +88,7 @@ class KeyboardVoice implements GeneratorVoice {
   private untilNext: number;
   private wordLeft = 0;
   private backspaces = 0;
+  private burstWords = 6;
   private lastKey = 0;
 
   constructor(
@@ -201,14 +202,20 @@ class KeyboardVoice implements GeneratorVoice {
       if (key === this.lastKey) key = (key + 7) % KEYS;
       if (rng.float() < 0.025) next += rng.range(0.3, 1.1); // hesitation
     } else {
-      // end of word: space, sometimes a sentence end, paragraph or a pause to think
+      // end of word: a space; after a burst of words (a thought), a pause to think
       key = KEY_SPACE;
       this.wordLeft = 1 + Math.min(10, Math.floor(rng.exponential(0.27)));
       next = ioi * rng.range(1.1, 1.6);
-      const r = rng.float();
-      if (r < 0.025) key = KEY_ENTER;
-      if (r < 0.12) next += rng.range(1, 4.5);
-      else if (r < 0.15) this.backspaces = 1 + (rng.nextU32() % 5);
+      if (--this.burstWords <= 0) {
+        this.burstWords = 3 + (rng.nextU32() % 10);
+        next += rng.range(1.2, 5);
+        if (rng.float() < 0.2) key = KEY_ENTER;
+      } else {
+        const r = rng.float();
+        if (r < 0.06)
+          next += rng.range(0.3, 1); // a short hesitation
+        else if (r < 0.09) this.backspaces = 1 + (rng.nextU32() % 5);
+      }
     }
     this.lastKey = key;
     this.press(key, Math.min(1, Math.max(0.3, 0.75 * (1 + 0.12 * rng.gauss()))));
@@ -268,7 +275,7 @@ export const keyboard: GeneratorDef = {
   category: "journal",
   params: PARAMS,
   channels: 1,
-  calibrationDb: -2.5,
+  calibrationDb: -2.7,
   triggerParams: { speed: 0 },
   create: (sampleRate, seed) => new KeyboardVoice(sampleRate, seed),
 };
