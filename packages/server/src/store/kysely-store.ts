@@ -9,6 +9,7 @@ import {
   replaceTags,
   withTags,
 } from "./entry-queries";
+import { KyselyRitualStore } from "./kysely-ritual-store";
 import { migrationProvider } from "./migrations";
 import { fromUser, normaliseTags, toPrompt, toSession, toUser } from "./rows";
 import type { Database } from "./schema";
@@ -30,12 +31,14 @@ const MAX_REVISION = 2_147_483_647;
 /** The Store implementation shared by both dialects: one set of Kysely queries. */
 export class KyselyStore implements Store {
   readonly kind;
+  readonly ritual;
   readonly #adapter: DialectAdapter;
   readonly #db;
 
   constructor(adapter: DialectAdapter) {
     this.#adapter = adapter;
     this.kind = adapter.kind;
+    this.ritual = new KyselyRitualStore(adapter.db);
     this.#db = adapter.db;
   }
 

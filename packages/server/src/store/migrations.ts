@@ -1,4 +1,5 @@
 import { type Kysely, type Migration, type MigrationProvider, sql } from "kysely";
+import { ritualMigration } from "./ritual-migration";
 
 const sqlRoleCheck = sql`role in ('owner', 'member')`;
 
@@ -96,6 +97,7 @@ const initial: Migration = {
 
 export const migrations: Record<string, Migration> = {
   "0001_initial": initial,
+  "0002_ritual": ritualMigration,
 };
 
 export const migrationProvider: MigrationProvider = {

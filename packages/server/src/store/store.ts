@@ -1,3 +1,5 @@
+import type { RitualStore } from "./ritual-store";
+
 /** The one storage interface. Every method that touches journal data takes the owning
  * user's id and scopes its query by it; nothing here returns another user's rows. */
 
@@ -96,6 +98,8 @@ export interface PromptRecord {
 
 export interface Store {
   readonly kind: StorageKind;
+  /** Sessions, sleep diaries and check-ups (ritual-store.ts). */
+  readonly ritual: RitualStore;
   /** Applies pending migrations; idempotent. */
   migrate(): Promise<void>;
   close(): Promise<void>;

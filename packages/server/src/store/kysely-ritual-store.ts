@@ -1,0 +1,249 @@
+import type { InstrumentId, SessionStatus } from "@meridian/core";
+import type { Kysely } from "kysely";
+import {
+  fromCheckup,
+  fromNewRitualSession,
+  ritualSessionSet,
+  toCheckup,
+  toRitualSession,
+  toSleepDiary,
+} from "./ritual-rows";
+import type { RitualTables } from "./ritual-schema";
+import type {
+  CheckupRecord,
+  NewRitualSession,
+  RitualSessionChanges,
+  RitualSessionRecord,
+  RitualStore,
+  SessionQuery,
+  SleepDiaryRecord,
+  SleepDiaryUpsert,
+} from "./ritual-store";
+import type { Database } from "./schema";
+
+type Db = Kysely<Database & RitualTables>;
+
+/** The RitualStore shared by both dialects (SQLite and PostgreSQL): one set of Kysely queries. */
+export class KyselyRitualStore implements RitualStore {
+  readonly #db: Db;
+
+  constructor(db: Kysely<Database>) {
+    this.#db = db.withTables<RitualTables>();
+  }
+
+  // sessions
+
+  async createSession(
+    userId: string,
+    s: NewRitualSession,
+  ): Promise<{ session: RitualSessionRecord; created: boolean }> {
+    return this.#db.transaction().execute(async (trx) => {
+      if (s.clientId !== null) {
+        const existing = await this.#byClientId(trx, userId, s.clientId);
+        if (existing) return { session: existing, created: false };
+      }
+      const row = await trx
+        .insertInto("ritual_sessions")
+        .values(fromNewRitualSession(userId, s))
+        .onConflict((oc) => oc.columns(["user_id", "client_id"]).doNothing())
+        .returningAll()
+        .executeTakeFirst();
+      if (row) return { session: toRitualSession(row), created: true };
+      // A concurrent create with the same clientId won the race.
+      const existing = s.clientId === null ? null : await this.#byClientId(trx, userId, s.clientId);
+      if (!existing) throw new Error("Session insert was skipped but no session with its clientId exists");
+      return { session: existing, created: false };
+    });
+  }
+
+  async #byClientId(db: Db, userId: string, clientId: string): Promise<RitualSessionRecord | null> {
+    const row = await db
+      .selectFrom("ritual_sessions")
+      .selectAll()
+      .where("user_id", "=", userId)
+      .where("client_id", "=", clientId)
+      .executeTakeFirst();
+    return row ? toRitualSession(row) : null;
+  }
+
+  async getSession(userId: string, id: string): Promise<RitualSessionRecord | null> {
+    const row = await this.#db
+      .selectFrom("ritual_sessions")
+      .selectAll()
+      .where("user_id", "=", userId)
+      .where("id", "=", id)
+      .executeTakeFirst();
+    return row ? toRitualSession(row) : null;
+  }
+
+  async currentSession(userId: string): Promise<RitualSessionRecord | null> {
+    const row = await this.#db
+      .selectFrom("ritual_sessions")
+      .selectAll()
+      .where("user_id", "=", userId)
+      .where("status", "=", "active")
+      .orderBy("started_at", "desc")
+      .orderBy("id", "desc")
+      .limit(1)
+      .executeTakeFirst();
+    return row ? toRitualSession(row) : null;
+  }
+
+  async listSessions(userId: string, query: SessionQuery): Promise<RitualSessionRecord[]> {
+    let q = this.#db.selectFrom("ritual_sessions").selectAll().where("user_id", "=", userId);
+    if (query.from !== undefined) q = q.where("local_date", ">=", query.from);
+    if (query.to !== undefined) q = q.where("local_date", "<=", query.to);
+    if (query.status !== undefined) q = q.where("status", "=", query.status);
+    if (query.after) {
+      const { startedAt, id } = query.after;
+      q = q.where((eb) =>
+        eb.or([
+          eb("started_at", "<", startedAt),
+          eb.and([eb("started_at", "=", startedAt), eb("id", "<", id)]),
+        ]),
+      );
+    }
+    const rows = await q.orderBy("started_at", "desc").orderBy("id", "desc").limit(query.limit).execute();
+    return rows.map(toRitualSession);
+  }
+
+  async updateSession(
+    userId: string,
+    id: string,
+    expectedStatus: SessionStatus,
+    changes: RitualSessionChanges,
+  ): Promise<RitualSessionRecord | null> {
+    const row = await this.#db
+      .updateTable("ritual_sessions")
+      .set(ritualSessionSet(changes))
+      .where("user_id", "=", userId)
+      .where("id", "=", id)
+      .where("status", "=", expectedStatus)
+      .returningAll()
+      .executeTakeFirst();
+    return row ? toRitualSession(row) : null;
+  }
+
+  async deleteSession(userId: string, id: string): Promise<boolean> {
+    const result = await this.#db
+      .deleteFrom("ritual_sessions")
+      .where("user_id", "=", userId)
+      .where("id", "=", id)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows) > 0;
+  }
+
+  async latestSessionStartedBetween(userId: string, fromIso: string, toIso: string): Promise<string | null> {
+    const row = await this.#db
+      .selectFrom("ritual_sessions")
+      .select("id")
+      .where("user_id", "=", userId)
+      .where("started_at", ">=", fromIso)
+      .where("started_at", "<=", toIso)
+      .orderBy("started_at", "desc")
+      .orderBy("id", "desc")
+      .limit(1)
+      .executeTakeFirst();
+    return row?.id ?? null;
+  }
+
+  async ownsEntry(userId: string, entryId: string): Promise<boolean> {
+    const row = await this.#db
+      .selectFrom("entries")
+      .select("id")
+      .where("user_id", "=", userId)
+      .where("id", "=", entryId)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  // sleep diaries
+
+  async upsertSleepDiary(
+    userId: string,
+    d: SleepDiaryUpsert,
+  ): Promise<{ diary: SleepDiaryRecord; created: boolean }> {
+    const fields = JSON.stringify(d.fields);
+    const derived = JSON.stringify(d.derived);
+    const row = await this.#db
+      .insertInto("sleep_diaries")
+      .values({
+        id: d.id,
+        user_id: userId,
+        night_of: d.nightOf,
+        fields,
+        derived,
+        session_id: d.sessionId,
+        created_at: d.now,
+        updated_at: d.now,
+      })
+      .onConflict((oc) =>
+        oc
+          .columns(["user_id", "night_of"])
+          .doUpdateSet({ fields, derived, session_id: d.sessionId, updated_at: d.now }),
+      )
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return { diary: toSleepDiary(row), created: row.id === d.id };
+  }
+
+  async getSleepDiary(userId: string, nightOf: string): Promise<SleepDiaryRecord | null> {
+    const row = await this.#db
+      .selectFrom("sleep_diaries")
+      .selectAll()
+      .where("user_id", "=", userId)
+      .where("night_of", "=", nightOf)
+      .executeTakeFirst();
+    return row ? toSleepDiary(row) : null;
+  }
+
+  async listSleepDiaries(userId: string, range: { from?: string; to?: string }): Promise<SleepDiaryRecord[]> {
+    let q = this.#db.selectFrom("sleep_diaries").selectAll().where("user_id", "=", userId);
+    if (range.from !== undefined) q = q.where("night_of", ">=", range.from);
+    if (range.to !== undefined) q = q.where("night_of", "<=", range.to);
+    const rows = await q.orderBy("night_of", "desc").execute();
+    return rows.map(toSleepDiary);
+  }
+
+  async deleteSleepDiary(userId: string, nightOf: string): Promise<boolean> {
+    const result = await this.#db
+      .deleteFrom("sleep_diaries")
+      .where("user_id", "=", userId)
+      .where("night_of", "=", nightOf)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows) > 0;
+  }
+
+  // check-ups
+
+  async insertCheckup(c: CheckupRecord): Promise<CheckupRecord> {
+    await this.#db.insertInto("checkup_responses").values(fromCheckup(c)).execute();
+    return c;
+  }
+
+  async listCheckups(userId: string, instrumentId?: InstrumentId): Promise<CheckupRecord[]> {
+    let q = this.#db.selectFrom("checkup_responses").selectAll().where("user_id", "=", userId);
+    if (instrumentId !== undefined) q = q.where("instrument_id", "=", instrumentId);
+    const rows = await q.orderBy("completed_at").orderBy("id").execute();
+    return rows.map(toCheckup);
+  }
+
+  async lastCheckupTimes(userId: string): Promise<Map<string, string>> {
+    const rows = await this.#db
+      .selectFrom("checkup_responses")
+      .select((eb) => ["instrument_id", eb.fn.max("completed_at").as("last")])
+      .where("user_id", "=", userId)
+      .groupBy("instrument_id")
+      .execute();
+    return new Map(rows.map((r) => [r.instrument_id, r.last]));
+  }
+
+  async deleteCheckup(userId: string, id: string): Promise<boolean> {
+    const result = await this.#db
+      .deleteFrom("checkup_responses")
+      .where("user_id", "=", userId)
+      .where("id", "=", id)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows) > 0;
+  }
+}

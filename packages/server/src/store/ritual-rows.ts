@@ -1,0 +1,118 @@
+import { isInstrumentId } from "@meridian/core";
+import type { Selectable } from "kysely";
+import type { CheckupResponsesTable, RitualSessionsTable, SleepDiariesTable } from "./ritual-schema";
+import type {
+  CheckupRecord,
+  NewRitualSession,
+  RitualSessionChanges,
+  RitualSessionRecord,
+  SleepDiaryRecord,
+} from "./ritual-store";
+
+/** Rows ↔ records of the ritual tables. JSON columns hold what the server validated before
+ * writing, so reading them back trusts their shape. */
+
+const parse = <T>(text: string): T => JSON.parse(text) as T;
+
+export function toRitualSession(row: Selectable<RitualSessionsTable>): RitualSessionRecord {
+  return {
+    id: row.id,
+    userId: row.user_id,
+    clientId: row.client_id,
+    status: row.status,
+    startedAt: row.started_at,
+    endedAt: row.ended_at,
+    timeZone: row.time_zone,
+    localDate: row.local_date,
+    checkIn: parse(row.check_in),
+    checkOut: row.check_out === null ? null : parse(row.check_out),
+    scene: row.scene === null ? null : parse(row.scene),
+    media: parse(row.media),
+    entryId: row.entry_id,
+    promptId: row.prompt_id,
+    condition: parse(row.condition),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export function fromNewRitualSession(userId: string, s: NewRitualSession): Selectable<RitualSessionsTable> {
+  return {
+    id: s.id,
+    user_id: userId,
+    client_id: s.clientId,
+    status: "active",
+    started_at: s.startedAt,
+    ended_at: null,
+    time_zone: s.timeZone,
+    local_date: s.localDate,
+    check_in: JSON.stringify(s.checkIn),
+    check_out: null,
+    scene: s.scene === null ? null : JSON.stringify(s.scene),
+    media: JSON.stringify(s.media),
+    entry_id: null,
+    prompt_id: s.promptId,
+    condition: JSON.stringify(s.condition ?? { kind: "open" }),
+    created_at: s.startedAt,
+    updated_at: s.startedAt,
+  };
+}
+
+/** The SET clause of an update: only the fields the change names. */
+export function ritualSessionSet(c: RitualSessionChanges): Partial<Selectable<RitualSessionsTable>> {
+  const set: Partial<Selectable<RitualSessionsTable>> = { updated_at: c.updatedAt };
+  if (c.status !== undefined) set.status = c.status;
+  if (c.endedAt !== undefined) set.ended_at = c.endedAt;
+  if (c.checkOut !== undefined) set.check_out = c.checkOut === null ? null : JSON.stringify(c.checkOut);
+  if (c.scene !== undefined) set.scene = c.scene === null ? null : JSON.stringify(c.scene);
+  if (c.media !== undefined) set.media = JSON.stringify(c.media);
+  if (c.entryId !== undefined) set.entry_id = c.entryId;
+  if (c.promptId !== undefined) set.prompt_id = c.promptId;
+  return set;
+}
+
+export function toSleepDiary(row: Selectable<SleepDiariesTable>): SleepDiaryRecord {
+  return {
+    id: row.id,
+    userId: row.user_id,
+    nightOf: row.night_of,
+    fields: parse(row.fields),
+    derived: parse(row.derived),
+    sessionId: row.session_id,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export function toCheckup(row: Selectable<CheckupResponsesTable>): CheckupRecord {
+  if (!isInstrumentId(row.instrument_id)) {
+    throw new Error(`Stored check-up ${row.id} has an unknown instrument ${row.instrument_id}`);
+  }
+  return {
+    id: row.id,
+    userId: row.user_id,
+    instrumentId: row.instrument_id,
+    answers: parse(row.answers),
+    total: row.total === null ? null : Number(row.total),
+    bandId: row.band,
+    completedAt: row.completed_at,
+    localDate: row.local_date,
+    timeZone: row.time_zone,
+    createdAt: row.created_at,
+  };
+}
+
+export function fromCheckup(c: CheckupRecord): Selectable<CheckupResponsesTable> {
+  return {
+    id: c.id,
+    user_id: c.userId,
+    instrument_id: c.instrumentId,
+    answers: JSON.stringify(c.answers),
+    total: c.total,
+    band: c.bandId,
+    completed_at: c.completedAt,
+    local_date: c.localDate,
+    time_zone: c.timeZone,
+    created_at: c.createdAt,
+  };
+}
