@@ -127,6 +127,16 @@ describe("cross-cutting HTTP behaviour", () => {
       "/api/prompts": ["get", "post"],
       "/api/prompts/random": ["get"],
       "/api/prompts/{id}": ["delete"],
+      "/api/sessions": ["get", "post"],
+      "/api/sessions/current": ["get"],
+      "/api/sessions/{id}": ["get", "patch", "delete"],
+      "/api/sleep-diaries": ["get"],
+      "/api/sleep-diaries/{nightOf}": ["get", "put", "delete"],
+      "/api/checkups": ["get", "post"],
+      "/api/checkups/instruments": ["get"],
+      "/api/checkups/due": ["get"],
+      "/api/checkups/{id}": ["delete"],
+      "/api/crisis-resources": ["get"],
     };
     expect(Object.keys(doc.paths).sort()).toEqual(Object.keys(expected).sort());
     for (const [path, methods] of Object.entries(expected)) {

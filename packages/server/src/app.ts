@@ -10,12 +10,16 @@ import { staticSite } from "./http/static";
 import type { PasswordHashing } from "./passwords";
 import { registerAdminRoutes } from "./routes/admin";
 import { registerAuthRoutes } from "./routes/auth";
+import { registerCheckupRoutes } from "./routes/checkups";
+import { registerCrisisRoutes } from "./routes/crisis";
 import { registerEntryRoutes } from "./routes/entries";
 import { registerHealthRoutes } from "./routes/health";
 import { registerMeRoutes } from "./routes/me";
 import { registerPromptRoutes } from "./routes/prompts";
 import { registerSearchRoutes } from "./routes/search";
+import { registerSessionRoutes } from "./routes/sessions";
 import { registerSetupRoutes } from "./routes/setup";
+import { registerSleepDiaryRoutes } from "./routes/sleep-diaries";
 import { SearchService, type SearchServiceOptions } from "./search/search-service";
 import { SESSION_COOKIE } from "./sessions";
 import type { Store } from "./store/store";
@@ -65,6 +69,10 @@ export function createApp(options: CreateAppOptions): MeridianApp {
   registerEntryRoutes(app, deps);
   registerSearchRoutes(app, deps);
   registerPromptRoutes(app, deps);
+  registerSessionRoutes(app, deps);
+  registerSleepDiaryRoutes(app, deps);
+  registerCheckupRoutes(app, deps);
+  registerCrisisRoutes(app);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "session", {
     type: "apiKey",
