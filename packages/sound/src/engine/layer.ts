@@ -57,7 +57,10 @@ export class Layer {
   private readonly src0: BinauralSource;
   private readonly src1: BinauralSource | null;
   private readonly calibration: number;
-  private readonly pos = new Float64Array(3);
+  private readonly pos = new Float64Array(4);
+  private readonly target = new Float64Array(4);
+  private lastGainDb = Number.NaN;
+  private userGain = 0;
   private ctrlLeft: number;
   private frame: number;
   private gainSm = 0;
@@ -182,9 +185,14 @@ export class Layer {
 
   private tick(frame: number, soloMuted: boolean): void {
     // Gains: user gain, mute/solo smoothed; add/remove fade linear in a smoothstep curve.
-    const target = this.mute || soloMuted ? 0 : this.calibration * dbToGain(this.gainDb);
-    this.gainSm = target + (this.gainSm - target) * this.gainCoef;
-    if (Math.abs(this.gainSm - target) < 1e-7 * Math.max(target, 1e-3)) this.gainSm = target;
+    if (this.gainDb !== this.lastGainDb) {
+      this.lastGainDb = this.gainDb;
+      this.userGain = this.calibration * dbToGain(this.gainDb);
+    }
+    const target = this.mute || soloMuted ? 0 : this.userGain;
+    let gainSm = target + (this.gainSm - target) * this.gainCoef;
+    if (Math.abs(gainSm - target) < 1e-7 * Math.max(target, 1e-3)) gainSm = target;
+    this.gainSm = gainSm;
     if (this.lifeStep !== 0) {
       this.life += this.lifeStep;
       if (this.life >= 1) {
@@ -196,30 +204,43 @@ export class Layer {
       }
     }
     const l = this.life;
-    const gain = this.gainSm * l * l * (3 - 2 * l);
-    // Position: motion around the base, then a final smoother (angles unwrapped).
-    this.motion.evaluate(frame / this.fs, this.azimuth, this.elevation, this.distance, this.pos);
-    const az = this.pos[0] as number;
+    const gain = gainSm * l * l * (3 - 2 * l);
+    // Position: motion around the base, then a final smoother (angles unwrapped). Values go
+    // through the `pos` array rather than call arguments (no boxed doubles per tick).
+    const pos = this.pos;
+    pos[0] = this.azimuth;
+    pos[1] = this.elevation;
+    pos[2] = this.distance;
+    pos[3] = frame / this.fs;
+    if (this.motion.kind !== "static") this.motion.evaluate(pos);
+    const az = pos[0] as number;
     if (Number.isNaN(this.smAz)) {
       this.smAz = az;
-      this.smEl = this.pos[1] as number;
-      this.smDist = this.pos[2] as number;
+      this.smEl = pos[1] as number;
+      this.smDist = pos[2] as number;
       this.smSpread = this.spread;
     } else {
       const k = 1 - this.posCoef;
-      this.smAz = wrap180(this.smAz);
-      this.smAz = approach(this.smAz, this.smAz + wrap180(az - this.smAz), k);
-      this.smEl = approach(this.smEl, this.pos[1] as number, k);
-      this.smDist = approach(this.smDist, this.pos[2] as number, k);
+      const a0 = wrap180(this.smAz);
+      this.smAz = approach(a0, a0 + wrap180(az - a0), k);
+      this.smEl = approach(this.smEl, pos[1] as number, k);
+      this.smDist = approach(this.smDist, pos[2] as number, k);
       this.smSpread = approach(this.smSpread, this.spread, k);
     }
-    const el = clamp(this.smEl, -90, 90);
+    const el = this.smEl;
+    const t = this.target;
+    t[1] = clamp(el, -90, 90);
+    t[2] = this.smDist;
+    t[3] = gain;
     if (this.src1) {
       const half = this.smSpread * 0.5;
-      this.src0.update(this.smAz - half, el, this.smDist, gain);
-      this.src1.update(this.smAz + half, el, this.smDist, gain);
+      t[0] = this.smAz - half;
+      this.src0.updateFrom(t);
+      t[0] = this.smAz + half;
+      this.src1.updateFrom(t);
     } else {
-      this.src0.update(this.smAz, el, this.smDist, gain);
+      t[0] = this.smAz;
+      this.src0.updateFrom(t);
     }
   }
 }

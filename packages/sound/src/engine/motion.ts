@@ -34,31 +34,32 @@ export class MotionState {
     this.rng = new Rng(seed);
   }
 
-  /** Position (azimuth, elevation, distance) at time t seconds, written into `out`. */
-  evaluate(t: number, az: number, el: number, dist: number, out: Float64Array): void {
+  /**
+   * Position at time t seconds. `io` holds [azimuth, elevation, distance, t] on entry (the
+   * base position) and the moved [azimuth, elevation, distance] on return.
+   */
+  evaluate(io: Float64Array): void {
+    const az = io[0] as number;
+    const el = io[1] as number;
+    const dist = io[2] as number;
+    const t = io[3] as number;
     const p = Math.max(0.5, Math.abs(this.period));
     const depth = this.depth;
     switch (this.kind) {
       case "sweep": {
         const d = Number.isNaN(depth) ? 90 : depth;
-        out[0] = az + d * Math.sin((TAU * t) / p);
-        out[1] = el;
-        out[2] = dist;
+        io[0] = az + d * Math.sin((TAU * t) / p);
         return;
       }
       case "orbit": {
         const turns = (t / p) % 1;
-        out[0] = az + (this.period < 0 ? -360 : 360) * turns;
-        out[1] = el;
-        out[2] = dist;
+        io[0] = az + (this.period < 0 ? -360 : 360) * turns;
         return;
       }
       case "approach": {
         const near = Number.isNaN(depth) ? 0.15 : depth;
         const k = (1 - Math.cos((TAU * t) / p)) * 0.5;
-        out[0] = az;
-        out[1] = el;
-        out[2] = dist + (near - dist) * k;
+        io[2] = dist + (near - dist) * k;
         return;
       }
       case "drift": {
@@ -68,15 +69,12 @@ export class MotionState {
         this.curAz = this.fromAz + (this.toAz - this.fromAz) * k;
         this.curEl = this.fromEl + (this.toEl - this.fromEl) * k;
         this.curDist = this.fromDist + (this.toDist - this.fromDist) * k;
-        out[0] = az + this.curAz;
-        out[1] = el + this.curEl;
-        out[2] = dist * this.curDist;
+        io[0] = az + this.curAz;
+        io[1] = el + this.curEl;
+        io[2] = dist * this.curDist;
         return;
       }
       default:
-        out[0] = az;
-        out[1] = el;
-        out[2] = dist;
     }
   }
 

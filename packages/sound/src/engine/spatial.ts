@@ -9,6 +9,12 @@
  * - elevation: a pinna notch that moves with elevation and a shoulder echo (~0.4–1.2 ms).
  * `update` is called once per control tick with the target position and gain; `process` adds
  * the placed source into the stereo mix. No allocation after construction.
+ *
+ * Kernel layout (speed): the mono pre-filters write into a linear delay line (no index masks),
+ * then each ear runs its own tight loop over typed arrays with its state in locals. When nothing
+ * moves during a control period (the usual case), an ear reads at a constant offset with a
+ * constant fraction and no per-sample ramps. Which path runs is decided per control period,
+ * so the output stays bit-identical whatever the caller's block size.
  */
 import {
   CONTROL,
@@ -24,10 +30,30 @@ import { rbjIdentity, rbjLowShelf, rbjPeaking } from "./rbj";
 const DEG = Math.PI / 180;
 const EAR_X = Math.sin(100 * DEG);
 const EAR_Y = Math.cos(100 * DEG);
-const DELAY_SIZE = 1024;
-const DELAY_MASK = DELAY_SIZE - 1;
 /** Both ears are delayed by at least this many samples so the interpolation never reads ahead. */
 const BASE_DELAY = 2;
+/** Frames written to the delay line per pass (longer requests are split). */
+const CHUNK = 1024;
+// Per-ear state layout (Float64Array): ramped delay, shadow numerator b0/b1 and gain with their
+// per-sample increments, then the shadow filter's input and output history.
+const D = 0;
+const DD = 1;
+const B0 = 2;
+const DB0 = 3;
+const B1 = 4;
+const DB1 = 5;
+const G = 6;
+const DG = 7;
+const X1 = 8;
+const Y1 = 9;
+// Shared by both ears (copied into each ear's state, so no double is passed as an argument:
+// V8 boxes doubles passed to or returned from calls it does not inline).
+const A1 = 10;
+const SHD = 11;
+const DSHD = 12;
+const SHG = 13;
+const DSHG = 14;
+const EAR_STATE = 15;
 
 /** Brown–Duda delay (seconds) of an ear for the angle ψ (radians) between source and ear axis. */
 export function earDelaySeconds(psi: number): number {
@@ -42,36 +68,23 @@ export function shadowAlpha(psi: number): number {
 
 export class BinauralSource {
   private readonly fs: number;
-  private readonly buf = new Float32Array(DELAY_SIZE);
-  private w = 0;
-  // Ramped per-sample values and their increments.
-  private dL = BASE_DELAY;
-  private dR = BASE_DELAY;
-  private ddL = 0;
-  private ddR = 0;
-  private gL = 0;
-  private gR = 0;
-  private dgL = 0;
-  private dgR = 0;
-  private b0L = 1;
-  private b1L = 0;
-  private b0R = 1;
-  private b1R = 0;
-  private db0L = 0;
-  private db1L = 0;
-  private db0R = 0;
-  private db1R = 0;
+  /** Linear delay line: `hist` frames of history before the write position, then room for CHUNK. */
+  private readonly buf: Float32Array;
+  private readonly hist: number;
+  private w: number;
+  private readonly earL = new Float64Array(EAR_STATE);
+  private readonly earR = new Float64Array(EAR_STATE);
+  private readonly target = new Float64Array(4);
+  /** No ramps this control period: the ears take the constant-offset path. */
+  private still = true;
+  // Shoulder echo delay and gain (shared by both ears) and their increments.
   private shD = 0;
   private shG = 0;
   private dshD = 0;
   private dshG = 0;
-  // Head-shadow filter states and fixed pole.
+  // Head-shadow fixed pole.
   private readonly a1: number;
   private readonly w0: number;
-  private xL1 = 0;
-  private yL1 = 0;
-  private xR1 = 0;
-  private yR1 = 0;
   // Pre-filters (mono): proximity low shelf and elevation notch, TDF2 states.
   private readonly shelf = new Float64Array(5);
   private readonly notch = new Float64Array(5);
@@ -91,6 +104,14 @@ export class BinauralSource {
     this.fs = sampleRate;
     this.w0 = SPEED_OF_SOUND / HEAD_RADIUS;
     this.a1 = (this.w0 - sampleRate) / (this.w0 + sampleRate);
+    // Longest read: base delay + far-ear ITD + shoulder echo (≤ 1.2 ms) + interpolation.
+    const itdMax = (HEAD_RADIUS / SPEED_OF_SOUND) * (1 + Math.PI / 2);
+    this.hist = Math.ceil(BASE_DELAY + (itdMax + 0.0013) * sampleRate) + 4;
+    this.buf = new Float32Array(this.hist + 4 * CHUNK);
+    this.w = this.hist;
+    this.earL[D] = this.earR[D] = BASE_DELAY;
+    this.earL[B0] = this.earR[B0] = 1;
+    this.earL[A1] = this.earR[A1] = this.a1;
     rbjIdentity(this.shelf);
     rbjIdentity(this.notch);
   }
@@ -100,18 +121,41 @@ export class BinauralSource {
    * jumps straight to the target. Azimuth/elevation in degrees, distance in metres, linear gain.
    */
   update(azimuth: number, elevation: number, distance: number, gain: number): void {
+    const t = this.target;
+    t[0] = azimuth;
+    t[1] = elevation;
+    t[2] = distance;
+    t[3] = gain;
+    this.updateFrom(t);
+  }
+
+  /**
+   * `update` with the target in an array [azimuth, elevation, distance, gain], for the engine's
+   * per-tick call (V8 boxes doubles passed to calls it does not inline; arrays are not boxed).
+   */
+  updateFrom(target: Float64Array): void {
+    const azimuth = target[0] as number;
+    const elevation = target[1] as number;
+    const distance = target[2] as number;
+    const gain = target[3] as number;
+    const eL = this.earL;
+    const eR = this.earR;
     // Flush denormal-sized filter states here, on the fixed control grid (never at block
     // boundaries, which would make the output depend on the caller's block size).
-    if (Math.abs(this.yL1) < 1e-30) this.yL1 = 0;
-    if (Math.abs(this.yR1) < 1e-30) this.yR1 = 0;
+    if (Math.abs(eL[Y1] as number) < 1e-30) eL[Y1] = 0;
+    if (Math.abs(eR[Y1] as number) < 1e-30) eR[Y1] = 0;
     if (
       azimuth === this.lastAz &&
       elevation === this.lastEl &&
       distance === this.lastDist &&
       gain === this.lastGain
     ) {
-      this.ddL = this.ddR = this.dgL = this.dgR = 0;
-      this.db0L = this.db1L = this.db0R = this.db1R = this.dshD = this.dshG = 0;
+      if (!this.still) {
+        eL[DD] = eR[DD] = eL[DG] = eR[DG] = 0;
+        eL[DB0] = eL[DB1] = eR[DB0] = eR[DB1] = 0;
+        this.dshD = this.dshG = 0;
+        this.still = true;
+      }
       return;
     }
     this.lastAz = azimuth;
@@ -169,159 +213,341 @@ export class BinauralSource {
     }
     if (!this.primed) {
       this.primed = true;
-      this.dL = tdL;
-      this.dR = tdR;
-      this.gL = tgL;
-      this.gR = tgR;
-      this.b0L = tb0L;
-      this.b1L = tb1L;
-      this.b0R = tb0R;
-      this.b1R = tb1R;
+      eL[D] = tdL;
+      eR[D] = tdR;
+      eL[G] = tgL;
+      eR[G] = tgR;
+      eL[B0] = tb0L;
+      eL[B1] = tb1L;
+      eR[B0] = tb0R;
+      eR[B1] = tb1R;
       this.shD = tshD;
       this.shG = tshG;
-      this.ddL = this.ddR = this.dgL = this.dgR = 0;
-      this.db0L = this.db1L = this.db0R = this.db1R = this.dshD = this.dshG = 0;
+      eL[DD] = eR[DD] = eL[DG] = eR[DG] = 0;
+      eL[DB0] = eL[DB1] = eR[DB0] = eR[DB1] = 0;
+      this.dshD = this.dshG = 0;
+      this.still = true;
       return;
     }
     const k = 1 / CONTROL;
-    this.ddL = (tdL - this.dL) * k;
-    this.ddR = (tdR - this.dR) * k;
-    this.dgL = (tgL - this.gL) * k;
-    this.dgR = (tgR - this.gR) * k;
-    this.db0L = (tb0L - this.b0L) * k;
-    this.db1L = (tb1L - this.b1L) * k;
-    this.db0R = (tb0R - this.b0R) * k;
-    this.db1R = (tb1R - this.b1R) * k;
+    eL[DD] = (tdL - (eL[D] as number)) * k;
+    eR[DD] = (tdR - (eR[D] as number)) * k;
+    eL[DG] = (tgL - (eL[G] as number)) * k;
+    eR[DG] = (tgR - (eR[G] as number)) * k;
+    eL[DB0] = (tb0L - (eL[B0] as number)) * k;
+    eL[DB1] = (tb1L - (eL[B1] as number)) * k;
+    eR[DB0] = (tb0R - (eR[B0] as number)) * k;
+    eR[DB1] = (tb1R - (eR[B1] as number)) * k;
     this.dshD = (tshD - this.shD) * k;
     this.dshG = (tshG - this.shG) * k;
+    this.still = false;
   }
 
   /** Place `inp[start..start+n)` and add it into `outL`/`outR` at the same indices. */
   process(inp: Float32Array, start: number, n: number, outL: Float32Array, outR: Float32Array): void {
-    const buf = this.buf;
-    let w = this.w;
-    let dL = this.dL;
-    let dR = this.dR;
-    let gL = this.gL;
-    let gR = this.gR;
-    let b0L = this.b0L;
-    let b1L = this.b1L;
-    let b0R = this.b0R;
-    let b1R = this.b1R;
-    const ddL = this.ddL;
-    const ddR = this.ddR;
-    const dgL = this.dgL;
-    const dgR = this.dgR;
-    const db0L = this.db0L;
-    const db1L = this.db1L;
-    const db0R = this.db0R;
-    const db1R = this.db1R;
-    const a1 = this.a1;
-    let xL1 = this.xL1;
-    let yL1 = this.yL1;
-    let xR1 = this.xR1;
-    let yR1 = this.yR1;
-    const shelfOn = this.shelfOn;
-    const notchOn = this.notchOn;
-    const s = this.shelf;
-    const s0 = s[0] as number;
-    const s1 = s[1] as number;
-    const s2 = s[2] as number;
-    const s3 = s[3] as number;
-    const s4 = s[4] as number;
-    const q = this.notch;
-    const q0 = q[0] as number;
-    const q1 = q[1] as number;
-    const q2 = q[2] as number;
-    const q3 = q[3] as number;
-    const q4 = q[4] as number;
-    let sz1 = this.sz1;
-    let sz2 = this.sz2;
-    let nz1 = this.nz1;
-    let nz2 = this.nz2;
-    let shD = this.shD;
-    let shG = this.shG;
-    const dshD = this.dshD;
-    const dshG = this.dshG;
-    const shoulder = shG !== 0 || dshG !== 0;
-    const end = start + n;
-    for (let i = start; i < end; i++) {
-      let x = inp[i] as number;
-      if (shelfOn) {
-        const y = s0 * x + sz1;
-        sz1 = s1 * x - s3 * y + sz2;
-        sz2 = s2 * x - s4 * y;
-        x = y;
-      }
-      if (notchOn) {
-        const y = q0 * x + nz1;
-        nz1 = q1 * x - q3 * y + nz2;
-        nz2 = q2 * x - q4 * y;
-        x = y;
-      }
-      buf[w] = x;
-      dL += ddL;
-      dR += ddR;
-      let rp = w - dL + DELAY_SIZE;
-      let ip = rp | 0;
-      let fr = rp - ip;
-      let a = buf[ip & DELAY_MASK] as number;
-      let xl = a + fr * ((buf[(ip + 1) & DELAY_MASK] as number) - a);
-      rp = w - dR + DELAY_SIZE;
-      ip = rp | 0;
-      fr = rp - ip;
-      a = buf[ip & DELAY_MASK] as number;
-      let xr = a + fr * ((buf[(ip + 1) & DELAY_MASK] as number) - a);
-      if (shoulder) {
-        shD += dshD;
-        shG += dshG;
-        rp = w - dL - shD + DELAY_SIZE;
-        ip = rp | 0;
-        fr = rp - ip;
-        a = buf[ip & DELAY_MASK] as number;
-        xl += shG * (a + fr * ((buf[(ip + 1) & DELAY_MASK] as number) - a));
-        rp = w - dR - shD + DELAY_SIZE;
-        ip = rp | 0;
-        fr = rp - ip;
-        a = buf[ip & DELAY_MASK] as number;
-        xr += shG * (a + fr * ((buf[(ip + 1) & DELAY_MASK] as number) - a));
-      }
-      b0L += db0L;
-      b1L += db1L;
-      b0R += db0R;
-      b1R += db1R;
-      const yl = b0L * xl + b1L * xL1 - a1 * yL1;
-      const yr = b0R * xr + b1R * xR1 - a1 * yR1;
-      xL1 = xl;
-      yL1 = yl;
-      xR1 = xr;
-      yR1 = yr;
-      gL += dgL;
-      gR += dgR;
-      outL[i] = (outL[i] as number) + yl * gL;
-      outR[i] = (outR[i] as number) + yr * gR;
-      w = (w + 1) & DELAY_MASK;
-    }
-    this.w = w;
-    this.dL = dL;
-    this.dR = dR;
-    this.gL = gL;
-    this.gR = gR;
-    this.b0L = b0L;
-    this.b1L = b1L;
-    this.b0R = b0R;
-    this.b1R = b1R;
-    this.xL1 = xL1;
-    this.yL1 = yL1;
-    this.xR1 = xR1;
-    this.yR1 = yR1;
-    this.sz1 = sz1;
-    this.sz2 = sz2;
-    this.nz1 = nz1;
-    this.nz2 = nz2;
-    if (shoulder) {
-      this.shD = shD;
-      this.shG = shG;
+    let done = 0;
+    while (done < n) {
+      const m = Math.min(n - done, CHUNK);
+      this.run(inp, start + done, m, outL, outR);
+      done += m;
     }
   }
+
+  private run(inp: Float32Array, start: number, n: number, outL: Float32Array, outR: Float32Array): void {
+    const buf = this.buf;
+    let w = this.w;
+    if (w + n > buf.length) {
+      buf.copyWithin(0, w - this.hist, w);
+      w = this.hist;
+    }
+    // 1. Mono pre-filters (proximity shelf, pinna notch) into the delay line.
+    const end = start + n;
+    const off = w - start;
+    if (this.shelfOn || this.notchOn) {
+      const shelfOn = this.shelfOn;
+      const notchOn = this.notchOn;
+      const s = this.shelf;
+      const s0 = s[0] as number;
+      const s1 = s[1] as number;
+      const s2 = s[2] as number;
+      const s3 = s[3] as number;
+      const s4 = s[4] as number;
+      const q = this.notch;
+      const q0 = q[0] as number;
+      const q1 = q[1] as number;
+      const q2 = q[2] as number;
+      const q3 = q[3] as number;
+      const q4 = q[4] as number;
+      let sz1 = this.sz1;
+      let sz2 = this.sz2;
+      let nz1 = this.nz1;
+      let nz2 = this.nz2;
+      for (let i = start; i < end; i++) {
+        let x = inp[i] as number;
+        if (shelfOn) {
+          const y = s0 * x + sz1;
+          sz1 = s1 * x - s3 * y + sz2;
+          sz2 = s2 * x - s4 * y;
+          x = y;
+        }
+        if (notchOn) {
+          const y = q0 * x + nz1;
+          nz1 = q1 * x - q3 * y + nz2;
+          nz2 = q2 * x - q4 * y;
+          x = y;
+        }
+        buf[off + i] = x;
+      }
+      this.sz1 = sz1;
+      this.sz2 = sz2;
+      this.nz1 = nz1;
+      this.nz2 = nz2;
+    } else {
+      for (let i = start; i < end; i++) buf[off + i] = inp[i] as number;
+    }
+    // 2. Each ear in its own loop.
+    const eL = this.earL;
+    const eR = this.earR;
+    const shoulder = this.shG !== 0 || this.dshG !== 0;
+    eL[SHD] = eR[SHD] = this.shD;
+    eL[SHG] = eR[SHG] = this.shG;
+    if (this.still) {
+      if (shoulder) earsStillShoulder(buf, off, start, end, eL, eR, outL, outR);
+      else earsStill(buf, off, start, end, eL, eR, outL, outR);
+    } else if (shoulder) {
+      eL[DSHD] = eR[DSHD] = this.dshD;
+      eL[DSHG] = eR[DSHG] = this.dshG;
+      earMovingShoulder(buf, off, start, end, eL, outL);
+      earMovingShoulder(buf, off, start, end, eR, outR);
+      // Both ears ramped the shoulder identically; keep the result.
+      this.shD = eL[SHD] as number;
+      this.shG = eL[SHG] as number;
+    } else {
+      earMoving(buf, off, start, end, eL, outL);
+      earMoving(buf, off, start, end, eR, outR);
+    }
+    this.w = w + n;
+  }
+}
+
+/**
+ * Both ears of a still source in one loop (their two filter recurrences overlap): constant
+ * read offsets and fractions, constant shadow numerators and gains. Each interpolation reuses
+ * the previous sample's second tap (one load per tap per sample).
+ */
+function earsStill(
+  buf: Float32Array,
+  off: number,
+  start: number,
+  end: number,
+  sl: Float64Array,
+  sr: Float64Array,
+  outL: Float32Array,
+  outR: Float32Array,
+): void {
+  const a1 = sl[A1] as number;
+  const b0L = sl[B0] as number;
+  const b1L = sl[B1] as number;
+  const gL = sl[G] as number;
+  let xL1 = sl[X1] as number;
+  let yL1 = sl[Y1] as number;
+  const b0R = sr[B0] as number;
+  const b1R = sr[B1] as number;
+  const gR = sr[G] as number;
+  let xR1 = sr[X1] as number;
+  let yR1 = sr[Y1] as number;
+  // Read position of sample i is (off + i) − d = base + i + fr, 0 ≤ fr < 1.
+  const rpL = off - (sl[D] as number);
+  const baseL = Math.floor(rpL);
+  const frL = rpL - baseL;
+  const rpR = off - (sr[D] as number);
+  const baseR = Math.floor(rpR);
+  const frR = rpR - baseR;
+  let pL = buf[baseL + start] as number;
+  let pR = buf[baseR + start] as number;
+  for (let i = start; i < end; i++) {
+    const nL = buf[baseL + i + 1] as number;
+    const nR = buf[baseR + i + 1] as number;
+    const xl = pL + frL * (nL - pL);
+    const xr = pR + frR * (nR - pR);
+    pL = nL;
+    pR = nR;
+    const yl = b0L * xl + b1L * xL1 - a1 * yL1;
+    const yr = b0R * xr + b1R * xR1 - a1 * yR1;
+    xL1 = xl;
+    yL1 = yl;
+    xR1 = xr;
+    yR1 = yr;
+    outL[i] = (outL[i] as number) + yl * gL;
+    outR[i] = (outR[i] as number) + yr * gR;
+  }
+  sl[X1] = xL1;
+  sl[Y1] = yL1;
+  sr[X1] = xR1;
+  sr[Y1] = yR1;
+}
+
+/** `earsStill` with the shoulder echo: a second tap per ear, delayed and attenuated, before the shadow. */
+function earsStillShoulder(
+  buf: Float32Array,
+  off: number,
+  start: number,
+  end: number,
+  sl: Float64Array,
+  sr: Float64Array,
+  outL: Float32Array,
+  outR: Float32Array,
+): void {
+  const a1 = sl[A1] as number;
+  const shG = sl[SHG] as number;
+  const shD = sl[SHD] as number;
+  const b0L = sl[B0] as number;
+  const b1L = sl[B1] as number;
+  const gL = sl[G] as number;
+  let xL1 = sl[X1] as number;
+  let yL1 = sl[Y1] as number;
+  const b0R = sr[B0] as number;
+  const b1R = sr[B1] as number;
+  const gR = sr[G] as number;
+  let xR1 = sr[X1] as number;
+  let yR1 = sr[Y1] as number;
+  const rpL = off - (sl[D] as number);
+  const baseL = Math.floor(rpL);
+  const frL = rpL - baseL;
+  const rqL = rpL - shD;
+  const baseSL = Math.floor(rqL);
+  const frSL = rqL - baseSL;
+  const rpR = off - (sr[D] as number);
+  const baseR = Math.floor(rpR);
+  const frR = rpR - baseR;
+  const rqR = rpR - shD;
+  const baseSR = Math.floor(rqR);
+  const frSR = rqR - baseSR;
+  let pL = buf[baseL + start] as number;
+  let qL = buf[baseSL + start] as number;
+  let pR = buf[baseR + start] as number;
+  let qR = buf[baseSR + start] as number;
+  for (let i = start; i < end; i++) {
+    const nL = buf[baseL + i + 1] as number;
+    const mL = buf[baseSL + i + 1] as number;
+    const nR = buf[baseR + i + 1] as number;
+    const mR = buf[baseSR + i + 1] as number;
+    const xl = pL + frL * (nL - pL) + shG * (qL + frSL * (mL - qL));
+    const xr = pR + frR * (nR - pR) + shG * (qR + frSR * (mR - qR));
+    pL = nL;
+    qL = mL;
+    pR = nR;
+    qR = mR;
+    const yl = b0L * xl + b1L * xL1 - a1 * yL1;
+    const yr = b0R * xr + b1R * xR1 - a1 * yR1;
+    xL1 = xl;
+    yL1 = yl;
+    xR1 = xr;
+    yR1 = yr;
+    outL[i] = (outL[i] as number) + yl * gL;
+    outR[i] = (outR[i] as number) + yr * gR;
+  }
+  sl[X1] = xL1;
+  sl[Y1] = yL1;
+  sr[X1] = xR1;
+  sr[Y1] = yR1;
+}
+
+/** One ear of a moving source: delay, shadow numerator and gain ramp per sample. */
+function earMoving(
+  buf: Float32Array,
+  off: number,
+  start: number,
+  end: number,
+  st: Float64Array,
+  out: Float32Array,
+): void {
+  let d = st[D] as number;
+  const dd = st[DD] as number;
+  let b0 = st[B0] as number;
+  const db0 = st[DB0] as number;
+  let b1 = st[B1] as number;
+  const db1 = st[DB1] as number;
+  let g = st[G] as number;
+  const dg = st[DG] as number;
+  const a1 = st[A1] as number;
+  let x1 = st[X1] as number;
+  let y1 = st[Y1] as number;
+  for (let i = start; i < end; i++) {
+    d += dd;
+    const rp = off + i - d;
+    const ip = rp | 0;
+    const fr = rp - ip;
+    const a = buf[ip] as number;
+    const x = a + fr * ((buf[ip + 1] as number) - a);
+    b0 += db0;
+    b1 += db1;
+    const y = b0 * x + b1 * x1 - a1 * y1;
+    x1 = x;
+    y1 = y;
+    g += dg;
+    out[i] = (out[i] as number) + y * g;
+  }
+  st[D] = d;
+  st[B0] = b0;
+  st[B1] = b1;
+  st[G] = g;
+  st[X1] = x1;
+  st[Y1] = y1;
+}
+
+/** `earMoving` with the (ramped) shoulder echo. */
+function earMovingShoulder(
+  buf: Float32Array,
+  off: number,
+  start: number,
+  end: number,
+  st: Float64Array,
+  out: Float32Array,
+): void {
+  let d = st[D] as number;
+  const dd = st[DD] as number;
+  let b0 = st[B0] as number;
+  const db0 = st[DB0] as number;
+  let b1 = st[B1] as number;
+  const db1 = st[DB1] as number;
+  let g = st[G] as number;
+  const dg = st[DG] as number;
+  const a1 = st[A1] as number;
+  let shD = st[SHD] as number;
+  const dshD = st[DSHD] as number;
+  let shG = st[SHG] as number;
+  const dshG = st[DSHG] as number;
+  let x1 = st[X1] as number;
+  let y1 = st[Y1] as number;
+  for (let i = start; i < end; i++) {
+    d += dd;
+    let rp = off + i - d;
+    let ip = rp | 0;
+    let fr = rp - ip;
+    let a = buf[ip] as number;
+    let x = a + fr * ((buf[ip + 1] as number) - a);
+    shD += dshD;
+    shG += dshG;
+    rp -= shD;
+    ip = rp | 0;
+    fr = rp - ip;
+    a = buf[ip] as number;
+    x += shG * (a + fr * ((buf[ip + 1] as number) - a));
+    b0 += db0;
+    b1 += db1;
+    const y = b0 * x + b1 * x1 - a1 * y1;
+    x1 = x;
+    y1 = y;
+    g += dg;
+    out[i] = (out[i] as number) + y * g;
+  }
+  st[D] = d;
+  st[B0] = b0;
+  st[B1] = b1;
+  st[G] = g;
+  st[SHD] = shD;
+  st[SHG] = shG;
+  st[X1] = x1;
+  st[Y1] = y1;
 }
