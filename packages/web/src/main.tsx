@@ -6,6 +6,7 @@ import "./styles/base.css";
 import "./styles/layout.css";
 import "./styles/components.css";
 import "./styles/editor.css";
+import "./styles/ritual.css";
 
 void ensureTab();
 

@@ -1,4 +1,5 @@
 import { lazy, type ReactNode, Suspense, useEffect, useRef } from "react";
+import { CheckupsPage } from "../checkups/CheckupsPage";
 import { Header } from "../components/Header";
 import { ErrorNote, Loading } from "../components/Status";
 import { AuthPages } from "../pages/AuthRoutes";
@@ -7,13 +8,22 @@ import { JournalPage } from "../pages/JournalPage";
 import { SearchPage } from "../pages/SearchPage";
 import { SettingsPage } from "../pages/SettingsPage";
 import { Link, match, navigate, useLocation } from "../router/router";
+import { SleepDiaryPage } from "../sleep/SleepDiaryPage";
+import { TodayPage } from "../today/TodayPage";
 import { useAuth } from "./auth";
 
 // The editor (CodeMirror, marked, DOMPurify) loads on first use, keeping the journal quick to open.
 const EntryPage = lazy(() => import("../pages/EntryPage").then((m) => ({ default: m.EntryPage })));
+// The session flow carries the editor and the built-in scenes; check-ups carry the chart library.
+const SessionPage = lazy(() => import("../ritual/SessionPage").then((m) => ({ default: m.SessionPage })));
+const CheckupPage = lazy(() => import("../checkups/CheckupPage").then((m) => ({ default: m.CheckupPage })));
 
 const TITLES: Array<[string, string]> = [
-  ["/", "Journal"],
+  ["/", "Today"],
+  ["/journal", "Journal"],
+  ["/session", "Session"],
+  ["/sleep", "Sleep diary"],
+  ["/checkups", "Check-ups"],
   ["/entries/new", "New entry"],
   ["/search", "Search"],
   ["/settings", "Settings"],
@@ -22,7 +32,26 @@ const TITLES: Array<[string, string]> = [
 
 function SignedInRoutes() {
   const { path, search, nav } = useLocation();
-  if (path === "/") return <JournalPage />;
+  if (path === "/") return <TodayPage key={`today-${nav}`} />;
+  if (path === "/journal") return <JournalPage />;
+  const sm = match("/sessions/:id", path);
+  if (path === "/session" || sm?.id) {
+    return (
+      <Suspense fallback={<Loading label="Opening your session…" />}>
+        <SessionPage key={`session-${nav}`} sessionId={sm?.id ?? null} />
+      </Suspense>
+    );
+  }
+  if (path === "/sleep") return <SleepDiaryPage key={`sleep-${nav}`} />;
+  if (path === "/checkups") return <CheckupsPage />;
+  const cm = match("/checkups/:id", path);
+  if (cm?.id) {
+    return (
+      <Suspense fallback={<Loading label="Opening the check-up…" />}>
+        <CheckupPage key={`checkup-${nav}`} instrumentId={cm.id} />
+      </Suspense>
+    );
+  }
   const m = path === "/entries/new" ? null : match("/entries/:id", path);
   if (path === "/entries/new" || m?.id) {
     return (
@@ -41,7 +70,7 @@ function SignedInRoutes() {
   return (
     <div className="empty">
       <p>There is no page here.</p>
-      <Link to="/">Back to the journal</Link>
+      <Link to="/">Back to Today</Link>
     </div>
   );
 }
@@ -53,11 +82,20 @@ export function App() {
   const first = useRef(true);
 
   useEffect(() => {
-    const t = TITLES.find(([p]) => p === path)?.[1] ?? (path.startsWith("/entries/") ? "Entry" : null);
+    const t =
+      TITLES.find(([p]) => p === path)?.[1] ??
+      (path.startsWith("/entries/")
+        ? "Entry"
+        : path.startsWith("/sessions/")
+          ? "Session"
+          : path.startsWith("/checkups/")
+            ? "Check-up"
+            : null);
     document.title = t ? `${t} · Meridian` : "Meridian";
     // Move focus to the page on client-side navigation so screen readers hear the new page.
     if (first.current) first.current = false;
-    else if (!path.startsWith("/entries/")) mainRef.current?.focus({ preventScroll: true });
+    else if (!path.startsWith("/entries/") && !path.startsWith("/session"))
+      mainRef.current?.focus({ preventScroll: true });
   }, [path]);
 
   let body: ReactNode;

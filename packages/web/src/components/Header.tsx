@@ -17,8 +17,11 @@ interface NavItem {
 }
 
 const SIGNED_IN: NavItem[] = [
-  { to: "/", label: "Journal", active: (p) => p === "/" },
+  { to: "/", label: "Today", active: (p) => p === "/" || p === "/session" || p.startsWith("/sessions/") },
+  { to: "/journal", label: "Journal", active: (p) => p === "/journal" },
   { to: "/entries/new", label: "New entry", active: (p) => p === "/entries/new" },
+  { to: "/sleep", label: "Sleep diary", active: (p) => p === "/sleep" },
+  { to: "/checkups", label: "Check-ups", active: (p) => p.startsWith("/checkups") },
   { to: "/search", label: "Search", active: (p) => p === "/search" },
   { to: "/settings", label: "Settings", active: (p) => p === "/settings" },
 ];

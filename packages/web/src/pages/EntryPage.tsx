@@ -84,7 +84,7 @@ export function EntryPage(props: { entryId: string | null; clientId: string | nu
     return (
       <Empty>
         <p>This entry doesn't exist, or it belongs to someone else.</p>
-        <Link to="/" className="btn">
+        <Link to="/journal" className="btn">
           Back to the journal
         </Link>
       </Empty>

@@ -1,28 +1,13 @@
+import { CrisisResources } from "../components/CrisisResources";
+import { SleepDefinitions } from "../sleep/SleepDefinitions";
+
 export function HelpPage() {
   return (
     <div className="prose-width">
       <h1>Help &amp; crisis support</h1>
-      <section className="card" aria-labelledby="crisis-heading">
-        <h2 id="crisis-heading" className="flush-top">
-          If you are in crisis or thinking about suicide
-        </h2>
-        <p>You deserve support right now. Please reach out to someone who can help:</p>
-        <ul>
-          <li>
-            <strong>United States:</strong> call or text <strong>988</strong> — the 988 Suicide &amp; Crisis
-            Lifeline, any time, day or night.
-          </li>
-          <li>
-            <strong>United Kingdom and Republic of Ireland:</strong> call Samaritans on{" "}
-            <strong>116 123</strong>, free, any time.
-          </li>
-          <li>
-            <strong>Elsewhere:</strong> find a free, confidential helpline in your country at{" "}
-            <strong>findahelpline.com</strong>.
-          </li>
-          <li>If you are in immediate danger, call your local emergency number.</li>
-        </ul>
-      </section>
+      <div className="card">
+        <CrisisResources id="help-crisis" />
+      </div>
 
       <h2>What Meridian is — and is not</h2>
       <p>
@@ -36,6 +21,23 @@ export function HelpPage() {
         Entries are kept on the server you (or your host) run, and while you type a copy is kept in this
         browser so nothing is lost if the connection drops or the page closes. Meridian makes no third-party
         requests and has no analytics.
+      </p>
+
+      <h2>Check-ups are screening scores, not a diagnosis</h2>
+      <p>
+        The GAD-7 and PHQ-8 check-ups are widely used screening questionnaires. A score sorts the last two
+        weeks into the published ranges; it can't say what is behind them. If a score worries you, a GP or
+        another health professional can look at the whole picture with you. Crisis resources are shown with
+        every result.
+      </p>
+
+      <SleepDefinitions />
+
+      <h2>The mood grid</h2>
+      <p>
+        At check-in and check-out the grid asks two things at once: left to right is how unpleasant or
+        pleasant you feel, bottom to top how much energy you have. With a keyboard, Tab into the grid, then
+        use the arrow keys; <kbd>Home</kbd> and <kbd>End</kbd> jump to the ends of a row.
       </p>
 
       <h2>Keyboard shortcuts in the editor</h2>

@@ -25,7 +25,7 @@ function journalUrl(tag: string | null, date: string | null): string {
   if (tag) p.set("tag", tag);
   if (date) p.set("date", date);
   const qs = p.toString();
-  return qs ? `/?${qs}` : "/";
+  return qs ? `/journal?${qs}` : "/journal";
 }
 
 export function JournalPage() {
@@ -125,7 +125,7 @@ export function JournalPage() {
             <span className="muted">Showing</span>
             {date && <span className="chip">{dayHeading(date)}</span>}
             {tag && <span className="chip">#{tag}</span>}
-            <button type="button" className="btn btn-quiet btn-small" onClick={() => navigate("/")}>
+            <button type="button" className="btn btn-quiet btn-small" onClick={() => navigate("/journal")}>
               Show all entries
             </button>
           </div>

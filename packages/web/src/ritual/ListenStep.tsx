@@ -1,0 +1,131 @@
+import type { MediaUsed, Prompt } from "@meridian/core";
+import { BUILTIN_SCENES } from "@meridian/sound";
+import { type FormEvent, useState } from "react";
+import { PromptPicker } from "../editor/PromptPicker";
+import { videoLinkProblem } from "./sessionLocal";
+
+export interface ListenChoice {
+  /** Built-in scene id, or null for silence. */
+  sceneId: string | null;
+  scene: Record<string, unknown> | null;
+  media: MediaUsed[];
+  prompt: Prompt | null;
+}
+
+interface Props {
+  initial: ListenChoice | null;
+  busy: boolean;
+  error: string | null;
+  onBack(): void;
+  onSubmit(choice: ListenChoice): void;
+}
+
+/** Choose what to listen to (a built-in scene or silence, plus an optional video link) and an
+ * optional writing prompt. The full studio replaces the scene list in a later issue. */
+export function ListenStep({ initial, busy, error, onBack, onSubmit }: Props) {
+  const [sceneId, setSceneId] = useState<string | null>(initial?.sceneId ?? null);
+  const initialVideo = initial?.media.find((m) => m.kind === "video");
+  const [video, setVideo] = useState(initialVideo?.kind === "video" ? initialVideo.url : "");
+  const [videoError, setVideoError] = useState<string | null>(null);
+  const [prompt, setPrompt] = useState<Prompt | null>(initial?.prompt ?? null);
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    const problem = videoLinkProblem(video);
+    setVideoError(problem);
+    if (problem) {
+      document.getElementById("video-link")?.focus();
+      return;
+    }
+    const builtin = BUILTIN_SCENES.find((s) => s.id === sceneId) ?? null;
+    const media: MediaUsed[] = [];
+    if (builtin) media.push({ kind: "preset", presetId: builtin.id, name: builtin.scene.name ?? builtin.id });
+    if (video.trim() !== "") media.push({ kind: "video", url: video.trim(), title: null });
+    onSubmit({
+      sceneId: builtin?.id ?? null,
+      // A deep copy of the scene as it is now, so later edits to the preset don't rewrite history.
+      scene: builtin ? (JSON.parse(JSON.stringify(builtin.scene)) as Record<string, unknown>) : null,
+      media,
+      prompt,
+    });
+  }
+
+  return (
+    <form className="stack" onSubmit={submit} noValidate>
+      <fieldset className="scene-picker">
+        <legend className="measure-question">What would you like to listen to?</legend>
+        <div className="scene-options">
+          <label className="scene-option">
+            <input
+              type="radio"
+              name="scene"
+              value=""
+              checked={sceneId === null}
+              onChange={() => setSceneId(null)}
+            />
+            <span>
+              <strong>Silence</strong>
+              <span className="muted small">No sound from Meridian: just you and the page.</span>
+            </span>
+          </label>
+          {BUILTIN_SCENES.map(({ id, scene }) => (
+            <label key={id} className="scene-option">
+              <input
+                type="radio"
+                name="scene"
+                value={id}
+                checked={sceneId === id}
+                onChange={() => setSceneId(id)}
+              />
+              <span>
+                <strong>{scene.name ?? id}</strong>
+                {scene.description && <span className="muted small">{scene.description}</span>}
+              </span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <div className="field">
+        <label htmlFor="video-link" className="measure-question">
+          An ASMR video you're watching alongside (optional)
+        </label>
+        <input
+          id="video-link"
+          type="url"
+          inputMode="url"
+          placeholder="https://…"
+          value={video}
+          aria-invalid={videoError ? true : undefined}
+          aria-describedby={videoError ? "video-link-err" : "video-link-hint"}
+          onChange={(e) => setVideo(e.target.value)}
+        />
+        {videoError ? (
+          <p id="video-link-err" className="error-text" role="alert">
+            {videoError}
+          </p>
+        ) : (
+          <span id="video-link-hint" className="hint">
+            Only the link is kept, so you can find it again. Meridian doesn't open or load it.
+          </span>
+        )}
+      </div>
+      <div>
+        <p className="measure-question">A writing prompt (optional)</p>
+        <PromptPicker promptId={prompt?.id ?? null} promptText={prompt?.text ?? null} onPick={setPrompt} />
+      </div>
+      {error && (
+        <p className="alert alert-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="row">
+        <button type="submit" className="btn btn-primary" disabled={busy}>
+          {busy ? "Starting…" : "Start writing"}
+        </button>
+        <button type="button" className="btn btn-quiet" onClick={onBack}>
+          Back to check-in
+        </button>
+      </div>
+    </form>
+  );
+}
