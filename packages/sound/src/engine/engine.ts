@@ -84,7 +84,7 @@ export class Engine {
     this.seed = options.seed >>> 0;
     this.lookup = options.generators ?? generatorById;
     this.layerFade = options.layerFade ?? 1.5;
-    this.limiter = new Limiter(options.sampleRate);
+    this.limiter = new Limiter(options.sampleRate, MAX_BLOCK);
     this.rng = new Rng(this.seed ^ 0x2545f491);
     this.masterCoef = Math.exp(-CONTROL / (0.05 * options.sampleRate));
   }
@@ -269,20 +269,25 @@ export class Engine {
       }
       const m = Math.min(n - i, this.ctrlLeft);
       const step = this.masterStep;
-      for (let k = i; k < i + m; k++) {
-        g += step;
-        mixL[k] = (mixL[k] as number) * g;
-        mixR[k] = (mixR[k] as number) * g;
+      const e = i + m;
+      if (step !== 0) {
+        for (let k = i; k < e; k++) {
+          g += step;
+          mixL[k] = (mixL[k] as number) * g;
+          mixR[k] = (mixR[k] as number) * g;
+        }
+      } else if (g !== 1) {
+        // Steady gain: the same products as the ramp above (g += 0 leaves g unchanged).
+        for (let k = i; k < e; k++) {
+          mixL[k] = (mixL[k] as number) * g;
+          mixR[k] = (mixR[k] as number) * g;
+        }
       }
-      i += m;
+      i = e;
       this.ctrlLeft -= m;
     }
     this.masterCur = g;
-    this.limiter.process(mixL, mixR, 0, n);
-    for (let k = 0; k < n; k++) {
-      outL[offset + k] = mixL[k] as number;
-      outR[offset + k] = mixR[k] as number;
-    }
+    this.limiter.run(mixL, mixR, 0, n, outL, outR, offset);
     this.frameCount += n;
   }
 
@@ -308,7 +313,7 @@ export class Engine {
       const l = layers[r] as Layer;
       if (!l.dead) layers[w++] = l;
     }
-    layers.length = w;
+    if (w !== layers.length) layers.length = w;
   }
 
   private makeLayer(id: string, def: GeneratorDef, fadeIn: number, positionSmoothing?: number): Layer {

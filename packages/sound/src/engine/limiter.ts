@@ -4,7 +4,9 @@
  * caught too; the ceiling sits a little below −1 dBTP. Gain = moving average (length W) of a
  * W-sample minimum hold with slow release, which is guaranteed to reach the required gain
  * before the peak leaves the W−1 sample delay line, so no overshoot and no hard clipping.
- * Transparent (gain exactly 1) when the mix stays under the ceiling.
+ * Transparent (gain exactly 1) when the mix stays under the ceiling: then a block takes the
+ * delay-only path (a peak scan and two copies). The delay line is linear, [history | block],
+ * shifted once per block, so the per-sample loops have no wrap-around branches.
  */
 import { dbToGain } from "./constants";
 
@@ -15,10 +17,13 @@ export class Limiter {
   private readonly w: number;
   private readonly ceiling = dbToGain(CEILING_DB);
   private readonly relCoef: number;
-  // Delay lines (length w) for the audio.
+  /** Delay (frames) of the audio: w + 1. */
+  private readonly back: number;
+  /** Largest block per pass. */
+  private readonly cap: number;
+  // Linear delay lines: back frames of history, then the current block.
   private readonly dl: Float32Array;
   private readonly dr: Float32Array;
-  private dpos = 0;
   // Monotonic deque (indices + values) for the running minimum of the required gain.
   private readonly qVal: Float64Array;
   private readonly qIdx: Float64Array;
@@ -35,19 +40,14 @@ export class Limiter {
   private calm = 0;
   /** Gain is exactly 1 and nothing in the hold window asks for less: delay-only fast path. */
   private resting = true;
-  // Last input samples for the inter-sample estimate.
-  private l1 = 0;
-  private l2 = 0;
-  private l3 = 0;
-  private r1 = 0;
-  private r2 = 0;
-  private r3 = 0;
 
-  constructor(sampleRate: number) {
+  constructor(sampleRate: number, maxBlock = 4096) {
     this.w = Math.max(8, Math.round(sampleRate * 0.0015));
     this.latency = this.w + 1;
-    this.dl = new Float32Array(this.w + 2);
-    this.dr = new Float32Array(this.w + 2);
+    this.back = this.w + 1;
+    this.cap = maxBlock;
+    this.dl = new Float32Array(this.back + maxBlock);
+    this.dr = new Float32Array(this.back + maxBlock);
     let size = 1;
     while (size < this.w + 4) size <<= 1;
     this.qVal = new Float64Array(size);
@@ -60,85 +60,105 @@ export class Limiter {
 
   /** Limit in place. */
   process(l: Float32Array, r: Float32Array, start: number, n: number): void {
+    this.run(l, r, start, n, l, r, start);
+  }
+
+  /** Limit `inL/inR[start..start+n)` into `outL/outR[offset..offset+n)` (may be the same arrays). */
+  run(
+    inL: Float32Array,
+    inR: Float32Array,
+    start: number,
+    n: number,
+    outL: Float32Array,
+    outR: Float32Array,
+    offset: number,
+  ): void {
+    let done = 0;
+    while (done < n) {
+      const m = Math.min(n - done, this.cap);
+      this.pass(inL, inR, start + done, m, outL, outR, offset + done);
+      done += m;
+    }
+  }
+
+  private pass(
+    inL: Float32Array,
+    inR: Float32Array,
+    start: number,
+    n: number,
+    outL: Float32Array,
+    outR: Float32Array,
+    offset: number,
+  ): void {
+    const dl = this.dl;
+    const dr = this.dr;
+    const back = this.back;
+    // Append the block to the delay lines (after `back` frames of history).
+    const shift = back - start;
+    const end = start + n;
+    let hi = 0;
+    let lo = 0;
+    for (let i = start; i < end; i++) {
+      const xl = inL[i] as number;
+      const xr = inR[i] as number;
+      dl[shift + i] = xl;
+      dr[shift + i] = xr;
+      if (xl > hi) hi = xl;
+      if (xl < lo) lo = xl;
+      if (xr > hi) hi = xr;
+      if (xr < lo) lo = xr;
+    }
     if (this.resting) {
       // Half-sample estimates can exceed the samples by < 25 %, so this bound is safe.
-      let peak = 0;
-      for (let i = start; i < start + n; i++) {
-        const a = Math.abs(l[i] as number);
-        const b = Math.abs(r[i] as number);
-        if (a > peak) peak = a;
-        if (b > peak) peak = b;
-      }
+      const peak = hi > -lo ? hi : -lo;
       if (peak * 1.25 < this.ceiling) {
-        this.delayOnly(l, r, start, n);
+        const o = offset;
+        for (let i = 0; i < n; i++) {
+          outL[o + i] = dl[i] as number;
+          outR[o + i] = dr[i] as number;
+        }
+        this.n += n;
+        dl.copyWithin(0, n, n + back);
+        dr.copyWithin(0, n, n + back);
         return;
       }
       this.resting = false;
       this.qHead = this.qTail = 0;
     }
-    this.limit(l, r, start, n);
+    this.limit(n, outL, outR, offset);
+    dl.copyWithin(0, n, n + back);
+    dr.copyWithin(0, n, n + back);
   }
 
-  private delayOnly(l: Float32Array, r: Float32Array, start: number, n: number): void {
-    const dl = this.dl;
-    const dr = this.dr;
-    const dlen = dl.length;
-    const back = this.w + 1;
-    let dpos = this.dpos;
-    for (let i = start; i < start + n; i++) {
-      const xl = l[i] as number;
-      const xr = r[i] as number;
-      dl[dpos] = xl;
-      dr[dpos] = xr;
-      let rp = dpos - back;
-      if (rp < 0) rp += dlen;
-      l[i] = dl[rp] as number;
-      r[i] = dr[rp] as number;
-      dpos = dpos + 1 === dlen ? 0 : dpos + 1;
-    }
-    this.dpos = dpos;
-    // Keep the inter-sample history (the last three inputs, still in the ring) current.
-    const i1 = (dpos - 1 + dlen) % dlen;
-    const i2 = (dpos - 2 + dlen) % dlen;
-    const i3 = (dpos - 3 + dlen) % dlen;
-    this.l1 = dl[i1] as number;
-    this.l2 = dl[i2] as number;
-    this.l3 = dl[i3] as number;
-    this.r1 = dr[i1] as number;
-    this.r2 = dr[i2] as number;
-    this.r3 = dr[i3] as number;
-    this.n += n;
-  }
-
-  private limit(l: Float32Array, r: Float32Array, start: number, n: number): void {
+  /** The limiting path over the `n` frames just appended to the delay lines. */
+  private limit(n: number, outL: Float32Array, outR: Float32Array, offset: number): void {
     const w = this.w;
     const ceiling = this.ceiling;
     const dl = this.dl;
     const dr = this.dr;
-    const dlen = dl.length;
+    const back = this.back;
     const qVal = this.qVal;
     const qIdx = this.qIdx;
     const qMask = this.qMask;
     const ma = this.ma;
     const rel = this.relCoef;
-    let dpos = this.dpos;
     let qHead = this.qHead;
     let qTail = this.qTail;
     let maPos = this.maPos;
     let maSum = this.maSum;
     let held = this.held;
-    let l1 = this.l1;
-    let l2 = this.l2;
-    let l3 = this.l3;
-    let r1 = this.r1;
-    let r2 = this.r2;
-    let r3 = this.r3;
+    // The three inputs before this block, for the inter-sample estimate.
+    let l1 = dl[back - 1] as number;
+    let l2 = dl[back - 2] as number;
+    let l3 = dl[back - 3] as number;
+    let r1 = dr[back - 1] as number;
+    let r2 = dr[back - 2] as number;
+    let r3 = dr[back - 3] as number;
     let count = this.n;
     let calm = this.calm;
-    const end = start + n;
-    for (let i = start; i < end; i++) {
-      const xl = l[i] as number;
-      const xr = r[i] as number;
+    for (let i = 0; i < n; i++) {
+      const xl = dl[back + i] as number;
+      const xr = dr[back + i] as number;
       // Peak estimate: current sample and the half-sample point between the previous two.
       let p = Math.abs(xl);
       const ar = Math.abs(xr);
@@ -171,27 +191,15 @@ export class Limiter {
       let g = maSum / w;
       if (g > 0.9999999) g = 1;
       // Delay the audio by w+1, so every requirement of the output sample is met.
-      dl[dpos] = xl;
-      dr[dpos] = xr;
-      let rp = dpos - (w + 1);
-      if (rp < 0) rp += dlen;
-      l[i] = (dl[rp] as number) * g;
-      r[i] = (dr[rp] as number) * g;
-      dpos = dpos + 1 === dlen ? 0 : dpos + 1;
+      outL[offset + i] = (dl[i] as number) * g;
+      outR[offset + i] = (dr[i] as number) * g;
       count++;
     }
-    this.dpos = dpos;
     this.qHead = qHead;
     this.qTail = qTail;
     this.maPos = maPos;
     this.maSum = maSum;
     this.held = held;
-    this.l1 = l1;
-    this.l2 = l2;
-    this.l3 = l3;
-    this.r1 = r1;
-    this.r2 = r2;
-    this.r3 = r3;
     this.n = count;
     this.calm = calm;
     if (calm > w + 2) {
