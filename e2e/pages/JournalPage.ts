@@ -4,7 +4,7 @@ export class JournalPage {
   constructor(private readonly page: Page) {}
 
   async goto(query = ""): Promise<void> {
-    await this.page.goto(`/${query}`);
+    await this.page.goto(`/journal${query}`);
     await expect(this.page.getByRole("heading", { name: "Journal", level: 1 })).toBeVisible();
   }
 

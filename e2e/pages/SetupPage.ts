@@ -12,6 +12,7 @@ export class SetupPage {
     await this.page.getByLabel("Username").fill(username);
     await this.page.getByLabel("Password").fill(password);
     await this.page.getByRole("button", { name: "Create owner account" }).click();
-    await expect(this.page.getByRole("heading", { name: "Journal", level: 1 })).toBeVisible();
+    // After sign-in the home page is Today (the journal lives at /journal).
+    await expect(this.page.getByRole("heading", { name: "Today", level: 1 })).toBeVisible();
   }
 }

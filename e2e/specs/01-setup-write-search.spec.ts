@@ -10,6 +10,7 @@ test("first-run owner setup → write with a prompt → reload → find it in se
   await setup.createOwner("luna", "quiet-night-rain-42");
 
   const journal = new JournalPage(page);
+  await journal.goto();
   await expect(page.getByText("Your journal is empty")).toBeVisible();
   await journal.newEntry();
 

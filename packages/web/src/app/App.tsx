@@ -1,5 +1,4 @@
 import { lazy, type ReactNode, Suspense, useEffect, useRef } from "react";
-import { CheckupsPage } from "../checkups/CheckupsPage";
 import { Header } from "../components/Header";
 import { ErrorNote, Loading } from "../components/Status";
 import { AuthPages } from "../pages/AuthRoutes";
@@ -8,7 +7,6 @@ import { JournalPage } from "../pages/JournalPage";
 import { SearchPage } from "../pages/SearchPage";
 import { SettingsPage } from "../pages/SettingsPage";
 import { Link, match, navigate, useLocation } from "../router/router";
-import { SleepDiaryPage } from "../sleep/SleepDiaryPage";
 import { TodayPage } from "../today/TodayPage";
 import { useAuth } from "./auth";
 
@@ -16,6 +14,12 @@ import { useAuth } from "./auth";
 const EntryPage = lazy(() => import("../pages/EntryPage").then((m) => ({ default: m.EntryPage })));
 // The session flow carries the editor and the built-in scenes; check-ups carry the chart library.
 const SessionPage = lazy(() => import("../ritual/SessionPage").then((m) => ({ default: m.SessionPage })));
+const CheckupsPage = lazy(() =>
+  import("../checkups/CheckupsPage").then((m) => ({ default: m.CheckupsPage })),
+);
+const SleepDiaryPage = lazy(() =>
+  import("../sleep/SleepDiaryPage").then((m) => ({ default: m.SleepDiaryPage })),
+);
 const CheckupPage = lazy(() => import("../checkups/CheckupPage").then((m) => ({ default: m.CheckupPage })));
 
 const TITLES: Array<[string, string]> = [
@@ -42,8 +46,13 @@ function SignedInRoutes() {
       </Suspense>
     );
   }
-  if (path === "/sleep") return <SleepDiaryPage key={`sleep-${nav}`} />;
-  if (path === "/checkups") return <CheckupsPage />;
+  if (path === "/sleep" || path === "/checkups") {
+    return (
+      <Suspense fallback={<Loading label="Opening…" />}>
+        {path === "/sleep" ? <SleepDiaryPage key={`sleep-${nav}`} /> : <CheckupsPage />}
+      </Suspense>
+    );
+  }
   const cm = match("/checkups/:id", path);
   if (cm?.id) {
     return (
