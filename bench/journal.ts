@@ -4,10 +4,13 @@
  * and in-memory search over one user with 10,000 entries.
  */
 import { type ChildProcess, spawn } from "node:child_process";
+import { once } from "node:events";
 import { mkdtempSync, rmSync } from "node:fs";
+import { Agent, request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
+import { DEFAULT_POSTGRES_POOL_SIZE } from "@meridian/server";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { SyntheticJournal } from "./corpus";
@@ -18,9 +21,60 @@ const CONCURRENCY = 64;
 const RUN_MS = Number(process.env.BENCH_JOURNAL_MS ?? 4000);
 const FIXED_RATE = 500;
 
+/** The server's PostgreSQL pool (MERIDIAN_PG_POOL, passed on to it); the raw baseline uses as many. */
+const PG_POOL = Number(process.env.MERIDIAN_PG_POOL || DEFAULT_POSTGRES_POOL_SIZE);
+
 interface Client {
-  url: string;
+  url: URL;
   cookie: string;
+  /** Keep-alive connections, one per worker. */
+  agent: Agent;
+}
+
+interface Answer {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  text: string;
+}
+
+/**
+ * One HTTP/1.1 request over the client's keep-alive agent. node:http rather than fetch: undici
+ * costs several times more CPU per request, and the load generator shares the machine's cores
+ * with the server it measures.
+ */
+function send(client: Client, method: string, path: string, body?: unknown): Promise<Answer> {
+  const payload = body === undefined ? undefined : JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        host: client.url.hostname,
+        port: client.url.port,
+        method,
+        path,
+        agent: client.agent,
+        headers: {
+          "content-type": "application/json",
+          "x-meridian-client": "bench",
+          ...(client.cookie ? { cookie: client.cookie } : {}),
+          ...(payload === undefined ? {} : { "content-length": Buffer.byteLength(payload) }),
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (chunk: Buffer) => chunks.push(chunk));
+        res.on("error", reject);
+        res.on("end", () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            text: Buffer.concat(chunks).toString("utf8"),
+          }),
+        );
+      },
+    );
+    req.on("error", reject);
+    req.end(payload);
+  });
 }
 
 async function startServer(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string }> {
@@ -36,23 +90,20 @@ async function startServer(env: NodeJS.ProcessEnv): Promise<{ child: ChildProces
   throw new Error("bench server exited before listening");
 }
 
-async function api(client: Client, method: string, path: string, body?: unknown): Promise<Response> {
-  return fetch(`${client.url}${path}`, {
-    method,
-    headers: { "content-type": "application/json", "x-meridian-client": "bench", cookie: client.cookie },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-}
-
 async function ownerClient(url: string): Promise<Client> {
-  const res = await fetch(`${url}/api/setup`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ username: "bench", password: "benchmark-password", timeZone: "UTC" }),
+  const client: Client = {
+    url: new URL(url),
+    cookie: "",
+    agent: new Agent({ keepAlive: true, maxSockets: CONCURRENCY }),
+  };
+  const res = await send(client, "POST", "/api/setup", {
+    username: "bench",
+    password: "benchmark-password",
+    timeZone: "UTC",
   });
-  if (res.status !== 201) throw new Error(`setup failed: ${res.status} ${await res.text()}`);
-  const cookie = (res.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
-  return { url, cookie };
+  if (res.status !== 201) throw new Error(`setup failed: ${res.status} ${res.text}`);
+  client.cookie = (res.headers["set-cookie"]?.[0] ?? "").split(";")[0] ?? "";
+  return client;
 }
 
 /** One entry per worker, each saved again and again against its own latest revision. */
@@ -60,17 +111,18 @@ async function prepareEntries(client: Client, count: number): Promise<{ id: stri
   const corpus = new SyntheticJournal(7);
   const out: { id: string; revision: number }[] = [];
   for (let i = 0; i < count; i++) {
-    const res = await api(client, "POST", "/api/entries", corpus.entry(120));
-    const entry = (await res.json()) as { id: string; revision: number };
+    const res = await send(client, "POST", "/api/entries", corpus.entry(120));
+    if (res.status !== 201) throw new Error(`create failed: ${res.status} ${res.text}`);
+    const entry = JSON.parse(res.text) as { id: string; revision: number };
     out.push({ id: entry.id, revision: entry.revision });
   }
   return out;
 }
 
 async function saveOnce(client: Client, slot: { id: string; revision: number }, body: string): Promise<void> {
-  const res = await api(client, "PUT", `/api/entries/${slot.id}`, { body, baseRevision: slot.revision });
-  if (res.status !== 200) throw new Error(`save failed: ${res.status} ${await res.text()}`);
-  slot.revision = ((await res.json()) as { revision: number }).revision;
+  const res = await send(client, "PUT", `/api/entries/${slot.id}`, { body, baseRevision: slot.revision });
+  if (res.status !== 200) throw new Error(`save failed: ${res.status} ${res.text}`);
+  slot.revision = (JSON.parse(res.text) as { revision: number }).revision;
 }
 
 async function maxThroughput(client: Client, slots: { id: string; revision: number }[]): Promise<number> {
@@ -145,7 +197,7 @@ function rawSqliteInserts(dir: string): number {
 }
 
 async function rawPostgresInserts(url: string): Promise<number> {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const pool = new pg.Pool({ connectionString: url, max: PG_POOL });
   await pool.query("drop table if exists bench_raw");
   await pool.query(
     "create table bench_raw (id text primary key, user_id text, body text, revision int, updated_at text)",
@@ -178,8 +230,9 @@ async function saveRows(
   baseline: number,
 ): Promise<BenchRow[]> {
   const { child, url } = await startServer(env);
+  let client: Client | undefined;
   try {
-    const client = await ownerClient(url);
+    client = await ownerClient(url);
     const slots = await prepareEntries(client, CONCURRENCY);
     const throughput = await maxThroughput(client, slots);
     const latencies = await fixedRate(client, slots);
@@ -190,7 +243,7 @@ async function saveRows(
         value: throughput,
         unit: "saves/s",
         baseline,
-        baselineName: "raw inserts/s",
+        baselineName: kind === "postgres" ? `raw inserts/s, pool ${PG_POOL}` : "raw inserts/s",
         ...(kind === "sqlite" ? { target: "≥ 2000" } : {}),
       },
       {
@@ -208,7 +261,12 @@ async function saveRows(
       },
     ];
   } finally {
-    child.kill("SIGTERM");
+    client?.agent.destroy();
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = once(child, "exit");
+      child.kill("SIGTERM");
+      await exited;
+    }
   }
 }
 
@@ -239,7 +297,13 @@ export async function benchJournalSaves(): Promise<BenchRow[]> {
     const pgUrl = await postgresBenchDatabase();
     if (pgUrl) {
       const baseline = await rawPostgresInserts(pgUrl);
-      rows.push(...(await saveRows("postgres", { MERIDIAN_DATA_DIR: dir, DATABASE_URL: pgUrl }, baseline)));
+      rows.push(
+        ...(await saveRows(
+          "postgres",
+          { MERIDIAN_DATA_DIR: dir, DATABASE_URL: pgUrl, MERIDIAN_PG_POOL: String(PG_POOL) },
+          baseline,
+        )),
+      );
     } else {
       console.warn("journal bench: TEST_DATABASE_URL unset or unreachable; PostgreSQL rows skipped");
     }

@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from "node:fs";
+import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -23,6 +24,11 @@ describe("serve", () => {
     expect(serveOptionsFromEnv({})).toEqual({ trustProxy: false });
     expect(() => serveOptionsFromEnv({ PORT: "http" })).toThrow(/PORT/);
     expect(serveOptionsFromEnv({ MERIDIAN_TRUST_PROXY: "1" }).trustProxy).toBe(true);
+    expect(serveOptionsFromEnv({ MERIDIAN_PG_POOL: "32" }).postgresPoolSize).toBe(32);
+    expect(serveOptionsFromEnv({ MERIDIAN_PG_POOL: "" })).toEqual({ trustProxy: false });
+    for (const bad of ["0", "-1", "2.5", "many"]) {
+      expect(() => serveOptionsFromEnv({ MERIDIAN_PG_POOL: bad })).toThrow(/MERIDIAN_PG_POOL/);
+    }
   });
 
   it("opens the SQLite store in the data dir, listens, answers and closes", async () => {
@@ -45,5 +51,57 @@ describe("serve", () => {
       rmSync(dir, { recursive: true, force: true });
     }
     await expect(fetch(`${server.url}/api/health`)).rejects.toThrow();
+  });
+
+  it("limits request bodies over a real socket, by Content-Length or by counting chunks", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "meridian-serve-"));
+    const server = await serve({ port: 0, dataDir: join(dir, "data"), webDistDir: null, log: () => {} });
+    const post = (path: string, payload: string, chunked: boolean) =>
+      new Promise<{ status: number; text: string }>((resolve, reject) => {
+        const req = request(
+          `${server.url}${path}`,
+          {
+            method: "POST",
+            headers: {
+              "content-type": "application/json",
+              ...(chunked
+                ? { "transfer-encoding": "chunked" }
+                : { "content-length": Buffer.byteLength(payload) }),
+            },
+          },
+          (res) => {
+            let text = "";
+            res.setEncoding("utf8");
+            res.on("data", (chunk: string) => {
+              text += chunk;
+            });
+            res.on("end", () => resolve({ status: res.statusCode ?? 0, text }));
+          },
+        );
+        req.on("error", reject);
+        if (chunked) {
+          for (let i = 0; i < payload.length; i += 4096) req.write(payload.slice(i, i + 4096));
+          req.end();
+        } else {
+          req.end(payload);
+        }
+      });
+    try {
+      const big = JSON.stringify({ username: "x".repeat(17 * 1024), password: "p", timeZone: "UTC" });
+      for (const chunked of [false, true]) {
+        const res = await post("/api/setup", big, chunked);
+        expect(res.status, `chunked: ${chunked}`).toBe(413);
+        expect(JSON.parse(res.text).error.code).toBe("payload_too_large");
+      }
+      const small = JSON.stringify({ username: "owner", password: "correct horse battery", timeZone: "UTC" });
+      for (const chunked of [true, false]) {
+        const res = await post("/api/setup", small, chunked);
+        // Small enough: it reaches the route (the second setup finds the owner already there).
+        expect(res.status, `chunked: ${chunked}`).toBe(chunked ? 201 : 409);
+      }
+    } finally {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

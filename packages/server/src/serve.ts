@@ -15,6 +15,8 @@ export interface ServeOptions {
   dataDir?: string;
   /** postgres://… selects PostgreSQL instead of SQLite. */
   databaseUrl?: string | undefined;
+  /** PostgreSQL only: most pooled connections (default 20). */
+  postgresPoolSize?: number;
   /** Built web app; default packages/web/dist. */
   webDistDir?: string | null;
   trustProxy?: boolean;
@@ -49,14 +51,24 @@ function parsePort(value: string | undefined): number | undefined {
   return port;
 }
 
-/** Reads PORT, HOST, MERIDIAN_DATA_DIR, DATABASE_URL and MERIDIAN_TRUST_PROXY. */
+function parsePoolSize(value: string | undefined): number | undefined {
+  if (value === undefined || value.trim() === "") return undefined;
+  const size = Number(value);
+  if (!Number.isInteger(size) || size < 1 || size > 1000)
+    throw new Error(`MERIDIAN_PG_POOL must be 1–1000, got "${value}"`);
+  return size;
+}
+
+/** Reads PORT, HOST, MERIDIAN_DATA_DIR, DATABASE_URL, MERIDIAN_PG_POOL and MERIDIAN_TRUST_PROXY. */
 export function serveOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): ServeOptions {
   const port = parsePort(env.PORT);
+  const poolSize = parsePoolSize(env.MERIDIAN_PG_POOL);
   return {
     ...(port !== undefined ? { port } : {}),
     ...(env.HOST ? { host: env.HOST } : {}),
     ...(env.MERIDIAN_DATA_DIR ? { dataDir: env.MERIDIAN_DATA_DIR } : {}),
     ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}),
+    ...(poolSize !== undefined ? { postgresPoolSize: poolSize } : {}),
     trustProxy: env.MERIDIAN_TRUST_PROXY === "1" || env.MERIDIAN_TRUST_PROXY === "true",
   };
 }
@@ -67,6 +79,7 @@ export async function serve(options: ServeOptions = {}): Promise<RunningServer> 
   const store = await openStore({
     dataDir: resolve(options.dataDir ?? "./data"),
     databaseUrl: options.databaseUrl,
+    postgresPoolSize: options.postgresPoolSize,
   });
   const app = createApp({
     store,

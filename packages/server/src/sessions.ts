@@ -34,14 +34,13 @@ export async function resolveSession(
 ): Promise<ResolvedSession | null> {
   if (token.length < 20 || token.length > 100) return null;
   const tokenHash = sha256Hex(token);
-  const session = await store.findSession(tokenHash);
-  if (!session) return null;
+  const found = await store.findSessionWithUser(tokenHash);
+  if (!found) return null;
+  const { session, user } = found;
   if (session.expiresAt <= now.toISOString()) {
     await store.deleteSession(tokenHash);
     return null;
   }
-  const user = await store.findUserById(session.userId);
-  if (!user) return null;
   const renewed = now.getTime() - Date.parse(session.lastSeenAt) >= TOUCH_INTERVAL_MS;
   if (renewed) {
     await store.touchSession(

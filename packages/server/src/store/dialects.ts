@@ -1,5 +1,14 @@
 import Database from "better-sqlite3";
-import { Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from "kysely";
+import {
+  Kysely,
+  PostgresDialect,
+  type RawBuilder,
+  type SqliteDatabase,
+  SqliteDialect,
+  type SqliteStatement,
+  sql,
+  type Transaction,
+} from "kysely";
 import pg from "pg";
 import type { Database as Schema } from "./schema";
 import type { StorageKind } from "./store";
@@ -13,6 +22,66 @@ export interface DialectAdapter {
   lockOwnerSetup(trx: Transaction<Schema>): Promise<void>;
   /** Schema the migration bookkeeping tables belong in (undefined: the dialect's default). */
   migrationSchema(): Promise<string | undefined>;
+  /**
+   * A scalar subquery: the tags of the `entries` row in scope, as a JSON array ordered by tag
+   * (the order `withTags` reads them in). SQLite answers JSON text ("[]" when none),
+   * PostgreSQL a parsed array (null when none); parse with `parseTagsJson`.
+   */
+  readonly entryTagsJson: RawBuilder<unknown>;
+}
+
+/** Most distinct SQL strings the SQLite statement cache keeps prepared. */
+const STATEMENT_CACHE_SIZE = 256;
+
+/**
+ * better-sqlite3 in front of Kysely, keeping prepared statements by SQL text. Kysely's SQLite
+ * driver prepares every query it runs, and compiling the SQL cost more than running it on the
+ * save path. Reusing a statement is safe here: Kysely runs one query at a time on its single
+ * connection and better-sqlite3 runs each to completion synchronously; only `iterate` (a
+ * streamed select, which can interleave with other queries) gets a fresh statement.
+ */
+export class CachedStatements implements SqliteDatabase {
+  readonly #db: Database.Database;
+  readonly #cache = new Map<string, SqliteStatement>();
+  readonly #capacity: number;
+
+  constructor(db: Database.Database, capacity = STATEMENT_CACHE_SIZE) {
+    this.#db = db;
+    this.#capacity = Math.max(1, capacity);
+  }
+
+  /** Number of statements held. */
+  get size(): number {
+    return this.#cache.size;
+  }
+
+  prepare(text: string): SqliteStatement {
+    const hit = this.#cache.get(text);
+    if (hit) {
+      // Re-insert: Map order doubles as least-recently-used order.
+      this.#cache.delete(text);
+      this.#cache.set(text, hit);
+      return hit;
+    }
+    const stmt = this.#db.prepare(text);
+    const cached: SqliteStatement = {
+      reader: stmt.reader,
+      all: (parameters) => stmt.all(parameters),
+      run: (parameters) => stmt.run(parameters),
+      iterate: (parameters) => this.#db.prepare(text).iterate(parameters) as IterableIterator<unknown>,
+    };
+    this.#cache.set(text, cached);
+    if (this.#cache.size > this.#capacity) {
+      const oldest = this.#cache.keys().next().value;
+      if (oldest !== undefined) this.#cache.delete(oldest);
+    }
+    return cached;
+  }
+
+  close(): void {
+    this.#cache.clear();
+    this.#db.close();
+  }
 }
 
 export function sqliteAdapter(file: string): DialectAdapter {
@@ -21,10 +90,11 @@ export function sqliteAdapter(file: string): DialectAdapter {
   database.pragma("foreign_keys = ON");
   database.pragma("busy_timeout = 5000");
   database.pragma("synchronous = NORMAL");
-  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database }) });
+  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: new CachedStatements(database) }) });
   return {
     kind: "sqlite",
     db,
+    entryTagsJson: sql`(select json_group_array(t.tag order by t.tag) from entry_tags as t where t.entry_id = entries.id and t.user_id = entries.user_id)`,
     // Kysely runs SQLite transactions one at a time on its single connection, and another
     // process writing in between makes our write fail (WAL snapshot) rather than duplicate.
     lockOwnerSetup: async () => {},
@@ -32,11 +102,19 @@ export function sqliteAdapter(file: string): DialectAdapter {
   };
 }
 
+/**
+ * Pooled PostgreSQL connections unless configured (MERIDIAN_PG_POOL). Every save commits, and
+ * PostgreSQL flushes the commits waiting at one time together, so saves scale with the
+ * connections able to wait at once; 20 keeps well inside PostgreSQL's default 100.
+ */
+export const DEFAULT_POSTGRES_POOL_SIZE = 20;
+
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
 export interface PostgresOptions {
   /** Use this schema (search_path) on every pooled connection; must already exist. */
   schema?: string;
+  /** Default DEFAULT_POSTGRES_POOL_SIZE. */
   maxConnections?: number;
 }
 
@@ -46,7 +124,7 @@ export function postgresAdapter(connectionString: string, options: PostgresOptio
   }
   const pool = new pg.Pool({
     connectionString,
-    max: options.maxConnections ?? 10,
+    max: options.maxConnections ?? DEFAULT_POSTGRES_POOL_SIZE,
     ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
   });
   // An idle client erroring (e.g. server restart) must not crash the process.
@@ -55,6 +133,7 @@ export function postgresAdapter(connectionString: string, options: PostgresOptio
   return {
     kind: "postgres",
     db,
+    entryTagsJson: sql`(select json_agg(t.tag order by t.tag) from entry_tags as t where t.entry_id = entries.id and t.user_id = entries.user_id)`,
     lockOwnerSetup: async (trx) => {
       // Transaction-scoped advisory lock: a second setup waits, then sees the first owner.
       await sql`select pg_advisory_xact_lock(47110001)`.execute(trx);

@@ -1,4 +1,4 @@
-import { type Kysely, Migrator } from "kysely";
+import { type ExpressionBuilder, type Kysely, Migrator, sql } from "kysely";
 import type { DialectAdapter } from "./dialects";
 import {
   countByDay,
@@ -11,7 +11,7 @@ import {
 } from "./entry-queries";
 import { KyselyRitualStore } from "./kysely-ritual-store";
 import { migrationProvider } from "./migrations";
-import { fromUser, normaliseTags, toPrompt, toSession, toUser } from "./rows";
+import { fromUser, normaliseTags, parseTagsJson, toEntry, toPrompt, toSession, toUser } from "./rows";
 import type { Database } from "./schema";
 import type {
   EntryChanges,
@@ -21,6 +21,7 @@ import type {
   NewEntry,
   PromptRecord,
   SessionRecord,
+  SessionWithUser,
   Store,
   UpdateResult,
   UserRecord,
@@ -178,6 +179,32 @@ export class KyselyStore implements Store {
     return row ? toSession(row) : null;
   }
 
+  async findSessionWithUser(tokenHash: string): Promise<SessionWithUser | null> {
+    const row = await this.#db
+      .selectFrom("auth_sessions as s")
+      .innerJoin("users as u", "u.id", "s.user_id")
+      .select([
+        "s.token_hash",
+        "s.user_id",
+        "s.created_at as session_created_at",
+        "s.expires_at",
+        "s.last_seen_at",
+        "u.id",
+        "u.username",
+        "u.password_hash",
+        "u.role",
+        "u.time_zone",
+        "u.created_at",
+      ])
+      .where("s.token_hash", "=", tokenHash)
+      .executeTakeFirst();
+    if (!row) return null;
+    return {
+      session: toSession({ ...row, created_at: row.session_created_at }),
+      user: toUser(row),
+    };
+  }
+
   async touchSession(tokenHash: string, lastSeenAt: string, expiresAt: string): Promise<void> {
     await this.#db
       .updateTable("auth_sessions")
@@ -231,7 +258,7 @@ export class KyselyStore implements Store {
         throw new Error("Entry insert was skipped but no entry with its clientId exists");
       }
       await replaceTags(trx, userId, e.id, normaliseTags(e.tags));
-      const entry = await findEntry(trx, userId, e.id);
+      const entry = await findEntry(trx, this.#adapter.entryTagsJson, userId, e.id);
       if (!entry) throw new Error("Created entry could not be read back");
       return { entry, created: true };
     });
@@ -250,7 +277,7 @@ export class KyselyStore implements Store {
   }
 
   getEntry(userId: string, id: string): Promise<EntryRecord | null> {
-    return findEntry(this.#db, userId, id);
+    return findEntry(this.#db, this.#adapter.entryTagsJson, userId, id);
   }
 
   async getEntries(userId: string, ids: readonly string[]): Promise<EntryRecord[]> {
@@ -273,33 +300,84 @@ export class KyselyStore implements Store {
     // Revisions are 32-bit integers; a base outside that range can never match (and PostgreSQL
     // would reject the comparison), so it goes straight to the not-found/conflict decision.
     const comparable = Number.isInteger(baseRevision) && baseRevision >= 1 && baseRevision <= MAX_REVISION;
+    if (!comparable) return this.#conflictOrMissing(this.#db, userId, id);
+    const tags = c.tags === undefined ? undefined : normaliseTags(c.tags);
+    // Fast path, one statement and so atomic without a transaction: bump the revision if it is
+    // still baseRevision and the stored tags already are the requested ones (or none were
+    // requested), reading the row back with its tags. Saving text is nearly always this.
+    const updated = await this.#updateRow(this.#db, userId, id, baseRevision, c, tags);
+    if (updated) return { status: "updated", entry: updated };
+    if (tags === undefined) return this.#conflictOrMissing(this.#db, userId, id);
+    // The tags change too (or the base is stale): the row and its tags in one transaction.
     return this.#db.transaction().execute(async (trx) => {
-      if (!comparable) {
-        const current = await findEntry(trx, userId, id);
-        return current ? ({ status: "conflict", current } as const) : ({ status: "not_found" } as const);
-      }
-      const result = await trx
-        .updateTable("entries")
-        .set((eb) => ({
-          body: c.body,
-          updated_at: c.updatedAt,
-          revision: eb("revision", "+", 1),
-          ...(c.title !== undefined ? { title: c.title } : {}),
-          ...(c.promptId !== undefined ? { prompt_id: c.promptId, prompt_text: c.promptText ?? null } : {}),
-        }))
-        .where("id", "=", id)
-        .where("user_id", "=", userId)
-        .where("revision", "=", baseRevision)
-        .executeTakeFirst();
-      if (Number(result.numUpdatedRows) === 0) {
-        const current = await findEntry(trx, userId, id);
-        return current ? ({ status: "conflict", current } as const) : ({ status: "not_found" } as const);
-      }
-      if (c.tags !== undefined) await replaceTags(trx, userId, id, normaliseTags(c.tags));
-      const entry = await findEntry(trx, userId, id);
+      const row = await this.#updateRow(trx, userId, id, baseRevision, c, undefined);
+      if (!row) return this.#conflictOrMissing(trx, userId, id);
+      await replaceTags(trx, userId, id, tags);
+      const entry = await findEntry(trx, this.#adapter.entryTagsJson, userId, id);
       if (!entry) throw new Error("Updated entry could not be read back");
       return { status: "updated", entry } as const;
     });
+  }
+
+  /**
+   * UPDATE … RETURNING for a revision-checked save; null when nothing matched. With `sameTags`,
+   * it also only matches while the entry's stored tags are exactly that (distinct) set.
+   */
+  async #updateRow(
+    db: Kysely<Database>,
+    userId: string,
+    id: string,
+    baseRevision: number,
+    c: EntryChanges,
+    sameTags: readonly string[] | undefined,
+  ): Promise<EntryRecord | null> {
+    let q = db
+      .updateTable("entries")
+      .set((eb) => ({
+        body: c.body,
+        updated_at: c.updatedAt,
+        revision: eb("revision", "+", 1),
+        ...(c.title !== undefined ? { title: c.title } : {}),
+        ...(c.promptId !== undefined ? { prompt_id: c.promptId, prompt_text: c.promptText ?? null } : {}),
+      }))
+      .where("id", "=", id)
+      .where("user_id", "=", userId)
+      .where("revision", "=", baseRevision);
+    if (sameTags !== undefined) {
+      // (entry_id, tag) is the primary key, so "as many rows as tags, and none outside them"
+      // is set equality.
+      const tagRows = (eb: ExpressionBuilder<Database, "entries">) =>
+        eb
+          .selectFrom("entry_tags")
+          .select((s) => s.fn.countAll<number | string>().as("n"))
+          .whereRef("entry_tags.entry_id", "=", "entries.id")
+          .whereRef("entry_tags.user_id", "=", "entries.user_id");
+      q = q.where((eb) => eb(tagRows(eb), "=", sameTags.length));
+      if (sameTags.length > 0) {
+        q = q.where((eb) =>
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom("entry_tags")
+                .select(sql`1`.as("one"))
+                .whereRef("entry_tags.entry_id", "=", "entries.id")
+                .whereRef("entry_tags.user_id", "=", "entries.user_id")
+                .where("entry_tags.tag", "not in", [...sameTags]),
+            ),
+          ),
+        );
+      }
+    }
+    const row = await q
+      .returningAll()
+      .returning(this.#adapter.entryTagsJson.as("tags_json"))
+      .executeTakeFirst();
+    return row ? toEntry(row, parseTagsJson(row.tags_json)) : null;
+  }
+
+  async #conflictOrMissing(db: Kysely<Database>, userId: string, id: string): Promise<UpdateResult> {
+    const current = await findEntry(db, this.#adapter.entryTagsJson, userId, id);
+    return current ? { status: "conflict", current } : { status: "not_found" };
   }
 
   async deleteEntry(userId: string, id: string): Promise<boolean> {

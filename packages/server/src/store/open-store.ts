@@ -11,6 +11,8 @@ export interface OpenStoreOptions {
   dataDir: string;
   /** PostgreSQL only: an existing schema to use as search_path (tests isolate with this). */
   postgresSchema?: string;
+  /** PostgreSQL only: most pooled connections (default DEFAULT_POSTGRES_POOL_SIZE). */
+  postgresPoolSize?: number | undefined;
   /** Apply pending migrations before returning (default true). */
   migrate?: boolean;
 }
@@ -19,7 +21,10 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   let store: Store;
   if (isPostgresUrl(options.databaseUrl)) {
     store = new KyselyStore(
-      postgresAdapter(options.databaseUrl, options.postgresSchema ? { schema: options.postgresSchema } : {}),
+      postgresAdapter(options.databaseUrl, {
+        ...(options.postgresSchema ? { schema: options.postgresSchema } : {}),
+        ...(options.postgresPoolSize !== undefined ? { maxConnections: options.postgresPoolSize } : {}),
+      }),
     );
   } else {
     mkdirSync(options.dataDir, { recursive: true });

@@ -58,6 +58,16 @@ export function toEntry(row: Selectable<EntriesTable>, tags: string[]): EntryRec
   };
 }
 
+/** Reads the `entryTagsJson` column: JSON text (SQLite), an array (PostgreSQL) or null (none). */
+export function parseTagsJson(value: unknown): string[] {
+  const parsed: unknown = typeof value === "string" ? JSON.parse(value) : value;
+  if (parsed === null || parsed === undefined) return [];
+  if (!Array.isArray(parsed) || !parsed.every((t) => typeof t === "string")) {
+    throw new Error("Entry tags did not read back as a list of strings");
+  }
+  return parsed;
+}
+
 export function toPrompt(row: Selectable<PromptsTable>): PromptRecord {
   return {
     id: row.id,

@@ -96,6 +96,21 @@ describe.each(backends)("Store on %s", (kind) => {
     expect(await store.findSession(s.tokenHash)).toBeNull();
   });
 
+  it("finds a session together with its user in one lookup", async () => {
+    const s = {
+      tokenHash: `joined-${kind}`,
+      userId: bob.id,
+      createdAt: "2024-01-01T00:00:00.000Z",
+      expiresAt: "2024-01-31T00:00:00.000Z",
+      lastSeenAt: "2024-01-02T00:00:00.000Z",
+    };
+    await store.insertSession(s);
+    expect(await store.findSessionWithUser(s.tokenHash)).toEqual({ session: s, user: bob });
+    expect(await store.findSessionWithUser(`unknown-${kind}`)).toBeNull();
+    await store.deleteSession(s.tokenHash);
+    expect(await store.findSessionWithUser(s.tokenHash)).toBeNull();
+  });
+
   it("creates entries with tags and is idempotent on clientId per user", async () => {
     const first = await store.createEntry(
       alice.id,
@@ -169,6 +184,86 @@ describe.each(backends)("Store on %s", (kind) => {
     expect(await store.updateEntry(alice.id, "missing", 1, { body: "x", updatedAt: "y" })).toEqual({
       status: "not_found",
     });
+  });
+
+  it("saves with the same tags (in any order) without losing them, and changes them when asked", async () => {
+    await store.createEntry(alice.id, newEntry("e-tags", { tags: ["b", "a"] }));
+    const same = await store.updateEntry(alice.id, "e-tags", 1, {
+      body: "same tags",
+      tags: ["b", " a", "a", ""],
+      updatedAt: "2024-05-02T00:00:00.000Z",
+    });
+    expect(same).toMatchObject({
+      status: "updated",
+      entry: { body: "same tags", revision: 2, tags: ["a", "b"] },
+    });
+    const subset = await store.updateEntry(alice.id, "e-tags", 2, {
+      body: "fewer",
+      tags: ["a"],
+      updatedAt: "2024-05-03T00:00:00.000Z",
+    });
+    expect(subset).toMatchObject({ status: "updated", entry: { revision: 3, tags: ["a"] } });
+    const superset = await store.updateEntry(alice.id, "e-tags", 3, {
+      body: "more",
+      tags: ["a", "c"],
+      updatedAt: "2024-05-04T00:00:00.000Z",
+    });
+    expect(superset).toMatchObject({ status: "updated", entry: { revision: 4, tags: ["a", "c"] } });
+    const swapped = await store.updateEntry(alice.id, "e-tags", 4, {
+      body: "swapped",
+      tags: ["a", "d"],
+      updatedAt: "2024-05-05T00:00:00.000Z",
+    });
+    expect(swapped).toMatchObject({ status: "updated", entry: { revision: 5, tags: ["a", "d"] } });
+    const cleared = await store.updateEntry(alice.id, "e-tags", 5, {
+      body: "none",
+      tags: [],
+      updatedAt: "2024-05-06T00:00:00.000Z",
+    });
+    expect(cleared).toMatchObject({ status: "updated", entry: { revision: 6, tags: [] } });
+    const stillNone = await store.updateEntry(alice.id, "e-tags", 6, {
+      body: "still none",
+      tags: [],
+      updatedAt: "2024-05-07T00:00:00.000Z",
+    });
+    expect(stillNone).toMatchObject({ status: "updated", entry: { revision: 7, tags: [] } });
+    const final = await store.getEntry(alice.id, "e-tags");
+    expect(final).toEqual(stillNone.status === "updated" ? stillNone.entry : null);
+    expect((await store.countTags(alice.id)).find((t) => t.tag === "d")).toBeUndefined();
+    // A stale base changes nothing, tags included, whether or not the tags differ.
+    for (const tags of [undefined, [], ["z"]]) {
+      const stale = await store.updateEntry(alice.id, "e-tags", 6, {
+        body: "lost",
+        ...(tags ? { tags } : {}),
+        updatedAt: "2024-05-08T00:00:00.000Z",
+      });
+      expect(stale).toEqual({ status: "conflict", current: final });
+    }
+    expect(await store.getEntry(alice.id, "e-tags")).toEqual(final);
+    expect(
+      await store.updateEntry(bob.id, "e-tags", 7, { body: "not yours", tags: [], updatedAt: "x" }),
+    ).toEqual({ status: "not_found" });
+  });
+
+  it("lets exactly one of many concurrent saves against one revision win", async () => {
+    await store.createEntry(alice.id, newEntry("e-race-save", { tags: ["x"] }));
+    const variants = [undefined, ["x"], ["y"], ["x", "y"]];
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => {
+        const tags = variants[i % variants.length];
+        return store.updateEntry(alice.id, "e-race-save", 1, {
+          body: `racer ${i}`,
+          ...(tags ? { tags } : {}),
+          updatedAt: "2024-05-02T00:00:00.000Z",
+        });
+      }),
+    );
+    const winners = results.filter((r) => r.status === "updated");
+    expect(winners).toHaveLength(1);
+    expect(results.filter((r) => r.status === "conflict")).toHaveLength(11);
+    const stored = await store.getEntry(alice.id, "e-race-save");
+    expect(stored?.revision).toBe(2);
+    expect(winners[0]?.status === "updated" && winners[0].entry).toEqual(stored);
   });
 
   it("deletes entries and their tags", async () => {

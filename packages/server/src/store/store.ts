@@ -28,6 +28,11 @@ export interface SessionRecord {
   lastSeenAt: string;
 }
 
+export interface SessionWithUser {
+  session: SessionRecord;
+  user: UserRecord;
+}
+
 export interface EntryRecord {
   id: string;
   userId: string;
@@ -125,6 +130,8 @@ export interface Store {
   // sessions
   insertSession(session: SessionRecord): Promise<void>;
   findSession(tokenHash: string): Promise<SessionRecord | null>;
+  /** The session and its user in one query; null for an unknown token (or a user gone). */
+  findSessionWithUser(tokenHash: string): Promise<SessionWithUser | null>;
   touchSession(tokenHash: string, lastSeenAt: string, expiresAt: string): Promise<void>;
   deleteSession(tokenHash: string): Promise<void>;
   deleteExpiredSessions(now: string): Promise<number>;
