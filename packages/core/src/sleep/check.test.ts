@@ -158,6 +158,14 @@ describe("field validation", () => {
     expect(parsed.error?.issues[0]?.path).toEqual(["outOfBed"]);
     expect(SleepDiaryInputSchema.safeParse(night).success).toBe(true);
   });
+
+  it("the API schema reports a malformed time on its field instead of throwing", () => {
+    for (const change of [{ intoBed: "25:00" }, { outOfBed: "7:10" }, { timeZone: "Mars/Base" }]) {
+      const parsed = SleepDiaryInputSchema.safeParse({ ...night, ...change });
+      expect(parsed.success).toBe(false);
+      expect(parsed.error?.issues.map((i) => i.path)).toEqual([Object.keys(change)]);
+    }
+  });
 });
 
 describe("definitions for the help page", () => {

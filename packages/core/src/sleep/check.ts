@@ -131,6 +131,9 @@ export function checkSleepDiary(raw: unknown): SleepDiaryCheck {
 /** The diary fields plus every plausibility check, for API bodies: each issue becomes a zod
  * issue on its field, so a 400 names the field. */
 export const SleepDiaryInputSchema = SleepDiaryFieldsSchema.superRefine((diary, ctx) => {
+  // zod runs this refinement even when a field failed its own check (e.g. intoBed "25:00"),
+  // and the plausibility checks need well-formed times: only the field issues count then.
+  if (!SleepDiaryFieldsSchema.safeParse(diary).success) return;
   for (const issue of sleepDiaryIssues(diary)) {
     ctx.addIssue({
       code: "custom",
