@@ -115,9 +115,11 @@ function Checkup({ id }: { id: InstrumentId }) {
       {done ? (
         <>
           <CheckupResult instrument={instrument} {...done} />
-          <p className="muted small after-card" data-testid="cadence">
-            {cadenceSentence(instrument)}
-          </p>
+          <div className="after-card">
+            <p className="muted small" data-testid="cadence">
+              {cadenceSentence(instrument)}
+            </p>
+          </div>
         </>
       ) : (
         <>

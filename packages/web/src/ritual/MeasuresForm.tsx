@@ -84,18 +84,29 @@ export function MeasuresForm(props: InProps | OutProps) {
     }
   }
 
+  const clear = (k: keyof Errors) => setErrors((e) => (e[k] ? { ...e, [k]: undefined } : e));
   const toggleLocation = (l: TingleLocation, on: boolean) =>
     setLocations((prev) => (on ? [...prev.filter((x) => x !== l), l] : prev.filter((x) => x !== l)));
 
   return (
     <form className="measures stack" onSubmit={submit} noValidate>
-      <MoodGrid value={mood} onChange={setMood} error={errors.mood ?? null} />
+      <MoodGrid
+        value={mood}
+        onChange={(m) => {
+          setMood(m);
+          clear("mood");
+        }}
+        error={errors.mood ?? null}
+      />
       <RatingSlider
         label={Q.anxiety.question}
         min={0}
         max={100}
         value={anxiety}
-        onChange={setAnxiety}
+        onChange={(v) => {
+          setAnxiety(v);
+          clear("anxiety");
+        }}
         anchors={Q.anxiety.anchors}
         error={errors.anxiety ?? null}
         testId="anxiety"
@@ -132,7 +143,10 @@ export function MeasuresForm(props: InProps | OutProps) {
             min={0}
             max={10}
             value={tingles}
-            onChange={setTingles}
+            onChange={(v) => {
+              setTingles(v);
+              clear("tingles");
+            }}
             anchors={Q.tingles.anchors}
             describe={tingleWord}
             error={errors.tingles ?? null}
@@ -160,7 +174,10 @@ export function MeasuresForm(props: InProps | OutProps) {
             min={0}
             max={10}
             value={relaxation}
-            onChange={setRelaxation}
+            onChange={(v) => {
+              setRelaxation(v);
+              clear("relaxation");
+            }}
             anchors={Q.relaxation.anchors}
             error={errors.relaxation ?? null}
             testId="relaxation"
