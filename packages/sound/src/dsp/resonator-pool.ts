@@ -5,6 +5,8 @@
  * decaying noise burst (a band-limited splash around its frequency). The frequency can glide
  * exponentially (rising Minnaert bubbles). Grains are panned into two channels. State lives in
  * typed arrays; spawning steals the quietest grain when full. No allocation after construction.
+ * Active grains are kept packed in slots [0, count) (a retired grain's slot takes the last one),
+ * so control and render touch only live grains.
  */
 import type { Rng } from "../rng";
 
@@ -13,7 +15,6 @@ const TWO_PI = Math.PI * 2;
 export class ResonatorPool {
   readonly capacity: number;
   private readonly fs: number;
-  private readonly active: Uint8Array;
   private readonly re: Float64Array;
   private readonly im: Float64Array;
   private readonly rho: Float64Array;
@@ -35,7 +36,6 @@ export class ResonatorPool {
   constructor(sampleRate: number, capacity: number, rng: Rng) {
     this.fs = sampleRate;
     this.capacity = capacity;
-    this.active = new Uint8Array(capacity);
     this.re = new Float64Array(capacity);
     this.im = new Float64Array(capacity);
     this.rho = new Float64Array(capacity);
@@ -67,25 +67,23 @@ export class ResonatorPool {
     glide: number,
     pan: number,
   ): void {
-    let slot = -1;
-    let quietest = Number.POSITIVE_INFINITY;
-    for (let i = 0; i < this.capacity; i++) {
-      if (this.active[i] === 0) {
-        slot = i;
-        break;
-      }
-      const lv = this.level[i] as number;
-      if (lv < quietest) {
-        quietest = lv;
-        slot = i;
+    let slot: number;
+    if (this.count < this.capacity) {
+      slot = this.count++;
+    } else {
+      slot = 0;
+      let quietest = Number.POSITIVE_INFINITY;
+      for (let i = 0; i < this.capacity; i++) {
+        const lv = this.level[i] as number;
+        if (lv < quietest) {
+          quietest = lv;
+          slot = i;
+        }
       }
     }
-    if (slot < 0) return;
-    if (this.active[slot] === 0) this.count++;
     const fs = this.fs;
     const th = (TWO_PI * Math.min(freq, fs * 0.45)) / fs;
     const rho = Math.exp(-6.907755 / (Math.max(decay, 1e-4) * fs));
-    this.active[slot] = 1;
     this.rho[slot] = rho;
     this.theta[slot] = th;
     this.cr[slot] = rho * Math.cos(th);
@@ -109,15 +107,14 @@ export class ResonatorPool {
 
   /** Control-rate update: frequency glides, level estimates, retire silent grains. Call every 32 samples. */
   control(): void {
-    for (let g = 0; g < this.capacity; g++) {
-      if (this.active[g] === 0) continue;
+    let g = 0;
+    while (g < this.count) {
       const re = this.re[g] as number;
       const im = this.im[g] as number;
       const lv = Math.sqrt(re * re + im * im) + (this.exLeft[g] as number) * 1e-9 + (this.exAmp[g] as number);
       this.level[g] = lv;
       if (lv < 1e-5 && (this.exLeft[g] as number) === 0) {
-        this.active[g] = 0;
-        this.count--;
+        this.retire(g);
         continue;
       }
       const ch = this.chirp[g] as number;
@@ -128,14 +125,35 @@ export class ResonatorPool {
         this.cr[g] = rho * Math.cos(th);
         this.ci[g] = rho * Math.sin(th);
       }
+      g++;
     }
+  }
+
+  /** Free slot g: the last active grain moves into it. */
+  private retire(g: number): void {
+    const last = --this.count;
+    if (g === last) return;
+    this.re[g] = this.re[last] as number;
+    this.im[g] = this.im[last] as number;
+    this.rho[g] = this.rho[last] as number;
+    this.theta[g] = this.theta[last] as number;
+    this.chirp[g] = this.chirp[last] as number;
+    this.cr[g] = this.cr[last] as number;
+    this.ci[g] = this.ci[last] as number;
+    this.exLeft[g] = this.exLeft[last] as number;
+    this.exAmp[g] = this.exAmp[last] as number;
+    this.exDecay[g] = this.exDecay[last] as number;
+    this.panA[g] = this.panA[last] as number;
+    this.panB[g] = this.panB[last] as number;
+    this.level[g] = this.level[last] as number;
+    this.noise[g] = this.noise[last] as number;
   }
 
   /** Add all active grains into a/b over [start, start+n). */
   render(a: Float32Array, b: Float32Array, start: number, n: number): void {
     const end = start + n;
-    for (let g = 0; g < this.capacity; g++) {
-      if (this.active[g] === 0) continue;
+    const count = this.count;
+    for (let g = 0; g < count; g++) {
       let s = this.noise[g] as number;
       let re = this.re[g] as number;
       let im = this.im[g] as number;

@@ -90,8 +90,8 @@ export class BinauralSource {
   private readonly notch = new Float64Array(5);
   private sz1 = 0;
   private sz2 = 0;
-  private nz1 = 0;
-  private nz2 = 0;
+  /** Notch (direct form I, the shorter recurrence): x1, x2, y1, y2. */
+  private readonly nst = new Float64Array(4);
   private shelfOn = false;
   private notchOn = false;
   private lastAz = Number.NaN;
@@ -199,7 +199,7 @@ export class BinauralSource {
     } else if (this.notchOn) {
       rbjIdentity(this.notch);
       this.notchOn = false;
-      this.nz1 = this.nz2 = 0;
+      this.nst.fill(0);
     }
     // Proximity: up to +6 dB low shelf inside 0.6 m.
     const boost = 6 * clamp((0.6 - dist) / 0.5, 0, 1);
@@ -260,9 +260,25 @@ export class BinauralSource {
       buf.copyWithin(0, w - this.hist, w);
       w = this.hist;
     }
-    // 1. Mono pre-filters (proximity shelf, pinna notch) into the delay line.
     const end = start + n;
     const off = w - start;
+    const eL = this.earL;
+    const eR = this.earR;
+    const shoulder = this.shG !== 0 || this.dshG !== 0;
+    // Still and not near (the usual case): one fused loop per source, whose independent
+    // recurrences (pinna notch, two head-shadow filters) overlap.
+    if (this.still && !this.shelfOn && shoulder === this.notchOn) {
+      if (shoulder) {
+        eL[SHD] = eR[SHD] = this.shD;
+        eL[SHG] = eR[SHG] = this.shG;
+        stillElevated(inp, buf, off, start, end, this.notch, this.nst, eL, eR, outL, outR);
+      } else {
+        stillLevel(inp, buf, off, start, end, eL, eR, outL, outR);
+      }
+      this.w = w + n;
+      return;
+    }
+    // 1. Mono pre-filters (proximity shelf, pinna notch) into the delay line.
     if (this.shelfOn || this.notchOn) {
       const shelfOn = this.shelfOn;
       const notchOn = this.notchOn;
@@ -280,8 +296,11 @@ export class BinauralSource {
       const q4 = q[4] as number;
       let sz1 = this.sz1;
       let sz2 = this.sz2;
-      let nz1 = this.nz1;
-      let nz2 = this.nz2;
+      const nst = this.nst;
+      let nx1 = nst[0] as number;
+      let nx2 = nst[1] as number;
+      let ny1 = nst[2] as number;
+      let ny2 = nst[3] as number;
       for (let i = start; i < end; i++) {
         let x = inp[i] as number;
         if (shelfOn) {
@@ -291,24 +310,25 @@ export class BinauralSource {
           x = y;
         }
         if (notchOn) {
-          const y = q0 * x + nz1;
-          nz1 = q1 * x - q3 * y + nz2;
-          nz2 = q2 * x - q4 * y;
+          const y = q0 * x + q1 * nx1 + q2 * nx2 - q4 * ny2 - q3 * ny1;
+          nx2 = nx1;
+          nx1 = x;
+          ny2 = ny1;
+          ny1 = y;
           x = y;
         }
         buf[off + i] = x;
       }
       this.sz1 = sz1;
       this.sz2 = sz2;
-      this.nz1 = nz1;
-      this.nz2 = nz2;
+      nst[0] = nx1;
+      nst[1] = nx2;
+      nst[2] = ny1;
+      nst[3] = ny2;
     } else {
       for (let i = start; i < end; i++) buf[off + i] = inp[i] as number;
     }
     // 2. Each ear in its own loop.
-    const eL = this.earL;
-    const eR = this.earR;
-    const shoulder = this.shG !== 0 || this.dshG !== 0;
     eL[SHD] = eR[SHD] = this.shD;
     eL[SHG] = eR[SHG] = this.shG;
     if (this.still) {
@@ -328,6 +348,166 @@ export class BinauralSource {
     }
     this.w = w + n;
   }
+}
+
+/**
+ * A still source at ear level: copy into the delay line and run both ears in the same loop
+ * (the reads are at least BASE_DELAY behind the write, so they see earlier iterations).
+ */
+function stillLevel(
+  inp: Float32Array,
+  buf: Float32Array,
+  off: number,
+  start: number,
+  end: number,
+  sl: Float64Array,
+  sr: Float64Array,
+  outL: Float32Array,
+  outR: Float32Array,
+): void {
+  const a1 = sl[A1] as number;
+  const b0L = sl[B0] as number;
+  const b1L = sl[B1] as number;
+  const gL = sl[G] as number;
+  let xL1 = sl[X1] as number;
+  let yL1 = sl[Y1] as number;
+  const b0R = sr[B0] as number;
+  const b1R = sr[B1] as number;
+  const gR = sr[G] as number;
+  let xR1 = sr[X1] as number;
+  let yR1 = sr[Y1] as number;
+  // Read position (off + i) − d, split from d alone (not from the write index, which depends
+  // on how the caller blocks the stream): base + i + fr with fr = 1 − frac(d).
+  const dL = sl[D] as number;
+  const diL = Math.floor(dL);
+  const baseL = off - diL - 1;
+  const frL = 1 - (dL - diL);
+  // Read position (off + i) − d, split from d alone (not from the write index, which depends
+  // on how the caller blocks the stream): base + i + fr with fr = 1 − frac(d).
+  const dR = sr[D] as number;
+  const diR = Math.floor(dR);
+  const baseR = off - diR - 1;
+  const frR = 1 - (dR - diR);
+  let pL = buf[baseL + start] as number;
+  let pR = buf[baseR + start] as number;
+  for (let i = start; i < end; i++) {
+    buf[off + i] = inp[i] as number;
+    const nL = buf[baseL + i + 1] as number;
+    const nR = buf[baseR + i + 1] as number;
+    const xl = pL + frL * (nL - pL);
+    const xr = pR + frR * (nR - pR);
+    pL = nL;
+    pR = nR;
+    const yl = b0L * xl + b1L * xL1 - a1 * yL1;
+    const yr = b0R * xr + b1R * xR1 - a1 * yR1;
+    xL1 = xl;
+    yL1 = yl;
+    xR1 = xr;
+    yR1 = yr;
+    outL[i] = (outL[i] as number) + yl * gL;
+    outR[i] = (outR[i] as number) + yr * gR;
+  }
+  sl[X1] = xL1;
+  sl[Y1] = yL1;
+  sr[X1] = xR1;
+  sr[Y1] = yR1;
+}
+
+/** A still elevated source: pinna notch into the delay line, then both ears with the shoulder echo, in one loop. */
+function stillElevated(
+  inp: Float32Array,
+  buf: Float32Array,
+  off: number,
+  start: number,
+  end: number,
+  q: Float64Array,
+  nst: Float64Array,
+  sl: Float64Array,
+  sr: Float64Array,
+  outL: Float32Array,
+  outR: Float32Array,
+): void {
+  const q0 = q[0] as number;
+  const q1 = q[1] as number;
+  const q2 = q[2] as number;
+  const q3 = q[3] as number;
+  const q4 = q[4] as number;
+  let nx1 = nst[0] as number;
+  let nx2 = nst[1] as number;
+  let ny1 = nst[2] as number;
+  let ny2 = nst[3] as number;
+  const a1 = sl[A1] as number;
+  const shG = sl[SHG] as number;
+  const shD = sl[SHD] as number;
+  const b0L = sl[B0] as number;
+  const b1L = sl[B1] as number;
+  const gL = sl[G] as number;
+  let xL1 = sl[X1] as number;
+  let yL1 = sl[Y1] as number;
+  const b0R = sr[B0] as number;
+  const b1R = sr[B1] as number;
+  const gR = sr[G] as number;
+  let xR1 = sr[X1] as number;
+  let yR1 = sr[Y1] as number;
+  // Read position (off + i) − d, split from d alone (not from the write index, which depends
+  // on how the caller blocks the stream): base + i + fr with fr = 1 − frac(d).
+  const dL = sl[D] as number;
+  const diL = Math.floor(dL);
+  const baseL = off - diL - 1;
+  const frL = 1 - (dL - diL);
+  const dSL = dL + shD;
+  const diSL = Math.floor(dSL);
+  const baseSL = off - diSL - 1;
+  const frSL = 1 - (dSL - diSL);
+  // Read position (off + i) − d, split from d alone (not from the write index, which depends
+  // on how the caller blocks the stream): base + i + fr with fr = 1 − frac(d).
+  const dR = sr[D] as number;
+  const diR = Math.floor(dR);
+  const baseR = off - diR - 1;
+  const frR = 1 - (dR - diR);
+  const dSR = dR + shD;
+  const diSR = Math.floor(dSR);
+  const baseSR = off - diSR - 1;
+  const frSR = 1 - (dSR - diSR);
+  let pL = buf[baseL + start] as number;
+  let qL = buf[baseSL + start] as number;
+  let pR = buf[baseR + start] as number;
+  let qR = buf[baseSR + start] as number;
+  for (let i = start; i < end; i++) {
+    const x0 = inp[i] as number;
+    const v = q0 * x0 + q1 * nx1 + q2 * nx2 - q4 * ny2 - q3 * ny1;
+    nx2 = nx1;
+    nx1 = x0;
+    ny2 = ny1;
+    ny1 = v;
+    buf[off + i] = v;
+    const nL = buf[baseL + i + 1] as number;
+    const mL = buf[baseSL + i + 1] as number;
+    const nR = buf[baseR + i + 1] as number;
+    const mR = buf[baseSR + i + 1] as number;
+    const xl = pL + frL * (nL - pL) + shG * (qL + frSL * (mL - qL));
+    const xr = pR + frR * (nR - pR) + shG * (qR + frSR * (mR - qR));
+    pL = nL;
+    qL = mL;
+    pR = nR;
+    qR = mR;
+    const yl = b0L * xl + b1L * xL1 - a1 * yL1;
+    const yr = b0R * xr + b1R * xR1 - a1 * yR1;
+    xL1 = xl;
+    yL1 = yl;
+    xR1 = xr;
+    yR1 = yr;
+    outL[i] = (outL[i] as number) + yl * gL;
+    outR[i] = (outR[i] as number) + yr * gR;
+  }
+  nst[0] = nx1;
+  nst[1] = nx2;
+  nst[2] = ny1;
+  nst[3] = ny2;
+  sl[X1] = xL1;
+  sl[Y1] = yL1;
+  sr[X1] = xR1;
+  sr[Y1] = yR1;
 }
 
 /**
@@ -357,12 +537,18 @@ function earsStill(
   let xR1 = sr[X1] as number;
   let yR1 = sr[Y1] as number;
   // Read position of sample i is (off + i) − d = base + i + fr, 0 ≤ fr < 1.
-  const rpL = off - (sl[D] as number);
-  const baseL = Math.floor(rpL);
-  const frL = rpL - baseL;
-  const rpR = off - (sr[D] as number);
-  const baseR = Math.floor(rpR);
-  const frR = rpR - baseR;
+  // Read position (off + i) − d, split from d alone (not from the write index, which depends
+  // on how the caller blocks the stream): base + i + fr with fr = 1 − frac(d).
+  const dL = sl[D] as number;
+  const diL = Math.floor(dL);
+  const baseL = off - diL - 1;
+  const frL = 1 - (dL - diL);
+  // Read position (off + i) − d, split from d alone (not from the write index, which depends
+  // on how the caller blocks the stream): base + i + fr with fr = 1 − frac(d).
+  const dR = sr[D] as number;
+  const diR = Math.floor(dR);
+  const baseR = off - diR - 1;
+  const frR = 1 - (dR - diR);
   let pL = buf[baseL + start] as number;
   let pR = buf[baseR + start] as number;
   for (let i = start; i < end; i++) {
@@ -411,18 +597,26 @@ function earsStillShoulder(
   const gR = sr[G] as number;
   let xR1 = sr[X1] as number;
   let yR1 = sr[Y1] as number;
-  const rpL = off - (sl[D] as number);
-  const baseL = Math.floor(rpL);
-  const frL = rpL - baseL;
-  const rqL = rpL - shD;
-  const baseSL = Math.floor(rqL);
-  const frSL = rqL - baseSL;
-  const rpR = off - (sr[D] as number);
-  const baseR = Math.floor(rpR);
-  const frR = rpR - baseR;
-  const rqR = rpR - shD;
-  const baseSR = Math.floor(rqR);
-  const frSR = rqR - baseSR;
+  // Read position (off + i) − d, split from d alone (not from the write index, which depends
+  // on how the caller blocks the stream): base + i + fr with fr = 1 − frac(d).
+  const dL = sl[D] as number;
+  const diL = Math.floor(dL);
+  const baseL = off - diL - 1;
+  const frL = 1 - (dL - diL);
+  const dSL = dL + shD;
+  const diSL = Math.floor(dSL);
+  const baseSL = off - diSL - 1;
+  const frSL = 1 - (dSL - diSL);
+  // Read position (off + i) − d, split from d alone (not from the write index, which depends
+  // on how the caller blocks the stream): base + i + fr with fr = 1 − frac(d).
+  const dR = sr[D] as number;
+  const diR = Math.floor(dR);
+  const baseR = off - diR - 1;
+  const frR = 1 - (dR - diR);
+  const dSR = dR + shD;
+  const diSR = Math.floor(dSR);
+  const baseSR = off - diSR - 1;
+  const frSR = 1 - (dSR - diSR);
   let pL = buf[baseL + start] as number;
   let qL = buf[baseSL + start] as number;
   let pR = buf[baseR + start] as number;
@@ -475,9 +669,9 @@ function earMoving(
   let y1 = st[Y1] as number;
   for (let i = start; i < end; i++) {
     d += dd;
-    const rp = off + i - d;
-    const ip = rp | 0;
-    const fr = rp - ip;
+    const di = d | 0;
+    const ip = off + i - di - 1;
+    const fr = 1 - (d - di);
     const a = buf[ip] as number;
     const x = a + fr * ((buf[ip + 1] as number) - a);
     b0 += db0;
@@ -522,16 +716,17 @@ function earMovingShoulder(
   let y1 = st[Y1] as number;
   for (let i = start; i < end; i++) {
     d += dd;
-    let rp = off + i - d;
-    let ip = rp | 0;
-    let fr = rp - ip;
+    const di = d | 0;
+    let ip = off + i - di - 1;
+    let fr = 1 - (d - di);
     let a = buf[ip] as number;
     let x = a + fr * ((buf[ip + 1] as number) - a);
     shD += dshD;
     shG += dshG;
-    rp -= shD;
-    ip = rp | 0;
-    fr = rp - ip;
+    const ds = d + shD;
+    const dsi = ds | 0;
+    ip = off + i - dsi - 1;
+    fr = 1 - (ds - dsi);
     a = buf[ip] as number;
     x += shG * (a + fr * ((buf[ip + 1] as number) - a));
     b0 += db0;
