@@ -1,5 +1,5 @@
-import { type Kysely, type RawBuilder, type Selectable, sql } from "kysely";
-import { parseTagsJson, toEntry } from "./rows";
+import { type Kysely, type Selectable, sql } from "kysely";
+import { toEntry } from "./rows";
 import type { Database, EntriesTable } from "./schema";
 import type { EntryQuery, EntryRecord } from "./store";
 
@@ -30,23 +30,6 @@ export async function withTags(
     else byEntry.set(entry_id, [tag]);
   }
   return rows.map((row) => toEntry(row, byEntry.get(row.id) ?? []));
-}
-
-/** One entry with its tags, in one query (`tagsJson`: the dialect's `entryTagsJson`). */
-export async function findEntry(
-  db: Db,
-  tagsJson: RawBuilder<unknown>,
-  userId: string,
-  id: string,
-): Promise<EntryRecord | null> {
-  const row = await db
-    .selectFrom("entries")
-    .selectAll()
-    .select(tagsJson.as("tags_json"))
-    .where("user_id", "=", userId)
-    .where("id", "=", id)
-    .executeTakeFirst();
-  return row ? toEntry(row, parseTagsJson(row.tags_json)) : null;
 }
 
 export async function replaceTags(

@@ -4,13 +4,13 @@ import {
   countByDay,
   countTags,
   entriesOnMonthDay,
-  findEntry,
   listEntries,
   replaceTags,
   withTags,
 } from "./entry-queries";
 import { KyselyRitualStore } from "./kysely-ritual-store";
 import { migrationProvider } from "./migrations";
+import { QueryTemplates } from "./query-templates";
 import { fromUser, normaliseTags, parseTagsJson, toEntry, toPrompt, toSession, toUser } from "./rows";
 import type { Database } from "./schema";
 import type {
@@ -35,6 +35,7 @@ export class KyselyStore implements Store {
   readonly ritual;
   readonly #adapter: DialectAdapter;
   readonly #db;
+  readonly #templates = new QueryTemplates();
 
   constructor(adapter: DialectAdapter) {
     this.#adapter = adapter;
@@ -180,24 +181,26 @@ export class KyselyStore implements Store {
   }
 
   async findSessionWithUser(tokenHash: string): Promise<SessionWithUser | null> {
-    const row = await this.#db
-      .selectFrom("auth_sessions as s")
-      .innerJoin("users as u", "u.id", "s.user_id")
-      .select([
-        "s.token_hash",
-        "s.user_id",
-        "s.created_at as session_created_at",
-        "s.expires_at",
-        "s.last_seen_at",
-        "u.id",
-        "u.username",
-        "u.password_hash",
-        "u.role",
-        "u.time_zone",
-        "u.created_at",
-      ])
-      .where("s.token_hash", "=", tokenHash)
-      .executeTakeFirst();
+    // Every request with a session cookie runs this: a precompiled template.
+    const [row] = await this.#templates.run(this.#db, "session-with-user", [tokenHash], (param) =>
+      this.#db
+        .selectFrom("auth_sessions as s")
+        .innerJoin("users as u", "u.id", "s.user_id")
+        .select([
+          "s.token_hash",
+          "s.user_id",
+          "s.created_at as session_created_at",
+          "s.expires_at",
+          "s.last_seen_at",
+          "u.id",
+          "u.username",
+          "u.password_hash",
+          "u.role",
+          "u.time_zone",
+          "u.created_at",
+        ])
+        .where("s.token_hash", "=", param<string>(0)),
+    );
     if (!row) return null;
     return {
       session: toSession({ ...row, created_at: row.session_created_at }),
@@ -258,7 +261,7 @@ export class KyselyStore implements Store {
         throw new Error("Entry insert was skipped but no entry with its clientId exists");
       }
       await replaceTags(trx, userId, e.id, normaliseTags(e.tags));
-      const entry = await findEntry(trx, this.#adapter.entryTagsJson, userId, e.id);
+      const entry = await this.#findEntry(trx, userId, e.id);
       if (!entry) throw new Error("Created entry could not be read back");
       return { entry, created: true };
     });
@@ -277,7 +280,7 @@ export class KyselyStore implements Store {
   }
 
   getEntry(userId: string, id: string): Promise<EntryRecord | null> {
-    return findEntry(this.#db, this.#adapter.entryTagsJson, userId, id);
+    return this.#findEntry(this.#db, userId, id);
   }
 
   async getEntries(userId: string, ids: readonly string[]): Promise<EntryRecord[]> {
@@ -313,7 +316,7 @@ export class KyselyStore implements Store {
       const row = await this.#updateRow(trx, userId, id, baseRevision, c, undefined);
       if (!row) return this.#conflictOrMissing(trx, userId, id);
       await replaceTags(trx, userId, id, tags);
-      const entry = await findEntry(trx, this.#adapter.entryTagsJson, userId, id);
+      const entry = await this.#findEntry(trx, userId, id);
       if (!entry) throw new Error("Updated entry could not be read back");
       return { status: "updated", entry } as const;
     });
@@ -331,52 +334,73 @@ export class KyselyStore implements Store {
     c: EntryChanges,
     sameTags: readonly string[] | undefined,
   ): Promise<EntryRecord | null> {
-    let q = db
-      .updateTable("entries")
-      .set((eb) => ({
-        body: c.body,
-        updated_at: c.updatedAt,
-        revision: eb("revision", "+", 1),
-        ...(c.title !== undefined ? { title: c.title } : {}),
-        ...(c.promptId !== undefined ? { prompt_id: c.promptId, prompt_text: c.promptText ?? null } : {}),
-      }))
-      .where("id", "=", id)
-      .where("user_id", "=", userId)
-      .where("revision", "=", baseRevision);
-    if (sameTags !== undefined) {
-      // (entry_id, tag) is the primary key, so "as many rows as tags, and none outside them"
-      // is set equality.
-      const tagRows = (eb: ExpressionBuilder<Database, "entries">) =>
-        eb
-          .selectFrom("entry_tags")
-          .select((s) => s.fn.countAll<number | string>().as("n"))
-          .whereRef("entry_tags.entry_id", "=", "entries.id")
-          .whereRef("entry_tags.user_id", "=", "entries.user_id");
-      q = q.where((eb) => eb(tagRows(eb), "=", sameTags.length));
-      if (sameTags.length > 0) {
-        q = q.where((eb) =>
-          eb.not(
-            eb.exists(
-              eb
-                .selectFrom("entry_tags")
-                .select(sql`1`.as("one"))
-                .whereRef("entry_tags.entry_id", "=", "entries.id")
-                .whereRef("entry_tags.user_id", "=", "entries.user_id")
-                .where("entry_tags.tag", "not in", [...sameTags]),
+    const values: unknown[] = [c.body, c.updatedAt, id, userId, baseRevision];
+    const title = c.title !== undefined ? values.push(c.title) - 1 : -1;
+    const prompt = c.promptId !== undefined ? values.push(c.promptId, c.promptText ?? null) - 2 : -1;
+    const firstTag = values.length;
+    if (sameTags) values.push(...sameTags);
+    const key = `update-entry:${title >= 0}:${prompt >= 0}:${sameTags?.length ?? "any"}`;
+    const [row] = await this.#templates.run(db, key, values, (param) => {
+      let q = this.#db
+        .updateTable("entries")
+        .set((eb) => ({
+          body: param<string>(0),
+          updated_at: param<string>(1),
+          revision: eb("revision", "+", 1),
+          ...(title >= 0 ? { title: param<string | null>(title) } : {}),
+          ...(prompt >= 0
+            ? { prompt_id: param<string | null>(prompt), prompt_text: param<string | null>(prompt + 1) }
+            : {}),
+        }))
+        .where("id", "=", param<string>(2))
+        .where("user_id", "=", param<string>(3))
+        .where("revision", "=", param<number>(4));
+      if (sameTags !== undefined) {
+        // (entry_id, tag) is the primary key, so "as many rows as tags, and none outside them"
+        // is set equality.
+        const tagRows = (eb: ExpressionBuilder<Database, "entries">) =>
+          eb
+            .selectFrom("entry_tags")
+            .select((s) => s.fn.countAll<number | string>().as("n"))
+            .whereRef("entry_tags.entry_id", "=", "entries.id")
+            .whereRef("entry_tags.user_id", "=", "entries.user_id");
+        q = q.where((eb) => eb(tagRows(eb), "=", sameTags.length));
+        if (sameTags.length > 0) {
+          const tagParams = sameTags.map((_, i) => param<string>(firstTag + i));
+          q = q.where((eb) =>
+            eb.not(
+              eb.exists(
+                eb
+                  .selectFrom("entry_tags")
+                  .select(sql`1`.as("one"))
+                  .whereRef("entry_tags.entry_id", "=", "entries.id")
+                  .whereRef("entry_tags.user_id", "=", "entries.user_id")
+                  .where("entry_tags.tag", "not in", tagParams),
+              ),
             ),
-          ),
-        );
+          );
+        }
       }
-    }
-    const row = await q
-      .returningAll()
-      .returning(this.#adapter.entryTagsJson.as("tags_json"))
-      .executeTakeFirst();
+      return q.returningAll().returning(this.#adapter.entryTagsJson.as("tags_json"));
+    });
+    return row ? toEntry(row, parseTagsJson(row.tags_json)) : null;
+  }
+
+  /** One entry with its tags, in one precompiled query. */
+  async #findEntry(db: Kysely<Database>, userId: string, id: string): Promise<EntryRecord | null> {
+    const [row] = await this.#templates.run(db, "find-entry", [userId, id], (param) =>
+      this.#db
+        .selectFrom("entries")
+        .selectAll()
+        .select(this.#adapter.entryTagsJson.as("tags_json"))
+        .where("user_id", "=", param<string>(0))
+        .where("id", "=", param<string>(1)),
+    );
     return row ? toEntry(row, parseTagsJson(row.tags_json)) : null;
   }
 
   async #conflictOrMissing(db: Kysely<Database>, userId: string, id: string): Promise<UpdateResult> {
-    const current = await findEntry(db, this.#adapter.entryTagsJson, userId, id);
+    const current = await this.#findEntry(db, userId, id);
     return current ? { status: "conflict", current } : { status: "not_found" };
   }
 
