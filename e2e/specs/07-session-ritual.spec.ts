@@ -1,6 +1,24 @@
 import type { Entry, Session } from "@meridian/core";
+import type { Page } from "@playwright/test";
 import { apiJson, expect, test } from "../fixtures/test";
 import { SessionFlow } from "../pages/SessionFlow";
+
+/** Entry bodies of the local drafts kept in IndexedDB on this device. */
+async function draftBodies(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const req = indexedDB.open("meridian");
+    const db = await new Promise<IDBDatabase>((res, rej) => {
+      req.onsuccess = () => res(req.result);
+      req.onerror = () => rej(req.error);
+    });
+    const all = db.transaction("drafts", "readonly").objectStore("drafts").getAll();
+    const rows = await new Promise<Array<{ content: { body: string } }>>((res) => {
+      all.onsuccess = () => res(all.result as Array<{ content: { body: string } }>);
+    });
+    db.close();
+    return rows.map((r) => r.content.body);
+  });
+}
 
 test.beforeEach(async ({ signIn }) => {
   await signIn();
@@ -129,9 +147,21 @@ test("a session whose tab closed mid-write resumes from Today; abandoning it sta
   await flow.pickScene("Silence");
   await flow.startWriting();
   const sessionId = flow.sessionIdFromUrl();
-  const words = "Half a thought about the sea, and then the tab closed.";
-  await flow.type(words);
-  // Close the tab at once: no waiting for the autosave.
+  const first = "Half a thought about the sea,";
+  await flow.type(first);
+  await flow.expectSaved();
+  await expect
+    .poll(async () => (await apiJson<Session>(page, "GET", `/api/sessions/${sessionId}`)).entryId)
+    .not.toBeNull();
+
+  // Mid-write: the next words never reach the server before the tab closes; only this device has them.
+  await page.route("**/api/entries**", (route) =>
+    route.request().method() === "GET" ? route.continue() : route.abort("connectionrefused"),
+  );
+  const rest = " and then the tab closed before it could save.";
+  const words = first + rest;
+  await flow.type(rest);
+  await expect.poll(() => draftBodies(page)).toContain(words);
   await page.close({ runBeforeUnload: true });
 
   const again = await context.newPage();

@@ -5,9 +5,7 @@ export function HelpPage() {
   return (
     <div className="prose-width">
       <h1>Help &amp; crisis support</h1>
-      <div className="card">
-        <CrisisResources id="help-crisis" />
-      </div>
+      <CrisisResources id="help-crisis" />
 
       <h2>What Meridian is — and is not</h2>
       <p>
