@@ -10,9 +10,10 @@ const HEADER = 80; // RIFF(12) + JUNK/ds64(8+28) + fmt(8+16) + data(8)
 const RIFF_LIMIT = 0xffffffff;
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
+/** Float sample → 16-bit integer (clamped, then rounded: the same as rounding, then clamping). */
 export function quantize16(x: number): number {
-  const v = Math.round(x * 32767);
-  return Math.min(Math.max(v, -32768), 32767);
+  const v = x * 32767;
+  return Math.round(v > 32767 ? 32767 : v < -32768 ? -32768 : v);
 }
 
 export class WavWriter {
@@ -47,9 +48,23 @@ export class WavWriter {
       this.pcm = new Int16Array(this.buf.buffer, this.buf.byteOffset, bytes / 2);
     }
     const pcm = this.pcm;
-    for (let ch = 0; ch < c; ch++) {
-      const x = channels[ch] as Float32Array;
-      for (let i = 0, o = ch; i < n; i++, o += c) pcm[o] = quantize16(x[i] as number);
+    if (c === 2) {
+      // Stereo (every render): both channels in one loop, the quantiser inlined by hand.
+      const a = channels[0] as Float32Array;
+      const b = channels[1] as Float32Array;
+      for (let i = 0, o = 0; i < n; i++, o += 2) {
+        let u = (a[i] as number) * 32767;
+        let v = (b[i] as number) * 32767;
+        u = u > 32767 ? 32767 : u < -32768 ? -32768 : u;
+        v = v > 32767 ? 32767 : v < -32768 ? -32768 : v;
+        pcm[o] = Math.round(u);
+        pcm[o + 1] = Math.round(v);
+      }
+    } else {
+      for (let ch = 0; ch < c; ch++) {
+        const x = channels[ch] as Float32Array;
+        for (let i = 0, o = ch; i < n; i++, o += c) pcm[o] = quantize16(x[i] as number);
+      }
     }
     if (!LITTLE_ENDIAN) this.buf.swap16();
     await this.fh.write(this.buf, 0, bytes, HEADER + this.dataBytes);
