@@ -110,7 +110,7 @@ export class Limiter {
     }
     if (this.resting) {
       // Half-sample estimates can exceed the samples by < 25 %, so this bound is safe.
-      const peak = hi > -lo ? hi : -lo;
+      const peak = Math.max(hi, -lo);
       if (peak * 1.25 < this.ceiling) {
         const o = offset;
         for (let i = 0; i < n; i++) {
