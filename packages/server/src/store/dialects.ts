@@ -11,6 +11,7 @@ import {
 } from "kysely";
 import pg from "pg";
 import type { Database as Schema } from "./schema";
+import { BACKSTOP_AUTOCHECKPOINT_PAGES, startCheckpointer } from "./sqlite-checkpointer";
 import type { StorageKind } from "./store";
 
 /** Everything that differs between SQLite and PostgreSQL lives behind this adapter; the
@@ -28,6 +29,8 @@ export interface DialectAdapter {
    * PostgreSQL a parsed array (null when none); parse with `parseTagsJson`.
    */
   readonly entryTagsJson: RawBuilder<unknown>;
+  /** Stops what the adapter runs beside the connection (before Kysely closes it). */
+  stop(): Promise<void>;
 }
 
 /** Most distinct SQL strings the SQLite statement cache keeps prepared. */
@@ -84,13 +87,32 @@ export class CachedStatements implements SqliteDatabase {
   }
 }
 
-export function sqliteAdapter(file: string): DialectAdapter {
+export interface SqliteOptions {
+  /** Checkpoint the WAL on a background thread (default true); false leaves it to SQLite. */
+  backgroundCheckpoints?: boolean;
+}
+
+export function sqliteAdapter(file: string, options: SqliteOptions = {}): DialectAdapter {
   const database = new Database(file);
   database.pragma("journal_mode = WAL");
   database.pragma("foreign_keys = ON");
   database.pragma("busy_timeout = 5000");
   database.pragma("synchronous = NORMAL");
   const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: new CachedStatements(database) }) });
+  const checkpointer =
+    options.backgroundCheckpoints === false
+      ? Promise.resolve(undefined)
+      : startCheckpointer(file).then(
+          (started) => {
+            // The thread keeps the WAL short; SQLite's own checkpoint is only a backstop now.
+            if (database.open) database.pragma(`wal_autocheckpoint = ${BACKSTOP_AUTOCHECKPOINT_PAGES}`);
+            return started;
+          },
+          (error: unknown) => {
+            console.error("SQLite background checkpoints unavailable:", error);
+            return undefined;
+          },
+        );
   return {
     kind: "sqlite",
     db,
@@ -99,6 +121,9 @@ export function sqliteAdapter(file: string): DialectAdapter {
     // process writing in between makes our write fail (WAL snapshot) rather than duplicate.
     lockOwnerSetup: async () => {},
     migrationSchema: async () => undefined,
+    stop: async () => {
+      await (await checkpointer)?.stop();
+    },
   };
 }
 
@@ -143,6 +168,7 @@ export function postgresAdapter(connectionString: string, options: PostgresOptio
       const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
       return rows[0]?.schema;
     },
+    stop: async () => {},
   };
 }
 

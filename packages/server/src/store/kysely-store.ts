@@ -60,6 +60,7 @@ export class KyselyStore implements Store {
   }
 
   async close(): Promise<void> {
+    await this.#adapter.stop();
     await this.#db.destroy();
   }
 
