@@ -2,6 +2,7 @@ import type { DraftRecord } from "./restore";
 
 /** Persistence for local drafts (IndexedDB in the browser, a Map in tests). */
 export interface DraftStore {
+  /** Writes must take effect in call order (the write is started synchronously by the call). */
   put(record: DraftRecord): Promise<void>;
   delete(key: string): Promise<void>;
   byDoc(docKey: string): Promise<DraftRecord[]>;
@@ -9,16 +10,16 @@ export interface DraftStore {
   unsent(): Promise<DraftRecord[]>;
 }
 
-type Op = { kind: "put"; record: DraftRecord } | { kind: "delete"; key: string };
-
 /**
- * Serialises writes to a DraftStore: each write starts as soon as the previous one finished, and
- * a newer write for the same key replaces one that has not started yet. So the store follows every
- * keystroke within one IndexedDB round-trip, and a delete can never be overtaken by an older put.
+ * Write-through mirror of drafts into a DraftStore. Every write is issued to the store at once, in
+ * call order, never held back in a JS queue: a page that is closed right after a keystroke has
+ * already handed that keystroke to IndexedDB (whose readwrite transactions on one store commit in
+ * the order they were created), so nothing waits on an earlier write that the dying page would never
+ * get to start. Stores must apply writes in call order (IndexedDB, localStorage and memory all do),
+ * which also means a delete can never be overtaken by an older put.
  */
 export class DraftMirror {
-  private readonly queue = new Map<string, Op>();
-  private running: Promise<void> | null = null;
+  private readonly pending = new Set<Promise<void>>();
 
   constructor(
     private readonly store: DraftStore,
@@ -26,37 +27,27 @@ export class DraftMirror {
   ) {}
 
   put(record: DraftRecord): void {
-    this.enqueue(record.key, { kind: "put", record });
+    this.track(() => this.store.put(record));
   }
 
   delete(key: string): void {
-    this.enqueue(key, { kind: "delete", key });
+    this.track(() => this.store.delete(key));
   }
 
-  /** Resolves once every queued write has reached the store. */
+  /** Resolves once every write issued so far has reached the store. */
   async idle(): Promise<void> {
-    while (this.running) await this.running;
+    while (this.pending.size > 0) await Promise.all([...this.pending]);
   }
 
-  private enqueue(key: string, op: Op): void {
-    this.queue.delete(key);
-    this.queue.set(key, op);
-    if (!this.running) this.running = this.drain().finally(() => (this.running = null));
-  }
-
-  private async drain(): Promise<void> {
-    for (;;) {
-      const first = this.queue.entries().next();
-      if (first.done) return;
-      const [key, op] = first.value;
-      this.queue.delete(key);
-      try {
-        if (op.kind === "put") await this.store.put(op.record);
-        else await this.store.delete(op.key);
-      } catch (err) {
-        this.onError(err);
-      }
+  private track(write: () => Promise<void>): void {
+    let p: Promise<void>;
+    try {
+      p = write();
+    } catch (err) {
+      p = Promise.reject(err);
     }
+    const done = p.catch((err: unknown) => this.onError(err)).finally(() => this.pending.delete(done));
+    this.pending.add(done);
   }
 }
 

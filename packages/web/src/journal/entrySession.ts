@@ -164,6 +164,8 @@ export class EntrySession {
       content,
       updatedAt: Date.now(),
     };
+    const sent = this.queue?.unanswered ?? [];
+    if (sent.length > 0) rec.sent = sent.map((s) => ({ content: s.content, baseRevision: s.baseRevision }));
     this.mirror.put(rec);
   }
 
@@ -287,6 +289,8 @@ export class EntrySession {
         save: makeSaver(api),
         onState: (state) => this.set({ save: state }),
         onSaved: (entry, _saved, dirty) => this.saved(entry, dirty),
+        // Record the request in the local draft before it goes out (see DraftRecord.sent).
+        onSend: () => this.mirrorDraft(queue.content, queue.state.baseRevision),
       },
     );
     this.queue = queue;

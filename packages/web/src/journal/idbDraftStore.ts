@@ -6,14 +6,31 @@ interface MeridianDrafts extends DBSchema {
   drafts: { key: string; value: DraftRecord; indexes: { docKey: string } };
 }
 
+function commitNow(tx: { commit?: () => void }): void {
+  try {
+    tx.commit?.();
+  } catch {
+    // older browsers: the transaction auto-commits
+  }
+}
+
 class IdbDraftStore implements DraftStore {
   constructor(private readonly db: IDBPDatabase<MeridianDrafts>) {}
 
-  async put(record: DraftRecord): Promise<void> {
-    await this.db.put("drafts", record);
+  // Each write is its own transaction, created synchronously by the call (so writes commit in call
+  // order) and committed explicitly at once, not when the event loop gets round to it: the page may
+  // be closing.
+  put(record: DraftRecord): Promise<void> {
+    const tx = this.db.transaction("drafts", "readwrite");
+    void tx.store.put(record).catch(() => {}); // tx.done reports the failure
+    commitNow(tx);
+    return tx.done;
   }
-  async delete(key: string): Promise<void> {
-    await this.db.delete("drafts", key);
+  delete(key: string): Promise<void> {
+    const tx = this.db.transaction("drafts", "readwrite");
+    void tx.store.delete(key).catch(() => {});
+    commitNow(tx);
+    return tx.done;
   }
   byDoc(docKey: string): Promise<DraftRecord[]> {
     return this.db.getAllFromIndex("drafts", "docKey", docKey);

@@ -88,4 +88,19 @@ describe("decideRestore", () => {
     const r = decideRestore(entry("b", 2, { tags: ["rain", "sleep"], title: "T" }), [d], ctx);
     expect(r.kind).toBe("none");
   });
+
+  it("a newer revision that is exactly a save the closed tab had in flight is its own: restore, no conflict", () => {
+    const d = draft("It rained, and then the tab closed.", 1, {
+      sent: [{ content: content("It rained, and then"), baseRevision: 1 }],
+    });
+    const r = decideRestore(entry("It rained, and then", 2), [d], ctx);
+    expect(r).toEqual({ kind: "restore", draft: d, discard: [] });
+  });
+
+  it("a recorded in-flight save does not hide someone else's newer revision", () => {
+    const d = draft("mine, and more", 1, { sent: [{ content: content("mine"), baseRevision: 1 }] });
+    expect(decideRestore(entry("theirs", 2), [d], ctx).kind).toBe("conflict");
+    // Nor does it once someone else wrote on top of the tab's own save.
+    expect(decideRestore(entry("mine, then theirs", 3), [d], ctx).kind).toBe("conflict");
+  });
 });

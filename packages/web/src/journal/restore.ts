@@ -13,8 +13,19 @@ export interface DraftRecord {
   /** The server revision this text was edited from (null: never saved). */
   baseRevision: number | null;
   content: EntryContent;
+  /**
+   * Saves this tab had sent (from `baseRevision`) whose answers had not come back when the record
+   * was written. If the tab died before they did, the server may hold one of them as a newer
+   * revision: that revision is this tab's own words, not someone else's. Absent in older records.
+   */
+  sent?: SentDraft[];
   /** Client clock, ms. */
   updatedAt: number;
+}
+
+export interface SentDraft {
+  content: EntryContent;
+  baseRevision: number | null;
 }
 
 export function newDocKey(clientId: string): string {
@@ -72,7 +83,17 @@ export function decideRestore(
   if (draft.baseRevision !== null && draft.baseRevision >= server.revision) {
     return { kind: "restore", draft, discard };
   }
+  // The server moved on, but to exactly the text of a save this tab had in flight when it closed:
+  // the newer revision is the tab's own, so the draft continues from it (nothing of anyone else's
+  // would be overwritten).
+  if (serverContent && savedByThisDraft(draft, serverContent)) {
+    return { kind: "restore", draft, discard };
+  }
   return { kind: "conflict", draft, discard };
+}
+
+function savedByThisDraft(d: DraftRecord, server: EntryContent): boolean {
+  return (d.sent ?? []).some((s) => sameContent(s.content, server));
 }
 
 export function sameDraftContent(a: DraftRecord, b: EntryContent): boolean {

@@ -14,6 +14,7 @@ function setup(init: Partial<ConstructorParameters<typeof SaveQueue>[0]> = {}) {
   const timers = new FakeTimers();
   const calls: Call[] = [];
   const saved: Array<{ body: string; dirty: boolean }> = [];
+  const sends: string[][] = [];
   const q = new SaveQueue(
     { content: content(""), entryId: null, clientId: "client-123", baseRevision: null, saved: null, ...init },
     {
@@ -21,9 +22,10 @@ function setup(init: Partial<ConstructorParameters<typeof SaveQueue>[0]> = {}) {
       save: (c, target, { keepalive }) =>
         new Promise<SaveOutcome>((resolve) => calls.push({ content: c, target, keepalive, resolve })),
       onSaved: (_e, s, dirty) => saved.push({ body: s.body, dirty }),
+      onSend: (unanswered) => sends.push(unanswered.map((u) => u.content.body)),
     },
   );
-  return { q, timers, calls, saved };
+  return { q, timers, calls, saved, sends };
 }
 
 describe("SaveQueue", () => {
@@ -247,5 +249,128 @@ describe("SaveQueue", () => {
     calls[1]?.resolve({ kind: "offline", message: "down" });
     await settle();
     expect(timers.size).toBe(0);
+  });
+
+  describe("closing or hiding the page with a request in flight", () => {
+    function inFlight() {
+      const t = setup({ entryId: "e1", baseRevision: 1, saved: content("a"), content: content("a") });
+      t.q.edit(content("ab"));
+      t.timers.advance(700);
+      t.q.edit(content("abc")); // typed while "ab" is in flight
+      t.q.flush({ keepalive: true }); // pagehide
+      return t;
+    }
+
+    it("sends the latest text at once in a keepalive request from the same base, not after the answer", () => {
+      const { calls, q, sends } = inFlight();
+      expect(calls).toHaveLength(2);
+      expect(calls[1]?.keepalive).toBe(true);
+      expect(calls[1]?.content.body).toBe("abc");
+      expect(calls[1]?.target.baseRevision).toBe(1);
+      expect(q.busy).toBe(true);
+      // The page records every unanswered request before it leaves (for the local draft).
+      expect(sends).toEqual([["ab"], ["ab", "abc"]]);
+      expect(q.unanswered.map((u) => u.content.body)).toEqual(["ab", "abc"]);
+      // A second flush with nothing new sends nothing more.
+      q.flush({ keepalive: true });
+      expect(calls).toHaveLength(2);
+    });
+
+    it("the in-flight save landing first makes the keepalive one 409 on our own words: no conflict, it re-saves on top", async () => {
+      const { calls, q, saved } = inFlight();
+      // The server took "ab" as revision 2; the keepalive "abc" from revision 1 lost the race.
+      calls[1]?.resolve({ kind: "conflict", current: entry("ab", 2) });
+      await settle();
+      expect(q.state.status).toBe("saving");
+      expect(q.state.conflict).toBeNull();
+      expect(q.state.baseRevision).toBe(2);
+      calls[0]?.resolve({ kind: "saved", entry: entry("ab", 2) });
+      await settle();
+      expect(calls).toHaveLength(3);
+      expect(calls[2]?.content.body).toBe("abc");
+      expect(calls[2]?.target.baseRevision).toBe(2);
+      calls[2]?.resolve({ kind: "saved", entry: entry("abc", 3) });
+      await settle();
+      expect(q.state.status).toBe("saved");
+      expect(q.state.baseRevision).toBe(3);
+      expect(saved.at(-1)).toEqual({ body: "abc", dirty: false });
+    });
+
+    it("the same race answered the other way round (in-flight answer first) ends the same", async () => {
+      const { calls, q } = inFlight();
+      calls[0]?.resolve({ kind: "saved", entry: entry("ab", 2) });
+      await settle();
+      expect(q.state.status).toBe("saving"); // the keepalive one is still out
+      expect(calls).toHaveLength(2);
+      calls[1]?.resolve({ kind: "conflict", current: entry("ab", 2) });
+      await settle();
+      expect(q.state.conflict).toBeNull();
+      expect(calls).toHaveLength(3);
+      expect(calls[2]?.target.baseRevision).toBe(2);
+      expect(calls[2]?.content.body).toBe("abc");
+    });
+
+    it("the keepalive save landing first makes the in-flight one 409: adopted, nothing more to send", async () => {
+      const { calls, q } = inFlight();
+      calls[1]?.resolve({ kind: "saved", entry: entry("abc", 2) });
+      await settle();
+      calls[0]?.resolve({ kind: "conflict", current: entry("abc", 2) });
+      await settle();
+      expect(q.state.status).toBe("saved");
+      expect(q.state.baseRevision).toBe(2);
+      expect(calls).toHaveLength(2);
+
+      // And if the writer typed on meanwhile, the 409 on the keepalive words is still ours.
+      const t = inFlight();
+      t.q.edit(content("abcd"));
+      t.calls[0]?.resolve({ kind: "conflict", current: entry("abc", 2) });
+      await settle();
+      expect(t.q.state.conflict).toBeNull();
+      expect(t.q.state.baseRevision).toBe(2);
+      t.calls[1]?.resolve({ kind: "saved", entry: entry("abc", 2) });
+      await settle();
+      expect(t.q.state.status).toBe("pending"); // the writer is still typing: the debounce decides
+      t.timers.advance(700);
+      expect(t.calls).toHaveLength(3);
+      expect(t.calls[2]?.content.body).toBe("abcd");
+      expect(t.calls[2]?.target.baseRevision).toBe(2);
+    });
+
+    it("a real edit elsewhere is still a conflict", async () => {
+      const { calls, q } = inFlight();
+      calls[0]?.resolve({ kind: "conflict", current: entry("theirs", 2) });
+      await settle();
+      expect(q.state.status).toBe("conflict");
+      expect(q.state.conflict?.mine.body).toBe("abc");
+      calls[1]?.resolve({ kind: "conflict", current: entry("theirs", 2) });
+      await settle();
+      expect(q.state.status).toBe("conflict");
+      expect(calls).toHaveLength(2);
+    });
+
+    it("one of the two failing to reach the server waits for the other", async () => {
+      const { calls, q } = inFlight();
+      calls[0]?.resolve({ kind: "offline", message: "gone" });
+      await settle();
+      expect(q.state.status).toBe("saving");
+      calls[1]?.resolve({ kind: "saved", entry: entry("abc", 2) });
+      await settle();
+      expect(q.state.status).toBe("saved");
+      expect(q.state.attempt).toBe(0);
+    });
+
+    it("a create in flight is not raced (same clientId); the rest follows with keepalive", async () => {
+      const { q, timers, calls } = setup();
+      q.edit(content("a"));
+      timers.advance(700);
+      q.edit(content("ab"));
+      q.flush({ keepalive: true });
+      expect(calls).toHaveLength(1);
+      calls[0]?.resolve({ kind: "saved", entry: entry("a", 1) });
+      await settle();
+      expect(calls).toHaveLength(2);
+      expect(calls[1]?.keepalive).toBe(true);
+      expect(calls[1]?.target).toEqual({ entryId: "e1", clientId: "client-123", baseRevision: 1 });
+    });
   });
 });

@@ -23,6 +23,13 @@ export type SaveFn = (
   opts: { keepalive: boolean },
 ) => Promise<SaveOutcome>;
 
+/** A save request whose answer has not come back yet. */
+export interface SentSave {
+  content: EntryContent;
+  baseRevision: number | null;
+  keepalive: boolean;
+}
+
 export interface Timers {
   set(fn: () => void, ms: number): unknown;
   clear(handle: unknown): void;
@@ -51,6 +58,10 @@ export interface SaveQueueOptions {
   onState?: (state: SaveQueueState) => void;
   /** A save succeeded. `dirty` says whether newer edits still wait to be saved. */
   onSaved?: (entry: Entry, saved: EntryContent, dirty: boolean) => void;
+  /** A request is going out now; `unanswered` lists every request still waiting for its answer,
+   * this one included (the page keeps them in the local draft: if it dies before the answers come,
+   * the next load can tell the server's newer revision is this page's own save). */
+  onSend?: (unanswered: readonly SentSave[]) => void;
 }
 
 export interface SaveQueueInit {
@@ -63,10 +74,16 @@ export interface SaveQueueInit {
 }
 
 /**
- * Autosave state machine. Edits are debounced; at most one request is in flight; edits made
+ * Autosave state machine. Edits are debounced; normally one request is in flight and edits made
  * meanwhile are coalesced into the next request; failures to reach the server back off and retry;
  * a revision conflict stops everything until the writer settles it. DOM-free: timers and the
  * transport are injected.
+ *
+ * The exception is a keepalive flush (tab hidden, page closing) while a request is in flight: the
+ * page may be gone before that answer arrives, so the latest text goes out at once in its own
+ * keepalive request from the same base. The two race; whichever loses gets a 409 whose current
+ * version is the winner, i.e. this queue's own words, which is recognised and adopted (never shown
+ * as a conflict). Creates are not raced (the local draft carries the rest; see decideRestore).
  */
 export class SaveQueue {
   private latest: EntryContent;
@@ -80,15 +97,16 @@ export class SaveQueue {
   private errorCode: string | null = null;
   private attempt = 0;
   private retryInMs: number | null = null;
-  private inFlight = false;
+  /** Requests sent and not answered yet, oldest first. */
+  private sending: SentSave[] = [];
   private flushAfterFlight = false;
   private keepaliveNext = false;
   private debounceTimer: unknown = null;
   private maxWaitTimer: unknown = null;
   private retryTimer: unknown = null;
   private disposed = false;
-  private readonly opts: Required<Omit<SaveQueueOptions, "onState" | "onSaved">> &
-    Pick<SaveQueueOptions, "onState" | "onSaved">;
+  private readonly opts: Required<Omit<SaveQueueOptions, "onState" | "onSaved" | "onSend">> &
+    Pick<SaveQueueOptions, "onState" | "onSaved" | "onSend">;
 
   constructor(init: SaveQueueInit, opts: SaveQueueOptions) {
     this.opts = { debounceMs: 700, maxWaitMs: 5000, backoff: (n) => backoffDelay(n), ...opts };
@@ -118,7 +136,12 @@ export class SaveQueue {
   }
 
   get busy(): boolean {
-    return this.inFlight;
+    return this.sending.length > 0;
+  }
+
+  /** Requests still waiting for their answer, oldest first. */
+  get unanswered(): readonly SentSave[] {
+    return this.sending;
   }
 
   /** Unsaved text exists (what the writer sees differs from what the server holds). */
@@ -137,12 +160,12 @@ export class SaveQueue {
     if (!this.isDirty()) {
       this.clearTimer("debounceTimer");
       this.clearTimer("maxWaitTimer");
-      if (!this.inFlight) this.setStatus("saved");
+      if (!this.busy) this.setStatus("saved");
       return;
     }
     this.error = null;
     this.errorCode = null;
-    if (!this.inFlight) this.status = "pending";
+    if (!this.busy) this.status = "pending";
     this.clearTimer("debounceTimer");
     this.debounceTimer = this.opts.timers.set(() => {
       this.debounceTimer = null;
@@ -204,7 +227,11 @@ export class SaveQueue {
     this.clearTimer("debounceTimer");
     this.clearTimer("maxWaitTimer");
     if (this.status === "conflict") return;
-    if (this.inFlight) {
+    if (this.busy) {
+      if (this.keepaliveNext && this.needsKeepaliveNow()) {
+        this.send();
+        return;
+      }
       this.flushAfterFlight = true;
       return;
     }
@@ -213,6 +240,15 @@ export class SaveQueue {
       return;
     }
     this.send();
+  }
+
+  /** With a request in flight, must the latest text go out now in its own keepalive request? Yes,
+   * unless a keepalive request already carries exactly this text: waiting for the in-flight answer
+   * is not an option when the page may be closing. A create is never raced (a second create with
+   * the same clientId returns the first one's entry); its text stays in the local draft. */
+  private needsKeepaliveNow(): boolean {
+    if (this.entryId === null) return false;
+    return !this.sending.some((s) => s.keepalive && sameContent(s.content, this.latest));
   }
 
   private send(): void {
@@ -224,9 +260,11 @@ export class SaveQueue {
     };
     const keepalive = this.keepaliveNext;
     this.keepaliveNext = false;
-    this.inFlight = true;
+    const sent: SentSave = { content, baseRevision: this.baseRevision, keepalive };
+    this.sending = [...this.sending, sent];
     this.flushAfterFlight = false;
     this.retryInMs = null;
+    this.opts.onSend?.(this.sending);
     this.setStatus("saving");
     let outcome: Promise<SaveOutcome>;
     try {
@@ -244,49 +282,69 @@ export class SaveQueue {
           message: err instanceof Error ? err.message : String(err),
         }),
       )
-      .then((o) => this.settle(o, content));
+      .then((o) => this.settle(o, sent));
   }
 
-  private settle(outcome: SaveOutcome, sent: EntryContent): void {
-    this.inFlight = false;
+  /** True when `entry` is a revision this queue already holds or has moved past. */
+  private known(entry: Entry): boolean {
+    return entry.id === this.entryId && this.baseRevision !== null && entry.revision <= this.baseRevision;
+  }
+
+  private settle(outcome: SaveOutcome, sent: SentSave): void {
+    this.sending = this.sending.filter((s) => s !== sent);
+    if (this.status === "conflict") return; // a sibling request already stopped for the writer
     switch (outcome.kind) {
       case "saved": {
-        this.entryId = outcome.entry.id;
-        this.baseRevision = outcome.entry.revision;
-        this.saved = sent;
         this.attempt = 0;
         this.error = null;
         this.errorCode = null;
-        const dirty = this.isDirty();
-        this.opts.onSaved?.(outcome.entry, sent, dirty);
-        if (!dirty) {
-          this.setStatus("saved");
-        } else if (this.disposed || this.flushAfterFlight || this.debounceTimer === null) {
-          // Edits arrived while the request was in flight: send them as one coalesced save.
-          this.send();
-        } else {
-          this.setStatus("pending");
+        // A sibling's answer may already have moved the base past this one: never go back.
+        if (!this.known(outcome.entry)) {
+          this.entryId = outcome.entry.id;
+          this.baseRevision = outcome.entry.revision;
+          this.saved = sent.content;
+          this.opts.onSaved?.(outcome.entry, sent.content, this.isDirty());
         }
+        this.next();
         return;
       }
       case "conflict": {
         const theirs = outcome.current;
-        if (!sameContent(this.latest, contentFromEntry(theirs))) {
+        // A 409 against a revision this queue already adopted: its sibling request won the race.
+        if (this.known(theirs)) {
+          this.next();
+          return;
+        }
+        const theirContent = contentFromEntry(theirs);
+        const ours =
+          sameContent(this.latest, theirContent) ||
+          this.sending.some((s) => sameContent(s.content, theirContent));
+        if (!ours) {
           this.conflict = { mine: this.latest, theirs };
           this.clearTimer("debounceTimer");
           this.clearTimer("maxWaitTimer");
           this.setStatus("conflict");
           return;
         }
-        // Both sides already hold the same words: adopt the server's revision.
+        // The server already holds words this queue sent (a sibling request from the same base got
+        // there first, its answer still on the way) or is showing now: adopt that revision.
         this.entryId = theirs.id;
         this.baseRevision = theirs.revision;
-        this.saved = contentFromEntry(theirs);
-        this.opts.onSaved?.(theirs, this.saved, false);
-        this.setStatus("saved");
+        this.saved = theirContent;
+        this.attempt = 0;
+        this.error = null;
+        this.errorCode = null;
+        this.opts.onSaved?.(theirs, this.saved, this.isDirty());
+        this.next();
         return;
       }
       case "offline": {
+        if (this.busy) {
+          // A sibling request is still out; its answer decides what happens next.
+          this.flushAfterFlight = true;
+          this.emit();
+          return;
+        }
         this.attempt += 1;
         this.error = outcome.message;
         this.errorCode = null;
@@ -309,6 +367,22 @@ export class SaveQueue {
         this.setStatus("error");
         return;
       }
+    }
+  }
+
+  /** After an answer: wait for the others still out, or send what is left, or rest. */
+  private next(): void {
+    if (this.busy) {
+      this.setStatus("saving");
+      return;
+    }
+    if (!this.isDirty()) {
+      this.setStatus("saved");
+    } else if (this.disposed || this.flushAfterFlight || this.debounceTimer === null) {
+      // Edits arrived while the request was in flight: send them as one coalesced save.
+      this.send();
+    } else {
+      this.setStatus("pending");
     }
   }
 
