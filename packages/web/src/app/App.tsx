@@ -20,6 +20,9 @@ const CheckupsPage = lazy(() =>
 const SleepDiaryPage = lazy(() =>
   import("../sleep/SleepDiaryPage").then((m) => ({ default: m.SleepDiaryPage })),
 );
+const InsightsPage = lazy(() =>
+  import("../insights/InsightsPage").then((m) => ({ default: m.InsightsPage })),
+);
 const CheckupPage = lazy(() => import("../checkups/CheckupPage").then((m) => ({ default: m.CheckupPage })));
 
 const TITLES: Array<[string, string]> = [
@@ -28,6 +31,7 @@ const TITLES: Array<[string, string]> = [
   ["/session", "Session"],
   ["/sleep", "Sleep diary"],
   ["/checkups", "Check-ups"],
+  ["/insights", "Insights"],
   ["/entries/new", "New entry"],
   ["/search", "Search"],
   ["/settings", "Settings"],
@@ -50,6 +54,13 @@ function SignedInRoutes() {
     return (
       <Suspense fallback={<Loading label="Opening…" />}>
         {path === "/sleep" ? <SleepDiaryPage key={`sleep-${nav}`} /> : <CheckupsPage />}
+      </Suspense>
+    );
+  }
+  if (path === "/insights") {
+    return (
+      <Suspense fallback={<Loading label="Opening your insights…" />}>
+        <InsightsPage key={`insights-${nav}`} />
       </Suspense>
     );
   }

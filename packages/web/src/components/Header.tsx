@@ -22,6 +22,7 @@ const SIGNED_IN: NavItem[] = [
   { to: "/entries/new", label: "New entry", active: (p) => p === "/entries/new" },
   { to: "/sleep", label: "Sleep diary", active: (p) => p === "/sleep" },
   { to: "/checkups", label: "Check-ups", active: (p) => p.startsWith("/checkups") },
+  { to: "/insights", label: "Insights", active: (p) => p === "/insights" },
   { to: "/search", label: "Search", active: (p) => p === "/search" },
   { to: "/settings", label: "Settings", active: (p) => p === "/settings" },
 ];

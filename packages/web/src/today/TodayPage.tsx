@@ -4,6 +4,7 @@ import { ApiError, errorMessage } from "../api/errors";
 import { type DueCheckup, ritualApi } from "../api/ritual";
 import { useUser } from "../app/auth";
 import { ErrorNote, Skeletons } from "../components/Status";
+import { WeeklyCard } from "../insights/WeeklyCard";
 import { dayHeading, timeOfDay, todayIn } from "../lib/dates";
 import { Link } from "../router/router";
 
@@ -114,6 +115,8 @@ export function TodayPage() {
           )}
         </section>
       </div>
+
+      <WeeklyCard />
 
       <section aria-labelledby="today-recent">
         <h2 id="today-recent">Recent sessions</h2>

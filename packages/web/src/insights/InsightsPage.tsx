@@ -1,0 +1,151 @@
+import { buildSummary, type SummarySentence } from "@meridian/core";
+import { useEffect, useMemo, useState } from "react";
+import { errorMessage } from "../api/errors";
+import { type InsightsResult, insightsApi } from "../api/insights";
+import { useUser } from "../app/auth";
+import { ErrorNote, Skeletons } from "../components/Status";
+import { todayIn } from "../lib/dates";
+import { Link } from "../router/router";
+import { ConsistencySection } from "./ConsistencySection";
+import { EffectsSection } from "./EffectsSection";
+import { longDay, sessionsText, triggerLabels } from "./labels";
+import { SleepSection } from "./SleepSection";
+import { TrendsSection } from "./TrendsSection";
+import "./insights.css";
+
+type Load = { state: "loading" } | { state: "ok"; value: InsightsResult } | { state: "error"; error: string };
+
+/** The API's summary, re-worded with the sounds' display names (same numbers, same rounding). */
+function summaryOf(r: InsightsResult): SummarySentence[] {
+  try {
+    const keys = [...r.triggers.groups.map((g) => g.key), ...r.sleep.triggers.map((t) => t.trigger)];
+    return buildSummary(
+      { overall: r.overall, triggers: r.triggers, sleep: r.sleep },
+      { labels: triggerLabels(keys), maxTriggers: 3 },
+    ).sentences;
+  } catch {
+    return r.summary.sentences;
+  }
+}
+
+export function InsightsPage() {
+  const user = useUser();
+  const [load, setLoad] = useState<Load>({ state: "loading" });
+  const [attempt, setAttempt] = useState(0);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reloads when the user asks to try again
+  useEffect(() => {
+    const ctl = new AbortController();
+    setLoad({ state: "loading" });
+    insightsApi
+      .insights({}, ctl.signal)
+      .then((value) => setLoad({ state: "ok", value }))
+      .catch((err: unknown) => {
+        if (!ctl.signal.aborted) setLoad({ state: "error", error: errorMessage(err) });
+      });
+    return () => ctl.abort();
+  }, [attempt]);
+
+  return (
+    <div className="insights">
+      <h1>Insights</h1>
+      {load.state === "loading" ? (
+        <div role="status" aria-label="Working out your insights…">
+          <p className="muted">Working out your insights…</p>
+          <Skeletons count={4} />
+        </div>
+      ) : load.state === "error" ? (
+        <ErrorNote>
+          Could not load your insights: {load.error}{" "}
+          <button type="button" className="btn btn-small" onClick={() => setAttempt((a) => a + 1)}>
+            Try again
+          </button>
+        </ErrorNote>
+      ) : (
+        <InsightsBody
+          r={load.value}
+          today={load.value.timeZone ? todayIn(load.value.timeZone) : todayIn(user.timeZone)}
+        />
+      )}
+    </div>
+  );
+}
+
+function InsightsBody({ r, today }: { r: InsightsResult; today: string }) {
+  const sentences = useMemo(() => summaryOf(r), [r]);
+  if (r.counts.sessions === 0) {
+    return (
+      <div className="empty insights-empty" data-testid="insights-empty">
+        <p>
+          <strong>Insights appear after a few sessions.</strong>
+        </p>
+        <p className="muted">
+          Each session’s check-in and check-out adds a little to the picture: which sounds went with calmer
+          check-outs, how you slept afterwards, how your weeks look. Nothing is guessed before there is enough
+          to go on.
+        </p>
+        <Link to="/session" className="btn btn-primary">
+          Begin a session
+        </Link>
+      </div>
+    );
+  }
+  const experiment = sentences.find((s) => s.kind === "experiment");
+  const paragraph = sentences.filter((s) => s.kind !== "experiment");
+  return (
+    <>
+      <section className="card insights-summary" aria-labelledby="ins-summary">
+        <h2 id="ins-summary" className="flush-top">
+          In short
+        </h2>
+        <p data-testid="insights-summary">{paragraph.map((s) => s.text).join(" ")}</p>
+        <p className="muted small">
+          Based on {sessionsText(r.counts.sessions)} ({r.counts.completeSessions} with a check-out),{" "}
+          {sessionsText(r.counts.nights, "night")} in your sleep diary and{" "}
+          {sessionsText(r.counts.checkups, "check-up")}. Ranges are 95% intervals.
+        </p>
+      </section>
+
+      <EffectsSection triggers={r.triggers} presets={r.presets} media={r.media} />
+
+      <aside className="card experiment-note" aria-labelledby="ins-experiment" data-testid="experiment-note">
+        <h2 id="ins-experiment" className="flush-top">
+          Is it more than expectation?
+        </h2>
+        <p>
+          {experiment?.text ??
+            "If you want to know whether a sound does more than expectation, a blinded experiment can tell you."}{" "}
+          Blinded personal experiments are coming in a later version of Meridian: you would rate what you
+          expect, then listen to sounds labelled only “Sound A” and “Sound B” in a random order, and compare
+          afterwards.
+        </p>
+      </aside>
+
+      <SleepSection sleep={r.sleep} />
+      <TrendsSection weekly={r.trends.weekly} checkups={r.trends.checkups} />
+      <ConsistencySection consistency={r.consistency} today={today} />
+      <OnThisDay items={r.onThisDay} />
+    </>
+  );
+}
+
+function OnThisDay({ items }: { items: { id: string; localDate: string }[] }) {
+  return (
+    <section className="insight-section" aria-labelledby="ins-otd" data-testid="on-this-day">
+      <h2 id="ins-otd">On this day</h2>
+      {items.length === 0 ? (
+        <p className="muted">
+          No sessions on this date in earlier years yet. Next year, this is where they’ll show up.
+        </p>
+      ) : (
+        <ul className="otd-list">
+          {items.map((s) => (
+            <li key={s.id}>
+              <Link to={`/sessions/${encodeURIComponent(s.id)}`}>{longDay(s.localDate)}</Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
