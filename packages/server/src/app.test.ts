@@ -127,6 +127,8 @@ describe("cross-cutting HTTP behaviour", () => {
       "/api/prompts": ["get", "post"],
       "/api/prompts/random": ["get"],
       "/api/prompts/{id}": ["delete"],
+      "/api/insights": ["get"],
+      "/api/insights/weekly": ["get"],
       "/api/sessions": ["get", "post"],
       "/api/sessions/current": ["get"],
       "/api/sessions/{id}": ["get", "patch", "delete"],

@@ -14,6 +14,7 @@ import { registerCheckupRoutes } from "./routes/checkups";
 import { registerCrisisRoutes } from "./routes/crisis";
 import { registerEntryRoutes } from "./routes/entries";
 import { registerHealthRoutes } from "./routes/health";
+import { registerInsightsRoutes } from "./routes/insights";
 import { registerMeRoutes } from "./routes/me";
 import { registerPromptRoutes } from "./routes/prompts";
 import { registerSearchRoutes } from "./routes/search";
@@ -72,6 +73,7 @@ export function createApp(options: CreateAppOptions): MeridianApp {
   registerSessionRoutes(app, deps);
   registerSleepDiaryRoutes(app, deps);
   registerCheckupRoutes(app, deps);
+  registerInsightsRoutes(app, deps);
   registerCrisisRoutes(app);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "session", {

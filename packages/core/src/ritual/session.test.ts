@@ -49,6 +49,24 @@ describe("session schemas", () => {
     ).toEqual(["checkIn", "energy"]);
   });
 
+  it("accepts a backfilled start and end, the end not before the start", () => {
+    const startedAt = "2025-01-14T21:00:00.000Z";
+    expect(CreateSessionSchema.safeParse({ checkIn, startedAt }).success).toBe(true);
+    expect(
+      CreateSessionSchema.safeParse({ checkIn, startedAt, endedAt: "2025-01-14T21:30:00+01:00" }).error
+        ?.issues[0]?.path,
+    ).toEqual(["endedAt"]);
+    expect(
+      CreateSessionSchema.safeParse({ checkIn, startedAt, endedAt: "2025-01-14T21:30:00Z" }).success,
+    ).toBe(true);
+    expect(CreateSessionSchema.safeParse({ checkIn, endedAt: startedAt }).error?.issues[0]?.path).toEqual([
+      "startedAt",
+    ]);
+    expect(
+      CreateSessionSchema.safeParse({ checkIn, startedAt: "last tuesday" }).error?.issues[0]?.path,
+    ).toEqual(["startedAt"]);
+  });
+
   it("accepts each kind of media and only http(s) video links", () => {
     expect(MediaUsedSchema.safeParse({ kind: "mix", name: null }).success).toBe(true);
     expect(MediaUsedSchema.safeParse({ kind: "own-audio", audioId: "a1", name: "waves.ogg" }).success).toBe(

@@ -71,15 +71,34 @@ export const SessionSchema = z.object({
 });
 export type Session = z.infer<typeof SessionSchema>;
 
+const isoInstant = (what: string) =>
+  z.iso.datetime({ offset: true, message: `${what} should be an ISO 8601 date and time` });
+
 /** POST /api/sessions: begins a session with its check-in. clientId makes a retried create
- * idempotent. The server sets status "active", startedAt and condition. */
-export const CreateSessionSchema = z.object({
-  checkIn: CheckInSchema,
-  scene: SceneSnapshotSchema.nullable().optional(),
-  media: z.array(MediaUsedSchema).max(5).optional(),
-  promptId: z.string().max(80).nullable().optional(),
-  clientId: z.string().min(8).max(64).optional(),
-});
+ * idempotent. The server sets status "active" and condition; startedAt defaults to now.
+ * Backfilling (a session held earlier, logged after the fact): `startedAt` (not in the future;
+ * the server allows a few minutes of clock skew) and optionally `endedAt` (not before it). */
+export const CreateSessionSchema = z
+  .object({
+    checkIn: CheckInSchema,
+    scene: SceneSnapshotSchema.nullable().optional(),
+    media: z.array(MediaUsedSchema).max(5).optional(),
+    promptId: z.string().max(80).nullable().optional(),
+    clientId: z.string().min(8).max(64).optional(),
+    startedAt: isoInstant("The start").optional(),
+    endedAt: isoInstant("The end").optional(),
+  })
+  .refine((s) => s.endedAt === undefined || s.startedAt !== undefined, {
+    path: ["startedAt"],
+    message: "An end time needs a start time",
+  })
+  .refine(
+    (s) =>
+      s.endedAt === undefined ||
+      s.startedAt === undefined ||
+      Date.parse(s.endedAt) >= Date.parse(s.startedAt),
+    { path: ["endedAt"], message: "The end can't be before the start" },
+  );
 export type CreateSession = z.infer<typeof CreateSessionSchema>;
 
 /** PATCH /api/sessions/:id. Checking out needs the check-out measures. */

@@ -338,4 +338,40 @@ describe("sessions", () => {
     const big = await alice.post("/api/sessions", { checkIn, scene: { blob: "x".repeat(20_000) } });
     expect(big.status).toBe(413);
   });
+
+  it("backfills a session held earlier: startedAt sets the local date, endedAt survives check-out", async () => {
+    const kaito = await memberClient(h, owner, "kaito", "Asia/Tokyo");
+    const startedAt = "2025-01-10T16:30:00.000Z"; // 01:30 on the 11th in Tokyo
+    const endedAt = "2025-01-10T17:05:00+00:00";
+    const s = await begin(kaito, { startedAt, endedAt, scene, media });
+    expect(s).toMatchObject({ status: "active", startedAt, endedAt: "2025-01-10T17:05:00.000Z" });
+    expect(s.localDate).toBe("2025-01-11");
+    const out = await kaito.patch(`/api/sessions/${s.id}`, { status: "checked-out", checkOut });
+    expect(await body(out)).toMatchObject({ status: "checked-out", endedAt: "2025-01-10T17:05:00.000Z" });
+    const listed = await body(await kaito.get("/api/sessions?from=2025-01-11&to=2025-01-11"));
+    expect(listed.sessions.map((x: { id: string }) => x.id)).toEqual([s.id]);
+
+    // A start without an end stays open-ended until the check-out stamps it.
+    const open = await begin(kaito, { startedAt: "2025-01-12T10:00:00Z" });
+    expect(open.endedAt).toBeNull();
+    const abandoned = await body(await kaito.patch(`/api/sessions/${open.id}`, { status: "abandoned" }));
+    expect(abandoned.endedAt).toBe(now.toISOString());
+  });
+
+  it("refuses a backfilled start in the future (beyond 5 minutes of skew) or an end before the start", async () => {
+    const at = (ms: number) => new Date(now.getTime() + ms).toISOString();
+    expect((await alice.post("/api/sessions", { checkIn, startedAt: at(4 * 60_000) })).status).toBe(201);
+    const future = await alice.post("/api/sessions", { checkIn, startedAt: at(6 * 60_000) });
+    expect(future.status).toBe(400);
+    expect((await body(future)).error.field).toBe("startedAt");
+    const backwards = await alice.post("/api/sessions", {
+      checkIn,
+      startedAt: at(-3_600_000),
+      endedAt: at(-7_200_000),
+    });
+    expect(backwards.status).toBe(400);
+    expect((await body(backwards)).error.field).toBe("endedAt");
+    const junk = await alice.post("/api/sessions", { checkIn, startedAt: "yesterday evening" });
+    expect((await body(junk)).error.field).toBe("startedAt");
+  });
 });

@@ -140,6 +140,9 @@ function canonical(value: unknown): string {
   );
 }
 
+/** How far ahead of the server's clock a backfilled startedAt may be (clock skew). */
+export const BACKFILL_SKEW_MS = 5 * 60_000;
+
 const conflict = (message: string) => new HttpError(409, INVALID_TRANSITION, message);
 
 export function registerSessionRoutes(app: App, deps: AppDeps): void {
@@ -176,12 +179,17 @@ export function registerSessionRoutes(app: App, deps: AppDeps): void {
     const input = c.req.valid("json");
     await checkPrompt(store, user.id, input.promptId);
     const now = deps.now();
+    const started = input.startedAt === undefined ? now : new Date(input.startedAt);
+    if (started.getTime() > now.getTime() + BACKFILL_SKEW_MS) {
+      throw new HttpError(400, ErrorCode.validation, "startedAt: Can't be in the future", "startedAt");
+    }
     const { session, created } = await ritual.createSession(user.id, {
       id: newId(),
       clientId: input.clientId ?? null,
-      startedAt: now.toISOString(),
+      startedAt: started.toISOString(),
+      ...(input.endedAt !== undefined ? { endedAt: new Date(input.endedAt).toISOString() } : {}),
       timeZone: user.timeZone,
-      localDate: localDateIn(user.timeZone, now),
+      localDate: localDateIn(user.timeZone, started),
       checkIn: input.checkIn,
       scene: input.scene ?? null,
       media: input.media ?? [],
@@ -251,11 +259,12 @@ async function planUpdate(
   if (to !== session.status) {
     changed = true;
     changes.status = to;
+    // A backfilled session (created with endedAt) keeps the end it was logged with.
     if (to === "checked-out") {
       changes.checkOut = input.checkOut ?? null;
-      changes.endedAt = now;
+      changes.endedAt = session.endedAt ?? now;
     } else if (to === "abandoned") {
-      changes.endedAt = now;
+      changes.endedAt = session.endedAt ?? now;
     } else {
       changes.endedAt = null; // resumed
     }

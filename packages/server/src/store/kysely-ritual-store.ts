@@ -3,6 +3,8 @@ import type { Kysely } from "kysely";
 import {
   fromCheckup,
   fromNewRitualSession,
+  fromRitualSession,
+  fromSleepDiary,
   ritualSessionSet,
   toCheckup,
   toRitualSession,
@@ -11,7 +13,9 @@ import {
 import type { RitualTables } from "./ritual-schema";
 import type {
   CheckupRecord,
+  InsightsRows,
   NewRitualSession,
+  RitualImport,
   RitualSessionChanges,
   RitualSessionRecord,
   RitualStore,
@@ -22,6 +26,19 @@ import type {
 import type { Database } from "./schema";
 
 type Db = Kysely<Database & RitualTables>;
+
+/** Rows per multi-row INSERT of a bulk import: well under SQLite's and PostgreSQL's limits on
+ * bound parameters (17 columns × 500 = 8,500). */
+const IMPORT_CHUNK = 500;
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+const numberOrNull = (value: unknown): number | null =>
+  typeof value === "number" && Number.isFinite(value) ? value : null;
 
 /** The RitualStore shared by both dialects (SQLite and PostgreSQL): one set of Kysely queries. */
 export class KyselyRitualStore implements RitualStore {
@@ -245,5 +262,99 @@ export class KyselyRitualStore implements RitualStore {
       .where("id", "=", id)
       .executeTakeFirst();
     return Number(result.numDeletedRows) > 0;
+  }
+
+  // insights
+
+  async insightsRows(userId: string, range: { from?: string; to?: string }): Promise<InsightsRows> {
+    let sq = this.#db
+      .selectFrom("ritual_sessions")
+      .select([
+        "id",
+        "status",
+        "started_at",
+        "time_zone",
+        "local_date",
+        "check_in",
+        "check_out",
+        "scene",
+        "media",
+        "condition",
+      ])
+      .where("user_id", "=", userId);
+    let dq = this.#db
+      .selectFrom("sleep_diaries")
+      .select(["night_of", "session_id", "fields", "derived"])
+      .where("user_id", "=", userId);
+    let cq = this.#db
+      .selectFrom("checkup_responses")
+      .select(["instrument_id", "local_date", "total"])
+      .where("user_id", "=", userId)
+      .where("total", "is not", null);
+    if (range.from !== undefined) {
+      sq = sq.where("local_date", ">=", range.from);
+      dq = dq.where("night_of", ">=", range.from);
+      cq = cq.where("local_date", ">=", range.from);
+    }
+    if (range.to !== undefined) {
+      sq = sq.where("local_date", "<=", range.to);
+      dq = dq.where("night_of", "<=", range.to);
+      cq = cq.where("local_date", "<=", range.to);
+    }
+    const [sessions, diaries, checkups] = await Promise.all([
+      sq.orderBy("started_at").orderBy("id").execute(),
+      dq.orderBy("night_of").execute(),
+      cq.orderBy("completed_at").orderBy("id").execute(),
+    ]);
+    return {
+      sessions: sessions.map((r) => ({
+        id: r.id,
+        status: r.status,
+        startedAt: r.started_at,
+        timeZone: r.time_zone,
+        localDate: r.local_date,
+        checkIn: r.check_in,
+        checkOut: r.check_out,
+        scene: r.scene,
+        media: r.media,
+        condition: r.condition,
+      })),
+      diaries: diaries.map((r) => {
+        const derived = JSON.parse(r.derived) as {
+          sleepOnsetLatencyMinutes?: unknown;
+          sleepEfficiency?: unknown;
+        };
+        const fields = JSON.parse(r.fields) as { quality?: unknown };
+        return {
+          nightOf: r.night_of,
+          sessionId: r.session_id,
+          solMinutes: numberOrNull(derived.sleepOnsetLatencyMinutes),
+          sleepEfficiency: numberOrNull(derived.sleepEfficiency),
+          quality: numberOrNull(fields.quality),
+        };
+      }),
+      checkups: checkups.map((r) => ({
+        instrumentId: r.instrument_id,
+        localDate: r.local_date,
+        total: Number(r.total),
+      })),
+    };
+  }
+
+  async importRecords(userId: string, data: RitualImport): Promise<void> {
+    const all = [...(data.sessions ?? []), ...(data.diaries ?? []), ...(data.checkups ?? [])];
+    const stranger = all.find((r) => r.userId !== userId);
+    if (stranger) throw new Error(`Record ${stranger.id} belongs to another user`);
+    await this.#db.transaction().execute(async (trx) => {
+      for (const part of chunks(data.sessions ?? [], IMPORT_CHUNK)) {
+        await trx.insertInto("ritual_sessions").values(part.map(fromRitualSession)).execute();
+      }
+      for (const part of chunks(data.diaries ?? [], IMPORT_CHUNK)) {
+        await trx.insertInto("sleep_diaries").values(part.map(fromSleepDiary)).execute();
+      }
+      for (const part of chunks(data.checkups ?? [], IMPORT_CHUNK)) {
+        await trx.insertInto("checkup_responses").values(part.map(fromCheckup)).execute();
+      }
+    });
   }
 }

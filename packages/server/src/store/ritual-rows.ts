@@ -43,7 +43,7 @@ export function fromNewRitualSession(userId: string, s: NewRitualSession): Selec
     client_id: s.clientId,
     status: "active",
     started_at: s.startedAt,
-    ended_at: null,
+    ended_at: s.endedAt ?? null,
     time_zone: s.timeZone,
     local_date: s.localDate,
     check_in: JSON.stringify(s.checkIn),
@@ -69,6 +69,43 @@ export function ritualSessionSet(c: RitualSessionChanges): Partial<Selectable<Ri
   if (c.entryId !== undefined) set.entry_id = c.entryId;
   if (c.promptId !== undefined) set.prompt_id = c.promptId;
   return set;
+}
+
+/** A complete session record as a row (bulk import). */
+export function fromRitualSession(r: RitualSessionRecord): Selectable<RitualSessionsTable> {
+  return {
+    id: r.id,
+    user_id: r.userId,
+    client_id: r.clientId,
+    status: r.status,
+    started_at: r.startedAt,
+    ended_at: r.endedAt,
+    time_zone: r.timeZone,
+    local_date: r.localDate,
+    check_in: JSON.stringify(r.checkIn),
+    check_out: r.checkOut === null ? null : JSON.stringify(r.checkOut),
+    scene: r.scene === null ? null : JSON.stringify(r.scene),
+    media: JSON.stringify(r.media),
+    entry_id: r.entryId,
+    prompt_id: r.promptId,
+    condition: JSON.stringify(r.condition),
+    created_at: r.createdAt,
+    updated_at: r.updatedAt,
+  };
+}
+
+/** A complete sleep diary record as a row (bulk import). */
+export function fromSleepDiary(d: SleepDiaryRecord): Selectable<SleepDiariesTable> {
+  return {
+    id: d.id,
+    user_id: d.userId,
+    night_of: d.nightOf,
+    fields: JSON.stringify(d.fields),
+    derived: JSON.stringify(d.derived),
+    session_id: d.sessionId,
+    created_at: d.createdAt,
+    updated_at: d.updatedAt,
+  };
 }
 
 export function toSleepDiary(row: Selectable<SleepDiariesTable>): SleepDiaryRecord {

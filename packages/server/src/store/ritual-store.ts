@@ -37,6 +37,8 @@ export interface NewRitualSession {
   id: string;
   clientId: string | null;
   startedAt: string;
+  /** Set only for a backfilled session (logged after the fact); default null. */
+  endedAt?: string | null;
   timeZone: string;
   localDate: string;
   checkIn: CheckIn;
@@ -108,6 +110,57 @@ export interface CheckupRecord {
   createdAt: string;
 }
 
+/** What the insights need of one session. JSON columns stay as their stored text so the mapper
+ * can parse each distinct scene snapshot once (most sessions reuse a handful of scenes). */
+export interface InsightsSessionRow {
+  id: string;
+  status: SessionStatus;
+  startedAt: string;
+  timeZone: string;
+  localDate: string;
+  /** JSON CheckIn. */
+  checkIn: string;
+  /** JSON CheckOut or null. */
+  checkOut: string | null;
+  /** JSON scene snapshot or null. */
+  scene: string | null;
+  /** JSON MediaUsed[]. */
+  media: string;
+  /** JSON Condition. */
+  condition: string;
+}
+
+/** What the insights need of one sleep diary (the measures taken out of its JSON). */
+export interface InsightsDiaryRow {
+  nightOf: string;
+  sessionId: string | null;
+  solMinutes: number | null;
+  sleepEfficiency: number | null;
+  quality: number | null;
+}
+
+export interface InsightsCheckupRow {
+  instrumentId: string;
+  localDate: string;
+  total: number;
+}
+
+export interface InsightsRows {
+  /** Oldest first (startedAt asc, id asc). */
+  sessions: InsightsSessionRow[];
+  /** Oldest night first. */
+  diaries: InsightsDiaryRow[];
+  /** Scored check-ups only (total not null), oldest first. */
+  checkups: InsightsCheckupRow[];
+}
+
+/** Complete records for a bulk import (demo data, benchmarks): inserted as given. */
+export interface RitualImport {
+  sessions?: readonly RitualSessionRecord[];
+  diaries?: readonly SleepDiaryRecord[];
+  checkups?: readonly CheckupRecord[];
+}
+
 export interface RitualStore {
   // sessions
   /** Idempotent on (userId, clientId): returns the existing session with created=false. */
@@ -152,4 +205,12 @@ export interface RitualStore {
   /** Latest completedAt per instrument the user has answered. */
   lastCheckupTimes(userId: string): Promise<Map<string, string>>;
   deleteCheckup(userId: string, id: string): Promise<boolean>;
+
+  // insights
+  /** Everything the insights computation reads, in three queries (one per table). `from`/`to`
+   * are inclusive local dates (sessions and check-ups) and nights (diaries). */
+  insightsRows(userId: string, range: { from?: string; to?: string }): Promise<InsightsRows>;
+  /** Inserts complete records in one transaction (multi-row inserts); every record must belong
+   * to `userId`. For demo data and benchmarks, not for the HTTP routes. */
+  importRecords(userId: string, data: RitualImport): Promise<void>;
 }

@@ -1,0 +1,249 @@
+/**
+ * Stored rows → the inputs of core's `computeInsights` (docs/api-insights.md, "Mapping rules").
+ * Pure apart from the time-zone arithmetic (Intl); no storage access.
+ */
+import {
+  type CheckupObservation,
+  type InsightsInput,
+  type SessionObservation,
+  type SleepObservation,
+  tzOffsetMinutes,
+} from "@meridian/core";
+import type {
+  InsightsCheckupRow,
+  InsightsDiaryRow,
+  InsightsRows,
+  InsightsSessionRow,
+} from "../store/ritual-store";
+
+/** A generator is a session's trigger when its layers carry at least this share of the scene's power. */
+export const TRIGGER_SHARE = 0.1;
+
+interface LayerLike {
+  generator?: unknown;
+  gainDb?: unknown;
+  mute?: unknown;
+  solo?: unknown;
+}
+
+/**
+ * The generator ids that carry a meaningful share of a scene's loudness: a layer's power is
+ * 10^(gainDb/10) (gainDb 0 = the generator's calibrated reference level), 0 when muted or when
+ * another layer is soloed and this one isn't (the engine's rule: any solo flag silences the
+ * unsoloed layers). Layers of the same generator add up. A generator whose power is at least
+ * TRIGGER_SHARE of the total is a trigger. In layer order, each id once. Anything that isn't a
+ * scene (no layers array) has no triggers.
+ */
+export function sceneTriggers(scene: unknown): string[] {
+  if (scene === null || typeof scene !== "object") return [];
+  const layers = (scene as { layers?: unknown }).layers;
+  if (!Array.isArray(layers)) return [];
+  const list = layers.filter((l): l is LayerLike => l !== null && typeof l === "object");
+  const soloActive = list.some((l) => l.solo === true);
+  const power = new Map<string, number>();
+  let total = 0;
+  for (const layer of list) {
+    if (typeof layer.generator !== "string" || layer.generator === "") continue;
+    const silent = layer.mute === true || (soloActive && layer.solo !== true);
+    const gainDb = typeof layer.gainDb === "number" && Number.isFinite(layer.gainDb) ? layer.gainDb : 0;
+    const p = silent ? 0 : 10 ** (gainDb / 10);
+    power.set(layer.generator, (power.get(layer.generator) ?? 0) + p);
+    total += p;
+  }
+  if (!(total > 0)) return [];
+  const out: string[] = [];
+  for (const [generator, p] of power) if (p >= TRIGGER_SHARE * total) out.push(generator);
+  return out;
+}
+
+const DAY_MS = 86_400_000;
+/** How far a zone's offset is assumed constant once checked at both ends (no zone changes its
+ * offset twice within four weeks; a change in between is found by bisection). */
+const SPAN_MS = 28 * DAY_MS;
+
+/**
+ * Local hour of many instants in one zone without asking Intl for each: the offset is checked at
+ * an instant and four weeks later; if they agree it is used for the whole span, otherwise the
+ * change is located to the minute by bisection. Fastest for instants visited in ascending order.
+ */
+export class ZoneClock {
+  readonly #zone: string;
+  #from = Number.POSITIVE_INFINITY;
+  #to = Number.NEGATIVE_INFINITY;
+  #offsetMs = 0;
+
+  constructor(zone: string) {
+    this.#zone = zone;
+  }
+
+  /** The zone's UTC offset in milliseconds at `ms`. */
+  offsetMs(ms: number): number {
+    if (ms < this.#from || ms > this.#to) this.#locate(ms);
+    return this.#offsetMs;
+  }
+
+  /** Local hour (0–24, fractional) of the instant. */
+  hourAt(ms: number): number {
+    const local = ms + this.offsetMs(ms);
+    return (((local % DAY_MS) + DAY_MS) % DAY_MS) / 3_600_000;
+  }
+
+  #probe(ms: number): number {
+    return tzOffsetMinutes(ms, this.#zone) * 60_000;
+  }
+
+  #locate(ms: number): void {
+    const offset = this.#probe(ms);
+    let to = ms + SPAN_MS;
+    if (this.#probe(to) !== offset) {
+      // The offset changes in (ms, to]: bisect to the last minute that still has it.
+      let lo = ms;
+      let hi = to;
+      while (hi - lo > 60_000) {
+        const mid = lo + Math.floor((hi - lo) / 2);
+        if (this.#probe(mid) === offset) lo = mid;
+        else hi = mid;
+      }
+      to = lo;
+    }
+    this.#from = ms;
+    this.#to = to;
+    this.#offsetMs = offset;
+  }
+}
+
+const UTC_ZONES = new Set(["UTC", "Etc/UTC", "Etc/GMT", "GMT", "Etc/Universal", "Etc/Zulu"]);
+
+/** Local hour of an instant in a zone, one ZoneClock per zone. */
+function localHour(ms: number, zone: string, clocks: Map<string, ZoneClock>): number {
+  if (UTC_ZONES.has(zone)) return (((ms % DAY_MS) + DAY_MS) % DAY_MS) / 3_600_000;
+  let clock = clocks.get(zone);
+  if (!clock) {
+    clock = new ZoneClock(zone);
+    clocks.set(zone, clock);
+  }
+  return clock.hourAt(ms);
+}
+
+interface Mood {
+  pleasantness: number;
+  energy: number;
+  anxiety: number;
+  tingles?: number | null;
+}
+
+interface SoundOf {
+  triggers: string[];
+  presetId: string | null;
+  mediaId: string | null;
+}
+
+/** Memoises parsed scene and media JSON by their stored text (most sessions reuse a few scenes). */
+export class SoundCache {
+  readonly #scenes = new Map<string, string[]>();
+  readonly #media = new Map<string, { presetId: string | null; mediaId: string | null }>();
+
+  triggers(sceneJson: string | null): string[] {
+    if (sceneJson === null) return [];
+    let t = this.#scenes.get(sceneJson);
+    if (!t) {
+      t = sceneTriggers(JSON.parse(sceneJson));
+      this.#scenes.set(sceneJson, t);
+    }
+    return t;
+  }
+
+  media(mediaJson: string): { presetId: string | null; mediaId: string | null } {
+    let m = this.#media.get(mediaJson);
+    if (!m) {
+      const list = JSON.parse(mediaJson) as unknown;
+      let presetId: string | null = null;
+      let mediaId: string | null = null;
+      if (Array.isArray(list)) {
+        for (const item of list as { kind?: unknown; presetId?: unknown; audioId?: unknown }[]) {
+          if (presetId === null && item.kind === "preset" && typeof item.presetId === "string")
+            presetId = item.presetId;
+          if (mediaId === null && item.kind === "own-audio" && typeof item.audioId === "string")
+            mediaId = item.audioId;
+        }
+      }
+      m = { presetId, mediaId };
+      this.#media.set(mediaJson, m);
+    }
+    return m;
+  }
+}
+
+/** Whether the condition hides the sound (a masked session not yet revealed). */
+function hidesSound(conditionJson: string): boolean {
+  if (!conditionJson.includes("masked")) return false;
+  const condition = JSON.parse(conditionJson) as { kind?: unknown; revealed?: unknown };
+  return condition.kind === "masked" && condition.revealed !== true;
+}
+
+const NO_SOUND: SoundOf = { triggers: [], presetId: null, mediaId: null };
+
+function soundOf(row: InsightsSessionRow, cache: SoundCache): SoundOf {
+  if (hidesSound(row.condition)) return NO_SOUND;
+  return { triggers: cache.triggers(row.scene), ...cache.media(row.media) };
+}
+
+/**
+ * One session. Every status counts as held; only a checked-out session has a change (an
+ * abandoned or still active one has checkOut null). An unrevealed masked session contributes
+ * no triggers, preset or media: its sound stays hidden until the experiment reveals it.
+ */
+export function sessionObservation(
+  row: InsightsSessionRow,
+  cache: SoundCache = new SoundCache(),
+  clocks: Map<string, ZoneClock> = new Map(),
+): SessionObservation {
+  const ms = Date.parse(row.startedAt);
+  const checkIn = JSON.parse(row.checkIn) as Mood;
+  const out =
+    row.status === "checked-out" && row.checkOut !== null ? (JSON.parse(row.checkOut) as Mood) : null;
+  const sound = soundOf(row, cache);
+  return {
+    id: row.id,
+    startedAt: row.startedAt,
+    localDate: row.localDate,
+    hourLocal: localHour(ms, row.timeZone, clocks),
+    checkIn: { pleasantness: checkIn.pleasantness, energy: checkIn.energy, anxiety: checkIn.anxiety },
+    checkOut: out
+      ? {
+          pleasantness: out.pleasantness,
+          energy: out.energy,
+          anxiety: out.anxiety,
+          tingles: out.tingles ?? null,
+        }
+      : null,
+    triggers: sound.triggers,
+    presetId: sound.presetId,
+    mediaId: sound.mediaId,
+  };
+}
+
+export function sleepObservation(row: InsightsDiaryRow): SleepObservation {
+  return {
+    date: row.nightOf,
+    solMinutes: row.solMinutes,
+    sleepEfficiency: row.sleepEfficiency,
+    quality: row.quality,
+    precededBySessionId: row.sessionId,
+  };
+}
+
+export function checkupObservation(row: InsightsCheckupRow): CheckupObservation {
+  return { instrumentId: row.instrumentId, date: row.localDate, total: row.total };
+}
+
+/** All of a user's rows → core's InsightsInput. */
+export function insightsInput(rows: InsightsRows): InsightsInput {
+  const cache = new SoundCache();
+  const clocks = new Map<string, ZoneClock>();
+  return {
+    sessions: rows.sessions.map((r) => sessionObservation(r, cache, clocks)),
+    sleep: rows.diaries.map(sleepObservation),
+    checkups: rows.checkups.map(checkupObservation),
+  };
+}
