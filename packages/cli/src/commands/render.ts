@@ -7,16 +7,14 @@
 import { readFile } from "node:fs/promises";
 import { describeSceneErrors, parseScene } from "@meridian/core";
 import {
-  builtinScene,
-  builtinSceneIds,
-  createEngine,
-  type Scene,
-  validateSceneGenerators,
-} from "@meridian/sound";
+  type AudioWriter,
+  formatDuration,
+  openAudioWriter,
+  parseDuration,
+  renderInto,
+} from "@meridian/server/render";
+import { builtinScene, builtinSceneIds, type Scene, validateSceneGenerators } from "@meridian/sound";
 import { parse } from "../args";
-import { formatDuration, parseDuration } from "../audio/duration";
-import { Mp3Writer } from "../audio/mp3-writer";
-import { WavWriter } from "../audio/wav-writer";
 import { type CliIO, UsageError } from "../io";
 
 export const renderHelp = `Usage: meridian render <scene.json | built-in scene> --duration <time> --out <file> [options]
@@ -34,13 +32,6 @@ Options:
   -h, --help            show this help
 
 Ctrl-C stops early and leaves a valid, shorter file.`;
-
-const CHUNK = 16384;
-
-interface Writer {
-  write(channels: readonly Float32Array[], n: number): Promise<void>;
-  close(): Promise<void>;
-}
 
 async function loadScene(ref: string): Promise<Scene> {
   const builtin = builtinScene(ref);
@@ -137,14 +128,14 @@ async function render(args: string[], io: CliIO): Promise<number> {
   }
   fade = Math.min(fade, seconds);
 
-  const writer: Writer =
-    format === "mp3"
-      ? await Mp3Writer.create(values.out, sampleRate).catch((e: Error) => {
-          throw new UsageError(`--sample-rate: ${e.message}`);
-        })
-      : await WavWriter.create(values.out, sampleRate);
-  const engine = createEngine({ sampleRate, seed });
-  engine.setScene(scene);
+  let writer: AudioWriter;
+  try {
+    writer = await openAudioWriter(format, values.out, sampleRate);
+  } catch (e) {
+    if (format === "mp3")
+      throw new UsageError(`--sample-rate: ${e instanceof Error ? e.message : String(e)}`);
+    throw e;
+  }
 
   // Ctrl-C: use the caller's signal, or listen ourselves while rendering.
   const own = io.signal ? undefined : new AbortController();
@@ -152,51 +143,29 @@ async function render(args: string[], io: CliIO): Promise<number> {
   const onSigint = () => own?.abort();
   if (own) process.once("SIGINT", onSigint);
 
-  const total = Math.round(seconds * sampleRate);
-  const fadeStart = total - Math.round(fade * sampleRate);
-  const l = new Float32Array(CHUNK);
-  const r = new Float32Array(CHUNK);
   const started = performance.now();
   let lastDraw = 0;
-  let done = 0;
-  let aborted = false;
+  let outcome: Awaited<ReturnType<typeof renderInto>>;
   try {
-    while (done < total) {
-      if (signal.aborted) {
-        aborted = true;
-        break;
-      }
-      // Start the final fade exactly at its frame.
-      let n = Math.min(CHUNK, total - done);
-      if (done < fadeStart && done + n > fadeStart) n = fadeStart - done;
-      if (done === fadeStart && fade > 0) engine.fadeOut(fade);
-      engine.process(l, r, n);
-      await writer.write([l, r], n);
-      done += n;
-      if (io.isTTY) {
-        const now = performance.now();
-        if (now - lastDraw > 200 || done === total) {
-          lastDraw = now;
-          io.stderr.write(progressLine(done / sampleRate, seconds, (now - started) / 1000));
-        }
-      }
-    }
-    if (aborted) {
-      // A short fade so the early end does not click.
-      engine.fadeOut(0.1);
-      const tail = Math.round(0.12 * sampleRate);
-      for (let k = 0; k < tail; k += CHUNK) {
-        const n = Math.min(CHUNK, tail - k);
-        engine.process(l, r, n);
-        await writer.write([l, r], n);
-        done += n;
-      }
-    }
+    outcome = await renderInto(
+      writer,
+      { scene, seconds, sampleRate, seed, fadeOutSeconds: fade },
+      {
+        signal,
+        onProgress: (done, total) => {
+          if (!io.isTTY) return;
+          const now = performance.now();
+          if (now - lastDraw > 200 || done === total) {
+            lastDraw = now;
+            io.stderr.write(progressLine(done / sampleRate, seconds, (now - started) / 1000));
+          }
+        },
+      },
+    );
   } finally {
-    await writer.close();
     if (own) process.removeListener("SIGINT", onSigint);
   }
-  const wall = (performance.now() - started) / 1000;
+  const { frames: done, aborted, wallSeconds: wall } = outcome;
   if (io.isTTY) io.stderr.write("\n");
   const what = `${formatDuration(done / sampleRate)} of "${scene.name ?? sceneRef}" to ${values.out}`;
   if (aborted) {

@@ -13,7 +13,7 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 /** Float sample → 16-bit integer (clamped, then rounded: the same as rounding, then clamping). */
 export function quantize16(x: number): number {
   const v = x * 32767;
-  return Math.round(v > 32767 ? 32767 : v < -32768 ? -32768 : v);
+  return Math.round(v > 32767 ? 32767 : Math.max(v, -32768));
 }
 
 export class WavWriter {
@@ -55,8 +55,8 @@ export class WavWriter {
       for (let i = 0, o = 0; i < n; i++, o += 2) {
         let u = (a[i] as number) * 32767;
         let v = (b[i] as number) * 32767;
-        u = u > 32767 ? 32767 : u < -32768 ? -32768 : u;
-        v = v > 32767 ? 32767 : v < -32768 ? -32768 : v;
+        u = u > 32767 ? 32767 : Math.max(u, -32768);
+        v = v > 32767 ? 32767 : Math.max(v, -32768);
         pcm[o] = Math.round(u);
         pcm[o + 1] = Math.round(v);
       }

@@ -1,0 +1,112 @@
+/**
+ * The offline render loop shared by `meridian render` and the server's render queue: the scene
+ * runs through the engine in chunks and streams into a WAV or MP3 writer (constant memory, hours
+ * of audio). The final fade starts exactly at its frame; an abort ends early with a short fade,
+ * leaving a valid, shorter file.
+ */
+import { createEngine, type Scene } from "@meridian/sound";
+import { Mp3Writer } from "./mp3-writer";
+import { WavWriter } from "./wav-writer";
+
+export const RENDER_CHUNK = 16384;
+
+export type RenderFormat = "wav" | "mp3";
+
+export interface AudioWriter {
+  write(channels: readonly Float32Array[], n: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Opens the writer for a format. MP3 rejects sample rates it cannot encode (an Error). */
+export async function openAudioWriter(
+  format: RenderFormat,
+  path: string,
+  sampleRate: number,
+): Promise<AudioWriter> {
+  return format === "mp3" ? Mp3Writer.create(path, sampleRate) : WavWriter.create(path, sampleRate);
+}
+
+export interface RenderSpec {
+  scene: Scene;
+  seconds: number;
+  sampleRate: number;
+  seed: number;
+  /** Fade at the end in seconds (default the scene's fadeOut, else 10), at most `seconds`. */
+  fadeOutSeconds?: number;
+}
+
+export interface RenderControl {
+  /** Aborting stops early with a 0.1 s fade (a valid, shorter file). */
+  signal?: AbortSignal;
+  /** Called after every chunk with frames written so far and the planned total. */
+  onProgress?: (done: number, total: number) => void;
+  /** When running on the event loop: yield (setImmediate) at least this often, in ms. */
+  yieldEveryMs?: number;
+}
+
+export interface RenderOutcome {
+  /** Frames written, the abort tail included. */
+  frames: number;
+  aborted: boolean;
+  /** Wall time of the loop in seconds. */
+  wallSeconds: number;
+}
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Renders `spec` into `writer` and closes it (also when something throws). */
+export async function renderInto(
+  writer: AudioWriter,
+  spec: RenderSpec,
+  control: RenderControl = {},
+): Promise<RenderOutcome> {
+  const { sampleRate, seconds } = spec;
+  const fade = Math.min(spec.fadeOutSeconds ?? spec.scene.fadeOut ?? 10, seconds);
+  const engine = createEngine({ sampleRate, seed: spec.seed });
+  engine.setScene(spec.scene);
+  const total = Math.round(seconds * sampleRate);
+  const fadeStart = total - Math.round(fade * sampleRate);
+  const l = new Float32Array(RENDER_CHUNK);
+  const r = new Float32Array(RENDER_CHUNK);
+  const started = performance.now();
+  let lastYield = started;
+  let done = 0;
+  let aborted = false;
+  try {
+    while (done < total) {
+      if (control.signal?.aborted) {
+        aborted = true;
+        break;
+      }
+      // Start the final fade exactly at its frame.
+      let n = Math.min(RENDER_CHUNK, total - done);
+      if (done < fadeStart && done + n > fadeStart) n = fadeStart - done;
+      if (done === fadeStart && fade > 0) engine.fadeOut(fade);
+      engine.process(l, r, n);
+      await writer.write([l, r], n);
+      done += n;
+      control.onProgress?.(done, total);
+      if (control.yieldEveryMs !== undefined) {
+        const now = performance.now();
+        if (now - lastYield >= control.yieldEveryMs) {
+          await nextTurn();
+          lastYield = performance.now();
+        }
+      }
+    }
+    if (aborted) {
+      // A short fade so the early end does not click.
+      engine.fadeOut(0.1);
+      const tail = Math.round(0.12 * sampleRate);
+      for (let k = 0; k < tail; k += RENDER_CHUNK) {
+        const n = Math.min(RENDER_CHUNK, tail - k);
+        engine.process(l, r, n);
+        await writer.write([l, r], n);
+        done += n;
+      }
+    }
+  } finally {
+    await writer.close();
+  }
+  return { frames: done, aborted, wallSeconds: (performance.now() - started) / 1000 };
+}
