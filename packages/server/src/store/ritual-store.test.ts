@@ -379,4 +379,109 @@ describe.each(backends)("RitualStore on %s", (kind) => {
     expect(await store.ritual.getSleepDiary(u.id, "2025-03-01")).toBeNull();
     expect(await store.ritual.listCheckups(u.id)).toEqual([]);
   });
+
+  it("imports complete records in one transaction and reads the insights rows back by range", async () => {
+    const ivy = user("ivy");
+    const jude = user("jude");
+    await store.insertUser(ivy);
+    await store.insertUser(jude);
+    const session = (i: number, owner = ivy) => {
+      const day = `2025-05-${String(10 + i).padStart(2, "0")}`;
+      return {
+        id: `imp-${owner.username}-${i}`,
+        userId: owner.id,
+        clientId: null,
+        status: i % 2 === 0 ? ("checked-out" as const) : ("abandoned" as const),
+        startedAt: `${day}T20:00:00.000Z`,
+        endedAt: `${day}T20:30:00.000Z`,
+        timeZone: "Europe/London",
+        localDate: day,
+        checkIn,
+        checkOut: i % 2 === 0 ? { ...checkOut, tingleLocations: [...checkOut.tingleLocations] } : null,
+        scene: i === 0 ? scene : null,
+        media: [],
+        entryId: null,
+        promptId: null,
+        condition: { kind: "open" as const },
+        createdAt: `${day}T20:00:00.000Z`,
+        updatedAt: `${day}T20:30:00.000Z`,
+      };
+    };
+    const diary = (i: number) => {
+      const nightOf = `2025-05-${String(10 + i).padStart(2, "0")}`;
+      const fields = { ...diaryInput, nightOf };
+      return {
+        id: `imp-d-${i}`,
+        userId: ivy.id,
+        nightOf,
+        fields,
+        derived: deriveSleep(fields),
+        sessionId: i === 0 ? "imp-ivy-0" : null,
+        createdAt: "2025-06-01T00:00:00.000Z",
+        updatedAt: "2025-06-01T00:00:00.000Z",
+      };
+    };
+    const checkup = (id: string, localDate: string, total: number | null) => ({
+      id,
+      userId: ivy.id,
+      instrumentId: total === null ? ("asmr-profile" as const) : ("gad7" as const),
+      answers: {},
+      total,
+      bandId: null,
+      completedAt: `${localDate}T09:00:00.000Z`,
+      localDate,
+      timeZone: "Europe/London",
+      createdAt: `${localDate}T09:00:00.000Z`,
+    });
+    // 1,200 sessions: more than two multi-row chunks.
+    const many = Array.from({ length: 1200 }, (_, i) => ({ ...session(0), id: `bulk-${i}` }));
+    await store.ritual.importRecords(ivy.id, {
+      sessions: [session(0), session(1), session(2), ...many],
+      diaries: [diary(0), diary(1)],
+      checkups: [checkup("imp-k1", "2025-05-10", 6), checkup("imp-k2", "2025-05-11", null)],
+    });
+    expect(await store.ritual.getSession(ivy.id, "imp-ivy-0")).toEqual(session(0));
+
+    const rows = await store.ritual.insightsRows(ivy.id, { from: "2025-05-11", to: "2025-05-12" });
+    expect(rows.sessions.map((r) => r.id)).toEqual(["imp-ivy-1", "imp-ivy-2"]);
+    expect(rows.sessions[0]).toEqual({
+      id: "imp-ivy-1",
+      status: "abandoned",
+      startedAt: "2025-05-11T20:00:00.000Z",
+      timeZone: "Europe/London",
+      localDate: "2025-05-11",
+      checkIn: JSON.stringify(checkIn),
+      checkOut: null,
+      scene: null,
+      media: "[]",
+      condition: JSON.stringify({ kind: "open" }),
+    });
+    expect(rows.diaries).toEqual([
+      {
+        nightOf: "2025-05-11",
+        sessionId: null,
+        solMinutes: 20,
+        sleepEfficiency: diary(1).derived.sleepEfficiency,
+        quality: 3,
+      },
+    ]);
+    expect(rows.checkups).toEqual([]); // only the unscored one falls in the range
+    const all = await store.ritual.insightsRows(ivy.id, {});
+    expect(all.sessions).toHaveLength(1203);
+    expect(JSON.parse(all.sessions[0]?.scene ?? "null")).toEqual(scene);
+    expect(all.diaries.map((d) => d.sessionId)).toEqual(["imp-ivy-0", null]);
+    expect(all.checkups).toEqual([{ instrumentId: "gad7", localDate: "2025-05-10", total: 6 }]);
+
+    // Scoped by user, and all-or-nothing.
+    expect(await store.ritual.insightsRows(jude.id, {})).toEqual({ sessions: [], diaries: [], checkups: [] });
+    await expect(store.ritual.importRecords(jude.id, { sessions: [session(5)] })).rejects.toThrow(
+      /another user/,
+    );
+    await expect(
+      store.ritual.importRecords(jude.id, {
+        sessions: [session(6, jude), { ...session(7, jude), id: "imp-ivy-0" }],
+      }),
+    ).rejects.toThrow();
+    expect((await store.ritual.insightsRows(jude.id, {})).sessions).toEqual([]);
+  });
 });
