@@ -13,7 +13,8 @@ export interface WeeklyInsights {
   to?: string;
   sessions: number;
   completeSessions?: number;
-  nights?: number;
+  /** Sleep diaries for the seven nights before today. */
+  nightsLogged?: number;
   anxiety?: {
     n?: number;
     meanChange?: number | null;

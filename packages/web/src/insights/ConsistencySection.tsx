@@ -166,7 +166,7 @@ export function ConsistencySection({ consistency, today }: { consistency: Consis
           description={`Calendar of ${sessionsText(withSessions.length, "day")} with sessions, coloured by ${colourBy === "mood" ? "check-in pleasantness" : "change in anxiety"}.`}
           build={(Plot, width) => {
             const weeksShown = new Set(cells.map((c) => c.week.getTime())).size;
-            const cell = Math.max(9, Math.min(18, Math.floor((width - 40) / weeksShown)));
+            const cell = Math.max(9, Math.min(26, Math.floor((width - 40) / weeksShown)));
             const chartWidth = Math.min(width, 40 + cell * weeksShown);
             const filled = cells.filter((c) => c.value !== null);
             const color =

@@ -160,7 +160,8 @@ export function EffectsSection({ triggers, presets, media }: Props) {
 }
 
 export function notEnoughText(e: MeasureEffect): string {
-  const more = `about ${sessionsText(Math.max(1, e.moreSessionsNeeded))} more would give a useful estimate`;
+  const n = Math.max(1, e.moreSessionsNeeded);
+  const more = `about ${n} more ${n === 1 ? "session" : "sessions"} would give a useful estimate`;
   return e.reason === "interval-too-wide"
     ? `not enough data yet — the sessions so far vary too much to say; ${more}.`
     : `not enough data yet — ${more}.`;
@@ -242,7 +243,7 @@ function IntervalChart({
           </tbody>
         </table>
       }
-      tableLabel={`Show as a table · ${note}`}
+      note={note}
     />
   );
 }

@@ -15,17 +15,44 @@ import "./insights.css";
 
 type Load = { state: "loading" } | { state: "ok"; value: InsightsResult } | { state: "error"; error: string };
 
-/** The API's summary, re-worded with the sounds' display names (same numbers, same rounding). */
+/**
+ * The API's summary, re-worded with the sounds' display names (same numbers, same rounding) and kept
+ * to one readable paragraph: the overall change, the two best-supported sounds, one sleep sentence
+ * and the caveat. Everything else is in the sections below.
+ */
 function summaryOf(r: InsightsResult): SummarySentence[] {
+  let all: SummarySentence[];
   try {
     const keys = [...r.triggers.groups.map((g) => g.key), ...r.sleep.triggers.map((t) => t.trigger)];
-    return buildSummary(
+    all = buildSummary(
       { overall: r.overall, triggers: r.triggers, sleep: r.sleep },
-      { labels: triggerLabels(keys), maxTriggers: 3 },
+      { labels: triggerLabels(keys), maxTriggers: 2 },
     ).sentences;
   } catch {
-    return r.summary.sentences;
+    all = r.summary.sentences;
   }
+  const notEnough = all.filter((s) => s.kind === "trigger-not-enough");
+  const out: SummarySentence[] = [];
+  let sleepSaid = false;
+  for (const s of all) {
+    if (s.kind === "sleep-trigger") continue;
+    if (s.kind === "trigger-not-enough") {
+      if (notEnough.length === 1) out.push(s);
+      else if (s === notEnough[0]) {
+        out.push({
+          kind: "trigger-not-enough",
+          text: `For ${notEnough.length} other sounds there is not enough data yet; the list below says roughly how many more sessions would help.`,
+        });
+      }
+      continue;
+    }
+    if (s.kind === "sleep") {
+      if (sleepSaid) continue;
+      sleepSaid = true;
+    }
+    out.push(s);
+  }
+  return out;
 }
 
 export function InsightsPage() {

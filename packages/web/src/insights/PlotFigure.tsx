@@ -36,8 +36,11 @@ interface Props {
   testId?: string;
   /** Visually hidden text description of what the chart shows. */
   description: string;
-  /** The accessible alternative: a table with every number the chart shows. */
-  table: ReactNode;
+  /** The accessible alternative: a table with every number the chart shows (omit when the section
+   * already shows one for this chart). */
+  table?: ReactNode;
+  /** A line under the chart, e.g. which direction is "calmer". */
+  note?: ReactNode;
   tableLabel?: string;
   maxWidth?: number;
 }
@@ -46,7 +49,16 @@ interface Props {
  * An Observable Plot chart, drawn after the chart library loads and again when the container's
  * width changes; its data table (a real <table>) sits in a <details> right below it.
  */
-export function PlotFigure({ build, deps, testId, description, table, tableLabel, maxWidth = 720 }: Props) {
+export function PlotFigure({
+  build,
+  deps,
+  testId,
+  description,
+  table,
+  tableLabel,
+  note,
+  maxWidth = 720,
+}: Props) {
   const host = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(0);
   const [failed, setFailed] = useState(false);
@@ -88,10 +100,13 @@ export function PlotFigure({ build, deps, testId, description, table, tableLabel
       {failed && (
         <p className="muted small">The chart couldn't be drawn; the table below has every number.</p>
       )}
-      <details className="insight-table" data-testid={testId ? `${testId}-table` : undefined}>
-        <summary>{tableLabel ?? "Show as a table"}</summary>
-        <div className="table-scroll">{table}</div>
-      </details>
+      {note && <p className="muted small chart-note">{note}</p>}
+      {table && (
+        <details className="insight-table" data-testid={testId ? `${testId}-table` : undefined}>
+          <summary>{tableLabel ?? "Show as a table"}</summary>
+          <div className="table-scroll">{table}</div>
+        </details>
+      )}
     </figure>
   );
 }

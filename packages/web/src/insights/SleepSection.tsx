@@ -58,45 +58,53 @@ export function SleepSection({ sleep }: { sleep: SleepInsights }) {
           <SleepChart key={c.measure} c={c} />
         ))}
       </div>
-      <table className="table num-table sleep-table" data-testid="sleep-table">
-        <caption className="visually-hidden">Nights after an evening session vs other nights</caption>
-        <thead>
-          <tr>
-            <th scope="col">Measure</th>
-            <th scope="col" className="num">
-              After a session
-            </th>
-            <th scope="col" className="num">
-              Other nights
-            </th>
-            <th scope="col">Comparison</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((c) => (
-            <tr key={c.measure} data-key={c.measure}>
-              <th scope="row">
-                {SLEEP_NAMES[c.measure]} <span className="muted small block">{better(c.measure)}</span>
+      <div className="table-scroll">
+        <table className="table num-table sleep-table" data-testid="sleep-table">
+          <caption>
+            Nights after an evening session vs other nights (averages, nights and 95% intervals)
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Measure</th>
+              <th scope="col" className="num">
+                After a session
               </th>
-              <td className="num">
-                {withUnit(fmt(c.with.mean, c.measure), c.measure)}{" "}
-                <span className="muted small block">
-                  {c.with.n} nights ·{" "}
-                  {fmtRange(c.with.interval?.lower ?? null, c.with.interval?.upper ?? null, c.measure)}
-                </span>
-              </td>
-              <td className="num">
-                {withUnit(fmt(c.without.mean, c.measure), c.measure)}{" "}
-                <span className="muted small block">
-                  {c.without.n} nights ·{" "}
-                  {fmtRange(c.without.interval?.lower ?? null, c.without.interval?.upper ?? null, c.measure)}
-                </span>
-              </td>
-              <td>{comparisonText(c)}</td>
+              <th scope="col" className="num">
+                Other nights
+              </th>
+              <th scope="col">Comparison</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map((c) => (
+              <tr key={c.measure} data-key={c.measure}>
+                <th scope="row">
+                  {SLEEP_NAMES[c.measure]} <span className="muted small block">{better(c.measure)}</span>
+                </th>
+                <td className="num">
+                  {withUnit(fmt(c.with.mean, c.measure), c.measure)}{" "}
+                  <span className="muted small block">
+                    {c.with.n} nights ·{" "}
+                    {fmtRange(c.with.interval?.lower ?? null, c.with.interval?.upper ?? null, c.measure)}
+                  </span>
+                </td>
+                <td className="num">
+                  {withUnit(fmt(c.without.mean, c.measure), c.measure)}{" "}
+                  <span className="muted small block">
+                    {c.without.n} nights ·{" "}
+                    {fmtRange(
+                      c.without.interval?.lower ?? null,
+                      c.without.interval?.upper ?? null,
+                      c.measure,
+                    )}
+                  </span>
+                </td>
+                <td>{comparisonText(c)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <SleepTriggers sleep={sleep} />
     </section>
   );
@@ -130,7 +138,7 @@ function SleepChart({ c }: { c: NightComparison }) {
       <PlotFigure
         testId={`sleep-chart-${c.measure}`}
         deps={[data]}
-        maxWidth={360}
+        maxWidth={560}
         description={`${name}: ${data.map((d) => `${d.label}, ${fmt(d.mean, c.measure)} (${fmtRange(d.lower, d.upper, c.measure)})`).join("; ")}.`}
         build={(Plot, width) => {
           if (data.length === 0) return null;
@@ -139,14 +147,14 @@ function SleepChart({ c }: { c: NightComparison }) {
           const pad = (hi - lo) * 0.1 || 1;
           return Plot.plot({
             width,
-            height: 130,
-            marginLeft: 120,
+            height: 96,
+            marginLeft: 130,
             marginRight: 12,
             style: CHART_STYLE,
-            x: { label: null, grid: true, nice: true, domain: [lo - pad, hi + pad], ticks: 4 },
+            x: { label: null, nice: true, domain: [lo - pad, hi + pad], ticks: 5 },
             y: { domain: data.map((d) => d.label), label: null, tickSize: 0 },
             marks: [
-              Plot.gridX({ stroke: CHART.grid, strokeOpacity: 1, ticks: 4 }),
+              Plot.gridX({ stroke: CHART.grid, strokeOpacity: 1, ticks: 5 }),
               Plot.ruleY(data, {
                 y: "label",
                 x1: "lower",
@@ -166,31 +174,6 @@ function SleepChart({ c }: { c: NightComparison }) {
             ],
           }) as Element;
         }}
-        table={
-          <table className="table num-table">
-            <caption>{name}: nights after a session vs other nights</caption>
-            <thead>
-              <tr>
-                <th scope="col">Nights</th>
-                <th scope="col" className="num">
-                  Mean
-                </th>
-                <th scope="col" className="num">
-                  95% interval
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.map((d) => (
-                <tr key={d.label}>
-                  <th scope="row">{d.label}</th>
-                  <td className="num">{fmt(d.mean, c.measure)}</td>
-                  <td className="num">{fmtRange(d.lower, d.upper, c.measure)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        }
       />
     </div>
   );

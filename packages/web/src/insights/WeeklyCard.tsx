@@ -64,8 +64,8 @@ export function WeeklyCard() {
         <>
           <p>
             In the last seven days: {count(load.value.sessions, "session")}
-            {typeof load.value.nights === "number"
-              ? ` and ${count(load.value.nights, "night")} in your sleep diary`
+            {typeof load.value.nightsLogged === "number"
+              ? ` and ${count(load.value.nightsLogged, "night")} in your sleep diary`
               : ""}
             .
           </p>

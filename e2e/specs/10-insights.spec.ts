@@ -1,0 +1,273 @@
+import {
+  computeInsights,
+  describeMeanChange,
+  formatMeasureSigned,
+  type Insights,
+  type Session,
+  type SessionObservation,
+} from "@meridian/core";
+import type { Page } from "@playwright/test";
+import { apiJson, expect, test } from "../fixtures/test";
+import { InsightsPage } from "../pages/InsightsPage";
+
+const ZONE = "Europe/London";
+const DAY_MS = 86_400_000;
+
+/** Deterministic pseudo-random numbers (mulberry32), so every run seeds the same records. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface SceneSpec {
+  id: string;
+  name: string;
+  /** generator → gain in dB; every layer here carries ≥ 10 % of the scene's power. */
+  layers: Record<string, number>;
+}
+
+const SCENES: Record<string, SceneSpec> = {
+  rain: { id: "library-rain", name: "Library window in the rain", layers: { rain: 0, "brown-noise": -3 } },
+  tapping: { id: "desk-tapping", name: "Desk tapping", layers: { tapping: 0, "pink-noise": -3 } },
+  whisper: { id: "whisper-room", name: "Whisper room", layers: { whispering: 0, "brown-noise": -3 } },
+  // Used in two sessions only: "fire" never gets an estimate.
+  fire: { id: "hearth", name: "Hearth", layers: { fire: 0, "pink-noise": -4 } },
+};
+
+function sceneJson(s: SceneSpec): Record<string, unknown> {
+  return {
+    version: 1,
+    name: s.name,
+    masterGainDb: 0,
+    fadeIn: 3,
+    fadeOut: 10,
+    layers: Object.entries(s.layers).map(([generator, gainDb]) => ({
+      id: generator,
+      generator,
+      params: {},
+      gainDb,
+      mute: false,
+      solo: false,
+      position: { azimuth: 0, elevation: 0, distance: 1 },
+      motion: { kind: "static" },
+      spread: 60,
+    })),
+  };
+}
+
+function localParts(ms: number): { date: string; hour: number } {
+  const parts = new Intl.DateTimeFormat("en-CA", {
+    timeZone: ZONE,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).formatToParts(new Date(ms));
+  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? "";
+  return {
+    date: `${get("year")}-${get("month")}-${get("day")}`,
+    hour: Number(get("hour")) + Number(get("minute")) / 60,
+  };
+}
+
+const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, Math.round(x)));
+
+interface Planned {
+  startedAt: string;
+  scene: SceneSpec | null;
+  checkIn: { pleasantness: number; energy: number; anxiety: number };
+  checkOut: { pleasantness: number; energy: number; anxiety: number; tingles: number } | null;
+}
+
+/**
+ * 60 sessions, one a day over the last 60 days (10:00 or 21:00 UTC), with rain, tapping, whispering,
+ * silence and (twice) a fireplace. Rain sessions are followed by a clear anxiety drop (18–28 points);
+ * the others by −10…+8. A few are abandoned (no check-out).
+ */
+function plan(now: number): Planned[] {
+  const rnd = random(20_261_128);
+  const out: Planned[] = [];
+  for (let i = 0; i < 60; i++) {
+    const dayStart = Math.floor((now - (60 - i) * DAY_MS) / DAY_MS) * DAY_MS;
+    const startedAt = new Date(dayStart + (i % 2 === 0 ? 10 : 21) * 3_600_000).toISOString();
+    const scene =
+      i === 11 || i === 40
+        ? SCENES.fire
+        : i % 10 === 9
+          ? null
+          : [SCENES.rain, SCENES.tapping, SCENES.whisper][i % 3];
+    const anxiety = clamp(40 + rnd() * 40, 0, 100);
+    const pleasantness = clamp(3 + rnd() * 3, 1, 9);
+    const energy = clamp(3 + rnd() * 4, 1, 9);
+    const rain = scene === SCENES.rain;
+    const abandoned = i % 17 === 5;
+    out.push({
+      startedAt,
+      scene: scene ?? null,
+      checkIn: { pleasantness, energy, anxiety },
+      checkOut: abandoned
+        ? null
+        : {
+            anxiety: clamp(anxiety - (rain ? 18 + rnd() * 10 : -8 + rnd() * 18), 0, 100),
+            pleasantness: clamp(pleasantness + (rain ? 1 + rnd() * 2 : -1 + rnd() * 2), 1, 9),
+            energy: clamp(energy - 1 + rnd() * 2, 1, 9),
+            tingles: clamp(rnd() * 8, 0, 10),
+          },
+    });
+  }
+  return out;
+}
+
+/** Seeds the sessions through the API (backfilled startedAt), returning core's observations. */
+async function seed(page: Page, planned: Planned[]): Promise<SessionObservation[]> {
+  const observations: SessionObservation[] = [];
+  for (const p of planned) {
+    const created = await apiJson<Session>(page, "POST", "/api/sessions", {
+      checkIn: p.checkIn,
+      scene: p.scene ? sceneJson(p.scene) : null,
+      media: p.scene ? [{ kind: "preset", presetId: p.scene.id, name: p.scene.name }] : [],
+      startedAt: p.startedAt,
+    });
+    if (p.checkOut) {
+      await apiJson<Session>(page, "PATCH", `/api/sessions/${created.id}`, {
+        status: "checked-out",
+        checkOut: { ...p.checkOut, tingleLocations: [], relaxation: 6 },
+      });
+    } else {
+      await apiJson<Session>(page, "PATCH", `/api/sessions/${created.id}`, { status: "abandoned" });
+    }
+    const local = localParts(Date.parse(p.startedAt));
+    expect(created.localDate).toBe(local.date);
+    observations.push({
+      id: created.id,
+      startedAt: created.startedAt,
+      localDate: local.date,
+      hourLocal: local.hour,
+      checkIn: p.checkIn,
+      checkOut: p.checkOut,
+      triggers: p.scene ? Object.keys(p.scene.layers) : [],
+      presetId: p.scene?.id ?? null,
+      mediaId: null,
+    });
+  }
+  return observations;
+}
+
+test.beforeEach(async ({ signIn }) => {
+  await signIn();
+});
+
+test("Insights: a new user sees the empty state, not made-up numbers", async ({ page }) => {
+  const insights = new InsightsPage(page);
+  await page.goto("/");
+  await insights.openFromHeader();
+  await expect(page.getByTestId("insights-empty")).toContainText("Insights appear after a few sessions");
+  await expect(insights.summary).toHaveCount(0);
+  await expect(page.getByTestId("weekly-card")).toHaveCount(0); // not on this page
+  await page.goto("/");
+  await expect(page.getByTestId("weekly-card")).toContainText("No sessions in the last seven days");
+});
+
+test("Insights: 60 seeded sessions — summary, rain's interval as core computes it, calendar, not enough data for a sound used twice", async ({
+  page,
+}) => {
+  const now = Date.now();
+  const planned = plan(now);
+  const observations = await seed(page, planned);
+  const today = localParts(now).date;
+
+  // The numbers the page must show: core's computation on the same observations…
+  const expected: Insights = computeInsights({ sessions: observations }, { today });
+  const rain = expected.triggers.groups.find((g) => g.key === "rain");
+  const fire = expected.triggers.groups.find((g) => g.key === "fire");
+  if (!rain || !fire) throw new Error("seeded triggers missing from the core computation");
+  expect(rain.status).toBe("estimate");
+  expect(rain.measures.anxiety.interval?.upper ?? 0).toBeLessThan(0); // a clear drop by design
+  expect(expected.triggers.rankings.anxiety[0]).toBe("rain");
+  expect(fire.sessions).toBe(2);
+  expect(fire.status).toBe("not-enough-data");
+
+  // …and the server's, which must agree with it.
+  const api = await apiJson<Insights>(page, "GET", "/api/insights");
+  expect(api.counts.sessions).toBe(60);
+  const apiRain = api.triggers.groups.find((g) => g.key === "rain");
+  expect(apiRain?.completeSessions).toBe(rain.completeSessions);
+  const ci = rain.measures.anxiety.interval;
+  const apiCi = apiRain?.measures.anxiety.interval;
+  if (!ci || !apiCi) throw new Error("rain has no interval");
+  expect(apiCi.mean).toBeCloseTo(ci.mean, 9);
+  expect(apiCi.lower).toBeCloseTo(ci.lower, 9);
+  expect(apiCi.upper).toBeCloseTo(ci.upper, 9);
+  expect(api.triggers.rankings.anxiety).toEqual(expected.triggers.rankings.anxiety);
+
+  // Today's card links to the page.
+  await page.goto("/");
+  const card = page.getByTestId("weekly-card");
+  const lastWeek = observations.filter((o) => o.localDate > addDaysUtc(today, -7)).length;
+  await expect(card).toContainText(`In the last seven days: ${lastWeek} session`);
+  await card.getByRole("link", { name: "See all insights" }).click();
+  const insights = new InsightsPage(page);
+  await insights.ready();
+
+  // The summary: plain words, the interval always there, correlation not cause.
+  const rainSentence = `Sessions with rain (${rain.completeSessions}) were followed by anxiety that ${describeMeanChange(rain.measures.anxiety)}`;
+  await expect(insights.summary).toContainText(
+    `Over ${expected.overall.completeSessions} sessions, your anxiety`,
+  );
+  await expect(insights.summary).toContainText(rainSentence);
+  await expect(insights.summary).toContainText("not proof of cause");
+  await expect(page.getByTestId("experiment-note")).toContainText("blinded");
+
+  // Rain's row in the table under the chart: the same numbers, rounded like the summary.
+  await expect(page.getByTestId("effects-chart").locator("svg")).toBeVisible();
+  await insights.showTable("effects-chart");
+  await expect(insights.effectsTable.locator("tbody tr").first()).toHaveAttribute("data-key", "rain");
+  await expect(insights.effectCell("rain", "n")).toHaveText(String(rain.measures.anxiety.n));
+  await expect(insights.effectCell("rain", "mean")).toHaveText(
+    formatMeasureSigned(rain.measures.anxiety.meanChange ?? Number.NaN, "anxiety"),
+  );
+  await expect(insights.effectCell("rain", "ci")).toHaveText(
+    `${formatMeasureSigned(ci.lower, "anxiety")} to ${formatMeasureSigned(ci.upper, "anxiety")}`,
+  );
+
+  // The sound used twice is listed plainly as "not enough data yet", never ranked.
+  await expect(insights.effectRow("fire")).toHaveCount(0);
+  await expect(insights.notEnoughItem("fire")).toContainText("Fire");
+  await expect(insights.notEnoughItem("fire")).toContainText("(2 sessions with a check-out)");
+  await expect(insights.notEnoughItem("fire")).toContainText(
+    `not enough data yet — about ${fire.moreSessionsNeeded} more sessions would give a useful estimate`,
+  );
+
+  // Pleasantness through the selector: rain's pleasantness row matches core too.
+  await insights.chooseMeasure("Pleasantness (1–9)");
+  const pci = rain.measures.pleasantness.interval;
+  if (!pci) throw new Error("rain has no pleasantness interval");
+  await expect(insights.effectCell("rain", "ci")).toHaveText(
+    `${formatMeasureSigned(pci.lower, "pleasantness")} to ${formatMeasureSigned(pci.upper, "pleasantness")}`,
+  );
+
+  // The calendar: one square per day with a session, each listed in its table.
+  const days = [...new Set(observations.map((o) => o.localDate))];
+  await expect(insights.calendar.locator("svg").last()).toBeVisible();
+  await expect(insights.calendar.locator("svg title")).toHaveCount(days.length);
+  await insights.showTable("calendar");
+  await expect(insights.calendarTable.locator("tbody tr")).toHaveCount(days.length);
+  for (const d of [days[0], days.at(-1)]) {
+    await expect(insights.calendarTable.locator(`tr[data-date="${d}"] td`).first()).toHaveText("1");
+  }
+  await expect(page.getByTestId("showing-up")).toContainText("nothing to keep up");
+});
+
+function addDaysUtc(date: string, delta: number): string {
+  const d = new Date(`${date}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + delta);
+  return d.toISOString().slice(0, 10);
+}
