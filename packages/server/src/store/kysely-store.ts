@@ -9,6 +9,7 @@ import {
   withTags,
 } from "./entry-queries";
 import { KyselyRitualStore } from "./kysely-ritual-store";
+import { KyselyStudioStore } from "./kysely-studio-store";
 import { migrationProvider } from "./migrations";
 import { QueryTemplates } from "./query-templates";
 import { fromUser, normaliseTags, parseTagsJson, toEntry, toPrompt, toSession, toUser } from "./rows";
@@ -33,6 +34,7 @@ const MAX_REVISION = 2_147_483_647;
 export class KyselyStore implements Store {
   readonly kind;
   readonly ritual;
+  readonly studio;
   readonly #adapter: DialectAdapter;
   readonly #db;
   readonly #templates = new QueryTemplates();
@@ -41,6 +43,7 @@ export class KyselyStore implements Store {
     this.#adapter = adapter;
     this.kind = adapter.kind;
     this.ritual = new KyselyRitualStore(adapter.db);
+    this.studio = new KyselyStudioStore(adapter.db);
     this.#db = adapter.db;
   }
 

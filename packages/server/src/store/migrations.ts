@@ -1,5 +1,6 @@
 import { type Kysely, type Migration, type MigrationProvider, sql } from "kysely";
 import { ritualMigration } from "./ritual-migration";
+import { studioMigration } from "./studio-migration";
 
 const sqlRoleCheck = sql`role in ('owner', 'member')`;
 
@@ -98,6 +99,7 @@ const initial: Migration = {
 export const migrations: Record<string, Migration> = {
   "0001_initial": initial,
   "0002_ritual": ritualMigration,
+  "0003_studio": studioMigration,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,4 +1,5 @@
 import type { RitualStore } from "./ritual-store";
+import type { StudioStore } from "./studio-store";
 
 /** The one storage interface. Every method that touches journal data takes the owning
  * user's id and scopes its query by it; nothing here returns another user's rows. */
@@ -105,6 +106,8 @@ export interface Store {
   readonly kind: StorageKind;
   /** Sessions, sleep diaries and check-ups (ritual-store.ts). */
   readonly ritual: RitualStore;
+  /** Studio presets and own media (studio-store.ts). */
+  readonly studio: StudioStore;
   /** Applies pending migrations; idempotent. */
   migrate(): Promise<void>;
   close(): Promise<void>;

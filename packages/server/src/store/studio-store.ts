@@ -1,0 +1,69 @@
+/** Storage of the studio (presets, own media), exposed as `Store.studio`. Like the rest of the
+ * Store, every method takes the owning user's id and scopes its query by it. */
+
+export interface PresetRecord {
+  id: string;
+  userId: string;
+  name: string;
+  /** The parsed scene JSON. */
+  scene: Record<string, unknown>;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface PresetChanges {
+  name?: string;
+  scene?: Record<string, unknown>;
+  updatedAt: string;
+}
+
+export type AudioFormat = "wav" | "mp3" | "ogg" | "opus" | "flac" | "m4a";
+
+export interface AudioDetails {
+  format: AudioFormat;
+  contentType: string;
+  durationSeconds: number | null;
+  loudnessLufs: number | null;
+  gainDb: number;
+  loudnessSource: "server" | "client" | null;
+}
+
+export interface LinkDetails {
+  url: string;
+  embedUrl: string | null;
+  provider: "youtube" | "other";
+}
+
+interface MediaBase {
+  id: string;
+  userId: string;
+  name: string;
+  createdAt: string;
+}
+
+export type MediaRecord =
+  | (MediaBase & { kind: "audio"; sizeBytes: number; details: AudioDetails })
+  | (MediaBase & { kind: "link"; sizeBytes: 0; details: LinkDetails });
+
+/** A media item as inserted (the owner comes separately). */
+export type NewMedia = MediaRecord extends infer M ? (M extends unknown ? Omit<M, "userId"> : never) : never;
+
+export interface MediaChanges {
+  name?: string;
+  details?: AudioDetails | LinkDetails;
+}
+
+export interface StudioStore {
+  listPresets(userId: string): Promise<PresetRecord[]>;
+  findPreset(userId: string, id: string): Promise<PresetRecord | null>;
+  insertPreset(userId: string, preset: Omit<PresetRecord, "userId">): Promise<PresetRecord>;
+  /** Null when there is no such preset of this user. */
+  updatePreset(userId: string, id: string, changes: PresetChanges): Promise<PresetRecord | null>;
+  deletePreset(userId: string, id: string): Promise<boolean>;
+
+  listMedia(userId: string): Promise<MediaRecord[]>;
+  findMedia(userId: string, id: string): Promise<MediaRecord | null>;
+  insertMedia(userId: string, item: NewMedia): Promise<MediaRecord>;
+  updateMedia(userId: string, id: string, changes: MediaChanges): Promise<MediaRecord | null>;
+  deleteMedia(userId: string, id: string): Promise<boolean>;
+}
