@@ -173,9 +173,9 @@ export function ConsistencySection({ consistency, today }: { consistency: Consis
               colourBy === "mood"
                 ? {
                     type: "linear" as const,
-                    domain: [1, 9],
-                    range: ["#3a2f4a", "#d9b779"],
-                    label: "Check-in pleasantness (1–9)",
+                    domain: [1, 5, 9],
+                    range: ["#6a5a9c", "#a08c8a", "#f0cf86"],
+                    label: "Check-in pleasantness (1 unpleasant … 9 pleasant)",
                   }
                 : {
                     type: "diverging" as const,

@@ -49,10 +49,10 @@ function split(effects: GroupEffects, kind: GroupKind, measure: ChangeMeasure) {
 
 function direction(measure: ChangeMeasure): string {
   return measure === "anxiety"
-    ? "Below zero: anxiety was lower at check-out than at check-in."
+    ? "Change = check-out − check-in. Below zero: anxiety was lower at check-out than at check-in."
     : measure === "pleasantness"
-      ? "Above zero: you felt more pleasant at check-out than at check-in."
-      : "Below zero: less energy at check-out (often what winding down looks like).";
+      ? "Change = check-out − check-in. Above zero: you felt more pleasant at check-out than at check-in."
+      : "Change = check-out − check-in. Below zero: less energy at check-out (often what winding down looks like).";
 }
 
 interface Props {
@@ -122,7 +122,7 @@ export function EffectsSection({ triggers, presets, media }: Props) {
                 upper: r.effect.interval?.upper ?? 0,
               }))}
               measure={measure}
-              xLabel={`Change in ${mName.toLowerCase()}, check-out − check-in (${MEASURE_UNITS[measure]})`}
+              xLabel={`Change in ${mName.toLowerCase()} (${MEASURE_UNITS[measure]})`}
               testId="effects-chart"
               description={`${mName} change by ${names.noun}: ${estimates
                 .map(

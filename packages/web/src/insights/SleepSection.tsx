@@ -147,7 +147,7 @@ function SleepChart({ c }: { c: NightComparison }) {
           const pad = (hi - lo) * 0.1 || 1;
           return Plot.plot({
             width,
-            height: 96,
+            height: 110,
             marginLeft: 130,
             marginRight: 12,
             style: CHART_STYLE,
@@ -196,38 +196,40 @@ function SleepTriggers({ sleep }: { sleep: SleepInsights }) {
         having a session at all is the same on both sides.
       </p>
       {ranked.length > 0 ? (
-        <table className="table num-table">
-          <caption className="visually-hidden">
-            Time to fall asleep after evening sessions with each sound
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Sound</th>
-              <th scope="col" className="num">
-                Nights
-              </th>
-              <th scope="col" className="num">
-                Time to fall asleep, difference
-              </th>
-              <th scope="col" className="num">
-                95% interval
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {ranked.map((t) => {
-              const d = t.measures.solMinutes.difference;
-              return (
-                <tr key={t.trigger} data-key={t.trigger}>
-                  <th scope="row">{groupLabel("triggers", t.trigger)}</th>
-                  <td className="num">{t.nights}</td>
-                  <td className="num">{d ? `${fmtSigned(d.difference, "solMinutes")} min` : "–"}</td>
-                  <td className="num">{fmtInterval(d, "solMinutes")}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <div className="table-scroll">
+          <table className="table num-table">
+            <caption className="visually-hidden">
+              Time to fall asleep after evening sessions with each sound
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Sound</th>
+                <th scope="col" className="num">
+                  Nights
+                </th>
+                <th scope="col" className="num">
+                  Difference
+                </th>
+                <th scope="col" className="num">
+                  95% interval
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {ranked.map((t) => {
+                const d = t.measures.solMinutes.difference;
+                return (
+                  <tr key={t.trigger} data-key={t.trigger}>
+                    <th scope="row">{groupLabel("triggers", t.trigger)}</th>
+                    <td className="num">{t.nights}</td>
+                    <td className="num">{d ? `${fmtSigned(d.difference, "solMinutes")} min` : "–"}</td>
+                    <td className="num">{fmtInterval(d, "solMinutes")}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
       ) : (
         <p>No evening sound has enough nights yet for a useful comparison.</p>
       )}

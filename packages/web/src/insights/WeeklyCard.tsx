@@ -48,7 +48,11 @@ export function WeeklyCard() {
   }, []);
 
   return (
-    <section className="card today-insights" aria-labelledby="today-week" data-testid="weekly-card">
+    <section
+      className="card after-card today-insights"
+      aria-labelledby="today-week"
+      data-testid="weekly-card"
+    >
       <h2 id="today-week" className="flush-top">
         Your week
       </h2>
