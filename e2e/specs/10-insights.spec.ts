@@ -176,6 +176,26 @@ test("Insights: a new user sees the empty state, not made-up numbers", async ({ 
   await expect(page.getByTestId("weekly-card")).toContainText("No sessions in the last seven days");
 });
 
+test("Insights: a failed load says so and can be retried", async ({ page }) => {
+  let fail = true;
+  await page.route("**/api/insights", (route) =>
+    fail
+      ? route.fulfill({
+          status: 400,
+          json: { error: { code: "bad_request", message: "Something went wrong" } },
+        })
+      : route.continue(),
+  );
+  const insights = new InsightsPage(page);
+  await page.goto("/insights");
+  const alert = page.getByRole("alert");
+  await expect(alert).toContainText("Could not load your insights: Something went wrong");
+  fail = false;
+  await alert.getByRole("button", { name: "Try again" }).click();
+  await insights.ready();
+  await expect(page.getByTestId("insights-empty")).toBeVisible();
+});
+
 test("Insights: 60 seeded sessions — summary, rain's interval as core computes it, calendar, not enough data for a sound used twice", async ({
   page,
 }) => {
