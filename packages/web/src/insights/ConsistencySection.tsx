@@ -158,7 +158,7 @@ export function ConsistencySection({ consistency, today }: { consistency: Consis
         <p className="muted small">
           {colourBy === "mood"
             ? "Each square is a day; its colour is how pleasant you felt when you checked in (1–9). Empty squares are days without a session."
-            : "Each square is a day; green where anxiety went down between check-in and check-out, warm where it went up."}
+            : "Each square is a day; green where anxiety went down between check-in and check-out, warm where it went up, outlined where a session had no check-out."}
         </p>
         <PlotFigure
           testId="calendar"
@@ -178,11 +178,11 @@ export function ConsistencySection({ consistency, today }: { consistency: Consis
                     label: "Check-in pleasantness (1 unpleasant … 9 pleasant)",
                   }
                 : {
-                    type: "diverging" as const,
-                    domain: [-40, 40],
-                    scheme: "BrBG" as const,
-                    reverse: true,
-                    label: "Anxiety change (points; below 0 = calmer)",
+                    type: "linear" as const,
+                    domain: [-30, 0, 30],
+                    range: ["#8fdcc2", "#5a4f45", "#f0a070"],
+                    clamp: true,
+                    label: "Anxiety change (points; below 0 = calmer at check-out)",
                   };
             return Plot.plot({
               width: chartWidth,
@@ -207,7 +207,7 @@ export function ConsistencySection({ consistency, today }: { consistency: Consis
                 tickSize: 0,
                 tickFormat: (d: string) => (d === "Mon" || d === "Wed" || d === "Fri" ? d : ""),
               },
-              color: { ...color, legend: true } as never,
+              color: { ...color, legend: true, marginLeft: 12, width: 280 } as never,
               marks: [
                 Plot.cell(cells, {
                   x: "week",
@@ -218,7 +218,15 @@ export function ConsistencySection({ consistency, today }: { consistency: Consis
                 }),
                 Plot.cell(
                   cells.filter((c) => c.n > 0 && c.value === null),
-                  { x: "week", y: "weekday", fill: "#5b4d3f", rx: 2, title: "title" },
+                  {
+                    x: "week",
+                    y: "weekday",
+                    fill: CHART.empty,
+                    stroke: "#8a7a68",
+                    strokeWidth: 1,
+                    rx: 2,
+                    title: "title",
+                  },
                 ),
                 Plot.cell(filled, { x: "week", y: "weekday", fill: "value", rx: 2, title: "title" }),
                 Plot.cell(

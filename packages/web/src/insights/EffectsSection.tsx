@@ -334,7 +334,7 @@ function WithWithout({ rows, measure, noun }: { rows: Row[]; measure: ChangeMeas
           )
           .join("; ")}.`}
         build={(Plot, width) =>
-          intervalPlot(Plot, width, chartRows, `Difference in ${mName} change, with − without`, CHART.sage)
+          intervalPlot(Plot, width, chartRows, `Difference in change, with − without`, CHART.sage)
         }
         table={
           <table className="table num-table">
