@@ -1,4 +1,5 @@
 import { lazy, type ReactNode, Suspense, useEffect, useRef } from "react";
+import { PlayerProvider } from "../audio/PlayerProvider";
 import { Header } from "../components/Header";
 import { ErrorNote, Loading } from "../components/Status";
 import { AuthPages } from "../pages/AuthRoutes";
@@ -23,6 +24,8 @@ const SleepDiaryPage = lazy(() =>
 const InsightsPage = lazy(() =>
   import("../insights/InsightsPage").then((m) => ({ default: m.InsightsPage })),
 );
+// The studio carries the generator registry and the built-in scenes (the engine itself runs in the worklet).
+const StudioPage = lazy(() => import("../studio/StudioPage").then((m) => ({ default: m.StudioPage })));
 const CheckupPage = lazy(() => import("../checkups/CheckupPage").then((m) => ({ default: m.CheckupPage })));
 
 const TITLES: Array<[string, string]> = [
@@ -31,6 +34,7 @@ const TITLES: Array<[string, string]> = [
   ["/session", "Session"],
   ["/sleep", "Sleep diary"],
   ["/checkups", "Check-ups"],
+  ["/studio", "Studio"],
   ["/insights", "Insights"],
   ["/entries/new", "New entry"],
   ["/search", "Search"],
@@ -61,6 +65,13 @@ function SignedInRoutes() {
     return (
       <Suspense fallback={<Loading label="Opening your insights…" />}>
         <InsightsPage key={`insights-${nav}`} />
+      </Suspense>
+    );
+  }
+  if (path === "/studio") {
+    return (
+      <Suspense fallback={<Loading label="Opening the studio…" />}>
+        <StudioPage />
       </Suspense>
     );
   }
@@ -134,7 +145,7 @@ export function App() {
   else body = <AuthPages />;
 
   return (
-    <>
+    <PlayerProvider>
       <a href="#main" className="skip-link">
         Skip to content
       </a>
@@ -145,6 +156,6 @@ export function App() {
       <footer className="site-footer chrome">
         Meridian is a wellbeing journal, not a treatment. In crisis? <Link to="/help">Find support now</Link>.
       </footer>
-    </>
+    </PlayerProvider>
   );
 }

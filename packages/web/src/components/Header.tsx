@@ -20,6 +20,7 @@ const SIGNED_IN: NavItem[] = [
   { to: "/", label: "Today", active: (p) => p === "/" || p === "/session" || p.startsWith("/sessions/") },
   { to: "/journal", label: "Journal", active: (p) => p === "/journal" },
   { to: "/entries/new", label: "New entry", active: (p) => p === "/entries/new" },
+  { to: "/studio", label: "Studio", active: (p) => p === "/studio" },
   { to: "/sleep", label: "Sleep diary", active: (p) => p === "/sleep" },
   { to: "/checkups", label: "Check-ups", active: (p) => p.startsWith("/checkups") },
   { to: "/insights", label: "Insights", active: (p) => p === "/insights" },

@@ -3,6 +3,7 @@ import { markdown } from "@codemirror/lang-markdown";
 import { EditorState } from "@codemirror/state";
 import { EditorView, keymap, placeholder } from "@codemirror/view";
 import { useEffect, useRef } from "react";
+import { keystrokeSound } from "../audio/keystrokes";
 import { bedtimeTheme } from "./theme";
 
 interface Props {
@@ -46,6 +47,13 @@ export function MarkdownEditor({ value, version, onChange, label, placeholderTex
             spellcheck: "true",
             autocorrect: "on",
             autocapitalize: "sentences",
+          }),
+          // Your keystrokes as a trigger: a soft one-shot per key while the studio plays (if enabled).
+          EditorView.domEventHandlers({
+            keydown: (e) => {
+              keystrokeSound(e);
+              return false;
+            },
           }),
           EditorView.updateListener.of((u) => {
             if (u.docChanged) onChangeRef.current(u.state.doc.toString());

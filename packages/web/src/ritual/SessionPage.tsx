@@ -6,6 +6,7 @@ import { ritualApi } from "../api/ritual";
 import { ErrorNote, Loading } from "../components/Status";
 import { newClientId } from "../journal/tabs";
 import { Link, navigate, replaceUrlQuietly } from "../router/router";
+import { SessionPlayButton } from "../studio/SessionPlayButton";
 import { type ListenChoice, ListenStep } from "./ListenStep";
 import { MeasuresForm } from "./MeasuresForm";
 import { SessionSummary } from "./SessionSummary";
@@ -285,6 +286,11 @@ export function SessionPage(props: { sessionId: string | null }) {
             <h1 id="session-heading" tabIndex={-1} className="visually-hidden">
               Write
             </h1>
+            {session.media.map((m) =>
+              m.kind === "preset" ? (
+                <SessionPlayButton key={m.presetId} presetId={m.presetId} name={m.name} />
+              ) : null,
+            )}
             <span className="spacer" />
             {abandonControls}
             <button type="button" className="btn btn-primary" onClick={() => goto("checkout")}>

@@ -1,0 +1,162 @@
+import { expect, test } from "../fixtures/test";
+import { StudioPage } from "../pages/StudioPage";
+
+// Audio may start without a gesture in these tests only (the app itself starts it on a click).
+test.use({
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--autoplay-policy=no-user-gesture-required",
+    ],
+  },
+});
+
+test.beforeEach(async ({ signIn }) => {
+  await signIn();
+});
+
+test("Studio: a 3-layer scene plays, a layer moves on the pad, muting every layer is silent", async ({
+  page,
+}) => {
+  const studio = new StudioPage(page);
+  await studio.goto();
+  await studio.addLayer("Rain");
+  await studio.addLayer("Pink noise");
+  await studio.addLayer("Tapping");
+  await expect(studio.pad.getByRole("slider")).toHaveCount(3);
+
+  await studio.play();
+  await studio.expectSignal();
+
+  // Keyboard: turn the rain 30° clockwise and bring it nearer.
+  const rain = studio.dot("Rain");
+  const before = await rain.getAttribute("aria-valuenow");
+  await rain.focus();
+  for (let i = 0; i < 6; i++) await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("ArrowUp");
+  await expect(rain).toHaveAttribute("aria-valuenow", String(Number(before) + 30));
+  await expect(page.getByTestId("selected-place")).toHaveText(
+    await rain.getAttribute("aria-valuetext").then(String),
+  );
+
+  // Pointer: drag the tapping dot to the listener's right ear.
+  const tap = studio.dot("Tapping");
+  const box = await studio.pad.boundingBox();
+  if (!box) throw new Error("no pad");
+  await tap.hover();
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.75, box.y + box.height / 2, { steps: 5 });
+  await page.mouse.up();
+  await expect(tap).toHaveAttribute("aria-valuenow", "90");
+  await expect(tap).toHaveAttribute("aria-valuetext", /^90° right/);
+
+  await studio.expectSignal();
+  for (const layer of await studio.layers.all()) await layer.getByRole("checkbox", { name: "Mute" }).check();
+  await studio.expectSilence();
+  await studio.layer(0).getByRole("checkbox", { name: "Mute" }).uncheck();
+  await studio.expectSignal();
+  await expect(page.getByTestId("diag-load")).toHaveText(/^\d+(\.\d)? %$/);
+});
+
+test("Studio: a share link opens the same mix (scene in the hash)", async ({ page, context }) => {
+  const studio = new StudioPage(page);
+  await studio.goto();
+  await studio.addLayer("Ocean waves");
+  await studio.addLayer("Page turn");
+  await studio.addLayer("Whispering");
+  const dot = studio.dot("Page turn");
+  await dot.focus();
+  for (let i = 0; i < 4; i++) await page.keyboard.press("ArrowLeft");
+  await page.keyboard.press("ArrowDown");
+  await studio.layer(2).getByLabel("Gain").fill("-3");
+  const expected = await studio.layerSummary();
+
+  await page.getByRole("button", { name: "Share link" }).click();
+  const link = await page.getByRole("textbox", { name: "Share link" }).inputValue();
+  expect(link).toMatch(/\/studio#mix=[dj][A-Za-z0-9_-]+$/);
+
+  const other = await context.newPage();
+  const shared = new StudioPage(other);
+  await other.goto(link);
+  await expect(other.getByText(/Opened a shared mix/)).toBeVisible();
+  await expect(shared.layers).toHaveCount(3);
+  expect(await shared.layerSummary()).toEqual(expected);
+  await expect(shared.layer(2).getByLabel("Gain")).toHaveValue("-3");
+
+  // A damaged link says so instead of opening something else.
+  const damaged = await context.newPage();
+  await damaged.goto(link.replace(/#mix=d../, "#mix=dQQ"));
+  await expect(damaged.getByText(/damaged or incomplete|isn't valid/)).toBeVisible();
+  await expect(new StudioPage(damaged).layers).toHaveCount(0);
+});
+
+test("Studio: the sleep timer fades to silence and stops (test clock)", async ({ page }) => {
+  await page.clock.install();
+  const studio = new StudioPage(page);
+  await studio.goto();
+  await page.getByRole("combobox", { name: "Preset" }).selectOption({ label: "Ocean sleep" });
+  await expect(studio.layers.first()).toBeVisible();
+  await studio.play();
+  await studio.expectSignal();
+
+  await page.getByRole("combobox", { name: "Stop after" }).selectOption("15");
+  await page.getByRole("spinbutton", { name: "Fade-out (s)" }).fill("3");
+  await page.getByRole("button", { name: "Start sleep timer" }).click();
+  await expect(page.getByTestId("sleep-remaining")).toHaveText(/^1[45]:\d\d$/);
+
+  // Ten minutes on: still playing, the time left shows it.
+  await page.clock.fastForward("10:00");
+  await expect(page.getByTestId("sleep-remaining")).toHaveText(/^[45]:\d\d$/);
+  await studio.expectSignal();
+
+  // Into the last seconds: the engine fades out, then the player stops.
+  await page.clock.fastForward("04:58");
+  await expect(page.getByText("fading out…")).toBeVisible();
+  await expect(studio.playState).toHaveText("Stopped", { timeout: 15_000 });
+  await studio.expectSilence();
+  await expect(page.getByTestId("sleep-remaining")).toHaveCount(0);
+});
+
+test("Studio: keystrokes in the editor schedule one-shots in the worklet", async ({ page }) => {
+  const studio = new StudioPage(page);
+  await studio.goto();
+  await studio.addLayer("Brown noise");
+  await studio.play();
+
+  // Off until enabled: typing makes no trigger.
+  await page.getByRole("link", { name: "New entry" }).click();
+  const body = page.getByRole("textbox", { name: "Journal entry" });
+  await body.click();
+  await page.keyboard.type("quiet", { delay: 30 });
+  await page.waitForTimeout(300);
+  expect((await studio.stats()).echoes).toBe(0);
+  // Leave only once the entry is saved (the first save moves the address to the new entry).
+  await expect(page.getByTestId("save-status").first()).toHaveText("Saved");
+
+  await studio.openFromHeader();
+  await page.getByRole("checkbox", { name: /soft sound for each keystroke/ }).check();
+  await page.getByRole("combobox", { name: "Sound", exact: true }).last().selectOption("Soft key");
+  await expect(studio.playState).toHaveText("Playing");
+
+  await page.getByRole("link", { name: "New entry" }).click();
+  await body.click();
+  const text = "the rain keeps time";
+  await page.keyboard.type(text, { delay: 40 });
+  await expect(page.getByTestId("save-status").first()).toHaveText("Saved");
+  await expect.poll(async () => (await studio.stats()).echoes).toBeGreaterThanOrEqual(text.length);
+  const s = await studio.stats();
+  console.log(
+    `keystroke → scheduled median ${s.latencyMs?.toFixed(2)} ms, round trip ${s.roundTripMs?.toFixed(2)} ms`,
+  );
+  expect(s.latencyMs).not.toBeNull();
+  expect(s.roundTripMs).toBeLessThan(30);
+
+  await studio.openFromHeader();
+  await expect(studio.echoes).toHaveText(String(s.echoes));
+});
