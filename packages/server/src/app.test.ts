@@ -139,6 +139,17 @@ describe("cross-cutting HTTP behaviour", () => {
       "/api/checkups/due": ["get"],
       "/api/checkups/{id}": ["delete"],
       "/api/crisis-resources": ["get"],
+      "/api/scenes": ["get"],
+      "/api/presets": ["get", "post"],
+      "/api/presets/{id}": ["get", "patch", "delete"],
+      "/api/presets/{id}/duplicate": ["post"],
+      "/api/media": ["get", "post"],
+      "/api/media/links": ["post"],
+      "/api/media/{id}": ["get", "patch", "delete"],
+      "/api/media/{id}/file": ["get"],
+      "/api/renders": ["get", "post"],
+      "/api/renders/{id}": ["get", "delete"],
+      "/api/renders/{id}/file": ["get"],
     };
     expect(Object.keys(doc.paths).sort()).toEqual(Object.keys(expected).sort());
     for (const [path, methods] of Object.entries(expected)) {

@@ -1,3 +1,4 @@
+import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { ErrorCode } from "@meridian/core";
@@ -7,7 +8,9 @@ import { sessionMiddleware } from "./http/auth";
 import { apiBodyLimits, csrfGuard } from "./http/guards";
 import { securityHeaders } from "./http/security-headers";
 import { staticSite } from "./http/static";
+import { DEFAULT_MEDIA_LIMIT_MB, rendersDir, type StudioFiles } from "./media/paths";
 import type { PasswordHashing } from "./passwords";
+import { RenderService } from "./render/render-service";
 import { registerAdminRoutes } from "./routes/admin";
 import { registerAuthRoutes } from "./routes/auth";
 import { registerCheckupRoutes } from "./routes/checkups";
@@ -16,7 +19,10 @@ import { registerEntryRoutes } from "./routes/entries";
 import { registerHealthRoutes } from "./routes/health";
 import { registerInsightsRoutes } from "./routes/insights";
 import { registerMeRoutes } from "./routes/me";
+import { registerMediaRoutes } from "./routes/media";
+import { registerPresetRoutes } from "./routes/presets";
 import { registerPromptRoutes } from "./routes/prompts";
+import { registerRenderRoutes } from "./routes/renders";
 import { registerSearchRoutes } from "./routes/search";
 import { registerSessionRoutes } from "./routes/sessions";
 import { registerSetupRoutes } from "./routes/setup";
@@ -40,6 +46,12 @@ export interface CreateAppOptions {
   trustProxy?: boolean;
   /** Clock, for tests. */
   now?: () => Date;
+  /** Uploaded media (`media/<userId>/<id>`) and render files (`renders/`); default ./data. */
+  dataDir?: string;
+  /** Largest media upload in bytes (default 200 MB; MERIDIAN_MEDIA_LIMIT_MB via serve). */
+  mediaLimitBytes?: number;
+  /** Server renders in worker threads (default true); false: on the event loop, chunked. */
+  renderThreads?: boolean;
 }
 
 export type MeridianApp = OpenAPIHono<AppEnv> & {
@@ -58,6 +70,15 @@ export function createApp(options: CreateAppOptions): MeridianApp {
     trustProxy: options.trustProxy ?? false,
   };
   const app = new OpenAPIHono<AppEnv>({ defaultHook });
+  const studioFiles: StudioFiles = {
+    dataDir: resolve(options.dataDir ?? "./data"),
+    mediaLimitBytes: options.mediaLimitBytes ?? DEFAULT_MEDIA_LIMIT_MB * 1024 * 1024,
+  };
+  const renders = new RenderService({
+    dir: rendersDir(studioFiles),
+    now: deps.now,
+    ...(options.renderThreads !== undefined ? { threads: options.renderThreads } : {}),
+  });
 
   app.use("*", securityHeaders);
   app.use("/api/*", apiBodyLimits(), csrfGuard, sessionMiddleware(deps));
@@ -75,6 +96,9 @@ export function createApp(options: CreateAppOptions): MeridianApp {
   registerCheckupRoutes(app, deps);
   registerInsightsRoutes(app, deps);
   registerCrisisRoutes(app);
+  registerPresetRoutes(app, deps);
+  registerMediaRoutes(app, deps, studioFiles);
+  registerRenderRoutes(app, deps, renders);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "session", {
     type: "apiKey",
@@ -99,5 +123,10 @@ export function createApp(options: CreateAppOptions): MeridianApp {
   app.notFound((c) => c.json(errorBody(ErrorCode.notFound, "Not found"), 404));
   app.onError(handleError);
 
-  return Object.assign(app, { dispose: () => deps.search.dispose() });
+  return Object.assign(app, {
+    dispose: () => {
+      deps.search.dispose();
+      void renders.dispose();
+    },
+  });
 }

@@ -3,6 +3,7 @@ import type { Server } from "node:http";
 import { resolve } from "node:path";
 import { serve as serveNode } from "@hono/node-server";
 import { createApp } from "./app";
+import { mediaLimitFromEnv } from "./media/paths";
 import { openStore } from "./store/open-store";
 import type { Store } from "./store/store";
 
@@ -20,6 +21,8 @@ export interface ServeOptions {
   /** Built web app; default packages/web/dist. */
   webDistDir?: string | null;
   trustProxy?: boolean;
+  /** Largest studio media upload in bytes (MERIDIAN_MEDIA_LIMIT_MB; default 200 MB). */
+  mediaLimitBytes?: number;
   /** Where the startup line goes (default console.log). */
   log?: (line: string) => void;
 }
@@ -59,7 +62,8 @@ function parsePoolSize(value: string | undefined): number | undefined {
   return size;
 }
 
-/** Reads PORT, HOST, MERIDIAN_DATA_DIR, DATABASE_URL, MERIDIAN_PG_POOL and MERIDIAN_TRUST_PROXY. */
+/** Reads PORT, HOST, MERIDIAN_DATA_DIR, DATABASE_URL, MERIDIAN_PG_POOL, MERIDIAN_TRUST_PROXY and
+ * MERIDIAN_MEDIA_LIMIT_MB. */
 export function serveOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): ServeOptions {
   const port = parsePort(env.PORT);
   const poolSize = parsePoolSize(env.MERIDIAN_PG_POOL);
@@ -70,6 +74,9 @@ export function serveOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Serve
     ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}),
     ...(poolSize !== undefined ? { postgresPoolSize: poolSize } : {}),
     trustProxy: env.MERIDIAN_TRUST_PROXY === "1" || env.MERIDIAN_TRUST_PROXY === "true",
+    ...(env.MERIDIAN_MEDIA_LIMIT_MB
+      ? { mediaLimitBytes: mediaLimitFromEnv(env.MERIDIAN_MEDIA_LIMIT_MB) }
+      : {}),
   };
 }
 
@@ -86,6 +93,8 @@ export async function serve(options: ServeOptions = {}): Promise<RunningServer> 
     version: serverVersion(),
     ...(options.webDistDir !== undefined ? { webDistDir: options.webDistDir } : {}),
     trustProxy: options.trustProxy ?? false,
+    dataDir: resolve(options.dataDir ?? "./data"),
+    ...(options.mediaLimitBytes !== undefined ? { mediaLimitBytes: options.mediaLimitBytes } : {}),
   });
 
   let server: Server;

@@ -11,7 +11,8 @@ export const DEFAULT_BODY_LIMIT = 16 * 1024;
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
- * 256 KiB for /api/entries (a keepalive draft flush carries the whole body), 16 KiB elsewhere.
+ * 256 KiB for /api/entries (a keepalive draft flush carries the whole body), 16 KiB elsewhere
+ * except media uploads (POST /api/media), which enforce their own, larger limit as they stream.
  *
  * Decided from the headers wherever they settle it, as Hono's bodyLimit itself does: GET and
  * HEAD carry no body, and a Content-Length without Transfer-Encoding is the body's exact size
@@ -29,6 +30,8 @@ export function apiBodyLimits(): MiddlewareHandler {
     const method = c.req.method;
     if (method === "GET" || method === "HEAD") return next();
     const path = c.req.path;
+    // Media uploads stream to disk and count their own limit (MERIDIAN_MEDIA_LIMIT_MB).
+    if (method === "POST" && path === "/api/media") return next();
     const isEntries = path === "/api/entries" || path.startsWith("/api/entries/");
     const length = c.req.header("content-length");
     if (length !== undefined && c.req.header("transfer-encoding") === undefined) {

@@ -17,7 +17,7 @@ export interface PresetChanges {
   updatedAt: string;
 }
 
-export type AudioFormat = "wav" | "mp3" | "ogg" | "opus" | "flac" | "m4a";
+export type AudioFormat = "wav" | "mp3" | "ogg" | "opus" | "flac" | "m4a" | "aac";
 
 export interface AudioDetails {
   format: AudioFormat;

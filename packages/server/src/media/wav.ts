@@ -1,0 +1,129 @@
+/**
+ * Reads a WAV file from disk in blocks (constant memory) and measures its integrated loudness
+ * with the sound package's BS.1770 meter. Decodes PCM 8/16/24/32-bit integer and 32/64-bit
+ * float, plain or WAVE_FORMAT_EXTENSIBLE, RIFF or RF64.
+ */
+import { type FileHandle, open } from "node:fs/promises";
+import { LoudnessMeter } from "@meridian/sound";
+
+export interface WavInfo {
+  channels: number;
+  sampleRate: number;
+  bitsPerSample: number;
+  float: boolean;
+  dataOffset: number;
+  dataBytes: number;
+}
+
+export interface WavLoudness {
+  durationSeconds: number;
+  /** Integrated loudness in LUFS; null when everything is below the meter's gate (silence). */
+  lufs: number | null;
+}
+
+async function readAt(fh: FileHandle, position: number, length: number): Promise<Buffer> {
+  const buf = Buffer.alloc(length);
+  const { bytesRead } = await fh.read(buf, 0, length, position);
+  return buf.subarray(0, bytesRead);
+}
+
+/** The fmt and data chunks of a WAV file; null when it is not one we can decode. */
+export async function readWavInfo(fh: FileHandle, fileSize: number): Promise<WavInfo | null> {
+  const head = await readAt(fh, 0, 12);
+  const tag = head.toString("ascii", 0, 4);
+  if ((tag !== "RIFF" && tag !== "RF64") || head.toString("ascii", 8, 12) !== "WAVE") return null;
+  let pos = 12;
+  let fmt: Omit<WavInfo, "dataOffset" | "dataBytes"> | null = null;
+  let ds64Data: number | null = null;
+  while (pos + 8 <= fileSize) {
+    const h = await readAt(fh, pos, 8);
+    if (h.length < 8) break;
+    const id = h.toString("ascii", 0, 4);
+    const size = h.readUInt32LE(4);
+    if (id === "ds64") {
+      const d = await readAt(fh, pos + 8, 28);
+      if (d.length >= 16) ds64Data = Number(d.readBigUInt64LE(8));
+    } else if (id === "fmt ") {
+      const f = await readAt(fh, pos + 8, Math.min(size, 40));
+      if (f.length < 16) return null;
+      let formatTag = f.readUInt16LE(0);
+      if (formatTag === 0xfffe && f.length >= 26) formatTag = f.readUInt16LE(24); // sub-format GUID
+      const bits = f.readUInt16LE(14);
+      const channels = f.readUInt16LE(2);
+      const sampleRate = f.readUInt32LE(4);
+      const float = formatTag === 3;
+      const ok =
+        channels > 0 &&
+        sampleRate >= 1000 &&
+        ((formatTag === 1 && [8, 16, 24, 32].includes(bits)) || (float && (bits === 32 || bits === 64)));
+      if (!ok) return null;
+      fmt = { channels, sampleRate, bitsPerSample: bits, float };
+    } else if (id === "data") {
+      if (!fmt) return null;
+      const declared = size === 0xffffffff && ds64Data !== null ? ds64Data : size;
+      const dataBytes = Math.min(declared, fileSize - pos - 8);
+      return { ...fmt, dataOffset: pos + 8, dataBytes };
+    }
+    pos += 8 + size + (size & 1);
+  }
+  return null;
+}
+
+const BLOCK_FRAMES = 16384;
+
+/** Integrated loudness and duration of a WAV file; null when it is not decodable PCM. */
+export async function measureWavFile(path: string): Promise<WavLoudness | null> {
+  const fh = await open(path, "r");
+  try {
+    const info = await readWavInfo(fh, (await fh.stat()).size);
+    if (!info) return null;
+    const bytes = info.bitsPerSample / 8;
+    const frameBytes = bytes * info.channels;
+    const frames = Math.floor(info.dataBytes / frameBytes);
+    const used = Math.min(info.channels, 2);
+    const meter = new LoudnessMeter(info.sampleRate, used);
+    const chans = Array.from({ length: used }, () => new Float32Array(BLOCK_FRAMES));
+    const buf = Buffer.alloc(BLOCK_FRAMES * frameBytes);
+    for (let done = 0; done < frames; ) {
+      const n = Math.min(BLOCK_FRAMES, frames - done);
+      const { bytesRead } = await fh.read(buf, 0, n * frameBytes, info.dataOffset + done * frameBytes);
+      const got = Math.floor(bytesRead / frameBytes);
+      if (got === 0) break;
+      for (let c = 0; c < used; c++) {
+        const out = chans[c] as Float32Array;
+        for (let i = 0, o = c * bytes; i < got; i++, o += frameBytes) out[i] = sampleAt(buf, o, info);
+      }
+      meter.push(chans, 0, got);
+      done += got;
+    }
+    const lufs = meter.integrated();
+    return { durationSeconds: frames / info.sampleRate, lufs: Number.isFinite(lufs) ? lufs : null };
+  } finally {
+    await fh.close();
+  }
+}
+
+function sampleAt(buf: Buffer, o: number, info: WavInfo): number {
+  if (info.float) return info.bitsPerSample === 32 ? buf.readFloatLE(o) : buf.readDoubleLE(o);
+  switch (info.bitsPerSample) {
+    case 8:
+      return ((buf[o] as number) - 128) / 128;
+    case 16:
+      return buf.readInt16LE(o) / 32768;
+    case 24:
+      return buf.readIntLE(o, 3) / 8388608;
+    default:
+      return buf.readInt32LE(o) / 2147483648;
+  }
+}
+
+/** Built-in layers render at −27 LUFS with their default parameters. */
+export const LAYER_TARGET_LUFS = -27;
+
+/** Gain (dB) that brings audio at `lufs` to the built-in layers' level, within the layer gain
+ * range −60…12, to 0.1 dB; 0 when the loudness is unknown. */
+export function matchingGainDb(lufs: number | null): number {
+  if (lufs === null || !Number.isFinite(lufs)) return 0;
+  const gain = Math.min(12, Math.max(-60, LAYER_TARGET_LUFS - lufs));
+  return Math.round(gain * 10) / 10;
+}

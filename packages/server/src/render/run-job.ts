@@ -1,0 +1,31 @@
+import { openAudioWriter, type RenderOutcome, renderInto } from "./pipeline";
+import type { RenderJobSpec } from "./render-thread";
+
+/** Progress reports at most this often. */
+const PROGRESS_EVERY_MS = 200;
+
+/** One server render job (in a worker thread, or on the event loop with `yieldEveryMs`). */
+export async function runRenderJob(
+  spec: RenderJobSpec,
+  signal: AbortSignal,
+  onProgress: (done: number, total: number) => void,
+  yieldEveryMs?: number,
+): Promise<RenderOutcome> {
+  const writer = await openAudioWriter(spec.format, spec.out, spec.sampleRate);
+  let last = 0;
+  return renderInto(
+    writer,
+    { scene: spec.scene, seconds: spec.seconds, sampleRate: spec.sampleRate, seed: spec.seed },
+    {
+      signal,
+      ...(yieldEveryMs !== undefined ? { yieldEveryMs } : {}),
+      onProgress: (done, total) => {
+        const now = performance.now();
+        if (now - last >= PROGRESS_EVERY_MS || done === total) {
+          last = now;
+          onProgress(done, total);
+        }
+      },
+    },
+  );
+}

@@ -1,0 +1,109 @@
+import { BUILTIN_SCENES } from "@meridian/sound";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { body, type Client, createHarness, type Harness, memberClient, ownerClient } from "../test/harness";
+
+const scene = {
+  version: 1,
+  name: "Desk rain",
+  layers: [
+    { id: "rain", generator: "rain", gainDb: -6, position: { azimuth: -40, elevation: 0, distance: 2 } },
+    { id: "noise", generator: "pink-noise", gainDb: -12, motion: { kind: "orbit", period: 8 } },
+  ],
+};
+
+describe("scenes and presets", () => {
+  let h: Harness;
+  let owner: Client;
+  let member: Client;
+
+  beforeAll(async () => {
+    h = await createHarness("sqlite");
+    owner = await ownerClient(h);
+    member = await memberClient(h, owner, "mia");
+  });
+  afterAll(async () => h.dispose());
+
+  it("lists the built-in scenes from @meridian/sound", async () => {
+    const res = await owner.get("/api/scenes");
+    expect(res.status).toBe(200);
+    const { scenes } = await body(res);
+    expect(scenes.map((s: { id: string }) => s.id)).toEqual(BUILTIN_SCENES.map((s) => s.id));
+    expect(scenes[0]).toMatchObject({ name: expect.any(String), scene: { version: 1 } });
+    expect((await h.client().get("/api/scenes")).status).toBe(401);
+  });
+
+  it("creates, reads, lists, renames, replaces, duplicates and deletes a preset", async () => {
+    const created = await owner.post("/api/presets", { name: "  Evening  ", scene });
+    expect(created.status).toBe(201);
+    const p = await body(created);
+    expect(p).toMatchObject({ name: "Evening", scene: { name: "Desk rain", masterGainDb: 0, fadeIn: 3 } });
+    expect(p.scene.layers[1].motion).toEqual({ kind: "orbit", period: 8 });
+
+    expect(await body(await owner.get(`/api/presets/${p.id}`))).toEqual(p);
+
+    const renamed = await body(await owner.patch(`/api/presets/${p.id}`, { name: "Late evening" }));
+    expect(renamed.name).toBe("Late evening");
+    expect(renamed.scene).toEqual(p.scene);
+
+    const quieter = { ...scene, masterGainDb: -6, layers: [scene.layers[0]] };
+    const replaced = await body(await owner.patch(`/api/presets/${p.id}`, { scene: quieter }));
+    expect(replaced.name).toBe("Late evening");
+    expect(replaced.scene.masterGainDb).toBe(-6);
+    expect(replaced.scene.layers).toHaveLength(1);
+
+    const dup = await owner.post(`/api/presets/${p.id}/duplicate`);
+    expect(dup.status).toBe(201);
+    const copy = await body(dup);
+    expect(copy.id).not.toBe(p.id);
+    expect(copy.name).toBe("Late evening (copy)");
+    expect(copy.scene).toEqual(replaced.scene);
+    const named = await body(await owner.post(`/api/presets/${p.id}/duplicate`, { name: "Mine" }));
+    expect(named.name).toBe("Mine");
+
+    const list = (await body(await owner.get("/api/presets"))).presets;
+    expect(list.map((x: { id: string }) => x.id).sort()).toEqual([p.id, copy.id, named.id].sort());
+
+    expect((await owner.delete(`/api/presets/${copy.id}`)).status).toBe(204);
+    expect((await owner.get(`/api/presets/${copy.id}`)).status).toBe(404);
+    expect((await owner.delete(`/api/presets/${copy.id}`)).status).toBe(404);
+  });
+
+  it("rejects an invalid scene with 400 naming the field, and stores nothing", async () => {
+    const before = (await body(await owner.get("/api/presets"))).presets.length;
+    const bad = { ...scene, layers: [{ ...scene.layers[0], position: { azimuth: 400 } }] };
+    const res = await owner.post("/api/presets", { name: "Bad", scene: bad });
+    expect(res.status).toBe(400);
+    const err = (await body(res)).error;
+    expect(err).toMatchObject({ code: "validation_failed", field: "scene.layers[0].position.azimuth" });
+    expect(err.message).toMatch(/between -180 and 180/);
+
+    const unknown = await owner.post("/api/presets", {
+      name: "Harp",
+      scene: { version: 1, layers: [{ id: "h", generator: "harp" }] },
+    });
+    expect(unknown.status).toBe(400);
+    expect((await body(unknown)).error.field).toBe("scene.layers[0].generator");
+
+    const noName = await owner.post("/api/presets", { name: "   ", scene });
+    expect(noName.status).toBe(400);
+    expect((await body(noName)).error.field).toBe("name");
+    expect((await body(await owner.get("/api/presets"))).presets).toHaveLength(before);
+
+    const p = await body(await owner.post("/api/presets", { name: "Ok", scene }));
+    const patch = await owner.patch(`/api/presets/${p.id}`, { scene: { version: 2, layers: [] } });
+    expect(patch.status).toBe(400);
+    expect((await body(patch)).error.field).toBe("scene.version");
+    expect((await owner.patch(`/api/presets/${p.id}`, {})).status).toBe(400);
+    expect((await body(await owner.get(`/api/presets/${p.id}`))).scene.version).toBe(1);
+  });
+
+  it("answers 404 for another user's preset on every id route", async () => {
+    const p = await body(await owner.post("/api/presets", { name: "Private", scene }));
+    expect((await member.get(`/api/presets/${p.id}`)).status).toBe(404);
+    expect((await member.patch(`/api/presets/${p.id}`, { name: "Taken" })).status).toBe(404);
+    expect((await member.post(`/api/presets/${p.id}/duplicate`)).status).toBe(404);
+    expect((await member.delete(`/api/presets/${p.id}`)).status).toBe(404);
+    expect((await body(await member.get("/api/presets"))).presets).toEqual([]);
+    expect((await body(await owner.get(`/api/presets/${p.id}`))).name).toBe("Private");
+  });
+});

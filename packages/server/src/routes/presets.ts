@@ -1,0 +1,157 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { BUILTIN_SCENES } from "@meridian/sound";
+import { type App, type AppDeps, userOf } from "../context";
+import { notFound } from "../errors";
+import { requireUser } from "../http/auth";
+import { newId } from "../ids";
+import { presentPreset } from "../presenters/studio";
+import { errors, IdParamsSchema, json, jsonBody, sessionSecurity } from "./common";
+import {
+  BuiltInSceneSchema,
+  CreatePresetSchema,
+  DuplicatePresetSchema,
+  PresetSchema,
+  sceneFromBody,
+  UpdatePresetSchema,
+} from "./studio-schemas";
+
+const presetCommon = { tags: ["presets"], security: sessionSecurity, middleware: requireUser };
+
+const scenes = createRoute({
+  tags: ["scenes"],
+  security: sessionSecurity,
+  middleware: requireUser,
+  method: "get",
+  path: "/api/scenes",
+  summary: "The built-in scenes of @meridian/sound",
+  responses: {
+    200: json(z.object({ scenes: z.array(BuiltInSceneSchema) }), "Built-in scenes"),
+    ...errors(401),
+  },
+});
+
+const list = createRoute({
+  ...presetCommon,
+  method: "get",
+  path: "/api/presets",
+  summary: "The user's own presets, most recently updated first",
+  responses: { 200: json(z.object({ presets: z.array(PresetSchema) }), "Presets"), ...errors(401) },
+});
+
+const create = createRoute({
+  ...presetCommon,
+  method: "post",
+  path: "/api/presets",
+  summary: "Save a scene as a preset",
+  request: { body: jsonBody(CreatePresetSchema) },
+  responses: { 201: json(PresetSchema, "The new preset"), ...errors(400, 401, 403, 413) },
+});
+
+const get = createRoute({
+  ...presetCommon,
+  method: "get",
+  path: "/api/presets/{id}",
+  summary: "One preset",
+  request: { params: IdParamsSchema },
+  responses: { 200: json(PresetSchema, "The preset"), ...errors(401, 404) },
+});
+
+const update = createRoute({
+  ...presetCommon,
+  method: "patch",
+  path: "/api/presets/{id}",
+  summary: "Rename a preset and/or replace its scene",
+  request: { params: IdParamsSchema, body: jsonBody(UpdatePresetSchema) },
+  responses: { 200: json(PresetSchema, "The preset"), ...errors(400, 401, 403, 404, 413) },
+});
+
+const remove = createRoute({
+  ...presetCommon,
+  method: "delete",
+  path: "/api/presets/{id}",
+  summary: "Delete a preset",
+  request: { params: IdParamsSchema },
+  responses: { 204: { description: "Deleted" }, ...errors(401, 403, 404) },
+});
+
+const duplicate = createRoute({
+  ...presetCommon,
+  method: "post",
+  path: "/api/presets/{id}/duplicate",
+  summary: "Copy a preset under a new id",
+  request: { params: IdParamsSchema, body: { ...jsonBody(DuplicatePresetSchema), required: false } },
+  responses: { 201: json(PresetSchema, "The copy"), ...errors(400, 401, 403, 404, 413) },
+});
+
+const builtInScenes = BUILTIN_SCENES.map(({ id, scene }) => ({
+  id,
+  name: scene.name ?? id,
+  description: scene.description ?? "",
+  scene: scene as unknown as Record<string, unknown>,
+}));
+
+export function registerPresetRoutes(app: App, deps: AppDeps): void {
+  const studio = deps.store.studio;
+
+  app.openapi(scenes, (c) => c.json({ scenes: builtInScenes }, 200));
+
+  app.openapi(list, async (c) => {
+    const presets = await studio.listPresets(userOf(c).id);
+    return c.json({ presets: presets.map(presentPreset) }, 200);
+  });
+
+  app.openapi(create, async (c) => {
+    const body = c.req.valid("json");
+    const scene = sceneFromBody(body.scene);
+    const now = deps.now().toISOString();
+    const preset = await studio.insertPreset(userOf(c).id, {
+      id: newId(),
+      name: body.name,
+      scene: scene as unknown as Record<string, unknown>,
+      createdAt: now,
+      updatedAt: now,
+    });
+    return c.json(presentPreset(preset), 201);
+  });
+
+  app.openapi(get, async (c) => {
+    const preset = await studio.findPreset(userOf(c).id, c.req.valid("param").id);
+    if (!preset) throw notFound("No such preset");
+    return c.json(presentPreset(preset), 200);
+  });
+
+  app.openapi(update, async (c) => {
+    const body = c.req.valid("json");
+    const scene = body.scene === undefined ? undefined : sceneFromBody(body.scene);
+    const preset = await studio.updatePreset(userOf(c).id, c.req.valid("param").id, {
+      ...(body.name !== undefined ? { name: body.name } : {}),
+      ...(scene !== undefined ? { scene: scene as unknown as Record<string, unknown> } : {}),
+      updatedAt: deps.now().toISOString(),
+    });
+    if (!preset) throw notFound("No such preset");
+    return c.json(presentPreset(preset), 200);
+  });
+
+  app.openapi(remove, async (c) => {
+    if (!(await studio.deletePreset(userOf(c).id, c.req.valid("param").id))) throw notFound("No such preset");
+    return c.body(null, 204);
+  });
+
+  app.openapi(duplicate, async (c) => {
+    const userId = userOf(c).id;
+    const source = await studio.findPreset(userId, c.req.valid("param").id);
+    if (!source) throw notFound("No such preset");
+    // The body is optional: without one (or without a JSON content type) zod-openapi skips it.
+    const body = (c.req.valid("json") as z.infer<typeof DuplicatePresetSchema> | undefined) ?? {};
+    const name = body.name ?? `${source.name} (copy)`.slice(0, 80);
+    const now = deps.now().toISOString();
+    const copy = await studio.insertPreset(userId, {
+      id: newId(),
+      name,
+      scene: source.scene,
+      createdAt: now,
+      updatedAt: now,
+    });
+    return c.json(presentPreset(copy), 201);
+  });
+}

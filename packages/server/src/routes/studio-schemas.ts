@@ -1,0 +1,150 @@
+/**
+ * Schemas of the studio routes (scenes, presets, own media, renders); docs/api-studio.md is the
+ * route table. Scenes travel as JSON objects validated by core's parseScene in the handler, so
+ * a bad field answers 400 naming it as `scene.layers[2].position.azimuth`.
+ */
+import { z } from "@hono/zod-openapi";
+import { ErrorCode, parseScene } from "@meridian/core";
+import { type Scene, validateSceneGenerators } from "@meridian/sound";
+import { HttpError } from "../errors";
+
+export const SceneJsonSchema = z.record(z.string(), z.unknown()).openapi("SceneJson", {
+  description: "Scene JSON (packages/core/src/scene.ts: version 1, layers, …), validated by parseScene",
+});
+
+/** Parses scene JSON from a request body, or throws 400 validation_failed naming the field. */
+export function sceneFromBody(input: unknown, key = "scene"): Scene {
+  const parsed = parseScene(input);
+  const problems = parsed.ok ? validateSceneGenerators(parsed.scene) : parsed.errors;
+  const first = problems[0];
+  if (parsed.ok && first === undefined) return parsed.scene;
+  const inner = first?.field ?? "(scene)";
+  const field = inner === "(scene)" ? key : `${key}.${inner}`;
+  const message = first?.message ?? "not a valid scene";
+  throw new HttpError(400, ErrorCode.validation, `${field}: ${message}`, field);
+}
+
+const Timestamp = z.string().openapi({ description: "ISO 8601 UTC" });
+const PresetName = z.string().trim().min(1, "must not be empty").max(80, "must be at most 80 characters");
+
+export const BuiltInSceneSchema = z
+  .object({ id: z.string(), name: z.string(), description: z.string(), scene: SceneJsonSchema })
+  .openapi("BuiltInScene");
+
+export const PresetSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    scene: SceneJsonSchema,
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+  })
+  .openapi("Preset");
+
+export const CreatePresetSchema = z.object({ name: PresetName, scene: SceneJsonSchema });
+export const UpdatePresetSchema = z
+  .object({ name: PresetName.optional(), scene: SceneJsonSchema.optional() })
+  .refine((b) => b.name !== undefined || b.scene !== undefined, "give a name, a scene or both");
+export const DuplicatePresetSchema = z.object({ name: PresetName.optional() });
+
+// own media
+
+export const AUDIO_FORMATS = ["wav", "mp3", "ogg", "opus", "flac", "m4a", "aac"] as const;
+const Lufs = z.number().min(-70, "must be between -70 and 0").max(0, "must be between -70 and 0");
+
+export const MediaAudioSchema = z
+  .object({
+    id: z.string(),
+    kind: z.literal("audio"),
+    name: z.string(),
+    format: z.enum(AUDIO_FORMATS),
+    contentType: z.string(),
+    sizeBytes: z.number().int(),
+    durationSeconds: z.number().nullable(),
+    loudnessLufs: z.number().nullable(),
+    gainDb: z.number().openapi({ description: "Gain that brings the file to the built-in layers' −27 LUFS" }),
+    loudnessSource: z.enum(["server", "client"]).nullable(),
+    createdAt: Timestamp,
+  })
+  .openapi("MediaAudio");
+
+export const MediaLinkSchema = z
+  .object({
+    id: z.string(),
+    kind: z.literal("link"),
+    name: z.string(),
+    url: z.string(),
+    embedUrl: z.string().nullable(),
+    provider: z.enum(["youtube", "other"]),
+    createdAt: Timestamp,
+  })
+  .openapi("MediaLink");
+
+export const MediaItemSchema = z
+  .discriminatedUnion("kind", [MediaAudioSchema, MediaLinkSchema])
+  .openapi("MediaItem");
+
+export const UploadQuerySchema = z.object({
+  clientLufs: z.coerce
+    .number()
+    .pipe(Lufs)
+    .optional()
+    .openapi({ description: "Integrated loudness measured by the client (compressed formats)" }),
+});
+
+export const UploadHeadersSchema = z.object({
+  "x-filename": z
+    .string({ error: "send the file name in the X-Filename header" })
+    .min(1, "send the file name in the X-Filename header")
+    .max(1000)
+    .openapi({ description: "The file's name, percent-encoded UTF-8" }),
+});
+
+export const CreateLinkSchema = z.object({
+  url: z
+    .string()
+    .max(2000)
+    .refine((u) => URL.canParse(u) && new URL(u).protocol === "https:", "must be an https:// link"),
+  title: z.string().trim().min(1).max(200).optional(),
+});
+
+export const UpdateMediaSchema = z
+  .object({ name: z.string().trim().min(1).max(200).optional(), clientLufs: Lufs.optional() })
+  .refine((b) => b.name !== undefined || b.clientLufs !== undefined, "give a name, clientLufs or both");
+
+// renders
+
+export const MAX_RENDER_SECONDS = 12 * 3600;
+export const RENDER_STATUSES = ["queued", "running", "done", "failed", "cancelled"] as const;
+
+export const CreateRenderSchema = z
+  .object({
+    scene: SceneJsonSchema.optional(),
+    presetId: z.string().min(1).max(100).optional(),
+    builtInSceneId: z.string().min(1).max(100).optional(),
+    durationSeconds: z
+      .number()
+      .min(1, "must be between 1 and 43200 (12 h)")
+      .max(MAX_RENDER_SECONDS, "must be between 1 and 43200 (12 h)"),
+    format: z.enum(["wav", "mp3"]),
+    seed: z.number().int().min(0).max(0xffffffff).optional(),
+  })
+  .refine(
+    (b) => [b.scene, b.presetId, b.builtInSceneId].filter((x) => x !== undefined).length === 1,
+    "give exactly one of scene, presetId, builtInSceneId",
+  );
+
+export const RenderSchema = z
+  .object({
+    id: z.string(),
+    status: z.enum(RENDER_STATUSES),
+    format: z.enum(["wav", "mp3"]),
+    durationSeconds: z.number(),
+    progress: z.number().min(0).max(1),
+    etaSeconds: z.number().nullable(),
+    sizeBytes: z.number().nullable(),
+    fileName: z.string(),
+    error: z.string().nullable(),
+    createdAt: Timestamp,
+  })
+  .openapi("Render");
