@@ -11,6 +11,7 @@ const SECTIONS: Record<string, () => Promise<BenchRow[]>> = {
   journal: benchJournalSaves,
   search: benchSearch,
   sound: async () => (await import("./sound")).benchSound(),
+  worklet: async () => (await import("./worklet-chromium")).benchWorkletChromium(),
 };
 
 const only = process.env.BENCH_ONLY?.split(",").map((s) => s.trim());

@@ -9,6 +9,8 @@ export const PROCESSOR_NAME = "meridian-engine";
 
 export interface ProcessorOptions {
   readonly seed: number;
+  /** A scene to start with (set before the first block renders; OfflineAudioContext renders need it). */
+  readonly scene?: Scene;
   /** Milliseconds between stats reports (default 500). */
   readonly statsIntervalMs?: number;
 }

@@ -32,6 +32,7 @@ class EngineProcessor extends AudioWorkletProcessor {
     super();
     const o = options.processorOptions;
     this.engine = createEngine({ sampleRate, seed: o.seed });
+    if (o.scene) this.handle({ type: "setScene", scene: o.scene });
     this.statsFrames = Math.round(((o.statsIntervalMs ?? 500) / 1000) * sampleRate);
     this.port.onmessage = (e: MessageEvent<ToWorklet>) => this.handle(e.data);
     this.post({ type: "ready", sampleRate });
