@@ -280,7 +280,7 @@ export class RenderService {
 
   async #forget(job: Job): Promise<void> {
     if (job.expiry) clearTimeout(job.expiry);
-    this.#jobs.delete(job.id);
     await rm(job.path, { force: true });
+    this.#jobs.delete(job.id);
   }
 }

@@ -3,7 +3,9 @@
  * thread loads the TypeScript sources through tsx), else on the event loop in chunks that yield
  * with setImmediate, so requests keep being answered either way.
  */
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { Scene } from "@meridian/sound";
@@ -51,7 +53,13 @@ let tsxApi: string | null | undefined;
 function tsxApiUrl(): string | null {
   if (tsxApi === undefined) {
     try {
-      tsxApi = pathToFileURL(createRequire(import.meta.url).resolve("tsx/esm/api")).href;
+      // The ESM build of tsx's API (its CommonJS build cannot register from an eval'd thread).
+      const pkgPath = createRequire(import.meta.url).resolve("tsx/package.json");
+      const pkg = JSON.parse(readFileSync(pkgPath, "utf8")) as {
+        exports?: Record<string, { import?: { default?: string } }>;
+      };
+      const entry = pkg.exports?.["./esm/api"]?.import?.default ?? "./dist/esm/api/index.mjs";
+      tsxApi = pathToFileURL(join(dirname(pkgPath), entry)).href;
     } catch {
       tsxApi = null;
     }

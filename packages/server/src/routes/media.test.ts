@@ -222,7 +222,6 @@ describe("own media", () => {
       method: "POST",
       headers: { cookie: owner.cookie ?? "", "x-meridian-client": "t", "x-filename": "big.wav" },
       body: stream,
-      // @ts-expect-error Node's fetch needs duplex for a stream body
       duplex: "half",
     });
     expect(streamed.status).toBe(413);
