@@ -12,6 +12,8 @@ export const CONTENT_SECURITY_POLICY = [
   "media-src 'self' blob:",
   "connect-src 'self'",
   "worker-src 'self' blob:",
+  // Studio video links embed only YouTube's privacy-enhanced player (loaded on play).
+  "frame-src https://www.youtube-nocookie.com",
   "object-src 'none'",
   "base-uri 'none'",
   "frame-ancestors 'none'",
