@@ -1,3 +1,6 @@
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { openStore } from "@meridian/server";
 import { describe, expect, it } from "vitest";
 import { run } from "../main";
 import { captureIO } from "../test/capture-io";
@@ -22,8 +25,18 @@ describe("meridian user", () => {
     expect(lines[0]).toMatch(/^ana\towner\tEurope\/London\t\d{4}-\d\d-\d\d$/);
     expect(lines[1]).toMatch(/^ben\tmember\tUTC\t/);
 
+    // Ben's uploaded studio media goes with him.
+    const dataDir = env?.MERIDIAN_DATA_DIR as string;
+    const store = await openStore({ dataDir });
+    const ben = await store.findUserByUsername("ben");
+    await store.close();
+    const media = join(dataDir, "media", ben?.id ?? "?");
+    mkdirSync(media, { recursive: true });
+    writeFileSync(join(media, "some-id"), "RIFF");
+
     const remove = captureIO({ env });
     expect(await run(["user", "remove", "ben", "--yes"], remove)).toBe(0);
+    expect(existsSync(media)).toBe(false);
     const after = captureIO({ env });
     await run(["user", "list"], after);
     expect(after.out()).not.toContain("ben");

@@ -1,3 +1,5 @@
+import { rm } from "node:fs/promises";
+import { join, resolve } from "node:path";
 import { AccountError, createOwner, createUser, listUsers, removeUser } from "@meridian/server";
 import { parse } from "../args";
 import type { CliIO } from "../io";
@@ -61,6 +63,9 @@ export async function runUser(args: string[], io: CliIO): Promise<number> {
       throw new UsageError(`this deletes '${name}' and every entry they wrote; add --yes to confirm`);
     return withStore(io, async (store) => {
       const user = await removeUser(store, name);
+      // Their uploaded studio media (the rows went with the account).
+      const dataDir = resolve((io.env ?? process.env).MERIDIAN_DATA_DIR || "data");
+      await rm(join(dataDir, "media", user.id), { recursive: true, force: true });
       io.stdout.write(`Removed '${user.username}' and everything they wrote.\n`);
     });
   }
