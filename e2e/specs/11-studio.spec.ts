@@ -160,3 +160,39 @@ test("Studio: keystrokes in the editor schedule one-shots in the worklet", async
   await studio.openFromHeader();
   await expect(studio.echoes).toHaveText(String(s.echoes));
 });
+
+test("Studio: a 3-layer mix saved as a preset is restored after a reload and plays", async ({ page }) => {
+  const studio = new StudioPage(page);
+  await studio.goto();
+  await studio.addLayer("Rain");
+  await studio.addLayer("Wind");
+  await studio.addLayer("Pen on paper");
+  const pen = studio.dot("Pen on paper");
+  await pen.focus();
+  for (let i = 0; i < 3; i++) await page.keyboard.press("ArrowLeft");
+  const expected = await studio.layerSummary();
+
+  const presets = page.getByRole("region", { name: "Your presets" });
+  await presets.getByRole("textbox", { name: "Name" }).fill("Rainy desk");
+  await presets.getByRole("button", { name: "Save as new preset" }).click();
+  await expect(presets.getByRole("button", { name: "Open Rainy desk" })).toBeVisible();
+
+  await page.reload();
+  await expect(studio.layers).toHaveCount(0);
+  await presets.getByRole("button", { name: "Open Rainy desk" }).click();
+  await expect(studio.layers).toHaveCount(3);
+  expect(await studio.layerSummary()).toEqual(expected);
+  await studio.play();
+  await studio.expectSignal();
+
+  // Rename, duplicate, delete.
+  await presets.getByRole("button", { name: "Rename Rainy desk" }).click();
+  await presets.getByRole("textbox", { name: "New name for Rainy desk" }).fill("Desk in the rain");
+  await presets.getByRole("button", { name: "Rename", exact: true }).click();
+  await expect(presets.getByRole("button", { name: "Open Desk in the rain" })).toBeVisible();
+  await presets.getByRole("button", { name: "Duplicate Desk in the rain" }).click();
+  await expect(presets.getByRole("button", { name: "Open Desk in the rain (copy)" })).toBeVisible();
+  page.once("dialog", (d) => void d.accept());
+  await presets.getByRole("button", { name: "Delete Desk in the rain (copy)" }).click();
+  await expect(presets.getByRole("button", { name: /^Open / })).toHaveCount(1);
+});

@@ -20,6 +20,8 @@ import { decodeScene, mixFromHash, shareUrl } from "../audio/share";
 import { Diagnostics } from "./Diagnostics";
 import { EMPTY_SCENE, labelOf, MOTION_LABELS, newLayer, shownParams, surpriseMix } from "./mix";
 import { describePlace, PlacementPad } from "./PlacementPad";
+import { PresetsPanel } from "./PresetsPanel";
+import { RenderPanel } from "./RenderPanel";
 import { SleepTimer } from "./SleepTimer";
 import "./studio.css";
 
@@ -43,6 +45,7 @@ export function StudioPage() {
   const { player, snap } = usePlayer();
   const [scene, setSceneState] = useState<Scene>(() => snap.scene ?? EMPTY_SCENE);
   const [presetId, setPresetId] = useState<string>("");
+  const [ownId, setOwnId] = useState<string | null>(null);
   const [selected, setSelected] = useState<string | null>(scene.layers[0]?.id ?? null);
   const [addId, setAddId] = useState<string>(GENERATORS[0]?.id ?? "rain");
   const [link, setLink] = useState<string>("");
@@ -88,6 +91,7 @@ export function StudioPage() {
   const loadPreset = useCallback(
     (id: string) => {
       setPresetId(id);
+      setOwnId(null);
       const next = BUILTIN_SCENES.find((s) => s.id === id)?.scene ?? EMPTY_SCENE;
       const copy = JSON.parse(JSON.stringify(next)) as Scene;
       commit(copy);
@@ -130,6 +134,7 @@ export function StudioPage() {
   const surprise = () => {
     const mix = surpriseMix((Math.random() * 2 ** 32) >>> 0);
     setPresetId("");
+    setOwnId(null);
     commit(mix);
     setSelected(mix.layers[0]?.id ?? null);
   };
@@ -461,6 +466,20 @@ export function StudioPage() {
             </label>
           </div>
         </section>
+      </div>
+
+      <div className="studio-grid">
+        <PresetsPanel
+          scene={scene}
+          openId={ownId}
+          onOpen={(p) => {
+            setOwnId(p.id);
+            setPresetId("");
+            commit(p.scene);
+            setSelected(p.scene.layers[0]?.id ?? null);
+          }}
+        />
+        <RenderPanel scene={scene} />
       </div>
 
       <Diagnostics />
