@@ -274,6 +274,17 @@ test("Insights: 60 seeded sessions — summary, rain's interval as core computes
     `${formatMeasureSigned(pci.lower, "pleasantness")} to ${formatMeasureSigned(pci.upper, "pleasantness")}`,
   );
 
+  // Grouped by scene, the built-in scene is shown by its name, with the same interval as core.
+  await insights.chooseMeasure("Anxiety (0–100)");
+  await insights.groupBy("Scenes");
+  await insights.showTable("effects-chart");
+  const scene = expected.presets.groups.find((g) => g.key === "library-rain")?.measures.anxiety.interval;
+  if (!scene) throw new Error("the rain scene has no interval");
+  await expect(insights.effectRow("library-rain").locator("th")).toHaveText("Library window in the rain");
+  await expect(insights.effectCell("library-rain", "ci")).toHaveText(
+    `${formatMeasureSigned(scene.lower, "anxiety")} to ${formatMeasureSigned(scene.upper, "anxiety")}`,
+  );
+
   // The calendar: one square per day with a session, each listed in its table.
   const days = [...new Set(observations.map((o) => o.localDate))];
   await expect(insights.calendar.locator("svg").last()).toBeVisible();

@@ -29,6 +29,24 @@ export interface InsightsQuery {
   to?: string | undefined;
 }
 
+/** Names of the user's own presets and media, so the Scenes and Your own audio tabs can show names
+ * rather than ids (docs/api-studio.md). Best effort: an older server without these routes gives {}. */
+export async function ownNames(): Promise<{
+  presets: Record<string, string>;
+  media: Record<string, string>;
+}> {
+  const [presets, media] = await Promise.allSettled([
+    request<{ presets: { id: string; name: string }[] }>("GET", "/api/presets"),
+    request<{ items: { id: string; name: string }[] }>("GET", "/api/media"),
+  ]);
+  const toMap = (list: { id: string; name: string }[] | undefined) =>
+    Object.fromEntries((list ?? []).map((x) => [x.id, x.name]));
+  return {
+    presets: presets.status === "fulfilled" ? toMap(presets.value?.presets) : {},
+    media: media.status === "fulfilled" ? toMap(media.value?.items) : {},
+  };
+}
+
 export const insightsApi = {
   insights: (q: InsightsQuery = {}, signal?: AbortSignal) =>
     request<InsightsResult>("GET", "/api/insights", { query: { ...q }, ...(signal ? { signal } : {}) }),

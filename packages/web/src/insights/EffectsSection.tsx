@@ -7,6 +7,7 @@ import {
   groupLabel,
   MEASURE_NAMES,
   MEASURE_UNITS,
+  type OwnNames,
   sessionsText,
 } from "./labels";
 import { CHART, CHART_STYLE, PlotFigure } from "./PlotFigure";
@@ -26,10 +27,10 @@ interface Row {
 
 /** Estimates for the measure, best first where the measure is ranked (energy is not: more or less
  * energy is not better in itself), then the items without a useful estimate. */
-function split(effects: GroupEffects, kind: GroupKind, measure: ChangeMeasure) {
+function split(effects: GroupEffects, kind: GroupKind, measure: ChangeMeasure, names?: OwnNames) {
   const rows: Row[] = effects.groups.map((g) => ({
     key: g.key,
-    label: groupLabel(kind, g.key),
+    label: groupLabel(kind, g.key, names),
     group: g,
     effect: g.measures[measure],
   }));
@@ -59,13 +60,14 @@ interface Props {
   triggers: GroupEffects;
   presets: GroupEffects;
   media: GroupEffects;
+  ownNames?: OwnNames | undefined;
 }
 
-export function EffectsSection({ triggers, presets, media }: Props) {
+export function EffectsSection({ triggers, presets, media, ownNames }: Props) {
   const [measure, setMeasure] = useState<ChangeMeasure>("anxiety");
   const [kind, setKind] = useState<GroupKind>("triggers");
   const effects = kind === "triggers" ? triggers : kind === "presets" ? presets : media;
-  const { estimates, notEnough } = split(effects, kind, measure);
+  const { estimates, notEnough } = split(effects, kind, measure, ownNames);
   const names = KIND_NAMES[kind];
   const mName = MEASURE_NAMES[measure];
 
@@ -252,6 +254,10 @@ export function fmtDz(x: number): string {
   return x.toFixed(2).replace("-", "\u2212");
 }
 
+function fit(text: string, chars: number): string {
+  return text.length <= chars ? text : `${text.slice(0, chars - 1).trimEnd()}…`;
+}
+
 export function intervalPlot(
   Plot: typeof import("@observablehq/plot"),
   width: number,
@@ -261,6 +267,8 @@ export function intervalPlot(
 ): Element {
   const longest = Math.max(...rows.map((r) => r.label.length), 6);
   const marginLeft = Math.min(Math.max(60, longest * 7 + 12), Math.floor(width * 0.42));
+  // Long names are shortened on the chart (the table has them in full).
+  const fitChars = Math.max(6, Math.floor((marginLeft - 14) / 6.6));
   const lo = Math.min(0, ...rows.map((r) => r.lower));
   const hi = Math.max(0, ...rows.map((r) => r.upper));
   const pad = (hi - lo) * 0.06 || 1;
@@ -273,13 +281,18 @@ export function intervalPlot(
     style: CHART_STYLE,
     x: {
       label: xLabel,
-      labelAnchor: "center",
+      labelAnchor: width < 480 ? "right" : "center",
       labelArrow: "none",
       grid: true,
       nice: true,
       domain: [lo - pad, hi + pad],
     },
-    y: { domain: rows.map((r) => r.label), label: null, tickSize: 0 },
+    y: {
+      domain: rows.map((r) => r.label),
+      label: null,
+      tickSize: 0,
+      tickFormat: (d: string) => fit(d, fitChars),
+    },
     marks: [
       Plot.gridX({ stroke: CHART.grid, strokeOpacity: 1 }),
       Plot.ruleX([0], { stroke: CHART.zero, strokeWidth: 1.5 }),

@@ -1,14 +1,14 @@
 import { buildSummary, type SummarySentence } from "@meridian/core";
 import { useEffect, useMemo, useState } from "react";
 import { errorMessage } from "../api/errors";
-import { type InsightsResult, insightsApi } from "../api/insights";
+import { type InsightsResult, insightsApi, ownNames } from "../api/insights";
 import { useUser } from "../app/auth";
 import { ErrorNote, Skeletons } from "../components/Status";
 import { todayIn } from "../lib/dates";
 import { Link } from "../router/router";
 import { ConsistencySection } from "./ConsistencySection";
 import { EffectsSection } from "./EffectsSection";
-import { longDay, sessionsText, triggerLabels } from "./labels";
+import { longDay, type OwnNames, sessionsText, triggerLabels } from "./labels";
 import { SleepSection } from "./SleepSection";
 import { TrendsSection } from "./TrendsSection";
 import "./insights.css";
@@ -100,6 +100,18 @@ export function InsightsPage() {
 
 function InsightsBody({ r, today }: { r: InsightsResult; today: string }) {
   const sentences = useMemo(() => summaryOf(r), [r]);
+  const [names, setNames] = useState<OwnNames | undefined>(undefined);
+  const wantsNames = r.presets.groups.length > 0 || r.media.groups.length > 0;
+  useEffect(() => {
+    if (!wantsNames) return;
+    let live = true;
+    ownNames()
+      .then((n) => live && setNames(n))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [wantsNames]);
   if (r.counts.sessions === 0) {
     return (
       <div className="empty insights-empty" data-testid="insights-empty">
@@ -133,7 +145,7 @@ function InsightsBody({ r, today }: { r: InsightsResult; today: string }) {
         </p>
       </section>
 
-      <EffectsSection triggers={r.triggers} presets={r.presets} media={r.media} />
+      <EffectsSection triggers={r.triggers} presets={r.presets} media={r.media} ownNames={names} />
 
       <aside className="card experiment-note" aria-labelledby="ins-experiment" data-testid="experiment-note">
         <h2 id="ins-experiment" className="flush-top">

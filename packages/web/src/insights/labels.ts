@@ -10,11 +10,18 @@ import { BUILTIN_SCENES, generatorById } from "@meridian/sound";
 
 export type GroupKind = "triggers" | "presets" | "media";
 
-/** "rain" → "Rain", "hair-brushing" → "Hair brushing"; built-in scenes by their name. */
-export function groupLabel(kind: GroupKind, key: string): string {
+export interface OwnNames {
+  presets: Readonly<Record<string, string>>;
+  media: Readonly<Record<string, string>>;
+}
+
+/** "rain" → "Rain", "hair-brushing" → "Hair brushing"; scenes and own audio by their names. */
+export function groupLabel(kind: GroupKind, key: string, names?: OwnNames): string {
   if (kind === "triggers") return generatorById(key)?.label ?? humanise(key);
-  if (kind === "presets") return BUILTIN_SCENES.find((s) => s.id === key)?.scene.name ?? humanise(key);
-  return humanise(key);
+  if (kind === "presets") {
+    return names?.presets[key] ?? BUILTIN_SCENES.find((s) => s.id === key)?.scene.name ?? humanise(key);
+  }
+  return names?.media[key] ?? humanise(key);
 }
 
 export function humanise(key: string): string {
