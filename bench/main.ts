@@ -1,8 +1,9 @@
 /**
  * `npm run bench`: runs every benchmark section and prints one table. Figures that have a
  * baseline were measured in the same run, so the ratio column is what to compare across machines.
- * BENCH_ONLY=journal,search,sound runs a subset.
+ * BENCH_ONLY=journal,search,insights,sound runs a subset.
  */
+import { benchInsights } from "./insights";
 import { benchJournalSaves } from "./journal";
 import { benchSearch } from "./search";
 import { type BenchRow, formatTable } from "./table";
@@ -10,6 +11,7 @@ import { type BenchRow, formatTable } from "./table";
 const SECTIONS: Record<string, () => Promise<BenchRow[]>> = {
   journal: benchJournalSaves,
   search: benchSearch,
+  insights: benchInsights,
   sound: async () => (await import("./sound")).benchSound(),
   worklet: async () => (await import("./worklet-chromium")).benchWorkletChromium(),
 };

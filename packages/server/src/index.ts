@@ -10,9 +10,17 @@ export {
   verifyLogin,
 } from "./accounts";
 export { type CreateAppOptions, createApp, DEFAULT_WEB_DIST_DIR, type MeridianApp } from "./app";
+export { insightsInput, sceneTriggers, TRIGGER_SHARE } from "./insights/observations";
+export {
+  SYNTHETIC_TRIGGER_EFFECTS,
+  type SyntheticRitualOptions,
+  type SyntheticRitualRecords,
+  syntheticRitualRecords,
+} from "./insights/synthetic-records";
 export { DEFAULT_PASSWORD_HASHING, type PasswordHashing } from "./passwords";
 export { type RunningServer, type ServeOptions, serve, serveOptionsFromEnv, serverVersion } from "./serve";
 export { DEFAULT_POSTGRES_POOL_SIZE } from "./store/dialects";
 export { type OpenStoreOptions, openStore } from "./store/open-store";
+export type { RitualImport } from "./store/ritual-store";
 export type { StorageKind, Store } from "./store/store";
 export { openTestStore, type TestStore, testBackends } from "./store/testing";

@@ -88,6 +88,23 @@ describe("ZoneClock", () => {
     }
   });
 
+  it("remembers what it found: a second walk over ten years asks Intl nothing", () => {
+    const clock = new ZoneClock("Europe/London");
+    const start = Date.UTC(2015, 0, 1, 20);
+    const walk = () => {
+      for (let d = 0; d < 3650; d++) clock.hourAt(start + d * 86_400_000);
+    };
+    walk();
+    const first = clock.probes;
+    expect(first).toBeLessThan(1000); // vs 3,650 look-ups one by one
+    walk();
+    expect(clock.probes).toBe(first);
+    for (let d = 0; d < 3650; d += 97) {
+      const ms = start + d * 86_400_000;
+      expect(clock.offsetMs(ms)).toBe(tzOffsetMinutes(ms, "Europe/London") * 60_000);
+    }
+  });
+
   it("reads the local hour across a DST change", () => {
     const clock = new ZoneClock("Europe/London");
     expect(clock.hourAt(Date.parse("2025-03-30T00:59:00Z"))).toBeCloseTo(59 / 60, 12); // 00:59 GMT
@@ -103,15 +120,8 @@ const row = (over: Partial<InsightsSessionRow> = {}): InsightsSessionRow => ({
   startedAt: "2025-06-01T20:30:00.000Z",
   timeZone: "Europe/London",
   localDate: "2025-06-01",
-  checkIn: JSON.stringify({ pleasantness: 4, energy: 5, anxiety: 40, stress: 3 }),
-  checkOut: JSON.stringify({
-    pleasantness: 6,
-    energy: 4,
-    anxiety: 25,
-    tingles: 2,
-    tingleLocations: ["scalp"],
-    relaxation: 7,
-  }),
+  checkIn: { pleasantness: 4, energy: 5, anxiety: 40 },
+  checkOut: { pleasantness: 6, energy: 4, anxiety: 25, tingles: 2 },
   scene: JSON.stringify(scene(layer("rain", 0), layer("page-turn", -3))),
   media: JSON.stringify([
     { kind: "video", url: "https://example.org/v", title: null },

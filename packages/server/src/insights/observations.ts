@@ -62,15 +62,17 @@ const DAY_MS = 86_400_000;
 const SPAN_MS = 28 * DAY_MS;
 
 /**
- * Local hour of many instants in one zone without asking Intl for each: the offset is checked at
- * an instant and four weeks later; if they agree it is used for the whole span, otherwise the
- * change is located to the minute by bisection. Fastest for instants visited in ascending order.
+ * Local hour of many instants in one zone without asking Intl for each. The offset is checked at
+ * an instant and four weeks later; if they agree it holds for the whole span, otherwise the change
+ * is located to the minute by bisection. Spans found are kept (sorted, neighbours with the same
+ * offset merged), so a zone's clock answers later requests from memory.
  */
 export class ZoneClock {
   readonly #zone: string;
-  #from = Number.POSITIVE_INFINITY;
-  #to = Number.NEGATIVE_INFINITY;
-  #offsetMs = 0;
+  /** Non-overlapping spans [from, to] with a constant offset, by `from`. */
+  readonly #spans: { from: number; to: number; offset: number }[] = [];
+  /** Intl look-ups made so far (for tests). */
+  probes = 0;
 
   constructor(zone: string) {
     this.#zone = zone;
@@ -78,8 +80,21 @@ export class ZoneClock {
 
   /** The zone's UTC offset in milliseconds at `ms`. */
   offsetMs(ms: number): number {
-    if (ms < this.#from || ms > this.#to) this.#locate(ms);
-    return this.#offsetMs;
+    const spans = this.#spans;
+    // The last span at or before ms (binary search).
+    let lo = 0;
+    let hi = spans.length - 1;
+    let at = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if ((spans[mid] as { from: number }).from <= ms) {
+        at = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    const found = spans[at];
+    if (found && ms <= found.to) return found.offset;
+    return this.#locate(ms, at);
   }
 
   /** Local hour (0–24, fractional) of the instant. */
@@ -89,14 +104,17 @@ export class ZoneClock {
   }
 
   #probe(ms: number): number {
+    this.probes++;
     return tzOffsetMinutes(ms, this.#zone) * 60_000;
   }
 
-  #locate(ms: number): void {
+  /** Finds the span holding ms and stores it after index `before`. */
+  #locate(ms: number, before: number): number {
     const offset = this.#probe(ms);
-    let to = ms + SPAN_MS;
-    if (this.#probe(to) !== offset) {
-      // The offset changes in (ms, to]: bisect to the last minute that still has it.
+    const next = this.#spans[before + 1];
+    // Up to four weeks ahead, but never into the next known span.
+    let to = Math.min(ms + SPAN_MS, next ? next.from - 1 : Number.POSITIVE_INFINITY);
+    if (to > ms && this.#probe(to) !== offset) {
       let lo = ms;
       let hi = to;
       while (hi - lo > 60_000) {
@@ -106,30 +124,51 @@ export class ZoneClock {
       }
       to = lo;
     }
-    this.#from = ms;
-    this.#to = to;
-    this.#offsetMs = offset;
+    const span = { from: ms, to, offset };
+    const prev = this.#spans[before];
+    // Merge with neighbours that have the same offset and no gap longer than a span between them
+    // (the same assumption as above: no two changes within four weeks).
+    if (prev && prev.offset === offset && ms - prev.to <= SPAN_MS) {
+      prev.to = to;
+      this.#mergeNext(before);
+    } else {
+      this.#spans.splice(before + 1, 0, span);
+      this.#mergeNext(before + 1);
+    }
+    return offset;
   }
+
+  #mergeNext(index: number): void {
+    const a = this.#spans[index];
+    const b = this.#spans[index + 1];
+    if (a && b && a.offset === b.offset && b.from - a.to <= SPAN_MS) {
+      a.to = Math.max(a.to, b.to);
+      this.#spans.splice(index + 1, 1);
+    }
+  }
+}
+
+/** One clock per zone for the process: past offsets don't change (short of a tzdata update, which
+ * needs a restart of Node anyway). Bounded: cleared beyond MAX_CLOCKS zones. */
+const clocksByZone = new Map<string, ZoneClock>();
+const MAX_CLOCKS = 200;
+
+export function zoneClock(zone: string): ZoneClock {
+  let clock = clocksByZone.get(zone);
+  if (!clock) {
+    if (clocksByZone.size >= MAX_CLOCKS) clocksByZone.clear();
+    clock = new ZoneClock(zone);
+    clocksByZone.set(zone, clock);
+  }
+  return clock;
 }
 
 const UTC_ZONES = new Set(["UTC", "Etc/UTC", "Etc/GMT", "GMT", "Etc/Universal", "Etc/Zulu"]);
 
-/** Local hour of an instant in a zone, one ZoneClock per zone. */
-function localHour(ms: number, zone: string, clocks: Map<string, ZoneClock>): number {
+/** Local hour of an instant in a zone. */
+function localHour(ms: number, zone: string): number {
   if (UTC_ZONES.has(zone)) return (((ms % DAY_MS) + DAY_MS) % DAY_MS) / 3_600_000;
-  let clock = clocks.get(zone);
-  if (!clock) {
-    clock = new ZoneClock(zone);
-    clocks.set(zone, clock);
-  }
-  return clock.hourAt(ms);
-}
-
-interface Mood {
-  pleasantness: number;
-  energy: number;
-  anxiety: number;
-  tingles?: number | null;
+  return zoneClock(zone).hourAt(ms);
 }
 
 interface SoundOf {
@@ -196,19 +235,20 @@ function soundOf(row: InsightsSessionRow, cache: SoundCache): SoundOf {
 export function sessionObservation(
   row: InsightsSessionRow,
   cache: SoundCache = new SoundCache(),
-  clocks: Map<string, ZoneClock> = new Map(),
 ): SessionObservation {
   const ms = Date.parse(row.startedAt);
-  const checkIn = JSON.parse(row.checkIn) as Mood;
-  const out =
-    row.status === "checked-out" && row.checkOut !== null ? (JSON.parse(row.checkOut) as Mood) : null;
+  const out = row.status === "checked-out" ? row.checkOut : null;
   const sound = soundOf(row, cache);
   return {
     id: row.id,
     startedAt: row.startedAt,
     localDate: row.localDate,
-    hourLocal: localHour(ms, row.timeZone, clocks),
-    checkIn: { pleasantness: checkIn.pleasantness, energy: checkIn.energy, anxiety: checkIn.anxiety },
+    hourLocal: localHour(ms, row.timeZone),
+    checkIn: {
+      pleasantness: row.checkIn.pleasantness,
+      energy: row.checkIn.energy,
+      anxiety: row.checkIn.anxiety,
+    },
     checkOut: out
       ? {
           pleasantness: out.pleasantness,
@@ -240,9 +280,8 @@ export function checkupObservation(row: InsightsCheckupRow): CheckupObservation 
 /** All of a user's rows → core's InsightsInput. */
 export function insightsInput(rows: InsightsRows): InsightsInput {
   const cache = new SoundCache();
-  const clocks = new Map<string, ZoneClock>();
   return {
-    sessions: rows.sessions.map((r) => sessionObservation(r, cache, clocks)),
+    sessions: rows.sessions.map((r) => sessionObservation(r, cache)),
     sleep: rows.diaries.map(sleepObservation),
     checkups: rows.checkups.map(checkupObservation),
   };

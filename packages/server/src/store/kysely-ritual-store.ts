@@ -5,6 +5,7 @@ import {
   fromNewRitualSession,
   fromRitualSession,
   fromSleepDiary,
+  jsonNumberAt,
   ritualSessionSet,
   toCheckup,
   toRitualSession,
@@ -13,6 +14,7 @@ import {
 import type { RitualTables } from "./ritual-schema";
 import type {
   CheckupRecord,
+  InsightsMood,
   InsightsRows,
   NewRitualSession,
   RitualImport,
@@ -37,8 +39,14 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
-const numberOrNull = (value: unknown): number | null =>
-  typeof value === "number" && Number.isFinite(value) ? value : null;
+/** Pleasantness, energy and anxiety of a stored check-in or check-out. */
+function moodOf(json: string): InsightsMood {
+  return {
+    pleasantness: jsonNumberAt(json, "pleasantness") ?? Number.NaN,
+    energy: jsonNumberAt(json, "energy") ?? Number.NaN,
+    anxiety: jsonNumberAt(json, "anxiety") ?? Number.NaN,
+  };
+}
 
 /** The RitualStore shared by both dialects (SQLite and PostgreSQL): one set of Kysely queries. */
 export class KyselyRitualStore implements RitualStore {
@@ -275,11 +283,11 @@ export class KyselyRitualStore implements RitualStore {
         "started_at",
         "time_zone",
         "local_date",
-        "check_in",
-        "check_out",
         "scene",
         "media",
         "condition",
+        "check_in",
+        "check_out",
       ])
       .where("user_id", "=", userId);
     let dq = this.#db
@@ -313,26 +321,24 @@ export class KyselyRitualStore implements RitualStore {
         startedAt: r.started_at,
         timeZone: r.time_zone,
         localDate: r.local_date,
-        checkIn: r.check_in,
-        checkOut: r.check_out,
+        checkIn: moodOf(r.check_in),
+        checkOut:
+          r.check_out === null
+            ? null
+            : { ...moodOf(r.check_out), tingles: jsonNumberAt(r.check_out, "tingles") },
         scene: r.scene,
         media: r.media,
         condition: r.condition,
       })),
-      diaries: diaries.map((r) => {
-        const derived = JSON.parse(r.derived) as {
-          sleepOnsetLatencyMinutes?: unknown;
-          sleepEfficiency?: unknown;
-        };
-        const fields = JSON.parse(r.fields) as { quality?: unknown };
-        return {
-          nightOf: r.night_of,
-          sessionId: r.session_id,
-          solMinutes: numberOrNull(derived.sleepOnsetLatencyMinutes),
-          sleepEfficiency: numberOrNull(derived.sleepEfficiency),
-          quality: numberOrNull(fields.quality),
-        };
-      }),
+      // The measures are read straight out of the JSON text: parsing every diary's derived
+      // timeline was most of the cost of this query (see jsonNumberAt).
+      diaries: diaries.map((r) => ({
+        nightOf: r.night_of,
+        sessionId: r.session_id,
+        solMinutes: jsonNumberAt(r.derived, "sleepOnsetLatencyMinutes"),
+        sleepEfficiency: jsonNumberAt(r.derived, "sleepEfficiency"),
+        quality: jsonNumberAt(r.fields, "quality"),
+      })),
       checkups: checkups.map((r) => ({
         instrumentId: r.instrument_id,
         localDate: r.local_date,

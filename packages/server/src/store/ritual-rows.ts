@@ -14,6 +14,36 @@ import type {
 
 const parse = <T>(text: string): T => JSON.parse(text) as T;
 
+/** Digits, sign, point and exponent: the characters of a JSON number. */
+function isNumberChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || c === 45 || c === 43 || c === 46 || c === 101 || c === 69;
+}
+
+/**
+ * A top-level number in JSON text written by JSON.stringify (as every JSON column here is),
+ * found without parsing the whole text; null when the key is absent or its value isn't a number.
+ * In such text a quote inside a string is always escaped, so `"key":` can only be a key; the
+ * callers read keys that no nested object of theirs repeats. Text laid out any other way (a
+ * space after the colon, say) is parsed properly instead.
+ */
+export function jsonNumberAt(text: string, key: string): number | null {
+  const pattern = `"${key}":`;
+  const at = text.indexOf(pattern);
+  if (at < 0) return text.includes(`"${key}"`) ? parsedNumberAt(text, key) : null;
+  const start = at + pattern.length;
+  let end = start;
+  while (end < text.length && isNumberChar(text.charCodeAt(end))) end++;
+  if (end === start)
+    return text.startsWith("null", start) || text.charAt(start) === '"' ? null : parsedNumberAt(text, key);
+  const value = Number(text.slice(start, end));
+  return Number.isFinite(value) ? value : null;
+}
+
+function parsedNumberAt(text: string, key: string): number | null {
+  const value = (JSON.parse(text) as Record<string, unknown> | null)?.[key];
+  return typeof value === "number" && Number.isFinite(value) ? value : null;
+}
+
 export function toRitualSession(row: Selectable<RitualSessionsTable>): RitualSessionRecord {
   return {
     id: row.id,

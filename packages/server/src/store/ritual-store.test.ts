@@ -450,7 +450,7 @@ describe.each(backends)("RitualStore on %s", (kind) => {
       startedAt: "2025-05-11T20:00:00.000Z",
       timeZone: "Europe/London",
       localDate: "2025-05-11",
-      checkIn: JSON.stringify(checkIn),
+      checkIn: { pleasantness: 4, energy: 6, anxiety: 40 },
       checkOut: null,
       scene: null,
       media: "[]",
@@ -469,6 +469,7 @@ describe.each(backends)("RitualStore on %s", (kind) => {
     const all = await store.ritual.insightsRows(ivy.id, {});
     expect(all.sessions).toHaveLength(1203);
     expect(JSON.parse(all.sessions[0]?.scene ?? "null")).toEqual(scene);
+    expect(all.sessions[0]?.checkOut).toEqual({ pleasantness: 4, energy: 6, anxiety: 25, tingles: 3 });
     expect(all.diaries.map((d) => d.sessionId)).toEqual(["imp-ivy-0", null]);
     expect(all.checkups).toEqual([{ instrumentId: "gad7", localDate: "2025-05-10", total: 6 }]);
 

@@ -110,18 +110,25 @@ export interface CheckupRecord {
   createdAt: string;
 }
 
-/** What the insights need of one session. JSON columns stay as their stored text so the mapper
- * can parse each distinct scene snapshot once (most sessions reuse a handful of scenes). */
+/** The mood measures the insights read from a check-in or check-out. */
+export interface InsightsMood {
+  pleasantness: number;
+  energy: number;
+  anxiety: number;
+}
+
+/** What the insights need of one session. The measures are taken out of the JSON by the
+ * database; scene, media and condition stay as their stored text so the mapper can parse each
+ * distinct snapshot once (most sessions reuse a handful of scenes). */
 export interface InsightsSessionRow {
   id: string;
   status: SessionStatus;
   startedAt: string;
   timeZone: string;
   localDate: string;
-  /** JSON CheckIn. */
-  checkIn: string;
-  /** JSON CheckOut or null. */
-  checkOut: string | null;
+  checkIn: InsightsMood;
+  /** Null when there is no check-out. */
+  checkOut: (InsightsMood & { tingles: number | null }) | null;
   /** JSON scene snapshot or null. */
   scene: string | null;
   /** JSON MediaUsed[]. */

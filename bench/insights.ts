@@ -1,0 +1,152 @@
+/**
+ * Insights benchmark: ten years of daily data (3,650 sessions, 3,650 sleep diaries, 260
+ * check-ups) in a temporary SQLite store, then GET /api/insights in-process. The baseline is
+ * core's computeInsights alone on the same data already in memory, so the ratio is what loading,
+ * mapping and serialising cost on top of the statistics.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { computeInsights } from "@meridian/core";
+import { createApp, insightsInput, openStore, syntheticRitualRecords } from "@meridian/server";
+import { type BenchRow, median, percentile } from "./table";
+
+const DAYS = 3650;
+const CHECKUPS = 260;
+const RUNS = Number(process.env.BENCH_INSIGHTS_RUNS ?? 15);
+const WARMUP = 3;
+const ZONE = "Europe/London";
+
+export async function benchInsights(): Promise<BenchRow[]> {
+  const dir = mkdtempSync(join(tmpdir(), "meridian-bench-insights-"));
+  const store = await openStore({ dataDir: dir });
+  const today = new Date(Date.UTC(2025, 0, 1, 12));
+  const app = createApp({
+    store,
+    version: "bench",
+    webDistDir: null,
+    passwordHashing: { memoryCost: 1024, timeCost: 1, parallelism: 1 },
+    now: () => today,
+  });
+  try {
+    const setup = await app.request("/api/setup", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ username: "bench", password: "benchmark-password", timeZone: ZONE }),
+    });
+    if (setup.status !== 201) throw new Error(`setup failed: ${setup.status}`);
+    const cookie = (setup.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+    const user = (await setup.json()) as { id: string };
+
+    const records = syntheticRitualRecords({
+      userId: user.id,
+      timeZone: ZONE,
+      first: "2015-01-02",
+      days: DAYS,
+      seed: 7,
+      idPrefix: "bench-",
+      abandonShare: 0.05,
+      checkupEveryDays: 14,
+    });
+    const data = { ...records, checkups: records.checkups.slice(0, CHECKUPS) };
+    if (data.sessions.length !== DAYS || data.diaries.length !== DAYS || data.checkups.length !== CHECKUPS) {
+      throw new Error("unexpected synthetic data size");
+    }
+    const t0 = performance.now();
+    await store.ritual.importRecords(user.id, data);
+    const importMs = performance.now() - t0;
+
+    const get = async () => {
+      const res = await app.request("/api/insights", { headers: { cookie } });
+      if (res.status !== 200) throw new Error(`insights failed: ${res.status}`);
+      return Buffer.from(await res.arrayBuffer()).toString("utf8");
+    };
+    const bytes = async () => {
+      const res = await app.request("/api/insights", { headers: { cookie } });
+      if (res.status !== 200) throw new Error(`insights failed: ${res.status}`);
+      return res.arrayBuffer();
+    };
+    // The same input core sees, in memory (rows loaded once, outside the timing).
+    const input = insightsInput(await store.ritual.insightsRows(user.id, {}));
+    const options = { today: "2025-01-01" };
+    const served = JSON.parse(await get()) as { counts: unknown; triggers: unknown };
+    const direct = JSON.parse(JSON.stringify(computeInsights(input, options))) as typeof served;
+    if (JSON.stringify(served.triggers) !== JSON.stringify(direct.triggers)) {
+      throw new Error("the API's insights differ from core's on the same data");
+    }
+
+    for (let i = 0; i < WARMUP; i++) await bytes();
+    // Wall time until the response body's bytes are in hand; CPU time alongside, because on a
+    // busy machine wall time mostly measures waiting for a core.
+    const server: number[] = [];
+    const serverCpu: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const c = process.cpuUsage();
+      const s = performance.now();
+      await bytes();
+      server.push(performance.now() - s);
+      const used = process.cpuUsage(c);
+      serverCpu.push((used.user + used.system) / 1000);
+    }
+    const load: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const s = performance.now();
+      insightsInput(await store.ritual.insightsRows(user.id, {}));
+      load.push(performance.now() - s);
+    }
+    for (let i = 0; i < WARMUP; i++) computeInsights(input, options);
+    const core: number[] = [];
+    const coreCpu: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const c = process.cpuUsage();
+      const s = performance.now();
+      computeInsights(input, options);
+      core.push(performance.now() - s);
+      const used = process.cpuUsage(c);
+      coreCpu.push((used.user + used.system) / 1000);
+    }
+    const label = `${DAYS} sessions, ${DAYS} diaries, ${CHECKUPS} check-ups`;
+    return [
+      { section: "insights", name: `bulk import (${label}), one transaction`, value: importMs, unit: "ms" },
+      {
+        section: "insights",
+        name: "load + map rows (3 queries, no computation) p50",
+        value: median(load),
+        unit: "ms",
+      },
+      {
+        section: "insights",
+        name: `GET /api/insights p50 (in-process, ${RUNS} runs)`,
+        value: median(server),
+        unit: "ms",
+        baseline: median(core),
+        baselineName: "core computeInsights p50",
+        target: "≤ 50",
+      },
+      {
+        section: "insights",
+        name: `GET /api/insights p95 (in-process, ${RUNS} runs)`,
+        value: percentile(server, 95),
+        unit: "ms",
+        baseline: percentile(core, 95),
+        baselineName: "core computeInsights p95",
+        target: "≤ 50",
+      },
+      {
+        section: "insights",
+        name: "GET /api/insights CPU time p50 (process, all threads)",
+        value: median(serverCpu),
+        unit: "ms",
+        baseline: median(coreCpu),
+        baselineName: "core computeInsights CPU p50",
+      },
+    ];
+  } finally {
+    app.dispose();
+    // Keep the event loop alive while the store stops its checkpoint worker (whose own timers
+    // are unref'd): otherwise the process can exit before close() settles.
+    const keepAlive = setInterval(() => undefined, 1000);
+    await store.close().finally(() => clearInterval(keepAlive));
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
