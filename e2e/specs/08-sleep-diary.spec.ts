@@ -122,3 +122,54 @@ test("an implausible diary shows the field's message and saves nothing", async (
   await diary.save();
   await expect(diary.derivedValue("tib")).toHaveText("7 h 30 min");
 });
+
+test("the morning diary links itself to last night's session", async ({ page }) => {
+  // An evening session held at 22:10 London time on 14 January, logged through the API.
+  const session = await apiJson<{ id: string }>(page, "POST", "/api/sessions", {
+    checkIn: { pleasantness: 4, energy: 3, anxiety: 55 },
+    startedAt: "2026-01-14T22:10:00.000Z",
+    endedAt: "2026-01-14T22:40:00.000Z",
+  });
+  const diary = new SleepDiaryForm(page);
+  await page.goto("/sleep?night=2026-01-14");
+  await diary.ready();
+  await diary.fill({
+    intoBed: "23:00",
+    triedToSleep: "23:10",
+    minutesToFallAsleep: 15,
+    awakenings: 1,
+    minutesAwake: 10,
+    finalAwakening: "06:45",
+    outOfBed: "07:00",
+    quality: "Good",
+    rested: "Somewhat rested",
+    listenedMinutes: 30,
+  });
+  await diary.save();
+
+  const link = page.getByRole("link", { name: "that evening's session" });
+  await expect(link).toBeVisible();
+  await expect(link).toHaveAttribute("href", `/sessions/${session.id}`);
+  const stored = await apiJson<{ sessionId: string | null }>(page, "GET", "/api/sleep-diaries/2026-01-14");
+  expect(stored.sessionId).toBe(session.id);
+
+  // A night with no evening session stays unlinked.
+  await page.goto("/sleep?night=2026-01-16");
+  await diary.ready();
+  await diary.fill({
+    intoBed: "23:00",
+    triedToSleep: "23:10",
+    minutesToFallAsleep: 15,
+    awakenings: 1,
+    minutesAwake: 10,
+    finalAwakening: "06:45",
+    outOfBed: "07:00",
+    quality: "Good",
+    rested: "Somewhat rested",
+    listenedMinutes: 30,
+  });
+  await diary.save();
+  await expect(page.getByRole("link", { name: "that evening's session" })).toHaveCount(0);
+  const unlinked = await apiJson<{ sessionId: string | null }>(page, "GET", "/api/sleep-diaries/2026-01-16");
+  expect(unlinked.sessionId).toBeNull();
+});

@@ -99,3 +99,31 @@ test("GAD-7 at a low score shows the band with crisis resources at the foot, not
   await expect(page.getByTestId("crisis-resources")).toContainText("116 123");
   await expect(page.getByTestId("sleep-definitions")).toContainText("Sleep efficiency");
 });
+
+test("GAD-7 answered to a total of 10 shows 'moderate', the credit line and the crisis link", async ({
+  page,
+}) => {
+  const form = new CheckupForm(page);
+  await form.goto("gad7", "GAD-7 anxiety check-up");
+  // 3 + 3 + 2 + 1 + 1 + 0 + 0 = 10, the first score of the moderate band (10–14).
+  const answers = [
+    "Nearly every day",
+    "Nearly every day",
+    "More than half the days",
+    "Several days",
+    "Several days",
+    "Not at all",
+    "Not at all",
+  ];
+  for (const [i, item] of GAD7.entries()) await form.answer(item, answers[i] ?? "Not at all");
+  await form.submit();
+
+  await expect(form.result.getByTestId("result-total")).toHaveText("10");
+  await expect(form.result.getByTestId("result-band")).toHaveText("moderate");
+  await expect(form.result.getByTestId("not-diagnosis")).toHaveText("Screening score, not a diagnosis");
+  await expect(form.result.getByTestId("result-credit")).toHaveText(PFIZER);
+  // Below 15 the resources are present but not pushed to the top.
+  await expect(form.crisis).toHaveAttribute("data-prominent", "false");
+  await expect(form.crisis.getByRole("link", { name: "Call 988" })).toHaveAttribute("href", "tel:988");
+  await expect(form.crisis).toContainText("findahelpline.com");
+});
