@@ -196,3 +196,66 @@ test("Studio: a 3-layer mix saved as a preset is restored after a reload and pla
   await presets.getByRole("button", { name: "Delete Desk in the rain (copy)" }).click();
   await expect(presets.getByRole("button", { name: /^Open / })).toHaveCount(1);
 });
+
+/** A 16-bit stereo WAV: `seconds` of a soft 330 Hz tone. */
+function toneWav(seconds: number, rate = 48000): Buffer {
+  const n = Math.round(seconds * rate);
+  const buf = Buffer.alloc(44 + n * 4);
+  buf.write("RIFF", 0);
+  buf.writeUInt32LE(36 + n * 4, 4);
+  buf.write("WAVEfmt ", 8);
+  buf.writeUInt32LE(16, 16);
+  buf.writeUInt16LE(1, 20);
+  buf.writeUInt16LE(2, 22);
+  buf.writeUInt32LE(rate, 24);
+  buf.writeUInt32LE(rate * 4, 28);
+  buf.writeUInt16LE(4, 32);
+  buf.writeUInt16LE(16, 34);
+  buf.write("data", 36);
+  buf.writeUInt32LE(n * 4, 40);
+  for (let i = 0; i < n; i++) {
+    const v = Math.round(Math.sin((2 * Math.PI * 330 * i) / rate) * 6000);
+    buf.writeInt16LE(v, 44 + i * 4);
+    buf.writeInt16LE(v, 46 + i * 4);
+  }
+  return buf;
+}
+
+test("Studio: your own WAV plays as a layer; a text file named .mp3 is refused; a video link loads nothing before play", async ({
+  page,
+}) => {
+  const studio = new StudioPage(page);
+  await studio.goto();
+  const media = page.getByRole("region", { name: "Your own media" });
+  const upload = media.getByLabel("Upload an audio file");
+
+  await upload.setInputFiles({
+    name: "notes.mp3",
+    mimeType: "audio/mpeg",
+    buffer: Buffer.from("just some words\n"),
+  });
+  await expect(media.getByTestId("media-error")).toBeVisible();
+  await expect(media.getByRole("list", { name: "Your media" })).toHaveCount(0);
+
+  await upload.setInputFiles({ name: "hum.wav", mimeType: "audio/wav", buffer: toneWav(3) });
+  await expect(media.getByText("hum.wav", { exact: true })).toBeVisible();
+  await expect(media.getByText(/^WAV · 3 s · /)).toBeVisible();
+
+  // No engine layers: whatever sounds is the uploaded file.
+  await expect(studio.layers).toHaveCount(0);
+  await media.getByRole("button", { name: "Play hum.wav as a layer" }).click();
+  await expect(studio.playState).toHaveText("Playing");
+  await studio.expectSignal();
+  await media.getByRole("button", { name: "Stop hum.wav" }).click();
+  await studio.expectSilence();
+
+  await media.getByRole("textbox", { name: "Video link" }).fill("https://youtu.be/dQw4w9WgXcQ");
+  await media.getByRole("button", { name: "Add link" }).click();
+  await expect(media.getByRole("button", { name: "Play video" })).toBeVisible();
+  await expect(page.locator("iframe")).toHaveCount(0);
+  // The fixture's foreignRequests check fails the test if anything went to another origin.
+
+  page.on("dialog", (d) => void d.accept());
+  await media.getByRole("button", { name: "Delete hum.wav" }).click();
+  await expect(media.getByText("hum.wav", { exact: true })).toHaveCount(0);
+});

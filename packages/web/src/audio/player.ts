@@ -5,6 +5,7 @@
  * Framework-free; React reads it through PlayerProvider (useSyncExternalStore).
  */
 import type { Scene } from "@meridian/sound";
+import { type MediaLayerSpec, MediaLayers } from "./mediaLayers";
 import { type EngineStats, type FromWorklet, PROCESSOR_NAME, type ToWorklet } from "./protocol";
 import workletUrl from "./worklet.ts?worker&url";
 
@@ -48,6 +49,7 @@ export class Player {
   private fade: GainNode | null = null;
   private muteGain: GainNode | null = null;
   private analyser: AnalyserNode | null = null;
+  private media: MediaLayers | null = null;
   private listeners = new Set<() => void>();
   private snap: PlayerSnapshot = {
     state: "stopped",
@@ -97,6 +99,7 @@ export class Player {
       this.muteGain = new GainNode(ctx, { gain: this.snap.muted ? 0 : 1 });
       this.analyser = new AnalyserNode(ctx, { fftSize: 2048, smoothingTimeConstant: 0 });
       this.fade.connect(this.muteGain).connect(this.analyser).connect(ctx.destination);
+      this.media = new MediaLayers(ctx, this.fade);
       this.moduleLoaded = ctx.audioWorklet.addModule(workletUrl);
     }
     await this.moduleLoaded;
@@ -144,6 +147,7 @@ export class Player {
       // The engine faded to silence (sleep timer or stop): release it.
       if (this.snap.sleep) this.clearSleep();
       this.dropNode();
+      this.media?.clear();
       if (this.snap.state === "playing") void this.settle("stopped");
     } else if (m.type === "error") {
       this.set({ error: m.message });
@@ -203,6 +207,7 @@ export class Player {
     if (state === "stopped") {
       this.clearSleep();
       this.dropNode();
+      this.media?.clear();
     }
     await this.settle(state);
   }
@@ -263,6 +268,20 @@ export class Player {
     };
     this.post(m);
     return true;
+  }
+
+  /** Your own audio file as a layer (decoded here, not in the engine). Starts playback if needed. */
+  async addMediaLayer(spec: MediaLayerSpec): Promise<void> {
+    if (this.snap.state !== "playing") await this.play();
+    await this.media?.add(spec);
+  }
+
+  updateMediaLayer(id: string, patch: { gainDb?: number; azimuth?: number; distance?: number }): void {
+    this.media?.update(id, patch);
+  }
+
+  removeMediaLayer(id: string): void {
+    this.media?.remove(id);
   }
 
   requestStats(): void {
@@ -329,6 +348,7 @@ export class Player {
     }
     if (!s.fading && left <= s.fadeSeconds * 1000) {
       this.post({ type: "fadeOut", seconds: Math.max(0.05, left / 1000) });
+      this.media?.fadeAll(Math.max(0.05, left / 1000));
       this.set({ sleep: { ...s, fading: true } });
     } else if (s.fading && left <= -5000) {
       // The worklet's "finished" should have come; don't play on regardless.

@@ -18,6 +18,7 @@ import {
 import { usePlayer } from "../audio/PlayerProvider";
 import { decodeScene, mixFromHash, shareUrl } from "../audio/share";
 import { Diagnostics } from "./Diagnostics";
+import { MediaPanel } from "./MediaPanel";
 import { EMPTY_SCENE, labelOf, MOTION_LABELS, newLayer, shownParams, surpriseMix } from "./mix";
 import { describePlace, PlacementPad } from "./PlacementPad";
 import { PresetsPanel } from "./PresetsPanel";
@@ -481,6 +482,7 @@ export function StudioPage() {
         />
         <RenderPanel scene={scene} />
       </div>
+      <MediaPanel />
 
       <Diagnostics />
 

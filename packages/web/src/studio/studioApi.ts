@@ -24,7 +24,48 @@ export interface RenderJob {
   readonly error: string | null;
 }
 
+export type MediaItem =
+  | {
+      readonly id: string;
+      readonly kind: "audio";
+      readonly name: string;
+      readonly format: string;
+      readonly durationSeconds: number | null;
+      readonly loudnessLufs: number | null;
+      readonly gainDb: number;
+    }
+  | {
+      readonly id: string;
+      readonly kind: "link";
+      readonly name: string;
+      readonly url: string;
+      readonly embedUrl: string | null;
+      readonly provider: "youtube" | "other";
+    };
+
 const enc = encodeURIComponent;
+
+/** Raw streamed upload (not multipart), typed by content on the server. */
+async function uploadMedia(file: File, clientLufs?: number): Promise<MediaItem> {
+  const q = clientLufs !== undefined ? `?clientLufs=${clientLufs.toFixed(1)}` : "";
+  const res = await fetch(`/api/media${q}`, {
+    method: "POST",
+    body: file,
+    credentials: "same-origin",
+    headers: {
+      "X-Filename": enc(file.name),
+      "X-Meridian-Client": "web",
+      "Content-Type": "application/octet-stream",
+    },
+  });
+  const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | MediaItem | null;
+  if (!res.ok) {
+    const msg =
+      body && "error" in body && body.error?.message ? body.error.message : `Upload failed (${res.status})`;
+    throw new Error(msg);
+  }
+  return body as MediaItem;
+}
 
 export const studioApi = {
   listPresets: () => request<{ presets: Preset[] }>("GET", "/api/presets").then((r) => r.presets),
@@ -39,4 +80,9 @@ export const studioApi = {
   getRender: (id: string) => request<RenderJob>("GET", `/api/renders/${enc(id)}`),
   cancelRender: (id: string) => request<void>("DELETE", `/api/renders/${enc(id)}`),
   renderFileUrl: (id: string) => `/api/renders/${enc(id)}/file`,
+  listMedia: () => request<{ items: MediaItem[] }>("GET", "/api/media").then((r) => r.items),
+  uploadMedia,
+  addLink: (url: string) => request<MediaItem>("POST", "/api/media/links", { body: { url } }),
+  deleteMedia: (id: string) => request<void>("DELETE", `/api/media/${enc(id)}`),
+  mediaFileUrl: (id: string) => `/api/media/${enc(id)}/file`,
 };
