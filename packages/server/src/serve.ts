@@ -3,7 +3,7 @@ import type { Server } from "node:http";
 import { resolve } from "node:path";
 import { serve as serveNode } from "@hono/node-server";
 import { createApp } from "./app";
-import { mediaLimitFromEnv } from "./media/paths";
+import { mediaLimitFromEnv, sweepUnfinishedUploads } from "./media/paths";
 import { openStore } from "./store/open-store";
 import type { Store } from "./store/store";
 
@@ -88,6 +88,11 @@ export async function serve(options: ServeOptions = {}): Promise<RunningServer> 
     databaseUrl: options.databaseUrl,
     postgresPoolSize: options.postgresPoolSize,
   });
+  // Uploads cut off by a crash leave a temp file; none can be in flight before we listen.
+  await sweepUnfinishedUploads({ dataDir: resolve(options.dataDir ?? "./data"), mediaLimitBytes: 0 }).catch(
+    (e: unknown) => console.error("Upload sweep:", e),
+  );
+
   const app = createApp({
     store,
     version: serverVersion(),

@@ -1,3 +1,4 @@
+import { readdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 
 /** Where the studio keeps files: `${dataDir}/media/<userId>/<id>` and `${dataDir}/renders/`. */
@@ -21,4 +22,30 @@ export function mediaLimitFromEnv(value: string | undefined): number {
   if (!Number.isFinite(mb) || mb <= 0 || mb > 1_000_000)
     throw new Error(`MERIDIAN_MEDIA_LIMIT_MB must be a positive number of megabytes, got "${value}"`);
   return Math.round(mb * 1024 * 1024);
+}
+
+/** Removes `*.upload` files an interrupted upload (a crash mid-request) left behind. */
+export async function sweepUnfinishedUploads(files: StudioFiles): Promise<number> {
+  const root = join(files.dataDir, "media");
+  let removed = 0;
+  let users: string[];
+  try {
+    users = await readdir(root);
+  } catch {
+    return 0;
+  }
+  for (const user of users) {
+    let names: string[];
+    try {
+      names = await readdir(join(root, user));
+    } catch {
+      continue;
+    }
+    for (const name of names) {
+      if (!name.endsWith(".upload")) continue;
+      await rm(join(root, user, name), { force: true });
+      removed++;
+    }
+  }
+  return removed;
 }
