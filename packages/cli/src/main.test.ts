@@ -6,7 +6,7 @@ describe("meridian (dispatch)", () => {
   it("prints help listing every command and exits 0 with --help", async () => {
     const io = captureIO();
     expect(await run(["--help"], io)).toBe(0);
-    for (const name of ["serve", "user", "render"]) expect(io.out()).toContain(`  ${name} `);
+    for (const name of ["serve", "user", "demo", "render"]) expect(io.out()).toContain(`  ${name} `);
   });
 
   it("prints help but exits 2 when no command is given", async () => {

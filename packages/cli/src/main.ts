@@ -11,6 +11,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     summary: "Manage accounts: user add | list | remove",
     load: async () => (await import("./commands/user")).runUser,
   },
+  demo: {
+    summary: "Create (or reset) a demo account with three months of synthetic data",
+    load: async () => (await import("./commands/demo")).runDemo,
+  },
   render: {
     summary: "Render a scene to a WAV or MP3 file",
     load: async () => (await import("./commands/render")).runRender,
