@@ -1,22 +1,54 @@
+/** One rewrite, applied only when `needed` says the text could contain a match: each is a
+ * cheap scan, and most entries contain none of the syntax most rules look for (the index
+ * strips every entry when it is built, and every hit's body again for its snippet). */
+interface Rule {
+  needed: (text: string) => boolean;
+  pattern: RegExp;
+  replacement: string;
+}
+
+const has =
+  (...needles: string[]) =>
+  (text: string) =>
+    needles.some((n) => text.includes(n));
+const test = (re: RegExp) => (text: string) => re.test(text);
+
+const RULES: Rule[] = [
+  { needed: has("\r"), pattern: /\r\n?/g, replacement: "\n" },
+  { needed: has("```", "~~~"), pattern: /^\s*(```|~~~).*$/gm, replacement: " " }, // code fences (keep the code)
+  { needed: has("]("), pattern: /!\[([^\]]*)\]\([^)]*\)/g, replacement: "$1" }, // images → alt text
+  { needed: has("]("), pattern: /\[([^\]]*)\]\([^)]*\)/g, replacement: "$1" }, // inline links → text
+  { needed: has("]["), pattern: /\[([^\]]*)\]\[[^\]]*\]/g, replacement: "$1" }, // reference links → text
+  { needed: has("]:"), pattern: /^\s*\[[^\]]+\]:\s*\S+.*$/gm, replacement: " " }, // link definitions
+  { needed: has("<"), pattern: /<(https?:\/\/[^>\s]+)>/g, replacement: "$1" }, // autolinks
+  { needed: has("<"), pattern: /<\/?[a-zA-Z][^>]*>/g, replacement: " " }, // HTML tags
+  { needed: has("#"), pattern: /^\s{0,3}#{1,6}\s+/gm, replacement: "" }, // headings
+  { needed: has(">"), pattern: /^\s{0,3}>\s?/gm, replacement: "" }, // block quotes
+  {
+    needed: test(/[-*+]|\d[.)]/),
+    pattern: /^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?/gm,
+    replacement: "",
+  }, // list items, task boxes
+  {
+    needed: has("---", "***", "___", "==="),
+    pattern: /^\s*(?:-{3,}|\*{3,}|_{3,}|={3,})\s*$/gm,
+    replacement: " ",
+  }, // rules, setext underlines
+  { needed: has("*", "__", "~~", "`"), pattern: /(\*\*|__|~~|\*|`+)/g, replacement: "" }, // emphasis, strike, inline code
+  {
+    needed: has("_"),
+    pattern: /(^|[^\p{L}\p{N}])_+|_+(?=[^\p{L}\p{N}]|$)/gu,
+    replacement: "$1",
+  }, // _emphasis_ but not snake_case
+  { needed: has("|"), pattern: /\s*\|\s*/g, replacement: " " }, // table pipes
+  // Collapse whitespace runs to one space (a lone " " is already collapsed).
+  { needed: () => true, pattern: /\s{2,}|[^\S ]/g, replacement: " " },
+];
+
 /** Markdown → plain text for search snippets and indexing. Not a full parser: it removes
  * the syntax a journal uses (headings, emphasis, links, images, code, lists, quotes, HTML). */
 export function stripMarkdown(markdown: string): string {
-  return markdown
-    .replace(/\r\n?/g, "\n")
-    .replace(/^\s*(```|~~~).*$/gm, " ") // code fences (keep the code)
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, "$1") // images → alt text
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1") // inline links → text
-    .replace(/\[([^\]]*)\]\[[^\]]*\]/g, "$1") // reference links → text
-    .replace(/^\s*\[[^\]]+\]:\s*\S+.*$/gm, " ") // link definitions
-    .replace(/<(https?:\/\/[^>\s]+)>/g, "$1") // autolinks
-    .replace(/<\/?[a-zA-Z][^>]*>/g, " ") // HTML tags
-    .replace(/^\s{0,3}#{1,6}\s+/gm, "") // headings
-    .replace(/^\s{0,3}>\s?/gm, "") // block quotes
-    .replace(/^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?/gm, "") // list items, task boxes
-    .replace(/^\s*(?:-{3,}|\*{3,}|_{3,}|={3,})\s*$/gm, " ") // rules, setext underlines
-    .replace(/(\*\*|__|~~|\*|`+)/g, "") // emphasis, strike, inline code
-    .replace(/(^|[^\p{L}\p{N}])_+|_+(?=[^\p{L}\p{N}]|$)/gu, "$1") // _emphasis_ but not snake_case
-    .replace(/\s*\|\s*/g, " ") // table pipes
-    .replace(/\s+/g, " ")
-    .trim();
+  let text = markdown;
+  for (const rule of RULES) if (rule.needed(text)) text = text.replace(rule.pattern, rule.replacement);
+  return text.trim();
 }

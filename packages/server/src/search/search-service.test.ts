@@ -62,6 +62,17 @@ describe("SearchService", () => {
     expect(await service.search("u1", "unrelatedword", 10)).toEqual([]);
   });
 
+  it("highlights the words that matched, however they are written", async () => {
+    const store = new FakeEntries();
+    store.put("u1", entry("a", "Notes", "Un *café* au lait. Deux CAFÉS plus tard, pas de cafeteria."));
+    service = new SearchService(store);
+    const [hit] = await service.search("u1", "cafe", 10);
+    const words = hit?.highlights.map(([s, e]) => hit.snippet.slice(s, e));
+    expect(words).toEqual(["café", "CAFÉS", "cafeteria"]);
+    const [typo] = await service.search("u1", "lait deux", 10);
+    expect(typo?.highlights.map(([s, e]) => typo.snippet.slice(s, e))).toEqual(["lait", "Deux"]);
+  });
+
   it("searches tags and keeps users apart", async () => {
     const store = new FakeEntries();
     store.put("u1", entry("a", null, "body", ["forest"]));

@@ -1,14 +1,7 @@
-import MiniSearch, { type SearchResult } from "minisearch";
 import type { EntryRecord, Store } from "../store/store";
 import { stripMarkdown } from "./markdown";
 import { makeSnippet } from "./snippet";
-
-interface Doc {
-  id: string;
-  title: string;
-  body: string;
-  tags: string;
-}
+import { type IndexDoc, TextIndex } from "./text-index";
 
 export interface SearchHitRecord {
   entry: EntryRecord;
@@ -27,27 +20,20 @@ export interface SearchServiceOptions {
 }
 
 interface Slot {
-  index: MiniSearch<Doc> | undefined;
-  building: Promise<MiniSearch<Doc>> | undefined;
+  index: TextIndex | undefined;
+  building: Promise<TextIndex> | undefined;
   /** Bumped on every change, so a build that raced a change reloads. */
   version: number;
   lastUsed: number;
 }
 
-function toDoc(entry: EntryRecord): Doc {
+function toDoc(entry: EntryRecord): IndexDoc {
   return {
     id: entry.id,
     title: entry.title ?? "",
     body: stripMarkdown(entry.body),
-    tags: entry.tags.join(" "),
+    tags: entry.tags,
   };
-}
-
-function newIndex(): MiniSearch<Doc> {
-  return new MiniSearch<Doc>({
-    fields: ["title", "body", "tags"],
-    searchOptions: { prefix: true, fuzzy: 0.2, boost: { title: 2, tags: 1.5 }, combineWith: "AND" },
-  });
 }
 
 /**
@@ -82,19 +68,19 @@ export class SearchService {
 
   async search(userId: string, query: string, limit: number): Promise<SearchHitRecord[]> {
     const index = await this.#indexFor(userId);
-    const results: SearchResult[] = index.search(query).slice(0, limit);
+    const results = index.search(query, limit);
     if (results.length === 0) return [];
     const entries = new Map(
       (
         await this.#store.getEntries(
           userId,
-          results.map((r) => String(r.id)),
+          results.map((r) => r.id),
         )
       ).map((e) => [e.id, e]),
     );
     const hits: SearchHitRecord[] = [];
     for (const r of results) {
-      const entry = entries.get(String(r.id));
+      const entry = entries.get(r.id);
       if (!entry) continue;
       const { text, highlights } = makeSnippet(stripMarkdown(entry.body), r.terms);
       hits.push({ entry, score: r.score, snippet: text, highlights });
@@ -108,8 +94,7 @@ export class SearchService {
     if (!slot) return;
     slot.version += 1;
     if (!slot.index) return;
-    if (slot.index.has(entry.id)) slot.index.replace(toDoc(entry));
-    else slot.index.add(toDoc(entry));
+    slot.index.upsert(toDoc(entry));
   }
 
   /** Call after an entry was deleted. */
@@ -117,7 +102,7 @@ export class SearchService {
     const slot = this.#slots.get(userId);
     if (!slot) return;
     slot.version += 1;
-    if (slot.index?.has(entryId)) slot.index.discard(entryId);
+    slot.index?.remove(entryId);
   }
 
   /** Forget a user's index (e.g. when the user is removed). */
@@ -137,7 +122,7 @@ export class SearchService {
     this.#slots.clear();
   }
 
-  async #indexFor(userId: string): Promise<MiniSearch<Doc>> {
+  async #indexFor(userId: string): Promise<TextIndex> {
     let slot = this.#slots.get(userId);
     if (slot) {
       slot.lastUsed = this.#now();
@@ -166,12 +151,12 @@ export class SearchService {
     }
   }
 
-  async #build(userId: string, slot: Slot): Promise<MiniSearch<Doc>> {
+  async #build(userId: string, slot: Slot): Promise<TextIndex> {
     for (;;) {
       const version = slot.version;
       const entries = await this.#store.allEntries(userId);
       if (slot.version !== version) continue; // an entry changed while loading: load again
-      const index = newIndex();
+      const index = new TextIndex();
       index.addAll(entries.map(toDoc));
       slot.index = index; // set synchronously, so no later upsert can slip past it
       return index;

@@ -1,5 +1,4 @@
-/** The same token boundaries MiniSearch's default tokenizer uses. */
-const TOKEN = /[^\n\r\p{Z}\p{P}]+/gu;
+import { fold, wordSpans } from "./tokenize";
 
 export const SNIPPET_LENGTH = 160;
 const LEAD = 50;
@@ -10,12 +9,37 @@ export interface Snippet {
   highlights: [number, number][];
 }
 
-function tokenRanges(text: string, terms: ReadonlySet<string>): [number, number][] {
-  const ranges: [number, number][] = [];
-  for (const m of text.matchAll(TOKEN)) {
-    if (terms.has(m[0].toLowerCase())) ranges.push([m.index, m.index + m[0].length]);
+const NON_ASCII = /[\u0080-\uffff]/;
+
+function isAsciiWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+}
+
+/**
+ * Calls visit(start, end) for each word of text whose folded form (see tokenize.ts) is one
+ * of the terms, in order, until visit returns false.
+ */
+function scanMatches(
+  text: string,
+  terms: ReadonlySet<string>,
+  visit: (start: number, end: number) => boolean,
+) {
+  if (terms.size === 0) return;
+  if (NON_ASCII.test(text)) {
+    for (const w of wordSpans(text)) {
+      if (w.tokens.some((t) => terms.has(t)) && !visit(w.start, w.end)) return;
+    }
+    return;
   }
-  return ranges;
+  let start = -1;
+  for (let i = 0; i <= text.length; i++) {
+    if (i < text.length && isAsciiWordChar(text.charCodeAt(i))) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      if (terms.has(text.slice(start, i).toLowerCase()) && !visit(start, i)) return;
+      start = -1;
+    }
+  }
 }
 
 /**
@@ -24,9 +48,13 @@ function tokenRanges(text: string, terms: ReadonlySet<string>): [number, number]
  * elided ends and highlight ranges for every matched term inside the window.
  */
 export function makeSnippet(plain: string, matchedTerms: Iterable<string>): Snippet {
-  const terms = new Set([...matchedTerms].map((t) => t.toLowerCase()));
-  const ranges = tokenRanges(plain, terms);
-  const first = ranges[0];
+  const terms = new Set([...matchedTerms].map(fold));
+  // Only the words up to the end of the window are looked at.
+  let first: [number, number] | undefined;
+  scanMatches(plain, terms, (s, e) => {
+    first = [s, e];
+    return false;
+  });
   let start = 0;
   if (first && first[1] > SNIPPET_LENGTH - 10) {
     start = Math.max(0, first[0] - LEAD);
@@ -41,8 +69,13 @@ export function makeSnippet(plain: string, matchedTerms: Iterable<string>): Snip
   const prefix = start > 0 ? "…" : "";
   const suffix = end < plain.length ? "…" : "";
   const shift = prefix.length - start;
-  const highlights = ranges
-    .filter(([s, e]) => s >= start && e <= end)
-    .map(([s, e]): [number, number] => [s + shift, e + shift]);
+  const highlights: [number, number][] = [];
+  if (first) {
+    scanMatches(plain, terms, (s, e) => {
+      if (s >= end) return false;
+      if (s >= start && e <= end) highlights.push([s + shift, e + shift]);
+      return true;
+    });
+  }
   return { text: prefix + plain.slice(start, end) + suffix, highlights };
 }
