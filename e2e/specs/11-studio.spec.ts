@@ -1,4 +1,5 @@
 import { expect, test } from "../fixtures/test";
+import { SessionFlow } from "../pages/SessionFlow";
 import { StudioPage } from "../pages/StudioPage";
 
 // Audio may start without a gesture in these tests only (the app itself starts it on a click).
@@ -258,4 +259,50 @@ test("Studio: your own WAV plays as a layer; a text file named .mp3 is refused; 
   page.on("dialog", (d) => void d.accept());
   await media.getByRole("button", { name: "Delete hum.wav" }).click();
   await expect(media.getByText("hum.wav", { exact: true })).toHaveCount(0);
+});
+
+test("Studio: the mix renders to a WAV on the server with progress; a long render can be cancelled", async ({
+  page,
+}) => {
+  const studio = new StudioPage(page);
+  await studio.goto();
+  await studio.addLayer("Brown noise");
+  const render = page.getByRole("region", { name: "Render to a file" });
+  await render.getByRole("combobox", { name: "Length" }).selectOption({ label: "8 hours" });
+  await render.getByRole("button", { name: "Render" }).click();
+  await expect(render.getByRole("button", { name: "Cancel render" })).toBeVisible();
+  await render.getByRole("button", { name: "Cancel render" }).click();
+  await expect(render.getByText("Render cancelled.")).toBeVisible();
+
+  await render.getByRole("combobox", { name: "Length" }).selectOption({ label: "1 minute" });
+  await render.getByRole("combobox", { name: "Format" }).selectOption("wav");
+  await render.getByRole("button", { name: "Render" }).click();
+  const download = render.getByRole("link", { name: /^Download .+\.wav$/ });
+  await expect(download).toBeVisible({ timeout: 60_000 });
+  const res = await page.request.get((await download.getAttribute("href")) ?? "");
+  expect(res.status()).toBe(200);
+  const body = await res.body();
+  expect(body.subarray(0, 4).toString()).toBe("RIFF");
+  expect(body.length).toBeGreaterThan(60 * 48000 * 4);
+});
+
+test("Studio: the session's write step plays the chosen scene on a press of Play", async ({ page }) => {
+  const flow = new SessionFlow(page);
+  await flow.gotoToday();
+  await flow.begin();
+  await flow.moodCell(5, 5).click();
+  await flow.setSlider("How anxious do you feel right now?", 30);
+  await flow.continue();
+  await expect(page.getByRole("heading", { name: "Listen and write", level: 1 })).toBeVisible();
+  await flow.pickScene("Ocean sleep");
+  await flow.startWriting();
+  const studio = new StudioPage(page);
+  const play = page.getByRole("button", { name: /^Play Ocean sleep/ });
+  await expect(play).toBeVisible();
+  // Nothing plays before the press.
+  expect(await studio.level()).toBe(-999);
+  await play.click();
+  await studio.expectSignal();
+  await page.getByRole("button", { name: /^Pause Ocean sleep/ }).click();
+  await studio.expectSilence();
 });
