@@ -1,0 +1,59 @@
+import { parseScene } from "@meridian/core";
+import { BUILTIN_SCENES, generatorById, validateSceneGenerators } from "@meridian/sound";
+import { describe, expect, it } from "vitest";
+import { decodeScene, encodeScene, mixFromHash } from "../audio/share";
+import { freshId, surpriseMix } from "./mix";
+
+describe("surpriseMix", () => {
+  it("makes 3–5 valid layers, each generator once, at most one plain noise, beds further away", () => {
+    for (let seed = 1; seed <= 200; seed++) {
+      const mix = surpriseMix(seed * 7919);
+      expect(mix.layers.length).toBeGreaterThanOrEqual(3);
+      expect(mix.layers.length).toBeLessThanOrEqual(5);
+      const parsed = parseScene(mix);
+      expect(parsed.ok).toBe(true);
+      expect(validateSceneGenerators(mix)).toEqual([]);
+      const gens = mix.layers.map((l) => l.generator);
+      expect(new Set(gens).size).toBe(gens.length);
+      expect(gens.filter((g) => g.endsWith("-noise")).length).toBeLessThanOrEqual(1);
+      for (const l of mix.layers) {
+        const bed = generatorById(l.generator)?.category === "bed";
+        expect(l.position?.distance ?? 0).toBeGreaterThanOrEqual(bed ? 1.5 : 0.3);
+        expect(l.gainDb).toBeLessThanOrEqual(-3);
+      }
+    }
+  });
+
+  it("is reproducible from its seed", () => {
+    expect(surpriseMix(42)).toEqual(surpriseMix(42));
+    expect(surpriseMix(42)).not.toEqual(surpriseMix(43));
+  });
+});
+
+describe("share links", () => {
+  it("round-trips every built-in scene, compressed", async () => {
+    for (const { scene } of BUILTIN_SCENES) {
+      const code = await encodeScene(scene);
+      expect(code.startsWith("d")).toBe(true);
+      const back = await decodeScene(code);
+      expect(back.ok && back.scene).toEqual(
+        parseScene(scene).ok ? (parseScene(scene) as { scene: unknown }).scene : null,
+      );
+    }
+  });
+
+  it("reads the code from a hash and refuses damaged or foreign codes", async () => {
+    expect(mixFromHash("#mix=dAbC-_")).toBe("dAbC-_");
+    expect(mixFromHash("#other=1")).toBeNull();
+    expect((await decodeScene("dQQ")).ok).toBe(false);
+    expect((await decodeScene("xAAAA")).ok).toBe(false);
+    const plain = `j${Buffer.from(JSON.stringify({ version: 1, layers: [{ id: "a", generator: "nope" }] })).toString("base64url")}`;
+    const r = await decodeScene(plain);
+    expect(r.ok).toBe(false);
+  });
+
+  it("names new layers uniquely", () => {
+    expect(freshId("rain", [])).toBe("rain");
+    expect(freshId("rain", [{ id: "rain", generator: "rain" }])).toBe("rain-2");
+  });
+});
