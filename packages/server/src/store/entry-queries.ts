@@ -6,25 +6,34 @@ import type { EntryQuery, EntryRecord } from "./store";
 type Db = Kysely<Database>;
 
 /** Attaches tags to entry rows with one extra query, keeping the rows' order. */
+/** Above this many entries, tags are read with one scan of the user's tags. */
+const BY_ID_LIMIT = 500;
+
 export async function withTags(
   db: Db,
   userId: string,
   rows: Selectable<EntriesTable>[],
 ): Promise<EntryRecord[]> {
   if (rows.length === 0) return [];
-  const tagRows = await db
-    .selectFrom("entry_tags")
-    .select(["entry_id", "tag"])
-    .where("user_id", "=", userId)
-    .where(
-      "entry_id",
-      "in",
-      rows.map((r) => r.id),
-    )
-    .orderBy("tag")
-    .execute();
+  // A few entries: look their tags up by primary key (entry_id, tag). The user filter is applied
+  // to the rows in code, because naming user_id in SQL lets SQLite (without statistics) prefer
+  // the (user_id, tag) index and read every tag the user has. Many entries: one scan of the
+  // user's tags, which also keeps the statement under the bound-parameter limits.
+  const query =
+    rows.length > BY_ID_LIMIT
+      ? db.selectFrom("entry_tags").select(["entry_id", "tag", "user_id"]).where("user_id", "=", userId)
+      : db
+          .selectFrom("entry_tags")
+          .select(["entry_id", "tag", "user_id"])
+          .where(
+            "entry_id",
+            "in",
+            rows.map((r) => r.id),
+          );
+  const tagRows = await query.orderBy("tag").execute();
   const byEntry = new Map<string, string[]>();
-  for (const { entry_id, tag } of tagRows) {
+  for (const { entry_id, tag, user_id } of tagRows) {
+    if (user_id !== userId) continue;
     const list = byEntry.get(entry_id);
     if (list) list.push(tag);
     else byEntry.set(entry_id, [tag]);

@@ -289,12 +289,15 @@ export class KyselyStore implements Store {
 
   async getEntries(userId: string, ids: readonly string[]): Promise<EntryRecord[]> {
     if (ids.length === 0) return [];
-    const rows = await this.#db
-      .selectFrom("entries")
-      .selectAll()
-      .where("user_id", "=", userId)
-      .where("id", "in", [...ids])
-      .execute();
+    // By primary key, then keep only the user's rows: naming user_id in SQL lets SQLite (without
+    // statistics) pick the (user_id, created_at) index and scan every entry the user has.
+    const rows = (
+      await this.#db
+        .selectFrom("entries")
+        .selectAll()
+        .where("id", "in", [...ids])
+        .execute()
+    ).filter((row) => row.user_id === userId);
     return withTags(this.#db, userId, rows);
   }
 

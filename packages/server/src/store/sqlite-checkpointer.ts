@@ -74,6 +74,9 @@ export async function startCheckpointer(
   return {
     stop() {
       stopping ??= (async () => {
+        // The thread is unref'd while it runs; hold the event loop open until it has exited,
+        // or a caller awaiting close() at the end of a script would see the process end first.
+        worker.ref();
         worker.postMessage("stop");
         const timeout = setTimeout(() => void worker.terminate(), 5000);
         timeout.unref();
