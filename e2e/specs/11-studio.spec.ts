@@ -247,6 +247,9 @@ test("Studio: your own WAV plays as a layer; a text file named .mp3 is refused; 
   await media.getByRole("button", { name: "Play hum.wav as a layer" }).click();
   await expect(studio.playState).toHaveText("Playing");
   await studio.expectSignal();
+  await media.getByLabel("Direction of hum.wav").fill("90");
+  await expect(media.getByText("90°")).toBeVisible();
+  await studio.expectSignal();
   await media.getByRole("button", { name: "Stop hum.wav" }).click();
   await studio.expectSilence();
 

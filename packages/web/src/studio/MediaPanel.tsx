@@ -31,6 +31,13 @@ export function MediaPanel() {
   const [loop, setLoop] = useState(true);
   const [playingIds, setPlayingIds] = useState<string[]>([]);
   const [embed, setEmbed] = useState<string | null>(null);
+  const [places, setPlaces] = useState<Record<string, { azimuth: number; distance: number }>>({});
+  const placeOf = (id: string) => places[id] ?? { azimuth: 0, distance: 1.5 };
+  const movePlace = (id: string, patch: Partial<{ azimuth: number; distance: number }>) => {
+    const next = { ...placeOf(id), ...patch };
+    setPlaces((p) => ({ ...p, [id]: next }));
+    player.updateMediaLayer(id, next);
+  };
 
   const reload = useCallback(async () => {
     try {
@@ -98,8 +105,7 @@ export function MediaPanel() {
         url: studioApi.mediaFileUrl(item.id),
         loop,
         gainDb: item.gainDb,
-        azimuth: 0,
-        distance: 1.5,
+        ...placeOf(item.id),
       });
       setPlayingIds((ids) => [...ids, item.id]);
     } catch (err) {
@@ -180,6 +186,36 @@ export function MediaPanel() {
               >
                 Delete
               </button>
+              {m.kind === "audio" && playingIds.includes(m.id) && (
+                <span className="row">
+                  <label className="inline-field">
+                    Direction
+                    <input
+                      type="range"
+                      min={-180}
+                      max={180}
+                      step={5}
+                      value={placeOf(m.id).azimuth}
+                      aria-label={`Direction of ${m.name}`}
+                      onChange={(e) => movePlace(m.id, { azimuth: Number(e.target.value) })}
+                    />
+                    <output className="small">{placeOf(m.id).azimuth}°</output>
+                  </label>
+                  <label className="inline-field">
+                    Distance
+                    <input
+                      type="range"
+                      min={0.2}
+                      max={8}
+                      step={0.1}
+                      value={placeOf(m.id).distance}
+                      aria-label={`Distance of ${m.name}`}
+                      onChange={(e) => movePlace(m.id, { distance: Number(e.target.value) })}
+                    />
+                    <output className="small">{placeOf(m.id).distance.toFixed(1)} m</output>
+                  </label>
+                </span>
+              )}
             </li>
           ))}
         </ul>
