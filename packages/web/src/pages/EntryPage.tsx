@@ -22,6 +22,10 @@ function useFocusMode(): [boolean, (on: boolean) => void] {
   return [on, setOn];
 }
 
+function onNewEntryPage(): boolean {
+  return window.location.pathname === "/entries/new";
+}
+
 export function EntryPage(props: { entryId: string | null; clientId: string | null }) {
   // The session moves the URL itself (new → ?draft= → /entries/:id); the page keeps its first target.
   const [{ entryId, clientId }] = useState(props);
@@ -29,8 +33,14 @@ export function EntryPage(props: { entryId: string | null; clientId: string | nu
   const session = useEntrySession(
     { entryId, clientId },
     {
-      onClientId: (id) => replaceUrlQuietly(`/entries/new?draft=${encodeURIComponent(id)}`),
-      onCreated: (id) => replaceUrlQuietly(`/entries/${encodeURIComponent(id)}`),
+      // Only while the writer is still on this new entry: a first save that lands after they
+      // navigated elsewhere must not pull them back.
+      onClientId: (id) => {
+        if (onNewEntryPage()) replaceUrlQuietly(`/entries/new?draft=${encodeURIComponent(id)}`);
+      },
+      onCreated: (id) => {
+        if (onNewEntryPage()) replaceUrlQuietly(`/entries/${encodeURIComponent(id)}`);
+      },
     },
   );
   const [content, setContent] = useState<EntryContent>(EMPTY_CONTENT);
