@@ -1,0 +1,10 @@
+export * from "./csv";
+export * from "./day-one";
+export * from "./daylio";
+export * from "./detect";
+export * from "./imported";
+export * from "./jrnl";
+export * from "./markdown";
+export * from "./preview";
+export * from "./schema";
+export { sha256Hex } from "./sha256";

@@ -1,0 +1,133 @@
+import { z } from "zod";
+import { INSTRUMENT_IDS } from "../instruments/registry";
+import { CheckInSchema, CheckOutSchema } from "../ritual/measures";
+import { ConditionSchema, MediaUsedSchema, SessionStatusSchema } from "../ritual/session";
+
+/** Meridian's own export: one JSON document (archive.json inside the zip), versioned. Records
+ * keep the ids, times and revisions they were stored with, so an import can rebuild them as
+ * they were. Nested measures are checked with the same schemas the API uses; the objects
+ * themselves are written back exactly as they were read (see the import service). */
+
+export const ARCHIVE_FORMAT = "meridian-archive";
+export const ARCHIVE_VERSION = 1;
+/** The JSON document's name inside the zip; media files sit under `media/<id>`. */
+export const ARCHIVE_JSON_NAME = "archive.json";
+
+const id = z.string().min(1).max(100);
+const instant = z.iso.datetime({ offset: true, message: "should be an ISO 8601 date and time" });
+const calendarDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "should be a date written YYYY-MM-DD");
+const jsonObject = z.record(z.string(), z.unknown());
+
+export const ArchiveEntrySchema = z.object({
+  id,
+  clientId: z.string().max(100).nullable(),
+  title: z.string().max(200).nullable(),
+  body: z.string().max(200_000),
+  promptId: z.string().max(80).nullable(),
+  promptText: z.string().max(2000).nullable(),
+  revision: z.number().int().min(1),
+  createdAt: instant,
+  updatedAt: instant,
+  localDate: calendarDate,
+  timeZone: z.string().min(1).max(64),
+  tags: z.array(z.string().min(1).max(40)).max(30),
+});
+export type ArchiveEntry = z.infer<typeof ArchiveEntrySchema>;
+
+export const ArchivePromptSchema = z.object({
+  id,
+  category: z.string().min(1).max(40),
+  text: z.string().min(1).max(2000),
+  createdAt: instant,
+});
+export type ArchivePrompt = z.infer<typeof ArchivePromptSchema>;
+
+export const ArchiveSessionSchema = z.object({
+  id,
+  clientId: z.string().max(100).nullable(),
+  status: SessionStatusSchema,
+  startedAt: instant,
+  endedAt: instant.nullable(),
+  timeZone: z.string().min(1).max(64),
+  localDate: calendarDate,
+  checkIn: CheckInSchema,
+  checkOut: CheckOutSchema.nullable(),
+  scene: jsonObject.nullable(),
+  media: z.array(MediaUsedSchema),
+  entryId: id.nullable(),
+  promptId: z.string().max(80).nullable(),
+  condition: ConditionSchema,
+  createdAt: instant,
+  updatedAt: instant,
+});
+export type ArchiveSession = z.infer<typeof ArchiveSessionSchema>;
+
+export const ArchiveSleepDiarySchema = z.object({
+  id,
+  nightOf: calendarDate,
+  fields: jsonObject,
+  derived: jsonObject,
+  sessionId: id.nullable(),
+  createdAt: instant,
+  updatedAt: instant,
+});
+export type ArchiveSleepDiary = z.infer<typeof ArchiveSleepDiarySchema>;
+
+export const ArchiveCheckupSchema = z.object({
+  id,
+  instrumentId: z.enum(INSTRUMENT_IDS),
+  answers: z.record(z.string(), z.union([z.number(), z.array(z.string())])),
+  total: z.number().nullable(),
+  bandId: z.string().nullable(),
+  completedAt: instant,
+  localDate: calendarDate,
+  timeZone: z.string().min(1).max(64),
+  createdAt: instant,
+});
+export type ArchiveCheckup = z.infer<typeof ArchiveCheckupSchema>;
+
+export const ArchivePresetSchema = z.object({
+  id,
+  name: z.string().min(1).max(120),
+  scene: jsonObject,
+  createdAt: instant,
+  updatedAt: instant,
+});
+export type ArchivePreset = z.infer<typeof ArchivePresetSchema>;
+
+export const ArchiveMediaSchema = z.object({
+  id,
+  kind: z.enum(["audio", "link"]),
+  name: z.string().min(1).max(200),
+  sizeBytes: z.number().int().min(0),
+  details: jsonObject,
+  createdAt: instant,
+  /** Path of the file inside the zip (`media/<id>`), null for links. */
+  file: z.string().max(200).nullable(),
+});
+export type ArchiveMedia = z.infer<typeof ArchiveMediaSchema>;
+
+export const ArchiveSchema = z.object({
+  format: z.literal(ARCHIVE_FORMAT),
+  version: z.literal(ARCHIVE_VERSION, { message: `Only archive version ${ARCHIVE_VERSION} can be read` }),
+  exportedAt: instant,
+  account: z.object({
+    username: z.string().min(1).max(64),
+    timeZone: z.string().min(1).max(64),
+    createdAt: instant,
+  }),
+  entries: z.array(ArchiveEntrySchema),
+  prompts: z.array(ArchivePromptSchema),
+  sessions: z.array(ArchiveSessionSchema),
+  sleepDiaries: z.array(ArchiveSleepDiarySchema),
+  checkups: z.array(ArchiveCheckupSchema),
+  presets: z.array(ArchivePresetSchema),
+  media: z.array(ArchiveMediaSchema),
+});
+export type Archive = z.infer<typeof ArchiveSchema>;
+
+/** The archive as canonical JSON text: two-space indent, a final newline. The export writes
+ * records already sorted (oldest first, then by id), so the same data gives the same bytes. */
+export function archiveJson(archive: Archive): string {
+  return `${JSON.stringify(archive, null, 2)}\n`;
+}
