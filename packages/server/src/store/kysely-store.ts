@@ -250,9 +250,9 @@ export class KyselyStore implements Store {
           body: e.body,
           prompt_id: e.promptId,
           prompt_text: e.promptText,
-          revision: 1,
+          revision: e.revision ?? 1,
           created_at: e.createdAt,
-          updated_at: e.createdAt,
+          updated_at: e.updatedAt ?? e.createdAt,
           local_date: e.localDate,
           time_zone: e.timeZone,
         })

@@ -62,6 +62,9 @@ export interface NewEntry {
   createdAt: string;
   localDate: string;
   timeZone: string;
+  /** Imports only (restoring an archive): the stored revision and last change; default 1 and createdAt. */
+  revision?: number;
+  updatedAt?: string;
 }
 
 /** Fields an update may change; `undefined` keeps the stored value. */
