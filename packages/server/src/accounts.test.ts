@@ -32,13 +32,17 @@ describe("accounts", () => {
   });
 
   it("creates users with an argon2id hash, never the plain password", async () => {
-    const owner = await createOwner(store, { username: "Root", password: "a long secret" });
+    const { user: owner, recoveryKey } = await createOwner(store, {
+      username: "Root",
+      password: "a long secret",
+    });
+    expect(recoveryKey).toMatch(/^([0-9A-Z]{4}-){7}[0-9A-Z]{4}$/);
     expect(owner).toMatchObject({ username: "root", role: "owner", timeZone: "UTC" });
     const row = await store.findUserById(owner.id);
     expect(row?.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
     expect(row?.passwordHash).not.toContain("a long secret");
 
-    const member = await createUser(
+    const { user: member } = await createUser(
       store,
       { username: "mo", password: "another secret", timeZone: "Europe/Rome" },
       opts,

@@ -1,8 +1,12 @@
-import { resolve } from "node:path";
+import { rmSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { ErrorCode } from "@meridian/core";
+import { backupRetainFromEnv, createVerifiedBackup } from "./backup/verified-backup";
 import type { AppDeps, AppEnv } from "./context";
+import { KeyRing } from "./crypto/key-ring";
+import type { BeforeMigrate } from "./crypto/legacy";
 import { defaultHook, errorBody, handleError } from "./errors";
 import { sessionMiddleware } from "./http/auth";
 import { apiBodyLimits, csrfGuard } from "./http/guards";
@@ -29,6 +33,7 @@ import { registerSetupRoutes } from "./routes/setup";
 import { registerSleepDiaryRoutes } from "./routes/sleep-diaries";
 import { SearchService, type SearchServiceOptions } from "./search/search-service";
 import { SESSION_COOKIE } from "./sessions";
+import { encryptStore } from "./store/encrypted-store";
 import type { Store } from "./store/store";
 
 export const DEFAULT_WEB_DIST_DIR = fileURLToPath(new URL("../../web/dist", import.meta.url));
@@ -52,6 +57,11 @@ export interface CreateAppOptions {
   mediaLimitBytes?: number;
   /** Server renders in worker threads (default true); false: on the event loop, chunked. */
   renderThreads?: boolean;
+  /** Unlocked keys by session (default: a new, empty ring — as after a restart). */
+  keyRing?: KeyRing;
+  /** Before a pre-encryption account is encrypted at its first sign-in. Default: a verified
+   * backup in <dataDir>/backups, removed once the encrypted rows read back. */
+  beforeEncryptionMigration?: BeforeMigrate;
 }
 
 export type MeridianApp = OpenAPIHono<AppEnv> & {
@@ -61,17 +71,38 @@ export type MeridianApp = OpenAPIHono<AppEnv> & {
 
 /** The whole HTTP surface as a fetch-shaped Hono app; opens no port and no database. */
 export function createApp(options: CreateAppOptions): MeridianApp {
+  const dataDir = resolve(options.dataDir ?? "./data");
+  let search: SearchService | undefined;
+  const keyRing = options.keyRing ?? new KeyRing();
+  keyRing.onDropUser((userId) => search?.forget(userId));
+  const store = encryptStore(options.store, keyRing);
+  search = new SearchService(store, options.search);
+  const beforeMigrate: BeforeMigrate =
+    options.beforeEncryptionMigration ??
+    (async () => {
+      const backup = await createVerifiedBackup(options.store, {
+        dir: join(dataDir, "backups"),
+        reason: "pre-encryption",
+        retain: backupRetainFromEnv(),
+      });
+      console.warn(`Encrypting a pre-encryption account; verified backup at ${backup.path}`);
+      return { path: backup.path, discard: async () => rmSync(backup.path, { force: true }) };
+    });
   const deps: AppDeps = {
-    store: options.store,
-    search: new SearchService(options.store, options.search),
+    store,
+    keyRing,
+    search,
     version: options.version,
-    accounts: options.passwordHashing ? { passwordHashing: options.passwordHashing } : {},
+    accounts: {
+      ...(options.passwordHashing ? { passwordHashing: options.passwordHashing } : {}),
+      beforeMigrate,
+    },
     now: options.now ?? (() => new Date()),
     trustProxy: options.trustProxy ?? false,
   };
   const app = new OpenAPIHono<AppEnv>({ defaultHook });
   const studioFiles: StudioFiles = {
-    dataDir: resolve(options.dataDir ?? "./data"),
+    dataDir,
     mediaLimitBytes: options.mediaLimitBytes ?? DEFAULT_MEDIA_LIMIT_MB * 1024 * 1024,
   };
   const renders = new RenderService({

@@ -2,13 +2,17 @@ import type { OpenAPIHono } from "@hono/zod-openapi";
 import { ErrorCode } from "@meridian/core";
 import type { Context } from "hono";
 import type { AccountOptions } from "./accounts";
+import type { KeyRing } from "./crypto/key-ring";
 import { HttpError } from "./errors";
 import type { SearchService } from "./search/search-service";
 import type { Store, UserRecord } from "./store/store";
 
 /** What route groups need, handed over by createApp. */
 export interface AppDeps {
+  /** The encrypting store (store/encrypted-store.ts): what every route reads and writes. */
   store: Store;
+  /** Unlocked data keys by session, in memory only. */
+  keyRing: KeyRing;
   search: SearchService;
   version: string;
   accounts: AccountOptions;
@@ -22,6 +26,8 @@ export type AppEnv = {
     /** Set by the session middleware when the request carries a valid session. */
     user: UserRecord | undefined;
     sessionTokenHash: string | undefined;
+    /** The cookie names a live session whose key is not in memory (e.g. after a restart). */
+    sessionLocked: boolean;
   };
 };
 

@@ -2,13 +2,20 @@ export {
   AccountError,
   type AccountErrorCode,
   type AccountOptions,
+  type CreatedAccount,
+  changePassword,
   createOwner,
   createUser,
   listUsers,
   type NewUserInput,
   removeUser,
+  signIn,
+  type UnlockedAccount,
   verifyLogin,
 } from "./accounts";
+export { KeyRing } from "./crypto/key-ring";
+export { storeUnlockedFor, type UnlockedStore, unlockAccount } from "./crypto/unlocked-store";
+export { encryptStore } from "./store/encrypted-store";
 export { type CreateAppOptions, createApp, DEFAULT_WEB_DIST_DIR, type MeridianApp } from "./app";
 export { insightsInput, sceneTriggers, TRIGGER_SHARE } from "./insights/observations";
 export {

@@ -1,3 +1,5 @@
+import type { KeyRing } from "./crypto/key-ring";
+import type { UserKey } from "./crypto/keys";
 import { newSessionToken, sha256Hex } from "./ids";
 import type { Store, UserRecord } from "./store/store";
 
@@ -6,16 +8,23 @@ export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
 /** Sliding expiry is written at most this often per session, to spare the database. */
 const TOUCH_INTERVAL_MS = 10 * 60 * 1000;
 
-/** Creates a session row (storing only the token's SHA-256) and returns the raw token. */
-export async function startSession(store: Store, userId: string, now: Date): Promise<string> {
+/**
+ * Creates a session row (storing only the token's SHA-256), puts the user's unlocked key in
+ * the key ring for it, and returns the raw token. A fresh token every time: sign-in never
+ * reuses a session.
+ */
+export async function startSession(store: Store, ring: KeyRing, key: UserKey, now: Date): Promise<string> {
   const token = newSessionToken();
+  const tokenHash = sha256Hex(token);
+  const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
   await store.insertSession({
-    tokenHash: sha256Hex(token),
-    userId,
+    tokenHash,
+    userId: key.userId,
     createdAt: now.toISOString(),
-    expiresAt: new Date(now.getTime() + SESSION_TTL_MS).toISOString(),
+    expiresAt: expiresAt.toISOString(),
     lastSeenAt: now.toISOString(),
   });
+  ring.unlock(tokenHash, key, expiresAt);
   return token;
 }
 
@@ -52,6 +61,17 @@ export async function resolveSession(
   return { user, tokenHash, renewed };
 }
 
-export async function endSession(store: Store, token: string): Promise<void> {
-  await store.deleteSession(sha256Hex(token));
+/** Deletes the session and drops its key from memory. */
+export async function endSession(store: Store, ring: KeyRing, token: string): Promise<void> {
+  const tokenHash = sha256Hex(token);
+  ring.drop(tokenHash);
+  await store.deleteSession(tokenHash);
+}
+
+/** Log out everywhere: every session of the user goes, and their key with them. */
+export async function endAllSessions(store: Store, ring: KeyRing, userId: string): Promise<number> {
+  ring.dropUser(userId);
+  const hashes = await store.vault.deleteUserSessions(userId);
+  for (const hash of hashes) ring.drop(hash);
+  return hashes.length;
 }

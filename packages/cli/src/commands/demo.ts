@@ -1,6 +1,13 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { addDays } from "@meridian/core";
-import { AccountError, createUser, removeUser, type Store, syntheticRitualRecords } from "@meridian/server";
+import {
+  AccountError,
+  createUser,
+  removeUser,
+  type Store,
+  storeUnlockedFor,
+  syntheticRitualRecords,
+} from "@meridian/server";
 import { parse } from "../args";
 import type { CliIO } from "../io";
 import { UsageError } from "../io";
@@ -138,6 +145,7 @@ export async function runDemo(args: string[], io: CliIO): Promise<number> {
         `${summary.checkups} check-ups, ${summary.entries} entries tagged '${DEMO_TAG}'.\n`,
     );
     if (generated) io.stdout.write(`Password (shown only now): ${password}\n`);
+    io.stdout.write(`Recovery key (shown only now): ${summary.recoveryKey}\n`);
     return 0;
   } catch (error) {
     if (error instanceof AccountError || error instanceof DemoError) {
@@ -166,6 +174,8 @@ function localDate(timeZone: string, at: Date): string {
 }
 
 export interface DemoSummary {
+  /** The demo account's recovery key (printed once, never stored readable). */
+  recoveryKey: string;
   userId: string;
   replaced: boolean;
   first: string;
@@ -196,12 +206,32 @@ export async function createDemo(
     await removeUser(store, existing.id);
     replaced = true;
   }
-  const user = await createUser(store, {
+  const account = await createUser(store, {
     username: DEMO_USERNAME,
     password: options.password,
     timeZone: options.timeZone,
   });
+  const user = account.user;
   await store.setSetting(DEMO_SETTING, user.id);
+  // The demo's text is encrypted like anyone's: write through the encrypting store.
+  const unlocked = storeUnlockedFor(store, account.key);
+  try {
+    return {
+      ...(await writeDemoData(unlocked.store, user.id, options, replaced)),
+      recoveryKey: account.recoveryKey,
+    };
+  } finally {
+    unlocked.release();
+  }
+}
+
+async function writeDemoData(
+  store: Store,
+  userId: string,
+  options: { timeZone: string; now?: Date },
+  replaced: boolean,
+): Promise<Omit<DemoSummary, "recoveryKey">> {
+  const user = { id: userId };
 
   const today = localDate(options.timeZone, options.now ?? new Date());
   const first = addDays(today, -DEMO_DAYS);

@@ -14,7 +14,8 @@ export const userHelp = `Usage:
 
 add      Creates an account. The password is read from standard input (one line), never from
          the command line, e.g.  printf '%s\\n' "$PW" | meridian user add ana --password-stdin
-         --owner creates the studio's owner (only while it has none).
+         --owner creates the studio's owner (only while it has none). Prints the account's
+         recovery key once: hand it to its owner.
 list     Prints username, role, time zone and creation date, one account a line.
 remove   Deletes the account and everything it wrote. Needs --yes.
 `;
@@ -43,8 +44,12 @@ export async function runUser(args: string[], io: CliIO): Promise<number> {
     const password = await readSecretLine(io);
     return withStore(io, async (store) => {
       const input = { username: name, password, timeZone: values["time-zone"] ?? "UTC" };
-      const user = values.owner ? await createOwner(store, input) : await createUser(store, input);
-      io.stdout.write(`Created ${user.role} '${user.username}'.\n`);
+      const account = values.owner ? await createOwner(store, input) : await createUser(store, input);
+      account.key.wipe();
+      io.stdout.write(`Created ${account.user.role} '${account.user.username}'.\n`);
+      io.stdout.write(
+        `Recovery key (shown only now; it resets a forgotten password without losing a word):\n${account.recoveryKey}\n`,
+      );
     });
   }
   if (verb === "list") {

@@ -23,4 +23,9 @@ export const ErrorCode = {
   invalidCredentials: "invalid_credentials",
   tooLarge: "payload_too_large",
   badJson: "malformed_json",
+  /** The session is valid but its encryption key is not in server memory (server restarted). */
+  sessionLocked: "session_locked",
+  /** A stored record failed authentication (tampered, moved or wrong key); never garbage. */
+  decryptFailed: "decrypt_failed",
+  recoveryKeyInvalid: "recovery_key_invalid",
 } as const;

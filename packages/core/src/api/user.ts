@@ -62,3 +62,38 @@ export const InstanceSettingsSchema = z.object({
   signupsOpen: z.boolean(),
 });
 export type InstanceSettings = z.infer<typeof InstanceSettingsSchema>;
+
+/** A new account's answer: the user plus the recovery key, shown this one time only. */
+export const NewAccountSchema = UserSchema.extend({
+  recoveryKey: z.string(),
+});
+export type NewAccount = z.infer<typeof NewAccountSchema>;
+
+/** Sign-in answer; `recoveryKey` only when this sign-in just encrypted an older account. */
+export const SignedInSchema = UserSchema.extend({
+  recoveryKey: z.string().optional(),
+});
+export type SignedIn = z.infer<typeof SignedInSchema>;
+
+export const ChangePasswordSchema = z.object({
+  currentPassword: z.string().min(1, "Enter your current password").max(256),
+  newPassword: PasswordSchema,
+});
+
+export const RecoveryKeyTextSchema = z
+  .string()
+  .trim()
+  .min(1, "Enter your recovery key")
+  .max(100, "A recovery key is 39 characters");
+
+export const RecoveryResetSchema = z.object({
+  username: z.string().trim().toLowerCase().min(1).max(64),
+  recoveryKey: RecoveryKeyTextSchema,
+  newPassword: PasswordSchema,
+});
+
+export const PasswordConfirmSchema = z.object({
+  password: z.string().min(1, "Enter your password").max(256),
+});
+
+export const RecoveryKeySchema = z.object({ recoveryKey: z.string() });

@@ -2,7 +2,9 @@ import { ErrorCode } from "@meridian/core";
 import type { Context, MiddlewareHandler } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { AppDeps, AppEnv } from "../context";
+import { SessionLockedError } from "../crypto/errors";
 import { HttpError } from "../errors";
+import { sha256Hex } from "../ids";
 import { resolveSession, SESSION_COOKIE, SESSION_TTL_MS } from "../sessions";
 
 export function isHttps(c: Context, trustProxy: boolean): boolean {
@@ -29,32 +31,51 @@ export function clearSessionCookie(c: Context, deps: AppDeps): void {
   });
 }
 
-/** Resolves the session cookie (if any) into c.var.user, sliding the expiry. */
+/**
+ * Resolves the session cookie (if any) into c.var.user, sliding the expiry. A session whose
+ * key is not in memory (the server restarted since sign-in) counts as signed out: the user
+ * stays unset and `sessionLocked` tells requireUser to answer 401 session_locked.
+ */
 export function sessionMiddleware(deps: AppDeps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     c.set("user", undefined);
     c.set("sessionTokenHash", undefined);
+    c.set("sessionLocked", false);
     const token = getCookie(c, SESSION_COOKIE);
     if (token) {
-      const session = await resolveSession(deps.store, token, deps.now());
-      if (session) {
+      const now = deps.now();
+      const session = await resolveSession(deps.store, token, now);
+      if (!session) {
+        deps.keyRing.drop(sha256Hex(token));
+      } else if (!deps.keyRing.isUnlocked(session.tokenHash, now)) {
+        c.set("sessionLocked", true);
+      } else {
         c.set("user", session.user);
         c.set("sessionTokenHash", session.tokenHash);
-        if (session.renewed) setSessionCookie(c, deps, token);
+        if (session.renewed) {
+          deps.keyRing.extend(session.tokenHash, new Date(now.getTime() + SESSION_TTL_MS));
+          setSessionCookie(c, deps, token);
+        }
       }
     }
     await next();
   };
 }
 
+function signInFirst(c: Context<AppEnv>): HttpError {
+  return c.get("sessionLocked")
+    ? new SessionLockedError()
+    : new HttpError(401, ErrorCode.unauthenticated, "Sign in first");
+}
+
 export const requireUser: MiddlewareHandler<AppEnv> = async (c, next) => {
-  if (!c.get("user")) throw new HttpError(401, ErrorCode.unauthenticated, "Sign in first");
+  if (!c.get("user")) throw signInFirst(c);
   await next();
 };
 
 export const requireOwner: MiddlewareHandler<AppEnv> = async (c, next) => {
   const user = c.get("user");
-  if (!user) throw new HttpError(401, ErrorCode.unauthenticated, "Sign in first");
+  if (!user) throw signInFirst(c);
   if (user.role !== "owner")
     throw new HttpError(403, ErrorCode.forbidden, "Only the instance owner can do this");
   await next();

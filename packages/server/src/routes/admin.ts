@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { InstanceSettingsSchema, SignupSchema, UserSchema } from "@meridian/core";
+import { InstanceSettingsSchema, NewAccountSchema, SignupSchema, UserSchema } from "@meridian/core";
 import { AccountError, createUser, listUsers } from "../accounts";
 import type { App, AppDeps } from "../context";
 import { requireOwner } from "../http/auth";
@@ -41,7 +41,10 @@ const postUser = createRoute({
   path: "/api/admin/users",
   summary: "Create a member account (owner only)",
   request: { body: jsonBody(SignupSchema) },
-  responses: { 201: json(UserSchema, "The new member"), ...errors(400, 401, 403, 409, 413) },
+  responses: {
+    201: json(NewAccountSchema, "The new member, with their recovery key (shown once)"),
+    ...errors(400, 401, 403, 409, 413),
+  },
 });
 
 export function registerAdminRoutes(app: App, deps: AppDeps): void {
@@ -55,10 +58,9 @@ export function registerAdminRoutes(app: App, deps: AppDeps): void {
 
   app.openapi(postUser, async (c) => {
     try {
-      return c.json(
-        await createUser(deps.store, { ...c.req.valid("json"), role: "member" }, deps.accounts),
-        201,
-      );
+      const account = await createUser(deps.store, { ...c.req.valid("json"), role: "member" }, deps.accounts);
+      account.key.wipe();
+      return c.json({ ...account.user, recoveryKey: account.recoveryKey }, 201);
     } catch (error) {
       throw error instanceof AccountError ? accountHttpError(error) : error;
     }

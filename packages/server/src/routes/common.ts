@@ -53,5 +53,8 @@ export function accountHttpError(error: AccountError): HttpError {
       return new HttpError(404, error.code, error.message);
     case "last_owner":
       return new HttpError(409, error.code, error.message);
+    case "invalid_credentials":
+    case "recovery_key_invalid":
+      return new HttpError(400, error.code, error.message, error.field);
   }
 }

@@ -274,7 +274,7 @@ describe("sessions", () => {
 
   it("hides the sound of a masked session and refuses changes to it", async () => {
     const me = await body(await alice.get("/api/me"));
-    const { session } = await h.store.ritual.createSession(me.id, {
+    const { session } = await h.secureStore.ritual.createSession(me.id, {
       id: "masked-1",
       clientId: null,
       startedAt: "2025-03-01T20:00:00.000Z",

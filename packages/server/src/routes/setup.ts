@@ -1,5 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
-import { SetupStatusSchema, SignupSchema, UserSchema } from "@meridian/core";
+import { NewAccountSchema, SetupStatusSchema, SignupSchema } from "@meridian/core";
 import { AccountError, createOwner } from "../accounts";
 import type { App, AppDeps } from "../context";
 import { setSessionCookie } from "../http/auth";
@@ -22,7 +22,7 @@ const createOwnerRoute = createRoute({
   summary: "Create the instance owner (first run only) and sign in",
   request: { body: jsonBody(SignupSchema) },
   responses: {
-    201: json(UserSchema, "The owner, signed in"),
+    201: json(NewAccountSchema, "The owner, signed in, with the recovery key (shown once)"),
     ...errors(400, 403, 409, 413),
   },
 });
@@ -36,9 +36,9 @@ export function registerSetupRoutes(app: App, deps: AppDeps): void {
   app.openapi(createOwnerRoute, async (c) => {
     const input = c.req.valid("json");
     try {
-      const user = await createOwner(deps.store, input, deps.accounts);
-      setSessionCookie(c, deps, await startSession(deps.store, user.id, deps.now()));
-      return c.json(user, 201);
+      const account = await createOwner(deps.store, input, deps.accounts);
+      setSessionCookie(c, deps, await startSession(deps.store, deps.keyRing, account.key, deps.now()));
+      return c.json({ ...account.user, recoveryKey: account.recoveryKey }, 201);
     } catch (error) {
       throw error instanceof AccountError ? accountHttpError(error) : error;
     }

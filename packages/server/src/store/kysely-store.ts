@@ -10,6 +10,7 @@ import {
 } from "./entry-queries";
 import { KyselyRitualStore } from "./kysely-ritual-store";
 import { KyselyStudioStore } from "./kysely-studio-store";
+import { KyselyVaultStore } from "./kysely-vault-store";
 import { migrationProvider } from "./migrations";
 import { QueryTemplates } from "./query-templates";
 import { fromUser, normaliseTags, parseTagsJson, toEntry, toPrompt, toSession, toUser } from "./rows";
@@ -35,6 +36,7 @@ export class KyselyStore implements Store {
   readonly kind;
   readonly ritual;
   readonly studio;
+  readonly vault;
   readonly #adapter: DialectAdapter;
   readonly #db;
   readonly #templates = new QueryTemplates();
@@ -44,6 +46,7 @@ export class KyselyStore implements Store {
     this.kind = adapter.kind;
     this.ritual = new KyselyRitualStore(adapter.db);
     this.studio = new KyselyStudioStore(adapter.db);
+    this.vault = new KyselyVaultStore(adapter.db);
     this.#db = adapter.db;
   }
 

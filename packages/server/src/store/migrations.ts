@@ -1,6 +1,7 @@
 import { type Kysely, type Migration, type MigrationProvider, sql } from "kysely";
 import { ritualMigration } from "./ritual-migration";
 import { studioMigration } from "./studio-migration";
+import { encryptionMigration } from "./vault-migration";
 
 const sqlRoleCheck = sql`role in ('owner', 'member')`;
 
@@ -100,6 +101,7 @@ export const migrations: Record<string, Migration> = {
   "0001_initial": initial,
   "0002_ritual": ritualMigration,
   "0003_studio": studioMigration,
+  "0005_encryption": encryptionMigration,
 };
 
 export const migrationProvider: MigrationProvider = {

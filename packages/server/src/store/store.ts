@@ -1,5 +1,6 @@
 import type { RitualStore } from "./ritual-store";
 import type { StudioStore } from "./studio-store";
+import type { VaultStore } from "./vault-store";
 
 /** The one storage interface. Every method that touches journal data takes the owning
  * user's id and scopes its query by it; nothing here returns another user's rows. */
@@ -111,6 +112,8 @@ export interface Store {
   readonly ritual: RitualStore;
   /** Studio presets and own media (studio-store.ts). */
   readonly studio: StudioStore;
+  /** Wrapped keys and encrypted tag names (vault-store.ts). */
+  readonly vault: VaultStore;
   /** Applies pending migrations; idempotent. */
   migrate(): Promise<void>;
   close(): Promise<void>;

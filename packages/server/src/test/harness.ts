@@ -1,4 +1,6 @@
 import { type CreateAppOptions, createApp, type MeridianApp } from "../app";
+import { KeyRing } from "../crypto/key-ring";
+import { encryptStore } from "../store/encrypted-store";
 import type { StorageKind, Store } from "../store/store";
 import { openTestStore, type TestStore } from "../store/testing";
 
@@ -9,7 +11,11 @@ export const PASSWORD = "correct horse battery";
 
 export interface Harness {
   app: MeridianApp;
+  /** The raw store: what is on disk (ciphertext for user text). */
   store: Store;
+  /** The encrypting store the app uses, sharing its key ring (keys of signed-in clients). */
+  secureStore: Store;
+  keyRing: KeyRing;
   client(): Client;
   dispose(): Promise<void>;
 }
@@ -19,7 +25,9 @@ export async function createHarness(
   options: Partial<CreateAppOptions> = {},
 ): Promise<Harness> {
   const t: TestStore = await openTestStore(kind);
+  const keyRing = options.keyRing ?? new KeyRing();
   const app = createApp({
+    keyRing,
     store: t.store,
     version: "9.9.9-test",
     webDistDir: null,
@@ -29,6 +37,8 @@ export async function createHarness(
   return {
     app,
     store: t.store,
+    secureStore: encryptStore(t.store, keyRing),
+    keyRing,
     client: () => new Client(app),
     dispose: async () => {
       app.dispose();

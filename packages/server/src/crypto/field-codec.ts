@@ -1,0 +1,84 @@
+import type { CheckOut, MediaUsed, SleepDiaryInput } from "@meridian/core";
+import { openText, sealText } from "./cipher";
+import type { UserKey } from "./keys";
+
+/**
+ * Which parts of a record are sealed, in one place, shared by the encrypting store and the
+ * legacy migration. Field names are "table.column[.path]"; the record id is the row's stable
+ * id (a sleep diary's night, because a diary upsert keeps the first id it got).
+ */
+
+export const seal = (key: UserKey, field: string, recordId: string, plaintext: string): string =>
+  sealText(key.contentKey, plaintext, { userId: key.userId, field, recordId });
+
+export const open = (key: UserKey, field: string, recordId: string, sealed: string): string =>
+  openText(key.contentKey, sealed, { userId: key.userId, field, recordId });
+
+const sealNullable = (key: UserKey, field: string, id: string, v: string | null | undefined) =>
+  v === null || v === undefined ? v : seal(key, field, id, v);
+const openNullable = (key: UserKey, field: string, id: string, v: string | null | undefined) =>
+  v === null || v === undefined ? v : open(key, field, id, v);
+
+export { openNullable, sealNullable };
+
+/** Optional notes inside JSON columns: an empty or absent note stays as it is. */
+const sealNote = (key: UserKey, field: string, id: string, v: string | null | undefined) =>
+  typeof v === "string" && v !== "" ? seal(key, field, id, v) : v;
+const openNote = (key: UserKey, field: string, id: string, v: string | null | undefined) =>
+  typeof v === "string" && v !== "" ? open(key, field, id, v) : v;
+
+export function sealCheckOut(key: UserKey, sessionId: string, c: CheckOut): CheckOut;
+export function sealCheckOut(key: UserKey, sessionId: string, c: CheckOut | null): CheckOut | null;
+export function sealCheckOut(key: UserKey, sessionId: string, c: CheckOut | null): CheckOut | null {
+  if (!c || typeof c.note !== "string" || c.note === "") return c;
+  return { ...c, note: sealNote(key, "ritual_sessions.check_out.note", sessionId, c.note) };
+}
+
+export function openCheckOut(key: UserKey, sessionId: string, c: CheckOut | null): CheckOut | null {
+  if (!c || typeof c.note !== "string" || c.note === "") return c;
+  return { ...c, note: openNote(key, "ritual_sessions.check_out.note", sessionId, c.note) };
+}
+
+type Codec = (
+  key: UserKey,
+  field: string,
+  id: string,
+  v: string | null | undefined,
+) => string | null | undefined;
+
+function mapMediaNames(
+  key: UserKey,
+  sessionId: string,
+  media: readonly MediaUsed[],
+  codec: Codec,
+): MediaUsed[] {
+  return media.map((m, i): MediaUsed => {
+    const field = `ritual_sessions.media.${i}.name`;
+    switch (m.kind) {
+      case "preset":
+        return { ...m, name: codec(key, field, sessionId, m.name) ?? "" };
+      case "mix":
+      case "own-audio":
+        return { ...m, name: codec(key, field, sessionId, m.name) ?? null };
+      case "video":
+        return m.title === undefined ? m : { ...m, title: codec(key, field, sessionId, m.title) ?? null };
+    }
+    return m;
+  });
+}
+
+/** Names and titles inside a session's media list (they repeat preset and media names). */
+export const sealMedia = (key: UserKey, sessionId: string, media: readonly MediaUsed[]) =>
+  mapMediaNames(key, sessionId, media, sealNote);
+export const openMedia = (key: UserKey, sessionId: string, media: readonly MediaUsed[]) =>
+  mapMediaNames(key, sessionId, media, openNote);
+
+export function sealDiaryFields(key: UserKey, nightOf: string, f: SleepDiaryInput): SleepDiaryInput {
+  if (typeof f.comments !== "string" || f.comments === "") return f;
+  return { ...f, comments: seal(key, "sleep_diaries.fields.comments", nightOf, f.comments) };
+}
+
+export function openDiaryFields(key: UserKey, nightOf: string, f: SleepDiaryInput): SleepDiaryInput {
+  if (typeof f.comments !== "string" || f.comments === "") return f;
+  return { ...f, comments: open(key, "sleep_diaries.fields.comments", nightOf, f.comments) };
+}

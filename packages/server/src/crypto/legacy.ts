@@ -1,0 +1,69 @@
+import type { CheckOut, MediaUsed, SleepDiaryInput } from "@meridian/core";
+import type { PasswordHashing } from "../passwords";
+import type { Store } from "../store/store";
+import type { LegacyCounts } from "../store/vault-store";
+import { createAccountKeys } from "./account-keys";
+import { seal, sealCheckOut, sealDiaryFields, sealMedia } from "./field-codec";
+import type { UserKey } from "./keys";
+
+/**
+ * Accounts from before encryption existed have no keys and plaintext rows. On their first
+ * successful sign-in (the only moment the server knows the password) this creates their keys
+ * and encrypts all their rows in one transaction, after `beforeMigrate` has taken a verified
+ * backup. If anything fails, the transaction rolls back and nothing is half-encrypted.
+ */
+
+/** A backup taken before migrating; `discard` removes it once the migration is proven. */
+export interface PreMigrationBackup {
+  path: string;
+  discard(): Promise<void>;
+}
+
+export type BeforeMigrate = (userId: string) => Promise<PreMigrationBackup | null>;
+
+export interface LegacyResult {
+  key: UserKey;
+  recoveryKey: string;
+  counts: LegacyCounts;
+  /** The backup taken first; the caller discards it once the migrated rows read back. */
+  backup: PreMigrationBackup | null;
+}
+
+/** Encrypts the user's rows; null when the user already has keys (nothing done). */
+export async function encryptLegacyAccount(
+  store: Store,
+  userId: string,
+  password: string,
+  cost: PasswordHashing,
+  now: Date,
+  beforeMigrate: BeforeMigrate | undefined,
+): Promise<LegacyResult | null> {
+  if (await store.vault.getUserKeys(userId)) return null;
+  const backup = beforeMigrate ? await beforeMigrate(userId) : null;
+  const { record, key, recoveryKey } = await createAccountKeys(userId, password, cost, now);
+  const counts = await store.vault.encryptLegacyRows(record, {
+    seal: (field, recordId, plaintext) => seal(key, field, recordId, plaintext),
+    tagIndex: (tag) => key.blindIndex(tag),
+    checkOut: (sessionId, value) => sealCheckOut(key, sessionId, value as CheckOut | null),
+    media: (sessionId, value) =>
+      Array.isArray(value) ? sealMedia(key, sessionId, value as MediaUsed[]) : value,
+    diaryFields: (nightOf, value) => sealDiaryFields(key, nightOf, value as SleepDiaryInput),
+  });
+  if (!counts) {
+    key.wipe();
+    return null;
+  }
+  return { key, recoveryKey, counts, backup };
+}
+
+/** Reads every encrypted record of the user back through the encrypting store; throws
+ * DecryptError if any does not open. Proof that a migration worked before its backup goes. */
+export async function readBackAccount(store: Store, userId: string): Promise<void> {
+  await store.allEntries(userId);
+  await store.listPrompts(userId);
+  await store.countTags(userId);
+  await store.ritual.listSessions(userId, { limit: 1_000_000 });
+  await store.ritual.listSleepDiaries(userId, {});
+  await store.studio.listPresets(userId);
+  await store.studio.listMedia(userId);
+}

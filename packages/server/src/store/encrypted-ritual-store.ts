@@ -1,0 +1,103 @@
+import {
+  openCheckOut,
+  openDiaryFields,
+  openMedia,
+  sealCheckOut,
+  sealDiaryFields,
+  sealMedia,
+} from "../crypto/field-codec";
+import type { UserKey } from "../crypto/keys";
+import { forwardRest, loudly } from "./encrypted-helpers";
+import type { InsightsRows, RitualSessionRecord, RitualStore, SleepDiaryRecord } from "./ritual-store";
+
+/** RitualStore with the check-out note, the media names of a session and the sleep diary's
+ * comments sealed (see encrypted-store.ts). Check-ins, ratings and scenes stay plain. */
+export function encryptRitualStore(inner: RitualStore, keyOf: (userId: string) => UserKey): RitualStore {
+  const openSession = (key: UserKey, s: RitualSessionRecord): RitualSessionRecord => ({
+    ...s,
+    checkOut: openCheckOut(key, s.id, s.checkOut),
+    media: openMedia(key, s.id, s.media),
+  });
+  const sealSession = (key: UserKey, s: RitualSessionRecord): RitualSessionRecord => ({
+    ...s,
+    checkOut: sealCheckOut(key, s.id, s.checkOut),
+    media: sealMedia(key, s.id, s.media),
+  });
+  const openDiary = (key: UserKey, d: SleepDiaryRecord): SleepDiaryRecord => ({
+    ...d,
+    fields: openDiaryFields(key, d.nightOf, d.fields),
+  });
+  const sessions = async (userId: string, work: () => Promise<RitualSessionRecord[]>) => {
+    const key = keyOf(userId);
+    const list = await work();
+    return loudly(async () => list.map((s) => openSession(key, s)));
+  };
+  const session = async (userId: string, work: () => Promise<RitualSessionRecord | null>) => {
+    const key = keyOf(userId);
+    const s = await work();
+    return loudly(async () => (s ? openSession(key, s) : null));
+  };
+
+  const overrides: Partial<RitualStore> = {
+    async createSession(userId, s) {
+      const key = keyOf(userId);
+      const result = await inner.createSession(userId, { ...s, media: sealMedia(key, s.id, s.media) });
+      return loudly(async () => ({ session: openSession(key, result.session), created: result.created }));
+    },
+    getSession: (userId, id) => session(userId, () => inner.getSession(userId, id)),
+    currentSession: (userId) => session(userId, () => inner.currentSession(userId)),
+    listSessions: (userId, query) => sessions(userId, () => inner.listSessions(userId, query)),
+    updateSession(userId, id, expected, changes) {
+      const key = keyOf(userId);
+      return session(userId, () =>
+        inner.updateSession(userId, id, expected, {
+          ...changes,
+          ...(changes.checkOut !== undefined ? { checkOut: sealCheckOut(key, id, changes.checkOut) } : {}),
+          ...(changes.media !== undefined ? { media: sealMedia(key, id, changes.media) } : {}),
+        }),
+      );
+    },
+    async upsertSleepDiary(userId, diary) {
+      const key = keyOf(userId);
+      const result = await inner.upsertSleepDiary(userId, {
+        ...diary,
+        fields: sealDiaryFields(key, diary.nightOf, diary.fields),
+      });
+      return loudly(async () => ({ diary: openDiary(key, result.diary), created: result.created }));
+    },
+    async getSleepDiary(userId, nightOf) {
+      const key = keyOf(userId);
+      const d = await inner.getSleepDiary(userId, nightOf);
+      return loudly(async () => (d ? openDiary(key, d) : null));
+    },
+    async listSleepDiaries(userId, range) {
+      const key = keyOf(userId);
+      const list = await inner.listSleepDiaries(userId, range);
+      return loudly(async () => list.map((d) => openDiary(key, d)));
+    },
+    async insightsRows(userId, range): Promise<InsightsRows> {
+      const key = keyOf(userId);
+      const rows = await inner.insightsRows(userId, range);
+      return loudly(async () => ({
+        ...rows,
+        sessions: rows.sessions.map((s) => ({
+          ...s,
+          media: JSON.stringify(openMedia(key, s.id, JSON.parse(s.media))),
+        })),
+      }));
+    },
+    importRecords(userId, data) {
+      const key = keyOf(userId);
+      return inner.importRecords(userId, {
+        ...(data.sessions ? { sessions: data.sessions.map((s) => sealSession(key, s)) } : {}),
+        ...(data.diaries
+          ? {
+              diaries: data.diaries.map((d) => ({ ...d, fields: sealDiaryFields(key, d.nightOf, d.fields) })),
+            }
+          : {}),
+        ...(data.checkups ? { checkups: data.checkups } : {}),
+      });
+    },
+  };
+  return forwardRest(overrides, inner);
+}

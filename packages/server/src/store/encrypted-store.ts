@@ -1,0 +1,208 @@
+import { DecryptError } from "../crypto/errors";
+import { open, openNullable, seal, sealNullable } from "../crypto/field-codec";
+import type { KeyRing } from "../crypto/key-ring";
+import type { UserKey } from "../crypto/keys";
+import { forwardRest, keyOf, loudly } from "./encrypted-helpers";
+import { encryptRitualStore } from "./encrypted-ritual-store";
+import { encryptStudioStore } from "./encrypted-studio-store";
+import { normaliseTags } from "./rows";
+import type {
+  EntryChanges,
+  EntryQuery,
+  EntryRecord,
+  NewEntry,
+  PromptRecord,
+  Store,
+  UpdateResult,
+} from "./store";
+
+/**
+ * The Store the app uses: the same interface, with every free-text field sealed on the way in
+ * and opened on the way out (crypto/field-codec.ts), using the user's data key from the key
+ * ring. A user whose key is not in memory gets SessionLockedError; a value that does not
+ * authenticate gets DecryptError (logged). Methods not listed here carry no user text and pass
+ * straight through to the inner store. Tags are stored as keyed blind indexes (equality
+ * lookups keep working in SQL) with their names sealed in `tag_names`.
+ */
+export function encryptStore(inner: Store, ring: KeyRing): Store {
+  const layer = new EncryptedEntries(inner, ring);
+  const ritual = encryptRitualStore(inner.ritual, (userId) => keyOf(ring, userId));
+  const studio = encryptStudioStore(inner.studio, (userId) => keyOf(ring, userId));
+  const overrides: Partial<Store> = {
+    ritual,
+    studio,
+    createEntry: (u, e) => layer.createEntry(u, e),
+    getEntry: (u, id) => layer.getEntry(u, id),
+    getEntries: (u, ids) => layer.getEntries(u, ids),
+    updateEntry: (u, id, base, c) => layer.updateEntry(u, id, base, c),
+    listEntries: (u, q) => layer.listEntries(u, q),
+    allEntries: (u) => layer.allEntries(u),
+    entriesOnMonthDay: (u, md, before) => layer.entriesOnMonthDay(u, md, before),
+    countTags: (u) => layer.countTags(u),
+    insertPrompt: (p) => layer.insertPrompt(p),
+    listPrompts: (u, c) => layer.listPrompts(u, c),
+    getPrompt: (u, id) => layer.getPrompt(u, id),
+    deleteUser: async (id) => {
+      const deleted = await inner.deleteUser(id);
+      ring.dropUser(id);
+      return deleted;
+    },
+  };
+  return forwardRest(overrides, inner);
+}
+
+class EncryptedEntries {
+  readonly #inner: Store;
+  readonly #ring: KeyRing;
+
+  constructor(inner: Store, ring: KeyRing) {
+    this.#inner = inner;
+    this.#ring = ring;
+  }
+
+  async createEntry(userId: string, e: NewEntry): Promise<{ entry: EntryRecord; created: boolean }> {
+    const key = keyOf(this.#ring, userId);
+    const tags = await this.#sealTags(key, e.tags);
+    const result = await this.#inner.createEntry(userId, {
+      ...e,
+      title: sealNullable(key, "entries.title", e.id, e.title) ?? null,
+      body: seal(key, "entries.body", e.id, e.body),
+      promptText: sealNullable(key, "entries.prompt_text", e.id, e.promptText) ?? null,
+      tags,
+    });
+    return { entry: await this.#openEntry(key, result.entry), created: result.created };
+  }
+
+  async getEntry(userId: string, id: string): Promise<EntryRecord | null> {
+    const key = keyOf(this.#ring, userId);
+    const entry = await this.#inner.getEntry(userId, id);
+    return entry ? this.#openEntry(key, entry) : null;
+  }
+
+  async getEntries(userId: string, ids: readonly string[]): Promise<EntryRecord[]> {
+    const key = keyOf(this.#ring, userId);
+    return this.#openEntries(key, await this.#inner.getEntries(userId, ids));
+  }
+
+  async updateEntry(userId: string, id: string, base: number, c: EntryChanges): Promise<UpdateResult> {
+    const key = keyOf(this.#ring, userId);
+    const changes: EntryChanges = {
+      body: seal(key, "entries.body", id, c.body),
+      updatedAt: c.updatedAt,
+      ...(c.title !== undefined ? { title: sealNullable(key, "entries.title", id, c.title) ?? null } : {}),
+      ...(c.promptId !== undefined ? { promptId: c.promptId } : {}),
+      ...(c.promptText !== undefined
+        ? { promptText: sealNullable(key, "entries.prompt_text", id, c.promptText) ?? null }
+        : {}),
+      ...(c.tags !== undefined ? { tags: await this.#sealTags(key, c.tags) } : {}),
+    };
+    const result = await this.#inner.updateEntry(userId, id, base, changes);
+    if (result.status === "updated")
+      return { status: "updated", entry: await this.#openEntry(key, result.entry) };
+    if (result.status === "conflict") {
+      return { status: "conflict", current: await this.#openEntry(key, result.current) };
+    }
+    return result;
+  }
+
+  async listEntries(userId: string, query: EntryQuery): Promise<EntryRecord[]> {
+    const key = keyOf(this.#ring, userId);
+    const q = query.tag === undefined ? query : { ...query, tag: key.blindIndex(query.tag.trim()) };
+    return this.#openEntries(key, await this.#inner.listEntries(userId, q));
+  }
+
+  async allEntries(userId: string): Promise<EntryRecord[]> {
+    const key = keyOf(this.#ring, userId);
+    return this.#openEntries(key, await this.#inner.allEntries(userId));
+  }
+
+  async entriesOnMonthDay(userId: string, monthDay: string, before: string): Promise<EntryRecord[]> {
+    const key = keyOf(this.#ring, userId);
+    return this.#openEntries(key, await this.#inner.entriesOnMonthDay(userId, monthDay, before));
+  }
+
+  async countTags(userId: string): Promise<{ tag: string; count: number }[]> {
+    const key = keyOf(this.#ring, userId);
+    const counts = await this.#inner.countTags(userId);
+    const names = await this.#tagNames(
+      key,
+      counts.map((c) => c.tag),
+    );
+    return counts
+      .map((c) => ({ tag: names.get(c.tag) ?? "", count: c.count }))
+      .sort((a, b) => b.count - a.count || (a.tag < b.tag ? -1 : a.tag > b.tag ? 1 : 0));
+  }
+
+  async insertPrompt(p: PromptRecord): Promise<PromptRecord> {
+    const key = keyOf(this.#ring, p.userId);
+    await this.#inner.insertPrompt({ ...p, text: seal(key, "prompts.text", p.id, p.text) });
+    return p;
+  }
+
+  async listPrompts(userId: string, category?: string): Promise<PromptRecord[]> {
+    const key = keyOf(this.#ring, userId);
+    const prompts = await this.#inner.listPrompts(userId, category);
+    return loudly(async () => prompts.map((p) => ({ ...p, text: open(key, "prompts.text", p.id, p.text) })));
+  }
+
+  async getPrompt(userId: string, id: string): Promise<PromptRecord | null> {
+    const key = keyOf(this.#ring, userId);
+    const p = await this.#inner.getPrompt(userId, id);
+    return loudly(async () => (p ? { ...p, text: open(key, "prompts.text", p.id, p.text) } : null));
+  }
+
+  /** Blind indexes for the (normalised) tags, storing sealed names for any not seen yet. */
+  async #sealTags(key: UserKey, tags: readonly string[]): Promise<string[]> {
+    const names = normaliseTags(tags);
+    const fresh: { index: string; name: string }[] = [];
+    const indexes = names.map((name) => {
+      const index = key.blindIndex(name);
+      if (key.tagNames.get(index) !== name) {
+        fresh.push({ index, name: seal(key, "tag_names.name", index, name) });
+      }
+      return index;
+    });
+    if (fresh.length > 0) {
+      await this.#inner.vault.putTagNames(key.userId, fresh);
+      for (const name of names) key.tagNames.set(key.blindIndex(name), name);
+    }
+    return indexes;
+  }
+
+  async #tagNames(key: UserKey, indexes: readonly string[]): Promise<Map<string, string>> {
+    const missing = [...new Set(indexes.filter((i) => !key.tagNames.has(i)))];
+    if (missing.length > 0) {
+      const sealed = await this.#inner.vault.tagNames(key.userId, missing);
+      await loudly(async () => {
+        for (const index of missing) {
+          const value = sealed.get(index);
+          if (value === undefined) throw new DecryptError(`tag_names.name of ${index}: missing`);
+          key.tagNames.set(index, open(key, "tag_names.name", index, value));
+        }
+      });
+    }
+    return key.tagNames;
+  }
+
+  async #openEntry(key: UserKey, e: EntryRecord): Promise<EntryRecord> {
+    const [opened] = await this.#openEntries(key, [e]);
+    if (!opened) throw new DecryptError(`entries of ${e.id}: lost`);
+    return opened;
+  }
+
+  async #openEntries(key: UserKey, entries: readonly EntryRecord[]): Promise<EntryRecord[]> {
+    const names = await this.#tagNames(
+      key,
+      entries.flatMap((e) => e.tags),
+    );
+    return loudly(async () =>
+      entries.map((e) => ({
+        ...e,
+        title: openNullable(key, "entries.title", e.id, e.title) ?? null,
+        body: open(key, "entries.body", e.id, e.body),
+        promptText: openNullable(key, "entries.prompt_text", e.id, e.promptText) ?? null,
+        tags: e.tags.map((t) => names.get(t) ?? "").sort(),
+      })),
+    );
+  }
+}

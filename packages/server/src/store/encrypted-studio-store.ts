@@ -1,0 +1,73 @@
+import { open, seal } from "../crypto/field-codec";
+import type { UserKey } from "../crypto/keys";
+import { forwardRest, loudly } from "./encrypted-helpers";
+import type { MediaRecord, PresetRecord, StudioStore } from "./studio-store";
+
+/** StudioStore with preset names and own-media names sealed (see encrypted-store.ts). Scenes,
+ * link addresses and audio details stay plain; uploaded audio bytes are files, not rows. */
+export function encryptStudioStore(inner: StudioStore, keyOf: (userId: string) => UserKey): StudioStore {
+  const openPreset = (key: UserKey, p: PresetRecord): PresetRecord => ({
+    ...p,
+    name: open(key, "presets.name", p.id, p.name),
+  });
+  const openMediaItem = (key: UserKey, m: MediaRecord): MediaRecord => ({
+    ...m,
+    name: open(key, "media.name", m.id, m.name),
+  });
+
+  const overrides: Partial<StudioStore> = {
+    async listPresets(userId) {
+      const key = keyOf(userId);
+      const list = await inner.listPresets(userId);
+      return loudly(async () => list.map((p) => openPreset(key, p)));
+    },
+    async findPreset(userId, id) {
+      const key = keyOf(userId);
+      const p = await inner.findPreset(userId, id);
+      return loudly(async () => (p ? openPreset(key, p) : null));
+    },
+    async insertPreset(userId, preset) {
+      const key = keyOf(userId);
+      const p = await inner.insertPreset(userId, {
+        ...preset,
+        name: seal(key, "presets.name", preset.id, preset.name),
+      });
+      return loudly(async () => openPreset(key, p));
+    },
+    async updatePreset(userId, id, changes) {
+      const key = keyOf(userId);
+      const p = await inner.updatePreset(userId, id, {
+        ...changes,
+        ...(changes.name !== undefined ? { name: seal(key, "presets.name", id, changes.name) } : {}),
+      });
+      return loudly(async () => (p ? openPreset(key, p) : null));
+    },
+    async listMedia(userId) {
+      const key = keyOf(userId);
+      const list = await inner.listMedia(userId);
+      return loudly(async () => list.map((m) => openMediaItem(key, m)));
+    },
+    async findMedia(userId, id) {
+      const key = keyOf(userId);
+      const m = await inner.findMedia(userId, id);
+      return loudly(async () => (m ? openMediaItem(key, m) : null));
+    },
+    async insertMedia(userId, item) {
+      const key = keyOf(userId);
+      const m = await inner.insertMedia(userId, {
+        ...item,
+        name: seal(key, "media.name", item.id, item.name),
+      });
+      return loudly(async () => openMediaItem(key, m));
+    },
+    async updateMedia(userId, id, changes) {
+      const key = keyOf(userId);
+      const m = await inner.updateMedia(userId, id, {
+        ...changes,
+        ...(changes.name !== undefined ? { name: seal(key, "media.name", id, changes.name) } : {}),
+      });
+      return loudly(async () => (m ? openMediaItem(key, m) : null));
+    },
+  };
+  return forwardRest(overrides, inner);
+}
