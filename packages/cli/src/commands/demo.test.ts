@@ -1,5 +1,5 @@
 import { SleepDiaryInputSchema } from "@meridian/core";
-import { createApp, openStore } from "@meridian/server";
+import { createApp, openStore, unlockAccount } from "@meridian/server";
 import { describe, expect, it } from "vitest";
 import { run } from "../main";
 import { captureIO } from "../test/capture-io";
@@ -24,11 +24,18 @@ describe("meridian demo", () => {
     expect(io.out()).toMatch(/Created the demo account 'demo'/);
     const password = /Password \(shown only now\): (\S+)/.exec(io.out())?.[1];
     expect(password?.length).toBeGreaterThanOrEqual(16);
+    expect(io.out()).toMatch(/Recovery key \(shown only now\): ([0-9A-Z]{4}-){7}[0-9A-Z]{4}\n/);
     const dataDir = io.env?.MERIDIAN_DATA_DIR as string;
 
-    const first = await withStore(dataDir, async (store) => {
-      const user = await store.findUserByUsername("demo");
+    const first = await withStore(dataDir, async (raw) => {
+      const user = await raw.findUserByUsername("demo");
       if (!user) throw new Error("no demo user");
+      // On disk the notes are ciphertext; the account's password opens them.
+      const sealed = await raw.ritual.listSessions(user.id, { limit: 1000 });
+      expect(sealed.find((s) => s.checkOut)?.checkOut?.note).toMatch(/^m1\./);
+      const unlocked = await unlockAccount(raw, "demo", password ?? "");
+      if (!unlocked) throw new Error("the printed password does not open the demo account");
+      const store = unlocked.store;
       expect(user).toMatchObject({ role: "member", timeZone: "Europe/London" });
       expect(await store.getSetting(DEMO_SETTING)).toBe(user.id);
       const rows = await store.ritual.insightsRows(user.id, {});
@@ -63,7 +70,7 @@ describe("meridian demo", () => {
       expect(linked).toHaveLength(DEMO_ENTRIES.length);
 
       // Insights through the API: at least one trigger with an estimate, same numbers as core.
-      const app = createApp({ store, version: "test", webDistDir: null });
+      const app = createApp({ store: raw, version: "test", webDistDir: null });
       try {
         const login = await app.request("/api/auth/login", {
           method: "POST",
@@ -85,21 +92,26 @@ describe("meridian demo", () => {
       } finally {
         app.dispose();
       }
+      unlocked.release();
       return { id: user.id, sessions: sessions.length, entries: entries.length };
     });
 
     const again = captureIO({ env: io.env });
     expect(await run(["demo", "--time-zone", "Europe/London"], again)).toBe(0);
     expect(again.out()).toMatch(/Replaced the demo account/);
-    await withStore(dataDir, async (store) => {
-      const users = await store.listUsers();
+    const password2 = /Password \(shown only now\): (\S+)/.exec(again.out())?.[1] ?? "";
+    await withStore(dataDir, async (raw) => {
+      const users = await raw.listUsers();
       expect(users.filter((u) => u.username === "demo")).toHaveLength(1);
       const user = users.find((u) => u.username === "demo");
       expect(user?.id).not.toBe(first.id);
-      expect(await store.findUserById(first.id)).toBeNull();
-      const sessions = await store.ritual.listSessions(user?.id ?? "", { limit: 1000 });
+      expect(await raw.findUserById(first.id)).toBeNull();
+      const unlocked = await unlockAccount(raw, "demo", password2);
+      if (!unlocked) throw new Error("the new password does not open the demo account");
+      const sessions = await unlocked.store.ritual.listSessions(user?.id ?? "", { limit: 1000 });
       expect(sessions).toHaveLength(first.sessions);
-      expect(await store.allEntries(user?.id ?? "")).toHaveLength(first.entries);
+      expect(await unlocked.store.allEntries(user?.id ?? "")).toHaveLength(first.entries);
+      unlocked.release();
     });
   });
 

@@ -13,6 +13,8 @@ describe("meridian user", () => {
       await run(["user", "add", "Ana", "--owner", "--password-stdin", "--time-zone", "Europe/London"], first),
     ).toBe(0);
     expect(first.out()).toContain("Created owner 'ana'");
+    // The recovery key is printed once (and only its wrapping is stored).
+    expect(first.out()).toMatch(/Recovery key .*\n([0-9A-Z]{4}-){7}[0-9A-Z]{4}\n/);
 
     const second = captureIO({ stdin: "another long secret\n", env });
     expect(await run(["user", "add", "ben", "--password-stdin"], second)).toBe(0);
