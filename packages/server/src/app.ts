@@ -15,12 +15,15 @@ import { staticSite } from "./http/static";
 import { DEFAULT_MEDIA_LIMIT_MB, rendersDir, type StudioFiles } from "./media/paths";
 import type { PasswordHashing } from "./passwords";
 import { RenderService } from "./render/render-service";
+import { registerAccountDeleteRoutes } from "./routes/account-delete";
 import { registerAdminRoutes } from "./routes/admin";
 import { registerAuthRoutes } from "./routes/auth";
 import { registerCheckupRoutes } from "./routes/checkups";
 import { registerCrisisRoutes } from "./routes/crisis";
 import { registerEntryRoutes } from "./routes/entries";
+import { registerExportRoutes } from "./routes/export";
 import { registerHealthRoutes } from "./routes/health";
+import { registerImportRoutes } from "./routes/import";
 import { registerInsightsRoutes } from "./routes/insights";
 import { registerMeRoutes } from "./routes/me";
 import { registerMediaRoutes } from "./routes/media";
@@ -130,6 +133,9 @@ export function createApp(options: CreateAppOptions): MeridianApp {
   registerPresetRoutes(app, deps);
   registerMediaRoutes(app, deps, studioFiles);
   registerRenderRoutes(app, deps, renders);
+  registerExportRoutes(app, deps, studioFiles);
+  registerImportRoutes(app, deps, studioFiles);
+  registerAccountDeleteRoutes(app, deps, studioFiles, renders);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "session", {
     type: "apiKey",

@@ -49,7 +49,9 @@ export function readArchive(value: unknown): Archive {
       `archive.json is not valid: ${path ? `${path}: ` : ""}${issue?.message ?? "invalid"}`,
     );
   }
-  const archive = parsed.data;
+  // Validated, but the records are used as read (zod's output reorders keys and fills in
+  // defaults), so an archive restored and exported again gives the same bytes.
+  const archive = value as Archive;
   const unique = (what: string, ids: string[]) => {
     const seen = new Set<string>();
     for (const id of ids) {

@@ -32,6 +32,8 @@ export function apiBodyLimits(): MiddlewareHandler {
     const path = c.req.path;
     // Media uploads stream to disk and count their own limit (MERIDIAN_MEDIA_LIMIT_MB).
     if (method === "POST" && path === "/api/media") return next();
+    // Imports read their body with their own 50 MB limit (routes/import.ts).
+    if (method === "POST" && (path === "/api/import" || path === "/api/import/preview")) return next();
     const isEntries = path === "/api/entries" || path.startsWith("/api/entries/");
     const length = c.req.header("content-length");
     if (length !== undefined && c.req.header("transfer-encoding") === undefined) {

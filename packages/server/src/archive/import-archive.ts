@@ -1,0 +1,311 @@
+import { createHash } from "node:crypto";
+import { mkdir, rm, writeFile } from "node:fs/promises";
+import { type Archive, entryLabel, ImportFormatError, type MediaUsed, type PlanItem } from "@meridian/core";
+import { mediaDir, mediaPath, type StudioFiles } from "../media/paths";
+import type { CheckupRecord, RitualSessionRecord, SleepDiaryRecord } from "../store/ritual-store";
+import type { Store, UserRecord } from "../store/store";
+import type { AudioDetails, LinkDetails, NewMedia } from "../store/studio-store";
+import { allSessions } from "./read-account";
+import type { ImportSearch, Undo } from "./write-plan";
+
+/**
+ * Restoring a Meridian archive into an account. Ids are primary keys across the instance, so
+ * a record keeps its id only where this account already owns it (re-importing into the same
+ * account); otherwise it gets an id derived from the account and the original id. The same
+ * archive imported twice therefore maps onto the same ids and the second import finds every
+ * record already there. References between records (a session's entry, a diary's session,
+ * a session's preset or own audio, an entry's own prompt) follow the same mapping.
+ */
+
+type Kind = "entries" | "prompts" | "sessions" | "diaries" | "checkups" | "presets" | "media";
+
+export function derivedId(userId: string, kind: Kind, id: string): string {
+  return createHash("sha256").update(`${userId}\u0000${kind}\u0000${id}`).digest("base64url").slice(0, 22);
+}
+
+export interface ArchivePlan {
+  items: PlanItem[];
+  warnings: string[];
+  write(undo: Undo): Promise<number>;
+}
+
+export async function planArchive(
+  store: Store,
+  files: StudioFiles,
+  search: ImportSearch | undefined,
+  user: UserRecord,
+  archive: Archive,
+  zip: Map<string, Uint8Array> | null,
+): Promise<ArchivePlan> {
+  const userId = user.id;
+  // Every audio file must be in the zip with the size the archive gives, before anything is written.
+  for (const m of archive.media) {
+    if (m.file === null) continue;
+    const data = zip?.get(m.file);
+    if (!data) {
+      throw new ImportFormatError(
+        zip
+          ? `${m.file} (the audio "${m.name}") is missing from the zip`
+          : `The archive lists audio files; import the whole zip, not archive.json alone`,
+      );
+    }
+    if (data.length !== m.sizeBytes)
+      throw new ImportFormatError(`${m.file} has ${data.length} bytes; archive.json says ${m.sizeBytes}`);
+  }
+
+  const [entries, prompts, sessions, diaries, checkups, presets, media] = await Promise.all([
+    store.allEntries(userId),
+    store.listPrompts(userId),
+    allSessions(store, userId),
+    store.ritual.listSleepDiaries(userId, {}),
+    store.ritual.listCheckups(userId),
+    store.studio.listPresets(userId),
+    store.studio.listMedia(userId),
+  ]);
+  const owned: Record<Kind, Set<string>> = {
+    entries: new Set(entries.map((e) => e.id)),
+    prompts: new Set(prompts.map((p) => p.id)),
+    sessions: new Set(sessions.map((s) => s.id)),
+    diaries: new Set(diaries.map((d) => d.id)),
+    checkups: new Set(checkups.map((c) => c.id)),
+    presets: new Set(presets.map((p) => p.id)),
+    media: new Set(media.map((m) => m.id)),
+  };
+  const entryByClientId = new Map(
+    entries.flatMap((e) => (e.clientId === null ? [] : [[e.clientId, e.id] as const])),
+  );
+  const nights = new Set(diaries.map((d) => d.nightOf));
+  const sessionByClientId = new Map(
+    sessions.flatMap((s) => (s.clientId === null ? [] : [[s.clientId, s.id] as const])),
+  );
+  const mapId = (kind: Kind, id: string) => (owned[kind].has(id) ? id : derivedId(userId, kind, id));
+  const isOwned = (kind: Kind, id: string) => owned[kind].has(mapId(kind, id));
+
+  const entryIds = new Map<string, string>();
+  for (const e of archive.entries) {
+    const byClient = e.clientId === null ? undefined : entryByClientId.get(e.clientId);
+    entryIds.set(
+      e.id,
+      isOwned("entries", e.id) ? mapId("entries", e.id) : (byClient ?? mapId("entries", e.id)),
+    );
+  }
+  const sessionIds = new Map<string, string>();
+  for (const s of archive.sessions) {
+    const byClient = s.clientId === null ? undefined : sessionByClientId.get(s.clientId);
+    sessionIds.set(
+      s.id,
+      isOwned("sessions", s.id) ? mapId("sessions", s.id) : (byClient ?? mapId("sessions", s.id)),
+    );
+  }
+  const archivePrompts = new Set(archive.prompts.map((p) => p.id));
+  const archivePresets = new Set(archive.presets.map((p) => p.id));
+  const archiveMedia = new Set(archive.media.map((m) => m.id));
+  const mapMedia = (list: MediaUsed[]): MediaUsed[] =>
+    list.map((m) => {
+      if (m.kind === "preset" && archivePresets.has(m.presetId))
+        return { ...m, presetId: mapId("presets", m.presetId) };
+      if (m.kind === "own-audio" && archiveMedia.has(m.audioId))
+        return { ...m, audioId: mapId("media", m.audioId) };
+      return m;
+    });
+
+  const newEntries = archive.entries.filter((e) => {
+    const id = entryIds.get(e.id) as string;
+    return !owned.entries.has(id);
+  });
+  const newPrompts = archive.prompts.filter((p) => !isOwned("prompts", p.id));
+  const newSessions = archive.sessions.filter((s) => !owned.sessions.has(sessionIds.get(s.id) as string));
+  const newDiaries = archive.sleepDiaries.filter((d) => !isOwned("diaries", d.id) && !nights.has(d.nightOf));
+  const newCheckups = archive.checkups.filter((c) => !isOwned("checkups", c.id));
+  const newPresets = archive.presets.filter((p) => !isOwned("presets", p.id));
+  const newMedia = archive.media.filter((m) => !isOwned("media", m.id));
+
+  const fresh = (list: { id: string }[]) => new Set(list.map((r) => r.id));
+  const [fe, fp, fs, fd, fc, fpr, fm] = [
+    newEntries,
+    newPrompts,
+    newSessions,
+    newDiaries,
+    newCheckups,
+    newPresets,
+    newMedia,
+  ].map(fresh) as Set<string>[];
+  const items: PlanItem[] = [
+    ...archive.entries.map((e) => ({
+      kind: "entries" as const,
+      localDate: e.localDate,
+      label: entryLabel(e.title, e.body),
+      duplicate: !fe?.has(e.id),
+    })),
+    ...archive.prompts.map((p) => ({
+      kind: "prompts" as const,
+      localDate: null,
+      label: null,
+      duplicate: !fp?.has(p.id),
+    })),
+    ...archive.sessions.map((s) => ({
+      kind: "sessions" as const,
+      localDate: s.localDate,
+      label: null,
+      duplicate: !fs?.has(s.id),
+    })),
+    ...archive.sleepDiaries.map((d) => ({
+      kind: "sleepDiaries" as const,
+      localDate: d.nightOf,
+      label: null,
+      duplicate: !fd?.has(d.id),
+    })),
+    ...archive.checkups.map((c) => ({
+      kind: "checkups" as const,
+      localDate: c.localDate,
+      label: null,
+      duplicate: !fc?.has(c.id),
+    })),
+    ...archive.presets.map((p) => ({
+      kind: "presets" as const,
+      localDate: null,
+      label: null,
+      duplicate: !fpr?.has(p.id),
+    })),
+    ...archive.media.map((m) => ({
+      kind: "media" as const,
+      localDate: null,
+      label: null,
+      duplicate: !fm?.has(m.id),
+    })),
+  ];
+  const warnings: string[] = [];
+  if (archive.account.timeZone !== user.timeZone) {
+    warnings.push(
+      `Your time zone will be set to ${archive.account.timeZone}, as in the archive (now ${user.timeZone})`,
+    );
+  }
+
+  const write = async (undo: Undo): Promise<number> => {
+    for (const p of newPrompts) {
+      const id = mapId("prompts", p.id);
+      await store.insertPrompt({ id, userId, category: p.category, text: p.text, createdAt: p.createdAt });
+      undo.push(() => store.deletePrompt(userId, id));
+    }
+    for (const p of newPresets) {
+      const id = mapId("presets", p.id);
+      await store.studio.insertPreset(userId, {
+        id,
+        name: p.name,
+        scene: p.scene,
+        createdAt: p.createdAt,
+        updatedAt: p.updatedAt,
+      });
+      undo.push(() => store.studio.deletePreset(userId, id));
+    }
+    if (newMedia.some((m) => m.file !== null)) await mkdir(mediaDir(files, userId), { recursive: true });
+    for (const m of newMedia) {
+      const id = mapId("media", m.id);
+      if (m.file !== null) {
+        const path = mediaPath(files, userId, id);
+        undo.push(() => rm(path, { force: true }));
+        await writeFile(path, zip?.get(m.file) as Uint8Array);
+      }
+      const item = (
+        m.kind === "audio"
+          ? {
+              id,
+              kind: "audio",
+              name: m.name,
+              sizeBytes: m.sizeBytes,
+              details: m.details as unknown as AudioDetails,
+              createdAt: m.createdAt,
+            }
+          : {
+              id,
+              kind: "link",
+              name: m.name,
+              sizeBytes: 0,
+              details: m.details as unknown as LinkDetails,
+              createdAt: m.createdAt,
+            }
+      ) as NewMedia;
+      await store.studio.insertMedia(userId, item);
+      undo.push(() => store.studio.deleteMedia(userId, id));
+    }
+    const mapPrompt = (id: string | null) =>
+      id !== null && archivePrompts.has(id) ? mapId("prompts", id) : id;
+    for (const e of newEntries) {
+      const id = entryIds.get(e.id) as string;
+      const { entry, created } = await store.createEntry(userId, {
+        id,
+        clientId: e.clientId,
+        title: e.title,
+        body: e.body,
+        promptId: mapPrompt(e.promptId),
+        promptText: e.promptText,
+        tags: e.tags,
+        createdAt: e.createdAt,
+        updatedAt: e.updatedAt,
+        revision: e.revision,
+        localDate: e.localDate,
+        timeZone: e.timeZone,
+      });
+      if (!created) continue;
+      search?.upsert(userId, entry);
+      undo.push(async () => {
+        await store.deleteEntry(userId, id);
+        search?.remove(userId, id);
+      });
+    }
+    const ritualSessions: RitualSessionRecord[] = newSessions.map((s) => ({
+      id: sessionIds.get(s.id) as string,
+      userId,
+      clientId: s.clientId,
+      status: s.status,
+      startedAt: s.startedAt,
+      endedAt: s.endedAt,
+      timeZone: s.timeZone,
+      localDate: s.localDate,
+      checkIn: s.checkIn,
+      checkOut: s.checkOut,
+      scene: s.scene,
+      media: mapMedia(s.media),
+      entryId: s.entryId === null ? null : (entryIds.get(s.entryId) ?? null),
+      promptId: mapPrompt(s.promptId),
+      condition: s.condition,
+      createdAt: s.createdAt,
+      updatedAt: s.updatedAt,
+    }));
+    const ritualDiaries: SleepDiaryRecord[] = newDiaries.map((d) => ({
+      id: mapId("diaries", d.id),
+      userId,
+      nightOf: d.nightOf,
+      fields: d.fields as unknown as SleepDiaryRecord["fields"],
+      derived: d.derived as unknown as SleepDiaryRecord["derived"],
+      sessionId: d.sessionId === null ? null : (sessionIds.get(d.sessionId) ?? null),
+      createdAt: d.createdAt,
+      updatedAt: d.updatedAt,
+    }));
+    const ritualCheckups: CheckupRecord[] = newCheckups.map((c) => ({
+      id: mapId("checkups", c.id),
+      userId,
+      instrumentId: c.instrumentId,
+      answers: c.answers,
+      total: c.total,
+      bandId: c.bandId,
+      completedAt: c.completedAt,
+      localDate: c.localDate,
+      timeZone: c.timeZone,
+      createdAt: c.createdAt,
+    }));
+    // One transaction for all three tables.
+    await store.ritual.importRecords(userId, {
+      sessions: ritualSessions,
+      diaries: ritualDiaries,
+      checkups: ritualCheckups,
+    });
+    if (archive.account.timeZone !== user.timeZone) {
+      const before = user.timeZone;
+      await store.updateUserTimeZone(userId, archive.account.timeZone);
+      undo.push(() => store.updateUserTimeZone(userId, before));
+    }
+    return items.filter((i) => !i.duplicate).length;
+  };
+  return { items, warnings, write };
+}

@@ -1,0 +1,133 @@
+import type { Archive, ArchiveMedia } from "@meridian/core";
+import { ARCHIVE_FORMAT, ARCHIVE_VERSION } from "@meridian/core";
+import type { RitualSessionRecord } from "../store/ritual-store";
+import type { Store, UserRecord } from "../store/store";
+
+/** Everything one account holds, read through the Store, as the archive's records: oldest
+ * first then by id, each object's keys in a fixed order, so the same data always gives the
+ * same JSON bytes. The user's id and password hash are not in it. */
+
+/** Oldest first; records of the same moment by their content (not their id, which differs
+ * after a restore into another account), then by id. */
+const byTimeThenId =
+  <T extends { id: string }>(time: (r: T) => string) =>
+  (a: T, b: T) => {
+    if (time(a) !== time(b)) return time(a) < time(b) ? -1 : 1;
+    const ca = JSON.stringify({ ...a, id: "", userId: "" });
+    const cb = JSON.stringify({ ...b, id: "", userId: "" });
+    if (ca !== cb) return ca < cb ? -1 : 1;
+    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  };
+
+const SESSION_PAGE = 1000;
+
+export async function allSessions(store: Store, userId: string): Promise<RitualSessionRecord[]> {
+  const all: RitualSessionRecord[] = [];
+  for (;;) {
+    const last = all.at(-1);
+    const page = await store.ritual.listSessions(userId, {
+      limit: SESSION_PAGE,
+      ...(last ? { after: { startedAt: last.startedAt, id: last.id } } : {}),
+    });
+    all.push(...page);
+    if (page.length < SESSION_PAGE) return all;
+  }
+}
+
+/** The path of an audio item's file inside the export zip. */
+export const zipMediaPath = (id: string) => `media/${id}`;
+
+export async function readAccount(store: Store, user: UserRecord, exportedAt: Date): Promise<Archive> {
+  const userId = user.id;
+  const [entries, prompts, sessions, diaries, checkups, presets, media] = await Promise.all([
+    store.allEntries(userId),
+    store.listPrompts(userId),
+    allSessions(store, userId),
+    store.ritual.listSleepDiaries(userId, {}),
+    store.ritual.listCheckups(userId),
+    store.studio.listPresets(userId),
+    store.studio.listMedia(userId),
+  ]);
+  return {
+    format: ARCHIVE_FORMAT,
+    version: ARCHIVE_VERSION,
+    exportedAt: exportedAt.toISOString(),
+    account: { username: user.username, timeZone: user.timeZone, createdAt: user.createdAt },
+    entries: entries.sort(byTimeThenId((e) => e.createdAt)).map((e) => ({
+      id: e.id,
+      clientId: e.clientId,
+      title: e.title,
+      body: e.body,
+      promptId: e.promptId,
+      promptText: e.promptText,
+      revision: e.revision,
+      createdAt: e.createdAt,
+      updatedAt: e.updatedAt,
+      localDate: e.localDate,
+      timeZone: e.timeZone,
+      tags: [...e.tags],
+    })),
+    prompts: prompts.sort(byTimeThenId((p) => p.createdAt)).map((p) => ({
+      id: p.id,
+      category: p.category,
+      text: p.text,
+      createdAt: p.createdAt,
+    })),
+    sessions: sessions.sort(byTimeThenId((s) => s.startedAt)).map((s) => ({
+      id: s.id,
+      clientId: s.clientId,
+      status: s.status,
+      startedAt: s.startedAt,
+      endedAt: s.endedAt,
+      timeZone: s.timeZone,
+      localDate: s.localDate,
+      checkIn: s.checkIn,
+      checkOut: s.checkOut,
+      scene: s.scene,
+      media: s.media,
+      entryId: s.entryId,
+      promptId: s.promptId,
+      condition: s.condition,
+      createdAt: s.createdAt,
+      updatedAt: s.updatedAt,
+    })),
+    sleepDiaries: diaries.sort(byTimeThenId((d) => d.nightOf)).map((d) => ({
+      id: d.id,
+      nightOf: d.nightOf,
+      fields: d.fields as unknown as Record<string, unknown>,
+      derived: d.derived as unknown as Record<string, unknown>,
+      sessionId: d.sessionId,
+      createdAt: d.createdAt,
+      updatedAt: d.updatedAt,
+    })),
+    checkups: checkups.sort(byTimeThenId((c) => c.completedAt)).map((c) => ({
+      id: c.id,
+      instrumentId: c.instrumentId,
+      answers: c.answers,
+      total: c.total,
+      bandId: c.bandId,
+      completedAt: c.completedAt,
+      localDate: c.localDate,
+      timeZone: c.timeZone,
+      createdAt: c.createdAt,
+    })),
+    presets: presets.sort(byTimeThenId((p) => p.createdAt)).map((p) => ({
+      id: p.id,
+      name: p.name,
+      scene: p.scene,
+      createdAt: p.createdAt,
+      updatedAt: p.updatedAt,
+    })),
+    media: media.sort(byTimeThenId((m) => m.createdAt)).map(
+      (m): ArchiveMedia => ({
+        id: m.id,
+        kind: m.kind,
+        name: m.name,
+        sizeBytes: m.sizeBytes,
+        details: m.details as unknown as Record<string, unknown>,
+        createdAt: m.createdAt,
+        file: m.kind === "audio" ? zipMediaPath(m.id) : null,
+      }),
+    ),
+  };
+}
