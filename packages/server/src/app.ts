@@ -58,6 +58,8 @@ export interface CreateAppOptions {
   dataDir?: string;
   /** Largest media upload in bytes (default 200 MB; MERIDIAN_MEDIA_LIMIT_MB via serve). */
   mediaLimitBytes?: number;
+  /** Each user's uploads and kept renders together, in bytes (default 2 GB; MERIDIAN_MEDIA_QUOTA_MB). */
+  mediaQuotaBytes?: number;
   /** Server renders in worker threads (default true); false: on the event loop, chunked. */
   renderThreads?: boolean;
   /** Unlocked keys by session (default: a new, empty ring — as after a restart). */
@@ -107,6 +109,7 @@ export function createApp(options: CreateAppOptions): MeridianApp {
   const studioFiles: StudioFiles = {
     dataDir,
     mediaLimitBytes: options.mediaLimitBytes ?? DEFAULT_MEDIA_LIMIT_MB * 1024 * 1024,
+    ...(options.mediaQuotaBytes !== undefined ? { quotaBytes: options.mediaQuotaBytes } : {}),
   };
   const renders = new RenderService({
     dir: rendersDir(studioFiles),
@@ -131,8 +134,8 @@ export function createApp(options: CreateAppOptions): MeridianApp {
   registerInsightsRoutes(app, deps);
   registerCrisisRoutes(app);
   registerPresetRoutes(app, deps);
-  registerMediaRoutes(app, deps, studioFiles);
-  registerRenderRoutes(app, deps, renders);
+  registerMediaRoutes(app, deps, studioFiles, renders);
+  registerRenderRoutes(app, deps, renders, studioFiles);
   registerExportRoutes(app, deps, studioFiles);
   registerImportRoutes(app, deps, studioFiles);
   registerAccountDeleteRoutes(app, deps, studioFiles, renders);

@@ -3,7 +3,7 @@ import type { Server } from "node:http";
 import { resolve } from "node:path";
 import { serve as serveNode } from "@hono/node-server";
 import { createApp } from "./app";
-import { mediaLimitFromEnv, sweepUnfinishedUploads } from "./media/paths";
+import { mediaLimitFromEnv, mediaQuotaFromEnv, sweepUnfinishedUploads } from "./media/paths";
 import { openStore } from "./store/open-store";
 import type { Store } from "./store/store";
 
@@ -23,6 +23,8 @@ export interface ServeOptions {
   trustProxy?: boolean;
   /** Largest studio media upload in bytes (MERIDIAN_MEDIA_LIMIT_MB; default 200 MB). */
   mediaLimitBytes?: number;
+  /** Each user's uploads and kept renders together, in bytes (MERIDIAN_MEDIA_QUOTA_MB). */
+  mediaQuotaBytes?: number;
   /** Where the startup line goes (default console.log). */
   log?: (line: string) => void;
 }
@@ -77,6 +79,9 @@ export function serveOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Serve
     ...(env.MERIDIAN_MEDIA_LIMIT_MB
       ? { mediaLimitBytes: mediaLimitFromEnv(env.MERIDIAN_MEDIA_LIMIT_MB) }
       : {}),
+    ...(env.MERIDIAN_MEDIA_QUOTA_MB
+      ? { mediaQuotaBytes: mediaQuotaFromEnv(env.MERIDIAN_MEDIA_QUOTA_MB) }
+      : {}),
   };
 }
 
@@ -100,6 +105,7 @@ export async function serve(options: ServeOptions = {}): Promise<RunningServer> 
     trustProxy: options.trustProxy ?? false,
     dataDir: resolve(options.dataDir ?? "./data"),
     ...(options.mediaLimitBytes !== undefined ? { mediaLimitBytes: options.mediaLimitBytes } : {}),
+    ...(options.mediaQuotaBytes !== undefined ? { mediaQuotaBytes: options.mediaQuotaBytes } : {}),
   });
 
   let server: Server;

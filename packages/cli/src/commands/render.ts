@@ -5,7 +5,7 @@
  * io signal) stops early with a short fade and leaves a valid, shorter file.
  */
 import { readFile } from "node:fs/promises";
-import { describeSceneErrors, parseScene } from "@meridian/core";
+import { describeSceneErrors, parseScene, toEngineScene } from "@meridian/core";
 import {
   type AudioWriter,
   formatDuration,
@@ -50,7 +50,8 @@ async function loadScene(ref: string): Promise<Scene> {
   }
   const parsed = parseScene(json);
   if (!parsed.ok) throw new UsageError(`${ref}: ${describeSceneErrors(parsed.errors)}`);
-  return parsed.scene;
+  // Own-audio layers name files in a user's library on a server: the CLI renders the generators.
+  return toEngineScene(parsed.scene);
 }
 
 function progressLine(done: number, total: number, elapsed: number): string {

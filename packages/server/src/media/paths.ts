@@ -6,9 +6,12 @@ export interface StudioFiles {
   dataDir: string;
   /** Largest upload accepted, in bytes. */
   mediaLimitBytes: number;
+  /** Most bytes one user's uploads and kept renders may take together (default 2 GB). */
+  quotaBytes?: number;
 }
 
 export const DEFAULT_MEDIA_LIMIT_MB = 200;
+export const DEFAULT_MEDIA_QUOTA_MB = 2048;
 
 export const mediaDir = (files: StudioFiles, userId: string) => join(files.dataDir, "media", userId);
 export const mediaPath = (files: StudioFiles, userId: string, id: string) =>
@@ -21,6 +24,15 @@ export function mediaLimitFromEnv(value: string | undefined): number {
   const mb = Number(value);
   if (!Number.isFinite(mb) || mb <= 0 || mb > 1_000_000)
     throw new Error(`MERIDIAN_MEDIA_LIMIT_MB must be a positive number of megabytes, got "${value}"`);
+  return Math.round(mb * 1024 * 1024);
+}
+
+/** MERIDIAN_MEDIA_QUOTA_MB → bytes (default 2048 MB): each user's uploads and kept renders together. */
+export function mediaQuotaFromEnv(value: string | undefined): number {
+  if (value === undefined || value.trim() === "") return DEFAULT_MEDIA_QUOTA_MB * 1024 * 1024;
+  const mb = Number(value);
+  if (!Number.isFinite(mb) || mb <= 0 || mb > 100_000_000)
+    throw new Error(`MERIDIAN_MEDIA_QUOTA_MB must be a positive number of megabytes, got "${value}"`);
   return Math.round(mb * 1024 * 1024);
 }
 

@@ -103,7 +103,7 @@ export async function measureWavFile(path: string): Promise<WavLoudness | null> 
   }
 }
 
-function sampleAt(buf: Buffer, o: number, info: WavInfo): number {
+export function sampleAt(buf: Buffer, o: number, info: WavInfo): number {
   if (info.float) return info.bitsPerSample === 32 ? buf.readFloatLE(o) : buf.readDoubleLE(o);
   switch (info.bitsPerSample) {
     case 8:

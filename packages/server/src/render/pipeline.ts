@@ -5,6 +5,7 @@
  * leaving a valid, shorter file.
  */
 import { createEngine, type Scene } from "@meridian/sound";
+import type { WavLayerSource } from "./media-source";
 import { Mp3Writer } from "./mp3-writer";
 import { WavWriter } from "./wav-writer";
 
@@ -33,6 +34,8 @@ export interface RenderSpec {
   seed: number;
   /** Fade at the end in seconds (default the scene's fadeOut, else 10), at most `seconds`. */
   fadeOutSeconds?: number;
+  /** Own WAV layers mixed in after the engine (opened by the caller, closed here). */
+  media?: readonly WavLayerSource[];
 }
 
 export interface RenderControl {
@@ -68,6 +71,21 @@ export async function renderInto(
   const fadeStart = total - Math.round(fade * sampleRate);
   const l = new Float32Array(RENDER_CHUNK);
   const r = new Float32Array(RENDER_CHUNK);
+  const media = spec.media ?? [];
+  const fadeInFrames = Math.max(1, Math.round((spec.scene.fadeIn ?? 3) * sampleRate));
+  const fadeFrames = total - fadeStart;
+  let abortAt = -1;
+  const tailFrames = Math.round(0.12 * sampleRate);
+  // The own-audio layers' gain envelope: the scene's fade-in, the final fade, the abort fade.
+  const envelope = (f: number): number => {
+    let g = Math.min(1, f / fadeInFrames);
+    if (f > fadeStart && fadeFrames > 0) g *= Math.max(0, 1 - (f - fadeStart) / fadeFrames);
+    if (abortAt >= 0) g *= Math.max(0, 1 - (f - abortAt) / tailFrames);
+    return g;
+  };
+  const mix = async (n: number, at: number) => {
+    for (const m of media) await m.mixInto(l, r, n, at, sampleRate, envelope);
+  };
   const started = performance.now();
   let lastYield = started;
   let done = 0;
@@ -83,6 +101,7 @@ export async function renderInto(
       if (done < fadeStart && done + n > fadeStart) n = fadeStart - done;
       if (done === fadeStart && fade > 0) engine.fadeOut(fade);
       engine.process(l, r, n);
+      await mix(n, done);
       await writer.write([l, r], n);
       done += n;
       control.onProgress?.(done, total);
@@ -97,16 +116,19 @@ export async function renderInto(
     if (aborted) {
       // A short fade so the early end does not click.
       engine.fadeOut(0.1);
-      const tail = Math.round(0.12 * sampleRate);
+      const tail = tailFrames;
+      abortAt = done;
       for (let k = 0; k < tail; k += RENDER_CHUNK) {
         const n = Math.min(RENDER_CHUNK, tail - k);
         engine.process(l, r, n);
+        await mix(n, done);
         await writer.write([l, r], n);
         done += n;
       }
     }
   } finally {
     await writer.close();
+    for (const m of media) await m.close().catch(() => {});
   }
   return { frames: done, aborted, wallSeconds: (performance.now() - started) / 1000 };
 }

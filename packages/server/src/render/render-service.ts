@@ -1,14 +1,17 @@
 /**
- * The server's render queue: renders live in memory (a restart forgets them; the first render
- * after a start clears the folder's leftovers), one runs at a time per user and the rest wait. Files go to `${dir}/<id>.<format>`;
- * a finished render is forgotten with its file after a download or after `keepMs`.
+ * The server's render queue. Renders are kept on disk in `dir` until their owner deletes them:
+ * the audio as `<id>.<format>` and its description as `<id>.json` (written when the render is
+ * queued and again when it ends), so a restart lists the finished ones again; a render a restart
+ * cut off is listed as failed ("interrupted") with its partial file removed. One render runs at a
+ * time per user and the rest wait.
  */
-import { mkdirSync, readdirSync, rmSync } from "node:fs";
-import { rm, stat } from "node:fs/promises";
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { rename, rm, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Scene } from "@meridian/sound";
 import { newId } from "../ids";
 import { formatDuration } from "./duration";
+import type { MediaRenderInput } from "./media-source";
 import type { RenderFormat } from "./pipeline";
 import { type RunningRender, startRender } from "./render-thread";
 
@@ -24,26 +27,42 @@ export interface RenderView {
   sizeBytes: number | null;
   fileName: string;
   error: string | null;
+  /** What the render left out, e.g. an own-audio layer in a format the server can't decode. */
+  warnings: string[];
   createdAt: string;
 }
 
 interface Job extends RenderView {
   userId: string;
   scene: Scene;
+  media: MediaRenderInput[];
   seed: number;
   path: string;
   running?: RunningRender;
   startedAt?: number;
   ended?: Promise<void>;
-  expiry?: ReturnType<typeof setTimeout>;
+  /** Writes of the description, one after another. */
+  saving?: Promise<void>;
+}
+
+/** What `<id>.json` holds. */
+interface StoredRender {
+  id: string;
+  userId: string;
+  status: RenderStatus;
+  format: RenderFormat;
+  durationSeconds: number;
+  sizeBytes: number | null;
+  fileName: string;
+  error: string | null;
+  warnings: string[];
+  createdAt: string;
 }
 
 export interface RenderServiceOptions {
-  /** Folder of the render files (created; leftovers of an earlier run are removed). */
+  /** Folder of the render files (created on first use). */
   dir: string;
   now?: () => Date;
-  /** How long a finished render is kept (default one hour). */
-  keepMs?: number;
   /** Most unfinished (queued or running) renders per user (default 3). */
   maxPendingPerUser?: number;
   /** Render in worker threads (default true); false renders on the event loop in chunks. */
@@ -53,7 +72,8 @@ export interface RenderServiceOptions {
 
 export class TooManyRendersError extends Error {}
 
-const RENDER_FILE = /^[A-Za-z0-9_-]{22}\.(wav|mp3)$/;
+const RENDER_ID = /^[A-Za-z0-9_-]{22}$/;
+const MP3_KBPS = 160;
 
 function slug(text: string): string {
   const s = text
@@ -66,48 +86,136 @@ function slug(text: string): string {
   return s || "meridian-mix";
 }
 
+/** Bytes a render of this length and format will take (16-bit stereo WAV; 160 kbps MP3). */
+export function estimateRenderBytes(seconds: number, format: RenderFormat, sampleRate = 48000): number {
+  return format === "wav"
+    ? Math.ceil(seconds * sampleRate) * 4 + 80
+    : Math.ceil((seconds * MP3_KBPS * 1000) / 8);
+}
+
 export class RenderService {
   readonly #jobs = new Map<string, Job>();
   readonly #dir: string;
   readonly #now: () => Date;
-  readonly #keepMs: number;
   readonly #maxPending: number;
   readonly #sampleRate: number;
   #threads: boolean;
   #disposed = false;
-  #prepared = false;
+  #loaded = false;
 
   constructor(options: RenderServiceOptions) {
     this.#dir = options.dir;
     this.#now = options.now ?? (() => new Date());
-    this.#keepMs = options.keepMs ?? 3600_000;
     this.#maxPending = options.maxPendingPerUser ?? 3;
     this.#threads = options.threads ?? true;
     this.#sampleRate = options.sampleRate ?? 48000;
   }
 
-  /** Creates the folder on first use; renders do not outlive the process, so what a previous
-   * run left behind is unreachable and removed. */
-  #prepare(): void {
-    if (this.#prepared) return;
+  /** Reads what earlier runs left in the folder (once): finished renders come back; renders a
+   * restart cut off are marked failed and their partial audio removed; stray files go. */
+  #load(): void {
+    if (this.#loaded) return;
+    this.#loaded = true;
     mkdirSync(this.#dir, { recursive: true });
-    for (const name of readdirSync(this.#dir)) {
-      if (RENDER_FILE.test(name)) rmSync(join(this.#dir, name), { force: true });
+    const names = readdirSync(this.#dir);
+    const described = new Set<string>();
+    const stored: StoredRender[] = [];
+    for (const name of names) {
+      const m = /^(.+)\.json$/.exec(name);
+      if (!m?.[1] || !RENDER_ID.test(m[1])) continue;
+      try {
+        const r = JSON.parse(readFileSync(join(this.#dir, name), "utf8")) as StoredRender;
+        if (r.id !== m[1] || (r.format !== "wav" && r.format !== "mp3") || typeof r.userId !== "string")
+          continue;
+        described.add(r.id);
+        stored.push(r);
+      } catch {
+        // An unreadable description (cut off mid-write): the render is dropped below.
+      }
     }
-    this.#prepared = true;
+    for (const name of names) {
+      const m = /^([A-Za-z0-9_-]{22})\.(wav|mp3|json|json\.tmp)$/.exec(name);
+      if (m?.[1] && !described.has(m[1])) rmSync(join(this.#dir, name), { force: true });
+    }
+    stored.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
+    for (const r of stored) {
+      const path = join(this.#dir, `${r.id}.${r.format}`);
+      const job: Job = {
+        ...r,
+        warnings: Array.isArray(r.warnings) ? r.warnings : [],
+        progress: r.status === "done" ? 1 : 0,
+        etaSeconds: null,
+        scene: { version: 1, layers: [] },
+        media: [],
+        seed: 1,
+        path,
+      };
+      if (r.status === "done") {
+        try {
+          job.sizeBytes = statSync(path).size;
+        } catch {
+          job.status = "failed";
+          job.error = "The rendered file is missing on the server";
+        }
+      } else if (r.status === "queued" || r.status === "running") {
+        rmSync(path, { force: true });
+        job.status = "failed";
+        job.error = "A server restart interrupted this render; start it again";
+        void this.#save(job);
+      } else rmSync(path, { force: true });
+      this.#jobs.set(job.id, job);
+    }
+  }
+
+  /** Writes the description (or, for a cancelled render, removes it): queued behind earlier writes. */
+  #save(job: Job): Promise<void> {
+    const next = (job.saving ?? Promise.resolve()).catch(() => {}).then(() => this.#write(job));
+    job.saving = next;
+    return next;
+  }
+
+  async #write(job: Job): Promise<void> {
+    const file = join(this.#dir, `${job.id}.json`);
+    if (job.status === "cancelled" || !this.#jobs.has(job.id)) {
+      // A cancelled render leaves nothing on disk (it does not come back after a restart).
+      await rm(file, { force: true });
+      return;
+    }
+    const stored: StoredRender = {
+      id: job.id,
+      userId: job.userId,
+      status: job.status,
+      format: job.format,
+      durationSeconds: job.durationSeconds,
+      sizeBytes: job.sizeBytes,
+      fileName: job.fileName,
+      error: job.error,
+      warnings: job.warnings,
+      createdAt: job.createdAt,
+    };
+    // Write then rename: a crash never leaves half a description.
+    await writeFile(`${file}.tmp`, JSON.stringify(stored));
+    await rename(`${file}.tmp`, file);
   }
 
   create(
     userId: string,
-    input: { scene: Scene; seconds: number; format: RenderFormat; seed?: number },
+    input: {
+      scene: Scene;
+      seconds: number;
+      format: RenderFormat;
+      seed?: number;
+      media?: MediaRenderInput[];
+      warnings?: string[];
+    },
   ): RenderView {
+    this.#load();
     const pending = [...this.#jobs.values()].filter(
       (j) => j.userId === userId && (j.status === "queued" || j.status === "running"),
     );
     if (pending.length >= this.#maxPending) {
       throw new TooManyRendersError(`At most ${this.#maxPending} renders can wait or run at once`);
     }
-    this.#prepare();
     const id = newId();
     const job: Job = {
       id,
@@ -120,50 +228,69 @@ export class RenderService {
       sizeBytes: null,
       fileName: `${slug(input.scene.name ?? "meridian-mix")}-${formatDuration(input.seconds)}.${input.format}`,
       error: null,
+      warnings: input.warnings ?? [],
       createdAt: this.#now().toISOString(),
       scene: input.scene,
+      media: input.media ?? [],
       seed: input.seed ?? 1,
       path: join(this.#dir, `${id}.${input.format}`),
     };
     this.#jobs.set(id, job);
-    this.#pump(userId);
+    job.ended = this.#save(job).then(
+      () => this.#pump(userId),
+      (error: unknown) => {
+        job.error = `Could not write to the renders folder: ${error instanceof Error ? error.message : String(error)}`;
+        job.status = "failed";
+      },
+    );
     return this.#view(job);
   }
 
   get(userId: string, id: string): RenderView | null {
+    this.#load();
     const job = this.#jobs.get(id);
     return job && job.userId === userId ? this.#view(job) : null;
   }
 
   list(userId: string): RenderView[] {
+    this.#load();
     return [...this.#jobs.values()]
       .filter((j) => j.userId === userId)
       .reverse()
       .map((j) => this.#view(j));
   }
 
-  /** The finished file of a done render (null: no such render of this user). */
+  /** Bytes the user's renders take or will take on disk (finished: their size; unfinished: the estimate). */
+  usedBytes(userId: string): number {
+    this.#load();
+    let sum = 0;
+    for (const j of this.#jobs.values()) {
+      if (j.userId !== userId) continue;
+      if (j.status === "done") sum += j.sizeBytes ?? 0;
+      else if (j.status === "queued" || j.status === "running")
+        sum += estimateRenderBytes(j.durationSeconds, j.format, this.#sampleRate);
+    }
+    return sum;
+  }
+
+  /** The file of a render (null: no such render of this user). */
   file(userId: string, id: string): { view: RenderView; path: string } | null {
+    this.#load();
     const job = this.#jobs.get(id);
     if (!job || job.userId !== userId) return null;
     return { view: this.#view(job), path: job.path };
   }
 
-  /** After a completed download: forget the render and remove its file. */
-  downloaded(id: string): void {
-    const job = this.#jobs.get(id);
-    if (job?.status === "done") void this.#forget(job);
-  }
-
   /**
-   * Cancels a queued or running render (it reads `cancelled`, its file removed) or forgets a
+   * Cancels a queued or running render (it reads `cancelled`, its file removed) or deletes a
    * finished one with its file. False when there is no such render of this user.
    */
   async cancel(userId: string, id: string): Promise<boolean> {
+    this.#load();
     const job = this.#jobs.get(id);
     if (!job || job.userId !== userId) return false;
     if (job.status === "queued") {
-      this.#finish(job, "cancelled");
+      await this.#finish(job, "cancelled");
       return true;
     }
     if (job.status === "running") {
@@ -176,12 +303,17 @@ export class RenderService {
     return true;
   }
 
-  /** Stops every render and timer (the files of unfinished renders are removed). */
+  /** Deletes every render of a user with its files (the account is being removed). */
+  async removeUser(userId: string): Promise<void> {
+    for (const job of [...this.#jobs.values()]) if (job.userId === userId) await this.cancel(userId, job.id);
+    for (const job of [...this.#jobs.values()]) if (job.userId === userId) await this.#forget(job);
+  }
+
+  /** Stops every render (their partial files removed; their descriptions say cancelled). */
   async dispose(): Promise<void> {
     this.#disposed = true;
     const ended: Promise<void>[] = [];
     for (const job of this.#jobs.values()) {
-      if (job.expiry) clearTimeout(job.expiry);
       if (job.status === "running") {
         job.status = "cancelled";
         job.running?.cancel();
@@ -208,6 +340,7 @@ export class RenderService {
       sizeBytes: job.sizeBytes,
       fileName: job.fileName,
       error: job.error,
+      warnings: [...job.warnings],
       createdAt: job.createdAt,
     };
   }
@@ -230,6 +363,7 @@ export class RenderService {
       seed: job.seed,
       format: job.format,
       out: job.path,
+      media: job.media,
     };
     const onProgress = (done: number, total: number) => {
       job.progress = total > 0 ? done / total : 1;
@@ -252,17 +386,17 @@ export class RenderService {
       }
       if (outcome.aborted || (job.status as RenderStatus) === "cancelled") {
         await rm(job.path, { force: true });
-        this.#finish(job, "cancelled");
+        await this.#finish(job, "cancelled");
       } else {
         job.sizeBytes = (await stat(job.path)).size;
-        this.#finish(job, "done");
+        await this.#finish(job, "done");
       }
     } catch (error) {
       await rm(job.path, { force: true });
-      if ((job.status as RenderStatus) === "cancelled") this.#finish(job, "cancelled");
+      if ((job.status as RenderStatus) === "cancelled") await this.#finish(job, "cancelled");
       else {
         job.error = error instanceof Error ? error.message : String(error);
-        this.#finish(job, "failed");
+        await this.#finish(job, "failed");
       }
     } finally {
       delete job.running;
@@ -270,17 +404,15 @@ export class RenderService {
     }
   }
 
-  #finish(job: Job, status: RenderStatus): void {
+  async #finish(job: Job, status: RenderStatus): Promise<void> {
     job.status = status;
     if (status === "done") job.progress = 1;
-    if (this.#disposed) return;
-    job.expiry = setTimeout(() => void this.#forget(job), this.#keepMs);
-    job.expiry.unref?.();
+    await this.#save(job).catch((error: unknown) => console.error("Saving a render's description:", error));
   }
 
   async #forget(job: Job): Promise<void> {
-    if (job.expiry) clearTimeout(job.expiry);
-    await rm(job.path, { force: true });
     this.#jobs.delete(job.id);
+    await rm(job.path, { force: true });
+    await this.#save(job);
   }
 }

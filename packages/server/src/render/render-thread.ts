@@ -9,6 +9,7 @@ import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { Scene } from "@meridian/sound";
+import type { MediaRenderInput } from "./media-source";
 import type { RenderFormat } from "./pipeline";
 import { runRenderJob } from "./run-job";
 
@@ -20,6 +21,8 @@ export interface RenderJobSpec {
   format: RenderFormat;
   /** Output file. */
   out: string;
+  /** Own WAV layers to mix in (plain data: it crosses into the worker thread). */
+  media?: MediaRenderInput[];
 }
 
 export type RenderThreadMessage =

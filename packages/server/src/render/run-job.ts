@@ -1,3 +1,4 @@
+import { WavLayerSource } from "./media-source";
 import { openAudioWriter, type RenderOutcome, renderInto } from "./pipeline";
 import type { RenderJobSpec } from "./render-thread";
 
@@ -11,11 +12,27 @@ export async function runRenderJob(
   onProgress: (done: number, total: number) => void,
   yieldEveryMs?: number,
 ): Promise<RenderOutcome> {
-  const writer = await openAudioWriter(spec.format, spec.out, spec.sampleRate);
+  const media: WavLayerSource[] = [];
+  try {
+    for (const input of spec.media ?? []) {
+      const source = await WavLayerSource.open(input, spec.sampleRate, spec.scene.masterGainDb ?? 0);
+      if (source) media.push(source);
+    }
+  } catch (error) {
+    for (const m of media) await m.close().catch(() => {});
+    throw error;
+  }
+  let writer: Awaited<ReturnType<typeof openAudioWriter>>;
+  try {
+    writer = await openAudioWriter(spec.format, spec.out, spec.sampleRate);
+  } catch (error) {
+    for (const m of media) await m.close().catch(() => {});
+    throw error;
+  }
   let last = 0;
   return renderInto(
     writer,
-    { scene: spec.scene, seconds: spec.seconds, sampleRate: spec.sampleRate, seed: spec.seed },
+    { scene: spec.scene, seconds: spec.seconds, sampleRate: spec.sampleRate, seed: spec.seed, media },
     {
       signal,
       ...(yieldEveryMs !== undefined ? { yieldEveryMs } : {}),

@@ -7,11 +7,13 @@ import { requireUser } from "../http/auth";
 import { newId } from "../ids";
 import { linkDetails } from "../media/links";
 import { mediaPath, type StudioFiles } from "../media/paths";
+import { quotaError, storageUsage } from "../media/quota";
 import { fileResponse } from "../media/serve-file";
 import { ACCEPTED_AUDIO } from "../media/sniff";
 import { streamUpload } from "../media/upload";
 import { matchingGainDb, measureWavFile } from "../media/wav";
 import { presentMedia } from "../presenters/studio";
+import type { RenderService } from "../render/render-service";
 import type { AudioDetails } from "../store/studio-store";
 import { errors, IdParamsSchema, json, jsonBody, sessionSecurity } from "./common";
 import {
@@ -19,6 +21,7 @@ import {
   MediaAudioSchema,
   MediaItemSchema,
   MediaLinkSchema,
+  StorageUsageSchema,
   UpdateMediaSchema,
   UploadHeadersSchema,
   UploadQuerySchema,
@@ -61,6 +64,14 @@ const list = createRoute({
   path: "/api/media",
   summary: "The user's audio files and links, newest first",
   responses: { 200: json(z.object({ items: z.array(MediaItemSchema) }), "Media"), ...errors(401) },
+});
+
+const usage = createRoute({
+  ...common,
+  method: "get",
+  path: "/api/media/usage",
+  summary: "Storage used by your uploads and kept renders, your quota and the upload limit",
+  responses: { 200: json(StorageUsageSchema, "Usage"), ...errors(401) },
 });
 
 const get = createRoute({
@@ -119,7 +130,12 @@ function decodeFilename(raw: string): string {
   return name.slice(0, 200);
 }
 
-export function registerMediaRoutes(app: App, deps: AppDeps, files: StudioFiles): void {
+export function registerMediaRoutes(
+  app: App,
+  deps: AppDeps,
+  files: StudioFiles,
+  renders: RenderService,
+): void {
   const studio = deps.store.studio;
 
   app.openapi(upload, async (c) => {
@@ -131,13 +147,17 @@ export function registerMediaRoutes(app: App, deps: AppDeps, files: StudioFiles)
     const tooLarge = () =>
       new HttpError(413, ErrorCode.tooLarge, `The file is larger than the upload limit of ${limitMb} MB`);
     if (Number.isFinite(declared) && declared > files.mediaLimitBytes) throw tooLarge();
+    const used = await storageUsage(files, studio, renders, userId);
+    const room = Math.max(0, used.quotaBytes - used.usedBytes);
+    if (Number.isFinite(declared) && declared > room) throw quotaError(used, declared, "This file");
 
     const id = newId();
     const final = mediaPath(files, userId, id);
     const temp = `${final}.upload`;
-    const result = await streamUpload(c.req.raw.body, temp, files.mediaLimitBytes);
+    const result = await streamUpload(c.req.raw.body, temp, Math.min(files.mediaLimitBytes, room));
     if (!result.ok) {
-      if (result.reason === "too_large") throw tooLarge();
+      if (result.reason === "too_large")
+        throw room < files.mediaLimitBytes ? quotaError(used, null, "This file") : tooLarge();
       if (result.reason === "empty") throw new HttpError(400, ErrorCode.validation, "The file is empty");
       throw new HttpError(
         415,
@@ -203,6 +223,12 @@ export function registerMediaRoutes(app: App, deps: AppDeps, files: StudioFiles)
   app.openapi(list, async (c) => {
     const items = await studio.listMedia(userOf(c).id);
     return c.json({ items: items.map(presentMedia) }, 200);
+  });
+
+  // Registered before /api/media/{id} so the fixed path wins.
+  app.openapi(usage, async (c) => {
+    const u = await storageUsage(files, studio, renders, userOf(c).id);
+    return c.json({ ...u, uploadLimitBytes: files.mediaLimitBytes }, 200);
   });
 
   app.openapi(get, async (c) => {

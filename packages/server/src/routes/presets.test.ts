@@ -90,11 +90,14 @@ describe("scenes and presets", () => {
     expect((await body(await owner.get("/api/presets"))).presets).toHaveLength(before);
 
     const p = await body(await owner.post("/api/presets", { name: "Ok", scene }));
-    const patch = await owner.patch(`/api/presets/${p.id}`, { scene: { version: 2, layers: [] } });
+    const patch = await owner.patch(`/api/presets/${p.id}`, { scene: { version: 3, layers: [] } });
     expect(patch.status).toBe(400);
     expect((await body(patch)).error.field).toBe("scene.version");
     expect((await owner.patch(`/api/presets/${p.id}`, {})).status).toBe(400);
-    expect((await body(await owner.get(`/api/presets/${p.id}`))).scene.version).toBe(1);
+    // Unchanged: the saved scene, given back in the current format.
+    const kept = (await body(await owner.get(`/api/presets/${p.id}`))).scene;
+    expect(kept.version).toBe(2);
+    expect(kept.layers.length).toBe(scene.layers.length);
   });
 
   it("answers 404 for another user's preset on every id route", async () => {
@@ -105,5 +108,33 @@ describe("scenes and presets", () => {
     expect((await member.delete(`/api/presets/${p.id}`)).status).toBe(404);
     expect((await body(await member.get("/api/presets"))).presets).toEqual([]);
     expect((await body(await owner.get(`/api/presets/${p.id}`))).name).toBe("Private");
+  });
+
+  it("keeps own-audio layers in a preset and gives older (version 1) presets back as version 2", async () => {
+    const withMedia = {
+      version: 2,
+      layers: [{ id: "rain", generator: "rain" }],
+      mediaLayers: [
+        { id: "hum", mediaId: "someMediaId", name: "hum.wav", motion: { kind: "orbit", period: 30 } },
+      ],
+    };
+    const p = await body(await owner.post("/api/presets", { name: "With hum", scene: withMedia }));
+    expect(p.scene.version).toBe(2);
+    expect(p.scene.mediaLayers[0]).toMatchObject({
+      mediaId: "someMediaId",
+      loop: true,
+      motion: { kind: "orbit" },
+    });
+    const old = await body(
+      await owner.post("/api/presets", {
+        name: "Old",
+        scene: { version: 1, layers: [{ id: "r", generator: "rain" }] },
+      }),
+    );
+    const listed = (await body(await owner.get("/api/presets"))).presets.find(
+      (x: { id: string }) => x.id === old.id,
+    );
+    expect(listed.scene).toMatchObject({ version: 2, mediaLayers: [] });
+    for (const id of [p.id, old.id]) await owner.delete(`/api/presets/${id}`);
   });
 });

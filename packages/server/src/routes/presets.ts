@@ -1,10 +1,12 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { parseScene } from "@meridian/core";
 import { BUILTIN_SCENES } from "@meridian/sound";
 import { type App, type AppDeps, userOf } from "../context";
 import { notFound } from "../errors";
 import { requireUser } from "../http/auth";
 import { newId } from "../ids";
 import { presentPreset } from "../presenters/studio";
+import type { PresetRecord } from "../store/studio-store";
 import { errors, IdParamsSchema, json, jsonBody, sessionSecurity } from "./common";
 import {
   BuiltInSceneSchema,
@@ -16,6 +18,12 @@ import {
 } from "./studio-schemas";
 
 const presetCommon = { tags: ["presets"], security: sessionSecurity, middleware: requireUser };
+
+/** A preset as the API shows it, its scene in the current format (older scenes migrated on read). */
+function present(p: PresetRecord) {
+  const parsed = parseScene(p.scene);
+  return presentPreset(parsed.ok ? { ...p, scene: parsed.scene as unknown as Record<string, unknown> } : p);
+}
 
 const scenes = createRoute({
   tags: ["scenes"],
@@ -97,7 +105,7 @@ export function registerPresetRoutes(app: App, deps: AppDeps): void {
 
   app.openapi(list, async (c) => {
     const presets = await studio.listPresets(userOf(c).id);
-    return c.json({ presets: presets.map(presentPreset) }, 200);
+    return c.json({ presets: presets.map(present) }, 200);
   });
 
   app.openapi(create, async (c) => {
@@ -111,13 +119,13 @@ export function registerPresetRoutes(app: App, deps: AppDeps): void {
       createdAt: now,
       updatedAt: now,
     });
-    return c.json(presentPreset(preset), 201);
+    return c.json(present(preset), 201);
   });
 
   app.openapi(get, async (c) => {
     const preset = await studio.findPreset(userOf(c).id, c.req.valid("param").id);
     if (!preset) throw notFound("No such preset");
-    return c.json(presentPreset(preset), 200);
+    return c.json(present(preset), 200);
   });
 
   app.openapi(update, async (c) => {
@@ -129,7 +137,7 @@ export function registerPresetRoutes(app: App, deps: AppDeps): void {
       updatedAt: deps.now().toISOString(),
     });
     if (!preset) throw notFound("No such preset");
-    return c.json(presentPreset(preset), 200);
+    return c.json(present(preset), 200);
   });
 
   app.openapi(remove, async (c) => {
@@ -152,6 +160,6 @@ export function registerPresetRoutes(app: App, deps: AppDeps): void {
       createdAt: now,
       updatedAt: now,
     });
-    return c.json(presentPreset(copy), 201);
+    return c.json(present(copy), 201);
   });
 }

@@ -55,7 +55,7 @@ describe.each([
     warn.mockRestore();
   });
 
-  it("renders a short scene to a valid WAV of the expected length, then forgets it after the download", async () => {
+  it("renders a short scene to a valid WAV of the expected length, kept after the download until deleted", async () => {
     const res = await owner.post("/api/renders", { scene, durationSeconds: 2, format: "wav", seed: 7 });
     expect(res.status).toBe(202);
     const queued = await body(res);
@@ -77,10 +77,12 @@ describe.each([
     expect(wav).toMatchObject({ sampleRate: 48000, channels: 2 });
     expect(wav.samples[0]?.length).toBe(96000);
     expect(wav.samples[0]?.some((s) => s !== 0)).toBe(true);
-    // Downloaded: forgotten with its file.
-    await waitFor(async () =>
-      (await owner.get(`/api/renders/${queued.id}`)).status === 404 ? true : undefined,
-    );
+    expect(done.warnings).toEqual([]);
+    // Downloaded: still listed and downloadable until deleted, then gone with its file.
+    expect((await owner.get(`/api/renders/${queued.id}`)).status).toBe(200);
+    expect(readdirSync(rendersDir).sort()).toEqual([`${queued.id}.json`, `${queued.id}.wav`]);
+    expect((await owner.delete(`/api/renders/${queued.id}`)).status).toBe(204);
+    expect((await owner.get(`/api/renders/${queued.id}`)).status).toBe(404);
     expect(readdirSync(rendersDir)).toEqual([]);
   });
 
@@ -96,6 +98,7 @@ describe.each([
     const bytes = Buffer.from(await file.arrayBuffer());
     expect(bytes.length).toBeGreaterThan(1000);
     expect(bytes[0]).toBe(0xff);
+    expect((await owner.delete(`/api/renders/${r.id}`)).status).toBe(204);
     const b = await body(
       await owner.post("/api/renders", { builtInSceneId: "ocean-sleep", durationSeconds: 1, format: "wav" }),
     );

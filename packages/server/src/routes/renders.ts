@@ -1,10 +1,15 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { builtinScene, type Scene } from "@meridian/sound";
+import { fromEngineScene, type StudioScene, toEngineScene } from "@meridian/core";
+import { builtinScene } from "@meridian/sound";
 import { type App, type AppDeps, userOf } from "../context";
 import { HttpError, notFound } from "../errors";
 import { requireUser } from "../http/auth";
+import { mediaPath, type StudioFiles } from "../media/paths";
+import { quotaError, storageUsage } from "../media/quota";
 import { fileResponse } from "../media/serve-file";
-import { type RenderService, TooManyRendersError } from "../render/render-service";
+import type { MediaRenderInput } from "../render/media-source";
+import { estimateRenderBytes, type RenderService, TooManyRendersError } from "../render/render-service";
+import type { StudioStore } from "../store/studio-store";
 import { errors, IdParamsSchema, json, jsonBody, sessionSecurity } from "./common";
 import { CreateRenderSchema, RenderSchema, sceneFromBody } from "./studio-schemas";
 
@@ -16,6 +21,8 @@ const create = createRoute({
   method: "post",
   path: "/api/renders",
   summary: "Render a scene (given, a preset or a built-in) to a WAV or MP3 file on the server",
+  description:
+    "Own-audio layers (scene.mediaLayers) are mixed in when they are WAV files in your library; a missing or compressed file is left out and named in the render's warnings.",
   request: { body: jsonBody(CreateRenderSchema) },
   responses: {
     202: json(RenderSchema, "Queued; poll GET /api/renders/{id}"),
@@ -27,7 +34,7 @@ const list = createRoute({
   ...common,
   method: "get",
   path: "/api/renders",
-  summary: "The user's renders, newest first",
+  summary: "The user's renders, newest first (kept on disk until deleted, also across restarts)",
   responses: { 200: json(z.object({ renders: z.array(RenderSchema) }), "Renders"), ...errors(401) },
 });
 
@@ -44,16 +51,16 @@ const remove = createRoute({
   ...common,
   method: "delete",
   path: "/api/renders/{id}",
-  summary: "Cancel a render (its file removed), or forget a finished one with its file",
+  summary: "Cancel a render (its file removed), or delete a finished one with its file",
   request: { params: IdParamsSchema },
-  responses: { 204: { description: "Cancelled or forgotten" }, ...errors(401, 403, 404) },
+  responses: { 204: { description: "Cancelled or deleted" }, ...errors(401, 403, 404) },
 });
 
 const file = createRoute({
   ...common,
   method: "get",
   path: "/api/renders/{id}/file",
-  summary: "Download a finished render (then it is forgotten)",
+  summary: "Download a finished render (kept until you delete it)",
   request: { params: IdParamsSchema },
   responses: {
     200: {
@@ -64,26 +71,67 @@ const file = createRoute({
   },
 });
 
-export function registerRenderRoutes(app: App, deps: AppDeps, renders: RenderService): void {
+/** The scene's own-audio layers the server can mix in (WAV in the user's library), and warnings
+ * naming the ones it leaves out. Muted layers (or unsoloed ones while something is soloed) are skipped quietly. */
+async function resolveMedia(
+  studio: StudioStore,
+  files: StudioFiles,
+  userId: string,
+  scene: StudioScene,
+): Promise<{ media: MediaRenderInput[]; warnings: string[] }> {
+  const media: MediaRenderInput[] = [];
+  const warnings: string[] = [];
+  const solo = scene.layers.some((l) => l.solo) || scene.mediaLayers.some((l) => l.solo);
+  for (const layer of scene.mediaLayers) {
+    if (layer.mute || (solo && !layer.solo)) continue;
+    const item = await studio.findMedia(userId, layer.mediaId);
+    const label = `“${item?.name ?? layer.name ?? layer.id}”`;
+    if (item?.kind !== "audio") {
+      warnings.push(`${label} is not in your library (deleted, or shared by someone else): left out.`);
+    } else if (item.details.format !== "wav") {
+      warnings.push(
+        `${label} is ${item.details.format.toUpperCase()}: the server can only mix WAV files into a render (it has no decoder for compressed audio), so it is left out. Upload a WAV copy to include it.`,
+      );
+    } else {
+      media.push({ layer, path: mediaPath(files, userId, item.id), matchedGainDb: item.details.gainDb });
+    }
+  }
+  return { media, warnings };
+}
+
+export function registerRenderRoutes(
+  app: App,
+  deps: AppDeps,
+  renders: RenderService,
+  files: StudioFiles,
+): void {
+  const studio = deps.store.studio;
+
   app.openapi(create, async (c) => {
     const userId = userOf(c).id;
     const body = c.req.valid("json");
-    let scene: Scene;
+    let scene: StudioScene;
     if (body.scene !== undefined) scene = sceneFromBody(body.scene);
     else if (body.presetId !== undefined) {
-      const preset = await deps.store.studio.findPreset(userId, body.presetId);
+      const preset = await studio.findPreset(userId, body.presetId);
       if (!preset) throw notFound("No such preset");
       scene = sceneFromBody(preset.scene);
     } else {
       const builtIn = builtinScene(body.builtInSceneId ?? "");
       if (!builtIn) throw notFound("No such built-in scene");
-      scene = builtIn;
+      scene = fromEngineScene(builtIn);
     }
+    const expected = estimateRenderBytes(body.durationSeconds, body.format);
+    const usage = await storageUsage(files, studio, renders, userId);
+    if (usage.usedBytes + expected > usage.quotaBytes) throw quotaError(usage, expected, "This render");
+    const { media, warnings } = await resolveMedia(studio, files, userId, scene);
     try {
       const view = renders.create(userId, {
-        scene,
+        scene: toEngineScene(scene),
         seconds: body.durationSeconds,
         format: body.format,
+        media,
+        warnings,
         ...(body.seed !== undefined ? { seed: body.seed } : {}),
       });
       return c.json(view, 202);
@@ -111,10 +159,15 @@ export function registerRenderRoutes(app: App, deps: AppDeps, renders: RenderSer
     if (!found) throw notFound("No such render");
     const { view, path } = found;
     if (view.status !== "done") throw new HttpError(409, "render_not_ready", `The render is ${view.status}`);
-    return fileResponse(path, undefined, {
-      contentType: view.format === "mp3" ? "audio/mpeg" : "audio/wav",
-      downloadName: view.fileName,
-      onComplete: () => renders.downloaded(view.id),
-    });
+    try {
+      return await fileResponse(path, undefined, {
+        contentType: view.format === "mp3" ? "audio/mpeg" : "audio/wav",
+        downloadName: view.fileName,
+      });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT")
+        throw notFound("The file is missing on the server");
+      throw error;
+    }
   });
 }

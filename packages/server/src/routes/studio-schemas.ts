@@ -4,18 +4,20 @@
  * a bad field answers 400 naming it as `scene.layers[2].position.azimuth`.
  */
 import { z } from "@hono/zod-openapi";
-import { ErrorCode, parseScene } from "@meridian/core";
-import { type Scene, validateSceneGenerators } from "@meridian/sound";
+import { ErrorCode, parseScene, type StudioScene, toEngineScene } from "@meridian/core";
+import { validateSceneGenerators } from "@meridian/sound";
 import { HttpError } from "../errors";
 
 export const SceneJsonSchema = z.record(z.string(), z.unknown()).openapi("SceneJson", {
-  description: "Scene JSON (packages/core/src/scene.ts: version 1, layers, …), validated by parseScene",
+  description:
+    "Scene JSON (packages/core/src/scene.ts: version 2 with layers and mediaLayers; version 1 is migrated), validated by parseScene",
 });
 
-/** Parses scene JSON from a request body, or throws 400 validation_failed naming the field. */
-export function sceneFromBody(input: unknown, key = "scene"): Scene {
+/** Parses scene JSON from a request body (older versions migrated), or throws 400
+ * validation_failed naming the field. */
+export function sceneFromBody(input: unknown, key = "scene"): StudioScene {
   const parsed = parseScene(input);
-  const problems = parsed.ok ? validateSceneGenerators(parsed.scene) : parsed.errors;
+  const problems = parsed.ok ? validateSceneGenerators(toEngineScene(parsed.scene)) : parsed.errors;
   const first = problems[0];
   if (parsed.ok && first === undefined) return parsed.scene;
   const inner = first?.field ?? "(scene)";
@@ -114,6 +116,8 @@ export const UpdateMediaSchema = z
 
 // renders
 
+/** The studio offers 10 s and up; the API takes from 1 s (tests, scripts). */
+export const MIN_RENDER_SECONDS = 1;
 export const MAX_RENDER_SECONDS = 12 * 3600;
 export const RENDER_STATUSES = ["queued", "running", "done", "failed", "cancelled"] as const;
 
@@ -123,9 +127,9 @@ export const CreateRenderSchema = z
     presetId: z.string().min(1).max(100).optional(),
     builtInSceneId: z.string().min(1).max(100).optional(),
     durationSeconds: z
-      .number()
-      .min(1, "must be between 1 and 43200 (12 h)")
-      .max(MAX_RENDER_SECONDS, "must be between 1 and 43200 (12 h)"),
+      .number({ error: "must be a number of seconds" })
+      .min(MIN_RENDER_SECONDS, "must be between 1 second and 12 hours (1–43200)")
+      .max(MAX_RENDER_SECONDS, "must be between 1 second and 12 hours (1–43200)"),
     format: z.enum(["wav", "mp3"]),
     seed: z.number().int().min(0).max(0xffffffff).optional(),
   })
@@ -145,6 +149,19 @@ export const RenderSchema = z
     sizeBytes: z.number().nullable(),
     fileName: z.string(),
     error: z.string().nullable(),
+    warnings: z.array(z.string()).openapi({
+      description: "What the render left out (an own-audio layer that is missing or not WAV)",
+    }),
     createdAt: Timestamp,
   })
   .openapi("Render");
+
+export const StorageUsageSchema = z
+  .object({
+    quotaBytes: z.number().int(),
+    usedBytes: z.number().int(),
+    mediaBytes: z.number().int(),
+    renderBytes: z.number().int(),
+    uploadLimitBytes: z.number().int(),
+  })
+  .openapi("StorageUsage");
