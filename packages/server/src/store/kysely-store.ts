@@ -46,7 +46,7 @@ export class KyselyStore implements Store {
     this.kind = adapter.kind;
     this.ritual = new KyselyRitualStore(adapter.db);
     this.studio = new KyselyStudioStore(adapter.db);
-    this.vault = new KyselyVaultStore(adapter.db);
+    this.vault = new KyselyVaultStore(adapter.db, adapter.kind);
     this.#db = adapter.db;
   }
 

@@ -1,7 +1,8 @@
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { PasswordHashing } from "../passwords";
 import type { RitualTables } from "./ritual-schema";
 import type { Database } from "./schema";
+import type { StorageKind } from "./store";
 import type { StudioTables } from "./studio-schema";
 import type { VaultTables } from "./vault-schema";
 import type {
@@ -31,9 +32,11 @@ function toKeys(row: VaultTables["user_keys"]): UserKeysRecord {
 /** The VaultStore shared by both dialects. */
 export class KyselyVaultStore implements VaultStore {
   readonly #db: Db;
+  readonly #kind: StorageKind;
 
-  constructor(db: Kysely<Database>) {
+  constructor(db: Kysely<Database>, kind: StorageKind) {
     this.#db = db.withTables<RitualTables & StudioTables & VaultTables>();
+    this.#kind = kind;
   }
 
   async getUserKeys(userId: string): Promise<UserKeysRecord | null> {
@@ -111,6 +114,19 @@ export class KyselyVaultStore implements VaultStore {
   }
 
   async encryptLegacyRows(keys: UserKeysRecord, sealer: LegacySealer): Promise<LegacyCounts | null> {
+    if (this.#kind !== "sqlite") return this.#encryptLegacyRows(keys, sealer);
+    // SQLite keeps replaced text in freed page space and in the WAL: zero what the migration
+    // frees, then fold the WAL into the file and truncate it, so no plaintext stays behind.
+    await sql`pragma secure_delete = on`.execute(this.#db);
+    try {
+      return await this.#encryptLegacyRows(keys, sealer);
+    } finally {
+      await sql`pragma secure_delete = off`.execute(this.#db);
+      await sql`pragma wal_checkpoint(TRUNCATE)`.execute(this.#db);
+    }
+  }
+
+  async #encryptLegacyRows(keys: UserKeysRecord, sealer: LegacySealer): Promise<LegacyCounts | null> {
     const userId = keys.userId;
     return this.#db.transaction().execute(async (trx) => {
       if (!(await insertKeys(trx, keys))) return null;
