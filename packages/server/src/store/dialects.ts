@@ -12,12 +12,13 @@ import {
 import pg from "pg";
 import type { Database as Schema } from "./schema";
 import { BACKSTOP_AUTOCHECKPOINT_PAGES, startCheckpointer } from "./sqlite-checkpointer";
-import type { StorageKind } from "./store";
+import type { StorageKind, StoreLocation } from "./store";
 
 /** Everything that differs between SQLite and PostgreSQL lives behind this adapter; the
  * queries themselves are shared (see kysely-store.ts). */
 export interface DialectAdapter {
   readonly kind: StorageKind;
+  readonly location: StoreLocation;
   readonly db: Kysely<Schema>;
   /** Serialises "create the first owner" across concurrent transactions. */
   lockOwnerSetup(trx: Transaction<Schema>): Promise<void>;
@@ -115,6 +116,7 @@ export function sqliteAdapter(file: string, options: SqliteOptions = {}): Dialec
         );
   return {
     kind: "sqlite",
+    location: { kind: "sqlite", file },
     db,
     entryTagsJson: sql`(select json_group_array(t.tag order by t.tag) from entry_tags as t where t.entry_id = entries.id and t.user_id = entries.user_id)`,
     // Kysely runs SQLite transactions one at a time on its single connection, and another
@@ -157,6 +159,7 @@ export function postgresAdapter(connectionString: string, options: PostgresOptio
   const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
   return {
     kind: "postgres",
+    location: { kind: "postgres", url: connectionString, schema: options.schema },
     db,
     entryTagsJson: sql`(select json_agg(t.tag order by t.tag) from entry_tags as t where t.entry_id = entries.id and t.user_id = entries.user_id)`,
     lockOwnerSetup: async (trx) => {

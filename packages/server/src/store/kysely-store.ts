@@ -34,6 +34,7 @@ const MAX_REVISION = 2_147_483_647;
 /** The Store implementation shared by both dialects: one set of Kysely queries. */
 export class KyselyStore implements Store {
   readonly kind;
+  readonly location;
   readonly ritual;
   readonly studio;
   readonly vault;
@@ -44,6 +45,7 @@ export class KyselyStore implements Store {
   constructor(adapter: DialectAdapter) {
     this.#adapter = adapter;
     this.kind = adapter.kind;
+    this.location = adapter.location;
     this.ritual = new KyselyRitualStore(adapter.db);
     this.studio = new KyselyStudioStore(adapter.db);
     this.vault = new KyselyVaultStore(adapter.db, adapter.kind);

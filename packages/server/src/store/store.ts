@@ -6,6 +6,11 @@ import type { VaultStore } from "./vault-store";
  * user's id and scopes its query by it; nothing here returns another user's rows. */
 
 export type StorageKind = "sqlite" | "postgres";
+
+/** Where a store's data lives (backups read it; see backup/verified-backup.ts). */
+export type StoreLocation =
+  | { kind: "sqlite"; file: string }
+  | { kind: "postgres"; url: string; schema: string | undefined };
 export type Role = "owner" | "member";
 
 export interface UserRecord {
@@ -108,6 +113,8 @@ export interface PromptRecord {
 
 export interface Store {
   readonly kind: StorageKind;
+  /** Where the data lives: the SQLite file, or the PostgreSQL URL and schema. */
+  readonly location: StoreLocation;
   /** Sessions, sleep diaries and check-ups (ritual-store.ts). */
   readonly ritual: RitualStore;
   /** Studio presets and own media (studio-store.ts). */
