@@ -1,5 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
+import { backupBeforeMigration } from "../backup/pre-migration";
 import { isPostgresUrl, postgresAdapter, sqliteAdapter } from "./dialects";
 import { KyselyStore } from "./kysely-store";
 import type { Store } from "./store";
@@ -15,6 +16,11 @@ export interface OpenStoreOptions {
   postgresPoolSize?: number | undefined;
   /** Apply pending migrations before returning (default true). */
   migrate?: boolean;
+  /** Take a verified backup into `<dataDir>/backups` before migrating a database with data
+   * (default true; see backup/pre-migration.ts). */
+  backupBeforeMigrate?: boolean;
+  /** Pre-migration backups kept (default MERIDIAN_BACKUP_RETAIN, else 5). */
+  backupRetain?: number | undefined;
 }
 
 export async function openStore(options: OpenStoreOptions): Promise<Store> {
@@ -32,6 +38,9 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   }
   if (options.migrate !== false) {
     try {
+      if (options.backupBeforeMigrate !== false) {
+        await backupBeforeMigration(store, { dataDir: options.dataDir, retain: options.backupRetain });
+      }
       await store.migrate();
     } catch (error) {
       await store.close();
