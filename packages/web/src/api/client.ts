@@ -2,9 +2,11 @@ import type {
   CreateEntry,
   Entry,
   InstanceSettings,
+  NewAccount,
   Prompt,
   PromptCategory,
   SearchHit,
+  SignedIn,
   Signup,
   UpdateEntry,
   User,
@@ -38,11 +40,18 @@ export interface EntryQuery {
 /** Typed wrappers for every route in docs/api-routes.md that the web app uses. */
 export const api = {
   setupStatus: () => request<SetupStatus>("GET", "/api/setup"),
-  setup: (body: Signup) => request<User>("POST", "/api/setup", { body }),
-  signup: (body: Signup) => request<User>("POST", "/api/auth/signup", { body }),
+  setup: (body: Signup) => request<NewAccount>("POST", "/api/setup", { body }),
+  signup: (body: Signup) => request<NewAccount>("POST", "/api/auth/signup", { body }),
   login: (username: string, password: string) =>
-    request<User>("POST", "/api/auth/login", { body: { username, password } }),
+    request<SignedIn>("POST", "/api/auth/login", { body: { username, password } }),
   logout: () => request<null>("POST", "/api/auth/logout"),
+  logoutEverywhere: () => request<null>("POST", "/api/auth/logout-all"),
+  recover: (body: { username: string; recoveryKey: string; newPassword: string }) =>
+    request<User>("POST", "/api/auth/recover", { body }),
+  changePassword: (body: { currentPassword: string; newPassword: string }) =>
+    request<User>("POST", "/api/me/password", { body }),
+  newRecoveryKey: (password: string) =>
+    request<{ recoveryKey: string }>("POST", "/api/me/recovery-key", { body: { password } }),
   me: () => request<User>("GET", "/api/me"),
   updateMe: (body: { timeZone?: string }) => request<User>("PATCH", "/api/me", { body }),
 
@@ -50,7 +59,7 @@ export const api = {
   updateAdminSettings: (body: InstanceSettings) =>
     request<InstanceSettings>("PATCH", "/api/admin/settings", { body }),
   adminUsers: () => request<{ users: User[] }>("GET", "/api/admin/users"),
-  adminAddUser: (body: Signup) => request<User>("POST", "/api/admin/users", { body }),
+  adminAddUser: (body: Signup) => request<NewAccount>("POST", "/api/admin/users", { body }),
 
   entries: (q: EntryQuery = {}) => request<EntryList>("GET", "/api/entries", { query: { ...q } }),
   entry: (id: string) => request<Entry>("GET", `/api/entries/${encodeURIComponent(id)}`),

@@ -80,6 +80,22 @@ export async function request<T>(method: Method, path: string, opts: RequestOpti
   const data = await readJson(res).catch(() => null);
   // 5xx (including a proxy's 502/503 while the server restarts) is worth retrying: treat like offline.
   if (res.status >= 500) throw new NetworkError(`Server error (${res.status})`, res.status);
-  if (!res.ok) throw toApiError(res.status, data);
+  if (!res.ok) {
+    const error = toApiError(res.status, data);
+    if (res.status === 401) announceSignedOut(error);
+    throw error;
+  }
   return data as T;
+}
+
+/** Fired on window when the server says the session is gone or locked (e.g. it restarted and
+ * no longer holds the journal's key): the app shows sign-in; unsaved text stays in drafts. */
+export const SIGNED_OUT_EVENT = "meridian:signed-out";
+
+function announceSignedOut(error: ApiError): void {
+  if (error.code !== "session_locked" && error.code !== "unauthenticated") return;
+  if (typeof window === "undefined") return;
+  window.dispatchEvent(
+    new CustomEvent(SIGNED_OUT_EVENT, { detail: { code: error.code, message: error.message } }),
+  );
 }

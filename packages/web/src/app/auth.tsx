@@ -2,6 +2,7 @@ import type { User } from "@meridian/core";
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
 import { api } from "../api/client";
 import { isUnauthenticated } from "../api/errors";
+import { SIGNED_OUT_EVENT } from "../api/http";
 
 export interface AuthState {
   phase: "loading" | "ready" | "error";
@@ -9,12 +10,16 @@ export interface AuthState {
   signupsOpen: boolean;
   user: User | null;
   error: string | null;
+  /** Why the visitor is at sign-in, when the server ended or locked their session. */
+  notice: string | null;
 }
 
 interface AuthApi extends AuthState {
   refresh(): Promise<void>;
   signedIn(user: User): void;
   signOut(): Promise<void>;
+  /** After "log out everywhere": this device is signed out too. */
+  signedOutEverywhere(): void;
   updateUser(user: User): void;
 }
 
@@ -27,7 +32,25 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     signupsOpen: false,
     user: null,
     error: null,
+    notice: null,
   });
+
+  // The server ended or locked the session mid-use: back to sign-in (drafts stay on the device).
+  useEffect(() => {
+    const onSignedOut = (event: Event) => {
+      const detail = (event as CustomEvent<{ code: string; message: string }>).detail;
+      setState((s) => {
+        if (!s.user && detail.code !== "session_locked") return s;
+        const notice =
+          detail.code === "session_locked"
+            ? detail.message
+            : "You were signed out. Anything unsaved is kept on this device; sign in to save it.";
+        return { ...s, user: null, notice };
+      });
+    };
+    window.addEventListener(SIGNED_OUT_EVENT, onSignedOut);
+    return () => window.removeEventListener(SIGNED_OUT_EVENT, onSignedOut);
+  }, []);
 
   const refresh = useCallback(async () => {
     try {
@@ -40,13 +63,14 @@ export function AuthProvider({ children }: { children: ReactNode }) {
           if (!isUnauthenticated(err)) throw err;
         }
       }
-      setState({
+      setState((s) => ({
         phase: "ready",
         needsOwner: setup.needsOwner,
         signupsOpen: setup.signupsOpen,
         user,
         error: null,
-      });
+        notice: user ? null : s.notice,
+      }));
     } catch (err) {
       setState((s) => ({ ...s, phase: "error", error: err instanceof Error ? err.message : String(err) }));
     }
@@ -60,15 +84,17 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     () => ({
       ...state,
       refresh,
-      signedIn: (user) => setState((s) => ({ ...s, user, needsOwner: false, phase: "ready" })),
+      signedIn: (user) => setState((s) => ({ ...s, user, needsOwner: false, phase: "ready", notice: null })),
       updateUser: (user) => setState((s) => ({ ...s, user })),
       signOut: async () => {
         try {
           await api.logout();
         } finally {
-          setState((s) => ({ ...s, user: null }));
+          setState((s) => ({ ...s, user: null, notice: null }));
         }
       },
+      signedOutEverywhere: () =>
+        setState((s) => ({ ...s, user: null, notice: "You logged out on every device." })),
     }),
     [state, refresh],
   );

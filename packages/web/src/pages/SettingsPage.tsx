@@ -4,8 +4,10 @@ import { api } from "../api/client";
 import { errorMessage } from "../api/errors";
 import { useAuth, useUser } from "../app/auth";
 import { CredentialsForm } from "../components/CredentialsForm";
+import { RecoveryKeyNotice } from "../components/RecoveryKeyNotice";
 import { ErrorNote, Loading } from "../components/Status";
 import { allTimeZones, browserTimeZone } from "../lib/dates";
+import { AccountSecurity } from "./AccountSecurity";
 
 function TimeZoneForm() {
   const user = useUser();
@@ -68,6 +70,7 @@ function OwnerSettings() {
   const [users, setUsers] = useState<User[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [added, setAdded] = useState<string | null>(null);
+  const [handover, setHandover] = useState<{ username: string; recoveryKey: string } | null>(null);
 
   useEffect(() => {
     api
@@ -139,15 +142,28 @@ function OwnerSettings() {
         <h3>Add someone</h3>
         <p className="muted small">They can change their time zone after signing in.</p>
         <div aria-live="polite">{added && <p className="alert alert-info">Added {added}.</p>}</div>
+        {handover && (
+          <RecoveryKeyNotice
+            recoveryKey={handover.recoveryKey}
+            forUsername={handover.username}
+            continueLabel="Done"
+            onDone={() => setHandover(null)}
+          />
+        )}
         <CredentialsForm
           key={added ?? ""}
           newAccount
           submitLabel="Add user"
           busyLabel="Adding…"
           onSubmit={async ({ username, password }) => {
-            const u = await api.adminAddUser({ username, password, timeZone: auth.user?.timeZone ?? "UTC" });
+            const { recoveryKey, ...u } = await api.adminAddUser({
+              username,
+              password,
+              timeZone: auth.user?.timeZone ?? "UTC",
+            });
             setUsers((prev) => [...(prev ?? []), u]);
             setAdded(u.username);
+            setHandover({ username: u.username, recoveryKey });
           }}
         />
       </section>
@@ -161,6 +177,7 @@ export function SettingsPage() {
     <div className="prose-width stack">
       <h1>Settings</h1>
       <TimeZoneForm />
+      <AccountSecurity />
       {user.role === "owner" ? <OwnerSettings /> : null}
     </div>
   );
