@@ -15,6 +15,14 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     summary: "Create (or reset) a demo account with three months of synthetic data",
     load: async () => (await import("./commands/demo")).runDemo,
   },
+  export: {
+    summary: "Write an account's journal and data to a zip (archive or Markdown)",
+    load: async () => (await import("./commands/export")).runExport,
+  },
+  import: {
+    summary: "Import a Meridian archive, jrnl, Day One or Daylio export into an account",
+    load: async () => (await import("./commands/import")).runImport,
+  },
   render: {
     summary: "Render a scene to a WAV or MP3 file",
     load: async () => (await import("./commands/render")).runRender,

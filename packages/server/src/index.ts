@@ -17,6 +17,8 @@ export { KeyRing } from "./crypto/key-ring";
 export { storeUnlockedFor, type UnlockedStore, unlockAccount } from "./crypto/unlocked-store";
 export { encryptStore } from "./store/encrypted-store";
 export { type CreateAppOptions, createApp, DEFAULT_WEB_DIST_DIR, type MeridianApp } from "./app";
+export { type ExportFormat, exportFileName, exportZip } from "./archive/export-service";
+export { type PreparedImport, prepareImport } from "./archive/import-service";
 export { insightsInput, sceneTriggers, TRIGGER_SHARE } from "./insights/observations";
 export {
   SYNTHETIC_TRIGGER_EFFECTS,

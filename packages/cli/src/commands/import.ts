@@ -1,0 +1,97 @@
+import { readFile, stat } from "node:fs/promises";
+import { IMPORT_KINDS, ImportFormatError, type ImportPreview, KIND_LABELS } from "@meridian/core";
+import { prepareImport } from "@meridian/server";
+import { parse } from "../args";
+import type { CliIO } from "../io";
+import { UsageError } from "../io";
+import { storeFromEnv } from "../store-from-env";
+import { openAccount } from "./account-access";
+
+export const IMPORT_LIMIT_BYTES = 50 * 1024 * 1024;
+
+export const importHelp = `Usage:
+  meridian import --user NAME FILE [--dry-run] --password-stdin
+
+Imports FILE into the account: a Meridian archive (.zip from 'meridian export' or the Your data
+page), a jrnl JSON export (jrnl --export json), a Day One JSON export (Journal.json or the
+export zip; photos are not imported) or a Daylio CSV export. The format is detected.
+
+Prints what the file holds and what is new first; --dry-run stops there. Records already in
+the account (from an earlier import of the same file) are skipped. A file with any error
+imports nothing and the command exits with 1.
+
+The password is read from standard input (one line), as the journal is encrypted with it.
+`;
+
+export function describePreview(p: ImportPreview): string {
+  const lines = [
+    `${p.formatLabel}: ${p.total} record${p.total === 1 ? "" : "s"}, ${p.newCount} new, ${p.duplicateCount} already here.`,
+  ];
+  for (const kind of IMPORT_KINDS) {
+    const c = p.counts[kind];
+    if (c && c.total > 0) lines.push(`  ${KIND_LABELS[kind]}: ${c.new} new of ${c.total}`);
+  }
+  if (p.dateRange) lines.push(`  dates: ${p.dateRange.from} to ${p.dateRange.to}`);
+  if (p.firstTitles.length > 0) lines.push(`  first entries: ${p.firstTitles.join(" · ")}`);
+  for (const w of p.warnings) lines.push(`  note: ${w}`);
+  return `${lines.join("\n")}\n`;
+}
+
+export async function runImport(args: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parse(args, {
+    help: { type: "boolean", short: "h" },
+    user: { type: "string" },
+    "dry-run": { type: "boolean" },
+    "password-stdin": { type: "boolean" },
+  });
+  if (values.help) {
+    io.stdout.write(importHelp);
+    return 0;
+  }
+  const [file, ...extra] = positionals;
+  if (!file) throw new UsageError("name the file to import");
+  if (extra.length > 0) throw new UsageError(`unexpected argument '${extra[0]}'`);
+  let bytes: Uint8Array;
+  try {
+    if ((await stat(file)).size > IMPORT_LIMIT_BYTES) {
+      io.stderr.write(`${file} is larger than 50 MB.\n`);
+      return 1;
+    }
+    bytes = await readFile(file);
+  } catch (error) {
+    io.stderr.write(`Can't read ${file}: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+  const store = await storeFromEnv(io);
+  try {
+    const account = await openAccount(store, io, values.user, values["password-stdin"]);
+    if (!account) return 1;
+    try {
+      const prepared = await prepareImport(
+        { store: account.store, files: { dataDir: account.dataDir, mediaLimitBytes: 0 } },
+        account.user,
+        bytes,
+      );
+      io.stdout.write(describePreview(prepared.preview));
+      if (values["dry-run"]) {
+        io.stdout.write("Dry run: nothing was imported.\n");
+        return 0;
+      }
+      const result = await prepared.write();
+      io.stdout.write(
+        `Imported ${result.imported} new record${result.imported === 1 ? "" : "s"} into '${account.user.username}'.\n`,
+      );
+      return 0;
+    } catch (error) {
+      if (error instanceof ImportFormatError) {
+        io.stderr.write(`${file} can't be imported: ${error.message}\nNothing was imported.\n`);
+        return 1;
+      }
+      throw error;
+    } finally {
+      account.release();
+    }
+  } finally {
+    await store.close();
+  }
+}
