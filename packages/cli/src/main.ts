@@ -27,6 +27,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     summary: "Render a scene to a WAV or MP3 file",
     load: async () => (await import("./commands/render")).runRender,
   },
+  backup: {
+    summary: "Copy the database to a checked backup file",
+    load: async () => (await import("./commands/backup")).runBackup,
+  },
 };
 
 export const HELP = `meridian — an ASMR journaling studio you run yourself

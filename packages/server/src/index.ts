@@ -28,7 +28,12 @@ export {
 } from "./insights/synthetic-records";
 export { DEFAULT_PASSWORD_HASHING, type PasswordHashing } from "./passwords";
 export { type RunningServer, type ServeOptions, serve, serveOptionsFromEnv, serverVersion } from "./serve";
-export { DEFAULT_POSTGRES_POOL_SIZE } from "./store/dialects";
+export {
+  type BackupSource,
+  createVerifiedBackup,
+  type VerifiedBackup,
+} from "./backup/verified-backup";
+export { DEFAULT_POSTGRES_POOL_SIZE, isPostgresUrl } from "./store/dialects";
 export { type OpenStoreOptions, openStore } from "./store/open-store";
 export type { RitualImport } from "./store/ritual-store";
 export type { StorageKind, Store } from "./store/store";
