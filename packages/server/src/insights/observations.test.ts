@@ -122,12 +122,9 @@ const row = (over: Partial<InsightsSessionRow> = {}): InsightsSessionRow => ({
   localDate: "2025-06-01",
   checkIn: { pleasantness: 4, energy: 5, anxiety: 40 },
   checkOut: { pleasantness: 6, energy: 4, anxiety: 25, tingles: 2 },
-  scene: JSON.stringify(scene(layer("rain", 0), layer("page-turn", -3))),
-  media: JSON.stringify([
-    { kind: "video", url: "https://example.org/v", title: null },
-    { kind: "preset", presetId: "library-rain", name: "Library rain" },
-    { kind: "own-audio", audioId: "a1", name: null },
-  ]),
+  triggers: ["rain", "page-turn"],
+  presetId: "library-rain",
+  mediaId: "a1",
   condition: JSON.stringify({ kind: "open" }),
   ...over,
 });
@@ -165,7 +162,15 @@ describe("sessionObservation", () => {
 
   it("maps diaries and check-ups, and reads UTC hours directly", () => {
     const input = insightsInput({
-      sessions: [row({ timeZone: "UTC", startedAt: "2025-06-01T23:45:00.000Z", scene: null, media: "[]" })],
+      sessions: [
+        row({
+          timeZone: "UTC",
+          startedAt: "2025-06-01T23:45:00.000Z",
+          triggers: [],
+          presetId: null,
+          mediaId: null,
+        }),
+      ],
       diaries: [
         { nightOf: "2025-06-01", sessionId: "s1", solMinutes: 12, sleepEfficiency: 91.5, quality: 4 },
       ],

@@ -1,6 +1,7 @@
 /**
  * Stored rows → the inputs of core's `computeInsights` (docs/api-insights.md, "Mapping rules").
- * Pure apart from the time-zone arithmetic (Intl); no storage access.
+ * Pure apart from the time-zone arithmetic (Intl); no storage access. `sceneTriggers` runs when a
+ * session is written (store/insight-rows.ts), not when insights are read.
  */
 import {
   type CheckupObservation,
@@ -171,48 +172,6 @@ function localHour(ms: number, zone: string): number {
   return zoneClock(zone).hourAt(ms);
 }
 
-interface SoundOf {
-  triggers: string[];
-  presetId: string | null;
-  mediaId: string | null;
-}
-
-/** Memoises parsed scene and media JSON by their stored text (most sessions reuse a few scenes). */
-export class SoundCache {
-  readonly #scenes = new Map<string, string[]>();
-  readonly #media = new Map<string, { presetId: string | null; mediaId: string | null }>();
-
-  triggers(sceneJson: string | null): string[] {
-    if (sceneJson === null) return [];
-    let t = this.#scenes.get(sceneJson);
-    if (!t) {
-      t = sceneTriggers(JSON.parse(sceneJson));
-      this.#scenes.set(sceneJson, t);
-    }
-    return t;
-  }
-
-  media(mediaJson: string): { presetId: string | null; mediaId: string | null } {
-    let m = this.#media.get(mediaJson);
-    if (!m) {
-      const list = JSON.parse(mediaJson) as unknown;
-      let presetId: string | null = null;
-      let mediaId: string | null = null;
-      if (Array.isArray(list)) {
-        for (const item of list as { kind?: unknown; presetId?: unknown; audioId?: unknown }[]) {
-          if (presetId === null && item.kind === "preset" && typeof item.presetId === "string")
-            presetId = item.presetId;
-          if (mediaId === null && item.kind === "own-audio" && typeof item.audioId === "string")
-            mediaId = item.audioId;
-        }
-      }
-      m = { presetId, mediaId };
-      this.#media.set(mediaJson, m);
-    }
-    return m;
-  }
-}
-
 /** Whether the condition hides the sound (a masked session not yet revealed). */
 function hidesSound(conditionJson: string): boolean {
   if (!conditionJson.includes("masked")) return false;
@@ -220,25 +179,15 @@ function hidesSound(conditionJson: string): boolean {
   return condition.kind === "masked" && condition.revealed !== true;
 }
 
-const NO_SOUND: SoundOf = { triggers: [], presetId: null, mediaId: null };
-
-function soundOf(row: InsightsSessionRow, cache: SoundCache): SoundOf {
-  if (hidesSound(row.condition)) return NO_SOUND;
-  return { triggers: cache.triggers(row.scene), ...cache.media(row.media) };
-}
-
 /**
  * One session. Every status counts as held; only a checked-out session has a change (an
  * abandoned or still active one has checkOut null). An unrevealed masked session contributes
  * no triggers, preset or media: its sound stays hidden until the experiment reveals it.
  */
-export function sessionObservation(
-  row: InsightsSessionRow,
-  cache: SoundCache = new SoundCache(),
-): SessionObservation {
+export function sessionObservation(row: InsightsSessionRow): SessionObservation {
   const ms = Date.parse(row.startedAt);
   const out = row.status === "checked-out" ? row.checkOut : null;
-  const sound = soundOf(row, cache);
+  const hidden = hidesSound(row.condition);
   return {
     id: row.id,
     startedAt: row.startedAt,
@@ -257,9 +206,9 @@ export function sessionObservation(
           tingles: out.tingles ?? null,
         }
       : null,
-    triggers: sound.triggers,
-    presetId: sound.presetId,
-    mediaId: sound.mediaId,
+    triggers: hidden ? [] : row.triggers,
+    presetId: hidden ? null : row.presetId,
+    mediaId: hidden ? null : row.mediaId,
   };
 }
 
@@ -279,9 +228,8 @@ export function checkupObservation(row: InsightsCheckupRow): CheckupObservation 
 
 /** All of a user's rows → core's InsightsInput. */
 export function insightsInput(rows: InsightsRows): InsightsInput {
-  const cache = new SoundCache();
   return {
-    sessions: rows.sessions.map((r) => sessionObservation(r, cache)),
+    sessions: rows.sessions.map(sessionObservation),
     sleep: rows.diaries.map(sleepObservation),
     checkups: rows.checkups.map(checkupObservation),
   };

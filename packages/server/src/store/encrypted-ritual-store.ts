@@ -8,7 +8,7 @@ import {
 } from "../crypto/field-codec";
 import type { UserKey } from "../crypto/keys";
 import { forwardRest, loudly } from "./encrypted-helpers";
-import type { InsightsRows, RitualSessionRecord, RitualStore, SleepDiaryRecord } from "./ritual-store";
+import type { RitualSessionRecord, RitualStore, SleepDiaryRecord } from "./ritual-store";
 
 /** RitualStore with the check-out note, the media names of a session and the sleep diary's
  * comments sealed (see encrypted-store.ts). Check-ins, ratings and scenes stay plain. */
@@ -75,17 +75,7 @@ export function encryptRitualStore(inner: RitualStore, keyOf: (userId: string) =
       const list = await inner.listSleepDiaries(userId, range);
       return loudly(async () => list.map((d) => openDiary(key, d)));
     },
-    async insightsRows(userId, range): Promise<InsightsRows> {
-      const key = keyOf(userId);
-      const rows = await inner.insightsRows(userId, range);
-      return loudly(async () => ({
-        ...rows,
-        sessions: rows.sessions.map((s) => ({
-          ...s,
-          media: JSON.stringify(openMedia(key, s.id, JSON.parse(s.media))),
-        })),
-      }));
-    },
+    // insightsRows passes through: it reads only plain numbers and ids (store/insight-rows.ts).
     importRecords(userId, data) {
       const key = keyOf(userId);
       return inner.importRecords(userId, {

@@ -1,11 +1,17 @@
 import type { InstrumentId, SessionStatus } from "@meridian/core";
 import type { Kysely } from "kysely";
 import {
+  diaryFacts,
+  type InsightTables,
+  loadInsightsRows,
+  sessionFactChanges,
+  sessionFacts,
+} from "./insight-rows";
+import {
   fromCheckup,
   fromNewRitualSession,
   fromRitualSession,
   fromSleepDiary,
-  jsonNumberAt,
   ritualSessionSet,
   toCheckup,
   toRitualSession,
@@ -14,7 +20,6 @@ import {
 import type { RitualTables } from "./ritual-schema";
 import type {
   CheckupRecord,
-  InsightsMood,
   InsightsRows,
   NewRitualSession,
   RitualImport,
@@ -27,10 +32,10 @@ import type {
 } from "./ritual-store";
 import type { Database } from "./schema";
 
-type Db = Kysely<Database & RitualTables>;
+type Db = Kysely<Database & RitualTables & InsightTables>;
 
 /** Rows per multi-row INSERT of a bulk import: well under SQLite's and PostgreSQL's limits on
- * bound parameters (17 columns × 500 = 8,500). */
+ * bound parameters (28 columns × 500 = 14,000). */
 const IMPORT_CHUNK = 500;
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
@@ -39,21 +44,12 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
-/** Pleasantness, energy and anxiety of a stored check-in or check-out. */
-function moodOf(json: string): InsightsMood {
-  return {
-    pleasantness: jsonNumberAt(json, "pleasantness") ?? Number.NaN,
-    energy: jsonNumberAt(json, "energy") ?? Number.NaN,
-    anxiety: jsonNumberAt(json, "anxiety") ?? Number.NaN,
-  };
-}
-
 /** The RitualStore shared by both dialects (SQLite and PostgreSQL): one set of Kysely queries. */
 export class KyselyRitualStore implements RitualStore {
   readonly #db: Db;
 
   constructor(db: Kysely<Database>) {
-    this.#db = db.withTables<RitualTables>();
+    this.#db = db.withTables<RitualTables & InsightTables>();
   }
 
   // sessions
@@ -69,7 +65,7 @@ export class KyselyRitualStore implements RitualStore {
       }
       const row = await trx
         .insertInto("ritual_sessions")
-        .values(fromNewRitualSession(userId, s))
+        .values({ ...fromNewRitualSession(userId, s), ...sessionFacts({ ...s, checkOut: null }) })
         .onConflict((oc) => oc.columns(["user_id", "client_id"]).doNothing())
         .returningAll()
         .executeTakeFirst();
@@ -140,7 +136,7 @@ export class KyselyRitualStore implements RitualStore {
   ): Promise<RitualSessionRecord | null> {
     const row = await this.#db
       .updateTable("ritual_sessions")
-      .set(ritualSessionSet(changes))
+      .set({ ...ritualSessionSet(changes), ...sessionFactChanges(changes) })
       .where("user_id", "=", userId)
       .where("id", "=", id)
       .where("status", "=", expectedStatus)
@@ -190,6 +186,7 @@ export class KyselyRitualStore implements RitualStore {
   ): Promise<{ diary: SleepDiaryRecord; created: boolean }> {
     const fields = JSON.stringify(d.fields);
     const derived = JSON.stringify(d.derived);
+    const facts = diaryFacts(d.fields, d.derived);
     const row = await this.#db
       .insertInto("sleep_diaries")
       .values({
@@ -201,11 +198,12 @@ export class KyselyRitualStore implements RitualStore {
         session_id: d.sessionId,
         created_at: d.now,
         updated_at: d.now,
+        ...facts,
       })
       .onConflict((oc) =>
         oc
           .columns(["user_id", "night_of"])
-          .doUpdateSet({ fields, derived, session_id: d.sessionId, updated_at: d.now }),
+          .doUpdateSet({ fields, derived, session_id: d.sessionId, updated_at: d.now, ...facts }),
       )
       .returningAll()
       .executeTakeFirstOrThrow();
@@ -275,76 +273,7 @@ export class KyselyRitualStore implements RitualStore {
   // insights
 
   async insightsRows(userId: string, range: { from?: string; to?: string }): Promise<InsightsRows> {
-    let sq = this.#db
-      .selectFrom("ritual_sessions")
-      .select([
-        "id",
-        "status",
-        "started_at",
-        "time_zone",
-        "local_date",
-        "scene",
-        "media",
-        "condition",
-        "check_in",
-        "check_out",
-      ])
-      .where("user_id", "=", userId);
-    let dq = this.#db
-      .selectFrom("sleep_diaries")
-      .select(["night_of", "session_id", "fields", "derived"])
-      .where("user_id", "=", userId);
-    let cq = this.#db
-      .selectFrom("checkup_responses")
-      .select(["instrument_id", "local_date", "total"])
-      .where("user_id", "=", userId)
-      .where("total", "is not", null);
-    if (range.from !== undefined) {
-      sq = sq.where("local_date", ">=", range.from);
-      dq = dq.where("night_of", ">=", range.from);
-      cq = cq.where("local_date", ">=", range.from);
-    }
-    if (range.to !== undefined) {
-      sq = sq.where("local_date", "<=", range.to);
-      dq = dq.where("night_of", "<=", range.to);
-      cq = cq.where("local_date", "<=", range.to);
-    }
-    const [sessions, diaries, checkups] = await Promise.all([
-      sq.orderBy("started_at").orderBy("id").execute(),
-      dq.orderBy("night_of").execute(),
-      cq.orderBy("completed_at").orderBy("id").execute(),
-    ]);
-    return {
-      sessions: sessions.map((r) => ({
-        id: r.id,
-        status: r.status,
-        startedAt: r.started_at,
-        timeZone: r.time_zone,
-        localDate: r.local_date,
-        checkIn: moodOf(r.check_in),
-        checkOut:
-          r.check_out === null
-            ? null
-            : { ...moodOf(r.check_out), tingles: jsonNumberAt(r.check_out, "tingles") },
-        scene: r.scene,
-        media: r.media,
-        condition: r.condition,
-      })),
-      // The measures are read straight out of the JSON text: parsing every diary's derived
-      // timeline was most of the cost of this query (see jsonNumberAt).
-      diaries: diaries.map((r) => ({
-        nightOf: r.night_of,
-        sessionId: r.session_id,
-        solMinutes: jsonNumberAt(r.derived, "sleepOnsetLatencyMinutes"),
-        sleepEfficiency: jsonNumberAt(r.derived, "sleepEfficiency"),
-        quality: jsonNumberAt(r.fields, "quality"),
-      })),
-      checkups: checkups.map((r) => ({
-        instrumentId: r.instrument_id,
-        localDate: r.local_date,
-        total: Number(r.total),
-      })),
-    };
+    return loadInsightsRows(this.#db, userId, range);
   }
 
   async importRecords(userId: string, data: RitualImport): Promise<void> {
@@ -353,10 +282,16 @@ export class KyselyRitualStore implements RitualStore {
     if (stranger) throw new Error(`Record ${stranger.id} belongs to another user`);
     await this.#db.transaction().execute(async (trx) => {
       for (const part of chunks(data.sessions ?? [], IMPORT_CHUNK)) {
-        await trx.insertInto("ritual_sessions").values(part.map(fromRitualSession)).execute();
+        await trx
+          .insertInto("ritual_sessions")
+          .values(part.map((r) => ({ ...fromRitualSession(r), ...sessionFacts(r) })))
+          .execute();
       }
       for (const part of chunks(data.diaries ?? [], IMPORT_CHUNK)) {
-        await trx.insertInto("sleep_diaries").values(part.map(fromSleepDiary)).execute();
+        await trx
+          .insertInto("sleep_diaries")
+          .values(part.map((d) => ({ ...fromSleepDiary(d), ...diaryFacts(d.fields, d.derived) })))
+          .execute();
       }
       for (const part of chunks(data.checkups ?? [], IMPORT_CHUNK)) {
         await trx.insertInto("checkup_responses").values(part.map(fromCheckup)).execute();

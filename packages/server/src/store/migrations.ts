@@ -1,4 +1,5 @@
 import { type Kysely, type Migration, type MigrationProvider, sql } from "kysely";
+import { insightsMigration } from "./insights-migration";
 import { ritualMigration } from "./ritual-migration";
 import { studioMigration } from "./studio-migration";
 import { encryptionMigration } from "./vault-migration";
@@ -101,6 +102,7 @@ export const migrations: Record<string, Migration> = {
   "0001_initial": initial,
   "0002_ritual": ritualMigration,
   "0003_studio": studioMigration,
+  "0004_insights": insightsMigration,
   "0005_encryption": encryptionMigration,
 };
 

@@ -452,8 +452,9 @@ describe.each(backends)("RitualStore on %s", (kind) => {
       localDate: "2025-05-11",
       checkIn: { pleasantness: 4, energy: 6, anxiety: 40 },
       checkOut: null,
-      scene: null,
-      media: "[]",
+      triggers: [],
+      presetId: null,
+      mediaId: null,
       condition: JSON.stringify({ kind: "open" }),
     });
     expect(rows.diaries).toEqual([
@@ -468,7 +469,7 @@ describe.each(backends)("RitualStore on %s", (kind) => {
     expect(rows.checkups).toEqual([]); // only the unscored one falls in the range
     const all = await store.ritual.insightsRows(ivy.id, {});
     expect(all.sessions).toHaveLength(1203);
-    expect(JSON.parse(all.sessions[0]?.scene ?? "null")).toEqual(scene);
+    expect(all.sessions[0]?.triggers).toEqual(["rain", "tapping"]); // the scene's facts, written on import
     expect(all.sessions[0]?.checkOut).toEqual({ pleasantness: 4, energy: 6, anxiety: 25, tingles: 3 });
     expect(all.diaries.map((d) => d.sessionId)).toEqual(["imp-ivy-0", null]);
     expect(all.checkups).toEqual([{ instrumentId: "gad7", localDate: "2025-05-10", total: 6 }]);

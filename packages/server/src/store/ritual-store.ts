@@ -117,9 +117,9 @@ export interface InsightsMood {
   anxiety: number;
 }
 
-/** What the insights need of one session. The measures are taken out of the JSON by the
- * database; scene, media and condition stay as their stored text so the mapper can parse each
- * distinct snapshot once (most sessions reuse a handful of scenes). */
+/** What the insights need of one session, read from the plain insight columns (insight-rows.ts):
+ * no scene, media or note is loaded. The condition stays as its stored text (it decides whether
+ * the sound is still hidden). */
 export interface InsightsSessionRow {
   id: string;
   status: SessionStatus;
@@ -129,10 +129,11 @@ export interface InsightsSessionRow {
   checkIn: InsightsMood;
   /** Null when there is no check-out. */
   checkOut: (InsightsMood & { tingles: number | null }) | null;
-  /** JSON scene snapshot or null. */
-  scene: string | null;
-  /** JSON MediaUsed[]. */
-  media: string;
+  /** Generator ids at a meaningful share of the scene's loudness (observations.ts sceneTriggers). */
+  triggers: readonly string[];
+  /** The first preset and own-audio item the session's media names. */
+  presetId: string | null;
+  mediaId: string | null;
   /** JSON Condition. */
   condition: string;
 }
@@ -214,8 +215,9 @@ export interface RitualStore {
   deleteCheckup(userId: string, id: string): Promise<boolean>;
 
   // insights
-  /** Everything the insights computation reads, in three queries (one per table). `from`/`to`
-   * are inclusive local dates (sessions and check-ups) and nights (diaries). */
+  /** Everything the insights computation reads, in three queries (one per table) over the plain
+   * insight columns (insight-rows.ts). `from`/`to` are inclusive local dates (sessions and
+   * check-ups) and nights (diaries). */
   insightsRows(userId: string, range: { from?: string; to?: string }): Promise<InsightsRows>;
   /** Inserts complete records in one transaction (multi-row inserts); every record must belong
    * to `userId`. For demo data and benchmarks, not for the HTTP routes. */

@@ -1,0 +1,298 @@
+/**
+ * The numbers the insights read, kept in plain columns beside the JSON they come from
+ * (migration 0004_insights), so GET /api/insights never parses a scene snapshot, a media list or a
+ * diary's timeline, and never touches a sealed note. Written with every insert and update of a
+ * session or diary (kysely-ritual-store.ts); `ins_v` says the row's facts are there (rows written
+ * some other way are computed from their JSON when loaded, see loadInsightsRows).
+ */
+import type { CheckIn, CheckOut, MediaUsed, SleepDerived, SleepDiaryInput } from "@meridian/core";
+import type { Kysely } from "kysely";
+import { sceneTriggers } from "../insights/observations";
+import type { RitualTables } from "./ritual-schema";
+import type {
+  InsightsDiaryRow,
+  InsightsMood,
+  InsightsRows,
+  InsightsSessionRow,
+  RitualSessionChanges,
+} from "./ritual-store";
+import type { Database } from "./schema";
+
+/** Version of the facts written now; rows with another (or none) are recomputed when read. */
+export const INSIGHT_FACTS_VERSION = 1;
+
+export interface SessionInsightColumns {
+  ins_v: number | null;
+  ins_in_pleasantness: number | null;
+  ins_in_energy: number | null;
+  ins_in_anxiety: number | null;
+  /** Null without a check-out. */
+  ins_out_pleasantness: number | null;
+  ins_out_energy: number | null;
+  ins_out_anxiety: number | null;
+  ins_out_tingles: number | null;
+  /** JSON array of the scene's trigger generator ids (observations.ts sceneTriggers). */
+  ins_triggers: string | null;
+  /** presetId of the first media item of kind preset. */
+  ins_preset_id: string | null;
+  /** audioId of the first own-audio media item. */
+  ins_media_id: string | null;
+}
+
+export interface DiaryInsightColumns {
+  ins_v: number | null;
+  ins_sol_minutes: number | null;
+  ins_sleep_efficiency: number | null;
+  ins_quality: number | null;
+}
+
+/** Merged into the ritual tables' row types (Kysely's withTables intersects them). */
+export type InsightTables = {
+  ritual_sessions: SessionInsightColumns;
+  sleep_diaries: DiaryInsightColumns;
+};
+
+type Db = Kysely<Database & RitualTables & InsightTables>;
+
+const num = (v: unknown): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
+
+/** The preset and own-media ids a session's media list names (the first of each kind). */
+export function mediaIds(media: readonly unknown[]): { presetId: string | null; mediaId: string | null } {
+  let presetId: string | null = null;
+  let mediaId: string | null = null;
+  for (const item of media as { kind?: unknown; presetId?: unknown; audioId?: unknown }[]) {
+    if (item === null || typeof item !== "object") continue;
+    if (presetId === null && item.kind === "preset" && typeof item.presetId === "string")
+      presetId = item.presetId;
+    if (mediaId === null && item.kind === "own-audio" && typeof item.audioId === "string")
+      mediaId = item.audioId;
+  }
+  return { presetId, mediaId };
+}
+
+function checkOutColumns(c: Partial<CheckOut> | null) {
+  return {
+    ins_out_pleasantness: c ? num(c.pleasantness) : null,
+    ins_out_energy: c ? num(c.energy) : null,
+    ins_out_anxiety: c ? num(c.anxiety) : null,
+    ins_out_tingles: c ? num(c.tingles) : null,
+  };
+}
+
+function sceneColumns(scene: unknown) {
+  return { ins_triggers: JSON.stringify(sceneTriggers(scene)) };
+}
+
+function mediaColumns(media: readonly unknown[]) {
+  const ids = mediaIds(media);
+  return { ins_preset_id: ids.presetId, ins_media_id: ids.mediaId };
+}
+
+/** Every fact of a whole session (insert, import, backfill). */
+export function sessionFacts(s: {
+  checkIn: Partial<CheckIn>;
+  checkOut: Partial<CheckOut> | null;
+  scene: unknown;
+  media: readonly unknown[];
+}): SessionInsightColumns {
+  return {
+    ins_v: INSIGHT_FACTS_VERSION,
+    ins_in_pleasantness: num(s.checkIn.pleasantness),
+    ins_in_energy: num(s.checkIn.energy),
+    ins_in_anxiety: num(s.checkIn.anxiety),
+    ...checkOutColumns(s.checkOut),
+    ...sceneColumns(s.scene),
+    ...mediaColumns(s.media),
+  };
+}
+
+/** The facts an update changes (only those whose source the update names). */
+export function sessionFactChanges(c: RitualSessionChanges): Partial<SessionInsightColumns> {
+  return {
+    ...(c.checkOut !== undefined ? checkOutColumns(c.checkOut) : {}),
+    ...(c.scene !== undefined ? sceneColumns(c.scene) : {}),
+    ...(c.media !== undefined ? mediaColumns(c.media as MediaUsed[]) : {}),
+  };
+}
+
+/** The facts of a sleep diary. */
+export function diaryFacts(
+  fields: Partial<SleepDiaryInput>,
+  derived: Partial<SleepDerived>,
+): DiaryInsightColumns {
+  return {
+    ins_v: INSIGHT_FACTS_VERSION,
+    ins_sol_minutes: num(derived.sleepOnsetLatencyMinutes),
+    ins_sleep_efficiency: num(derived.sleepEfficiency),
+    ins_quality: num(fields.quality),
+  };
+}
+
+const NAN_MOOD: InsightsMood = { pleasantness: Number.NaN, energy: Number.NaN, anxiety: Number.NaN };
+
+/** Parses each distinct triggers text once (a user's sessions reuse a handful of scenes). */
+class TriggerTexts {
+  readonly #seen = new Map<string, readonly string[]>();
+  parse(text: string | null): readonly string[] {
+    if (text === null) return [];
+    let list = this.#seen.get(text);
+    if (!list) {
+      list = JSON.parse(text) as string[];
+      this.#seen.set(text, list);
+    }
+    return list;
+  }
+}
+
+/**
+ * Everything the insights read, in three queries (one per table) over plain columns; `from`/`to`
+ * are inclusive local dates (sessions, check-ups) and nights (diaries). Rows without facts (none
+ * after the migration, unless written by a path that bypasses the store) are completed from their
+ * JSON in a fourth query.
+ */
+export async function loadInsightsRows(
+  db: Db,
+  userId: string,
+  range: { from?: string; to?: string },
+): Promise<InsightsRows> {
+  let sq = db
+    .selectFrom("ritual_sessions")
+    .select([
+      "id",
+      "status",
+      "started_at",
+      "time_zone",
+      "local_date",
+      "condition",
+      "ins_v",
+      "ins_in_pleasantness",
+      "ins_in_energy",
+      "ins_in_anxiety",
+      "ins_out_pleasantness",
+      "ins_out_energy",
+      "ins_out_anxiety",
+      "ins_out_tingles",
+      "ins_triggers",
+      "ins_preset_id",
+      "ins_media_id",
+    ])
+    .where("user_id", "=", userId);
+  let dq = db
+    .selectFrom("sleep_diaries")
+    .select(["night_of", "session_id", "ins_v", "ins_sol_minutes", "ins_sleep_efficiency", "ins_quality"])
+    .where("user_id", "=", userId);
+  let cq = db
+    .selectFrom("checkup_responses")
+    .select(["instrument_id", "local_date", "total"])
+    .where("user_id", "=", userId)
+    .where("total", "is not", null);
+  if (range.from !== undefined) {
+    sq = sq.where("local_date", ">=", range.from);
+    dq = dq.where("night_of", ">=", range.from);
+    cq = cq.where("local_date", ">=", range.from);
+  }
+  if (range.to !== undefined) {
+    sq = sq.where("local_date", "<=", range.to);
+    dq = dq.where("night_of", "<=", range.to);
+    cq = cq.where("local_date", "<=", range.to);
+  }
+  const [sessionRows, diaryRows, checkups] = await Promise.all([
+    sq.orderBy("started_at").orderBy("id").execute(),
+    dq.orderBy("night_of").execute(),
+    cq.orderBy("completed_at").orderBy("id").execute(),
+  ]);
+
+  const stale = sessionRows.filter((r) => r.ins_v !== INSIGHT_FACTS_VERSION).map((r) => r.id);
+  const staleNights = diaryRows.filter((r) => r.ins_v !== INSIGHT_FACTS_VERSION).map((r) => r.night_of);
+  const recomputed = new Map<string, SessionInsightColumns>();
+  const recomputedNights = new Map<string, DiaryInsightColumns>();
+  if (stale.length > 0) {
+    for (const r of await db
+      .selectFrom("ritual_sessions")
+      .select(["id", "check_in", "check_out", "scene", "media"])
+      .where("user_id", "=", userId)
+      .where("id", "in", stale)
+      .execute()) {
+      recomputed.set(r.id, sessionFactsOfRow(r));
+    }
+  }
+  if (staleNights.length > 0) {
+    for (const r of await db
+      .selectFrom("sleep_diaries")
+      .select(["night_of", "fields", "derived"])
+      .where("user_id", "=", userId)
+      .where("night_of", "in", staleNights)
+      .execute()) {
+      recomputedNights.set(r.night_of, diaryFacts(JSON.parse(r.fields), JSON.parse(r.derived)));
+    }
+  }
+
+  const triggers = new TriggerTexts();
+  const sessions: InsightsSessionRow[] = sessionRows.map((row) => {
+    const f = recomputed.get(row.id) ?? row;
+    const checkIn =
+      f.ins_in_anxiety === null
+        ? NAN_MOOD
+        : {
+            pleasantness: f.ins_in_pleasantness ?? Number.NaN,
+            energy: f.ins_in_energy ?? Number.NaN,
+            anxiety: f.ins_in_anxiety,
+          };
+    return {
+      id: row.id,
+      status: row.status,
+      startedAt: row.started_at,
+      timeZone: row.time_zone,
+      localDate: row.local_date,
+      checkIn,
+      checkOut:
+        f.ins_out_anxiety === null && f.ins_out_pleasantness === null && f.ins_out_energy === null
+          ? null
+          : {
+              pleasantness: f.ins_out_pleasantness ?? Number.NaN,
+              energy: f.ins_out_energy ?? Number.NaN,
+              anxiety: f.ins_out_anxiety ?? Number.NaN,
+              tingles: f.ins_out_tingles,
+            },
+      triggers: triggers.parse(f.ins_triggers),
+      presetId: f.ins_preset_id,
+      mediaId: f.ins_media_id,
+      condition: row.condition,
+    };
+  });
+  const diaries: InsightsDiaryRow[] = diaryRows.map((row) => {
+    const f = recomputedNights.get(row.night_of) ?? row;
+    return {
+      nightOf: row.night_of,
+      sessionId: row.session_id,
+      solMinutes: f.ins_sol_minutes,
+      sleepEfficiency: f.ins_sleep_efficiency,
+      quality: f.ins_quality,
+    };
+  });
+  return {
+    sessions,
+    diaries,
+    checkups: checkups.map((r) => ({
+      instrumentId: r.instrument_id,
+      localDate: r.local_date,
+      total: Number(r.total),
+    })),
+  };
+}
+
+/** Facts of a stored session row from its JSON columns (backfill and stale rows). */
+export function sessionFactsOfRow(r: {
+  check_in: string;
+  check_out: string | null;
+  scene: string | null;
+  media: string;
+}): SessionInsightColumns {
+  const media = JSON.parse(r.media) as unknown;
+  return sessionFacts({
+    checkIn: JSON.parse(r.check_in) as Partial<CheckIn>,
+    checkOut: r.check_out === null ? null : (JSON.parse(r.check_out) as Partial<CheckOut>),
+    scene: r.scene === null ? null : (JSON.parse(r.scene) as unknown),
+    media: Array.isArray(media) ? media : [],
+  });
+}
