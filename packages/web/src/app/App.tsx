@@ -9,6 +9,7 @@ import { SearchPage } from "../pages/SearchPage";
 import { SettingsPage } from "../pages/SettingsPage";
 import { Link, match, navigate, useLocation } from "../router/router";
 import { TodayPage } from "../today/TodayPage";
+import { DataPage } from "../your-data/DataPage";
 import { useAuth } from "./auth";
 
 // The editor (CodeMirror, marked, DOMPurify) loads on first use, keeping the journal quick to open.
@@ -39,6 +40,7 @@ const TITLES: Array<[string, string]> = [
   ["/entries/new", "New entry"],
   ["/search", "Search"],
   ["/settings", "Settings"],
+  ["/data", "Your data"],
   ["/help", "Help & crisis support"],
 ];
 
@@ -93,6 +95,7 @@ function SignedInRoutes() {
   }
   if (path === "/search") return <SearchPage />;
   if (path === "/settings") return <SettingsPage />;
+  if (path === "/data") return <DataPage />;
   if (path === "/help") return <HelpPage />;
   if (path === "/signin" || path === "/signup" || path === "/setup") {
     navigate("/", { replace: true });

@@ -26,6 +26,7 @@ const SIGNED_IN: NavItem[] = [
   { to: "/insights", label: "Insights", active: (p) => p === "/insights" },
   { to: "/search", label: "Search", active: (p) => p === "/search" },
   { to: "/settings", label: "Settings", active: (p) => p === "/settings" },
+  { to: "/data", label: "Your data", active: (p) => p === "/data" },
 ];
 
 export function Header({ user, onSignOut }: { user: User | null; onSignOut: () => void }) {

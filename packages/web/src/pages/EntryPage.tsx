@@ -12,6 +12,7 @@ import { EMPTY_CONTENT, type EntryContent } from "../journal/content";
 import { useEntrySession } from "../journal/useEntrySession";
 import { dayHeading, todayIn } from "../lib/dates";
 import { Link, replaceUrlQuietly } from "../router/router";
+import { entryExportUrl } from "../your-data/data-api";
 
 function useFocusMode(): [boolean, (on: boolean) => void] {
   const [on, setOn] = useState(false);
@@ -139,6 +140,16 @@ export function EntryPage(props: { entryId: string | null; clientId: string | nu
         <button type="button" className="btn btn-small" aria-pressed={focus} onClick={() => setFocus(true)}>
           Distraction-free
         </button>
+        {session.save?.entryId != null && (
+          <a
+            className="btn btn-small"
+            href={entryExportUrl(session.save.entryId)}
+            download
+            title="Download the saved entry as a Markdown file"
+          >
+            Export as Markdown
+          </a>
+        )}
       </div>
       {session.notice && (
         <p className="alert alert-info chrome" role="status" data-testid="restore-notice">

@@ -1,0 +1,54 @@
+import type { ImportPreview, ImportResult } from "@meridian/core";
+import { ApiError, NetworkError } from "../api/errors";
+
+/** The "Your data" routes: import uploads the file itself as the body (not JSON). */
+
+export const IMPORT_LIMIT_BYTES = 50 * 1024 * 1024;
+
+async function call<T>(path: string, init: RequestInit): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      ...init,
+      credentials: "same-origin",
+      cache: "no-store",
+      headers: { Accept: "application/json", "X-Meridian-Client": "web", ...init.headers },
+    });
+  } catch (err) {
+    throw new NetworkError(err instanceof Error ? err.message : "Network error");
+  }
+  const data = (await res.json().catch(() => null)) as {
+    error?: { code?: string; message?: string; field?: string };
+  } | null;
+  if (!res.ok) {
+    if (res.status >= 500 || !data?.error)
+      throw new NetworkError(`The server answered ${res.status}`, res.status);
+    throw new ApiError(
+      res.status,
+      data.error.code ?? `http_${res.status}`,
+      data.error.message ?? "Request failed",
+      data.error.field,
+    );
+  }
+  return data as T;
+}
+
+const upload = (file: Blob) => ({
+  method: "POST",
+  body: file,
+  headers: { "Content-Type": "application/octet-stream" },
+});
+
+export const dataApi = {
+  previewImport: (file: Blob) => call<ImportPreview>("/api/import/preview", upload(file)),
+  runImport: (file: Blob) => call<ImportResult>("/api/import", upload(file)),
+  deleteAccount: (password: string, confirm: string) =>
+    call<{ deleted: true }>("/api/me/delete", {
+      method: "POST",
+      body: JSON.stringify({ password, confirm }),
+      headers: { "Content-Type": "application/json" },
+    }),
+};
+
+export const exportUrl = (format: "archive" | "markdown") => `/api/export?format=${format}`;
+export const entryExportUrl = (id: string) => `/api/export/entries/${encodeURIComponent(id)}`;
