@@ -10,6 +10,7 @@ import type { BeforeMigrate } from "./crypto/legacy";
 import { defaultHook, errorBody, handleError } from "./errors";
 import { sessionMiddleware } from "./http/auth";
 import { apiBodyLimits, csrfGuard } from "./http/guards";
+import { LoginRateLimiter, loginRateLimit } from "./http/rate-limit";
 import { securityHeaders } from "./http/security-headers";
 import { staticSite } from "./http/static";
 import { DEFAULT_MEDIA_LIMIT_MB, rendersDir, type StudioFiles } from "./media/paths";
@@ -67,6 +68,8 @@ export interface CreateAppOptions {
   /** Before a pre-encryption account is encrypted at its first sign-in. Default: a verified
    * backup in <dataDir>/backups, removed once the encrypted rows read back. */
   beforeEncryptionMigration?: BeforeMigrate;
+  /** Failed sign-in counts (default: a new one; in memory, per process). */
+  loginRateLimiter?: LoginRateLimiter;
 }
 
 export type MeridianApp = OpenAPIHono<AppEnv> & {
@@ -119,6 +122,9 @@ export function createApp(options: CreateAppOptions): MeridianApp {
 
   app.use("*", securityHeaders);
   app.use("/api/*", apiBodyLimits(), csrfGuard, sessionMiddleware(deps));
+  const limitSignIn = loginRateLimit(options.loginRateLimiter ?? new LoginRateLimiter(), deps);
+  app.use("/api/auth/login", limitSignIn);
+  app.use("/api/auth/recover", limitSignIn);
 
   registerHealthRoutes(app, deps);
   registerSetupRoutes(app, deps);

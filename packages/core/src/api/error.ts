@@ -28,4 +28,6 @@ export const ErrorCode = {
   /** A stored record failed authentication (tampered, moved or wrong key); never garbage. */
   decryptFailed: "decrypt_failed",
   recoveryKeyInvalid: "recovery_key_invalid",
+  /** Too many failed sign-in attempts: wait the Retry-After seconds. */
+  rateLimited: "rate_limited",
 } as const;
