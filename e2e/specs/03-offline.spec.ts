@@ -1,5 +1,5 @@
 import type { Entry } from "@meridian/core";
-import { apiJson, expect, test } from "../fixtures/test";
+import { apiJson, expect, OWNER, test } from "../fixtures/test";
 import { EditorPage } from "../pages/EditorPage";
 
 test("typing while the server is down shows offline, keeps the text, and saves once it is back", async ({
@@ -35,6 +35,13 @@ test("typing while the server is down shows offline, keeps the text, and saves o
   expect(drafts.map((d) => d.content.body)).toContain("Before the outage. Written while the server slept.");
 
   await server.restart();
+  // The restarted server no longer holds the journal's key: the app asks to sign in again,
+  // and the words written meanwhile are saved from the local draft once it is unlocked.
+  await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible({ timeout: 45_000 });
+  await expect(page.getByText("Sign in again to unlock your journal")).toBeVisible();
+  await page.getByLabel("Username").fill(OWNER.username);
+  await page.getByLabel("Password").fill(OWNER.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
   await editor.expectSaved(45_000);
   const stored = await apiJson<Entry>(page, "GET", `/api/entries/${id}`);
   expect(stored.body).toBe("Before the outage. Written while the server slept.");
