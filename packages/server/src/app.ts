@@ -85,6 +85,9 @@ export function createApp(options: CreateAppOptions): MeridianApp {
   keyRing.onDropUser((userId) => search?.forget(userId));
   const store = encryptStore(options.store, keyRing);
   search = new SearchService(store, options.search);
+  // Keys of sessions that expired without another request leave memory within a minute.
+  const keySweep = setInterval(() => keyRing.sweep(new Date()), 60_000);
+  keySweep.unref();
   const beforeMigrate: BeforeMigrate =
     options.beforeEncryptionMigration ??
     (async () => {
@@ -171,6 +174,7 @@ export function createApp(options: CreateAppOptions): MeridianApp {
 
   return Object.assign(app, {
     dispose: () => {
+      clearInterval(keySweep);
       deps.search.dispose();
       void renders.dispose();
     },
