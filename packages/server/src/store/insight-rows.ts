@@ -128,6 +128,9 @@ export function diaryFacts(
   };
 }
 
+/** Ids per look-up of rows without facts (well under both backends' bound-parameter limits). */
+const STALE_CHUNK = 500;
+
 const NAN_MOOD: InsightsMood = { pleasantness: Number.NaN, energy: Number.NaN, anxiety: Number.NaN };
 
 /** Parses each distinct triggers text once (a user's sessions reuse a handful of scenes). */
@@ -206,22 +209,22 @@ export async function loadInsightsRows(
   const staleNights = diaryRows.filter((r) => r.ins_v !== INSIGHT_FACTS_VERSION).map((r) => r.night_of);
   const recomputed = new Map<string, SessionInsightColumns>();
   const recomputedNights = new Map<string, DiaryInsightColumns>();
-  if (stale.length > 0) {
+  for (let i = 0; i < stale.length; i += STALE_CHUNK) {
     for (const r of await db
       .selectFrom("ritual_sessions")
       .select(["id", "check_in", "check_out", "scene", "media"])
       .where("user_id", "=", userId)
-      .where("id", "in", stale)
+      .where("id", "in", stale.slice(i, i + STALE_CHUNK))
       .execute()) {
       recomputed.set(r.id, sessionFactsOfRow(r));
     }
   }
-  if (staleNights.length > 0) {
+  for (let i = 0; i < staleNights.length; i += STALE_CHUNK) {
     for (const r of await db
       .selectFrom("sleep_diaries")
       .select(["night_of", "fields", "derived"])
       .where("user_id", "=", userId)
-      .where("night_of", "in", staleNights)
+      .where("night_of", "in", staleNights.slice(i, i + STALE_CHUNK))
       .execute()) {
       recomputedNights.set(r.night_of, diaryFacts(JSON.parse(r.fields), JSON.parse(r.derived)));
     }
