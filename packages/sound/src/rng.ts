@@ -3,29 +3,38 @@
  * AudioWorklet and Node produce identical sequences for the same seed.
  */
 export class Rng {
-  private state: number;
+  private state = 0;
 
   constructor(seed: number) {
     this.state = seed >>> 0;
   }
 
-  /** Next unsigned 32-bit integer. */
-  nextU32(): number {
+  /**
+   * Next 32 random bits as a signed 32-bit integer. V8 keeps such values unboxed even across a
+   * call it does not inline (an unsigned value ≥ 2³¹ would be boxed, i.e. allocated), and the
+   * helpers below are small enough that V8 always inlines them.
+   */
+  nextI32(): number {
     this.state = (this.state + 0x6d2b79f5) | 0;
     let t = this.state;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (t ^ (t >>> 14)) >>> 0;
+    return t ^ (t >>> 14);
+  }
+
+  /** Next unsigned 32-bit integer. */
+  nextU32(): number {
+    return this.nextI32() >>> 0;
   }
 
   /** Uniform in [0, 1). */
   float(): number {
-    return this.nextU32() / 4294967296;
+    return (this.nextI32() >>> 0) / 4294967296;
   }
 
   /** Uniform in [-1, 1). */
   signed(): number {
-    return this.nextU32() / 2147483648 - 1;
+    return (this.nextI32() >>> 0) / 2147483648 - 1;
   }
 
   /** Uniform in [lo, hi). */

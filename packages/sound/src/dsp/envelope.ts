@@ -23,7 +23,8 @@ export class Drift {
     this.pickNext();
   }
 
-  advance(samples: number): number {
+  /** Advance by `samples` and update `value` (no return value: a returned double would be boxed). */
+  advance(samples: number): void {
     this.pos += samples;
     if (this.pos >= this.len) {
       this.from = this.to;
@@ -32,7 +33,6 @@ export class Drift {
     }
     const p = this.pos / this.len;
     this.value = this.from + (this.to - this.from) * 0.5 * (1 - Math.cos(Math.PI * p));
-    return this.value;
   }
 
   private pickNext(): void {

@@ -12,6 +12,15 @@ import type { Rng } from "../rng";
 
 const TWO_PI = Math.PI * 2;
 
+// Slots of `ResonatorPool.next`, the parameters of the grain `start()` begins.
+export const FREQ = 0;
+export const DECAY = 1;
+export const KICK = 2;
+export const BURST = 3;
+export const BURST_TIME = 4;
+export const GLIDE = 5;
+export const PAN = 6;
+
 export class ResonatorPool {
   readonly capacity: number;
   private readonly fs: number;
@@ -29,9 +38,14 @@ export class ResonatorPool {
   private readonly panB: Float64Array;
   private readonly level: Float64Array;
   private readonly noise: Int32Array;
-  private seed: number;
+  private seed = 0;
   /** Number of active grains (for cost accounting and tests). */
   count = 0;
+  /**
+   * Parameters of the next grain (FREQ, DECAY, … PAN): fill, then call `start()`. Seven doubles
+   * passed as arguments would each be boxed (allocated) where V8 does not inline the call.
+   */
+  readonly next = new Float64Array(7);
 
   constructor(sampleRate: number, capacity: number, rng: Rng) {
     this.fs = sampleRate;
@@ -67,6 +81,27 @@ export class ResonatorPool {
     glide: number,
     pan: number,
   ): void {
+    const a = this.next;
+    a[FREQ] = freq;
+    a[DECAY] = decay;
+    a[KICK] = kick;
+    a[BURST] = burst;
+    a[BURST_TIME] = burstTime;
+    a[GLIDE] = glide;
+    a[PAN] = pan;
+    this.start();
+  }
+
+  /** `spawn` with the parameters taken from `next` (allocation-free in the audio thread). */
+  start(): void {
+    const a = this.next;
+    const freq = a[FREQ] as number;
+    const decay = a[DECAY] as number;
+    const kick = a[KICK] as number;
+    const burst = a[BURST] as number;
+    const burstTime = a[BURST_TIME] as number;
+    const glide = a[GLIDE] as number;
+    const pan = a[PAN] as number;
     let slot: number;
     if (this.count < this.capacity) {
       slot = this.count++;

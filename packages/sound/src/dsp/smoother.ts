@@ -3,9 +3,9 @@
  * Use `next()` per sample (or per few samples) so parameter changes never step.
  */
 export class Smoother {
-  private coeff: number;
-  value: number;
-  target: number;
+  private coeff = 0;
+  value = 0;
+  target = 0;
 
   constructor(sampleRate: number, timeSeconds: number, initial: number) {
     this.coeff = Math.exp(-1 / Math.max(1, timeSeconds * sampleRate));

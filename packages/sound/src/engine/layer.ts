@@ -61,12 +61,12 @@ export class Layer {
   private readonly target = new Float64Array(4);
   private lastGainDb = Number.NaN;
   private userGain = 0;
-  private ctrlLeft: number;
-  private frame: number;
+  private ctrlLeft = 0;
+  private frame = 0;
   private gainSm = 0;
   private readonly gainCoef: number;
-  private life: number;
-  private lifeStep: number;
+  private life = 0;
+  private lifeStep = 0;
   private smAz = Number.NaN;
   private smEl = 0;
   private smDist = 1;

@@ -33,7 +33,7 @@ export class Limiter {
   // Moving average of the held gain.
   private readonly ma: Float64Array;
   private maPos = 0;
-  private maSum: number;
+  private maSum = 0;
   private held = 1;
   private n = 0;
   /** Samples in a row with the held gain exactly 1. */

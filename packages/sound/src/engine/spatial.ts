@@ -16,20 +16,21 @@
  * constant fraction and no per-sample ramps. Which path runs is decided per control period,
  * so the output stays bit-identical whatever the caller's block size.
  */
-import {
-  CONTROL,
-  clamp,
-  DISTANCE_R0,
-  HEAD_RADIUS,
-  MAX_DISTANCE,
-  MIN_DISTANCE,
-  SPEED_OF_SOUND,
-} from "./constants";
-import { rbjIdentity, rbjLowShelf, rbjPeaking } from "./rbj";
+import * as C from "./constants";
+import { F, GAIN_DB, Q, RBJ_LENGTH, rbjIdentity, rbjLowShelf, rbjPeaking } from "./rbj";
 
+// Module-local copies of the shared constants: code transformed to CommonJS or by vite-node
+// reads an import through a getter, which returns a double boxed (allocated) where not inlined.
+const CONTROL = C.CONTROL;
+const DISTANCE_R0 = C.DISTANCE_R0;
+const HEAD_RADIUS = C.HEAD_RADIUS;
+const MAX_DISTANCE = C.MAX_DISTANCE;
+const MIN_DISTANCE = C.MIN_DISTANCE;
+const SPEED_OF_SOUND = C.SPEED_OF_SOUND;
 const DEG = Math.PI / 180;
 const EAR_X = Math.sin(100 * DEG);
 const EAR_Y = Math.cos(100 * DEG);
+const HALF_PI = Math.PI / 2;
 /** Both ears are delayed by at least this many samples so the interpolation never reads ahead. */
 const BASE_DELAY = 2;
 /** Frames written to the delay line per pass (longer requests are split). */
@@ -54,6 +55,18 @@ const DSHD = 12;
 const SHG = 13;
 const DSHG = 14;
 const EAR_STATE = 15;
+// BinauralSource.m layout.
+const M_SHD = 0;
+const M_SHG = 1;
+const M_DSHD = 2;
+const M_DSHG = 3;
+const M_AZ = 4;
+const M_EL = 5;
+const M_DIST = 6;
+const M_GAIN = 7;
+const M_SZ1 = 8;
+const M_SZ2 = 9;
+const M_LENGTH = 10;
 
 /** Brown–Duda delay (seconds) of an ear for the angle ψ (radians) between source and ear axis. */
 export function earDelaySeconds(psi: number): number {
@@ -71,33 +84,28 @@ export class BinauralSource {
   /** Linear delay line: `hist` frames of history before the write position, then room for CHUNK. */
   private readonly buf: Float32Array;
   private readonly hist: number;
-  private w: number;
+  private w = 0;
   private readonly earL = new Float64Array(EAR_STATE);
   private readonly earR = new Float64Array(EAR_STATE);
   private readonly target = new Float64Array(4);
+  /**
+   * Mutable scalars in a typed array rather than fields (a double stored into a field can be
+   * boxed, i.e. allocated): shoulder echo delay, gain and their increments, the last target,
+   * the shelf's state.
+   */
+  private readonly m = new Float64Array(M_LENGTH).fill(Number.NaN, M_AZ, M_GAIN + 1);
   /** No ramps this control period: the ears take the constant-offset path. */
   private still = true;
-  // Shoulder echo delay and gain (shared by both ears) and their increments.
-  private shD = 0;
-  private shG = 0;
-  private dshD = 0;
-  private dshG = 0;
   // Head-shadow fixed pole.
   private readonly a1: number;
   private readonly w0: number;
   // Pre-filters (mono): proximity low shelf and elevation notch, TDF2 states.
-  private readonly shelf = new Float64Array(5);
-  private readonly notch = new Float64Array(5);
-  private sz1 = 0;
-  private sz2 = 0;
+  private readonly shelf = new Float64Array(RBJ_LENGTH);
+  private readonly notch = new Float64Array(RBJ_LENGTH);
   /** Notch (direct form I, the shorter recurrence): x1, x2, y1, y2. */
   private readonly nst = new Float64Array(4);
   private shelfOn = false;
   private notchOn = false;
-  private lastAz = Number.NaN;
-  private lastEl = Number.NaN;
-  private lastDist = Number.NaN;
-  private lastGain = Number.NaN;
   private primed = false;
 
   constructor(sampleRate: number) {
@@ -145,45 +153,53 @@ export class BinauralSource {
     if (Math.abs(eL[Y1] as number) < 1e-30) eL[Y1] = 0;
     if (Math.abs(eR[Y1] as number) < 1e-30) eR[Y1] = 0;
     if (
-      azimuth === this.lastAz &&
-      elevation === this.lastEl &&
-      distance === this.lastDist &&
-      gain === this.lastGain
+      azimuth === (this.m[M_AZ] as number) &&
+      elevation === (this.m[M_EL] as number) &&
+      distance === (this.m[M_DIST] as number) &&
+      gain === (this.m[M_GAIN] as number)
     ) {
       if (!this.still) {
         eL[DD] = eR[DD] = eL[DG] = eR[DG] = 0;
         eL[DB0] = eL[DB1] = eR[DB0] = eR[DB1] = 0;
-        this.dshD = this.dshG = 0;
+        this.m[M_DSHD] = this.m[M_DSHG] = 0;
         this.still = true;
       }
       return;
     }
-    this.lastAz = azimuth;
-    this.lastEl = elevation;
-    this.lastDist = distance;
-    this.lastGain = gain;
+    this.m[M_AZ] = azimuth;
+    this.m[M_EL] = elevation;
+    this.m[M_DIST] = distance;
+    this.m[M_GAIN] = gain;
+    // The helpers (clamp, earDelaySeconds, shadowAlpha) are written out here: this function is
+    // too large for V8 to inline them, and a double returned from a call is boxed (allocated).
     const fs = this.fs;
-    const dist = clamp(distance, MIN_DISTANCE, MAX_DISTANCE);
+    const dist = distance < MIN_DISTANCE ? MIN_DISTANCE : Math.min(distance, MAX_DISTANCE);
     const ce = Math.cos(elevation * DEG);
     const dx = ce * Math.sin(azimuth * DEG);
     const dy = ce * Math.cos(azimuth * DEG);
     const dz = Math.sin(elevation * DEG);
-    const psiR = Math.acos(clamp(dx * EAR_X + dy * EAR_Y, -1, 1));
-    const psiL = Math.acos(clamp(-dx * EAR_X + dy * EAR_Y, -1, 1));
+    const cR = dx * EAR_X + dy * EAR_Y;
+    const cL = -dx * EAR_X + dy * EAR_Y;
+    const psiR = Math.acos(cR < -1 ? -1 : Math.min(cR, 1));
+    const psiL = Math.acos(cL < -1 ? -1 : Math.min(cL, 1));
     // Per-ear distance (ears at ±HEAD_RADIUS on the x axis) for the near-field level difference.
     const px = dx * dist;
     const py = dy * dist;
     const pz = dz * dist;
-    const rR = Math.sqrt((px - HEAD_RADIUS) ** 2 + py * py + pz * pz);
-    const rL = Math.sqrt((px + HEAD_RADIUS) ** 2 + py * py + pz * pz);
+    const xR = px - HEAD_RADIUS;
+    const xL = px + HEAD_RADIUS;
+    const rR = Math.sqrt(xR * xR + py * py + pz * pz);
+    const rL = Math.sqrt(xL * xL + py * py + pz * pz);
     const tgL = (gain * (1 + DISTANCE_R0)) / (Math.max(rL, MIN_DISTANCE) + DISTANCE_R0);
     const tgR = (gain * (1 + DISTANCE_R0)) / (Math.max(rR, MIN_DISTANCE) + DISTANCE_R0);
-    const tdL = BASE_DELAY + earDelaySeconds(psiL) * fs;
-    const tdR = BASE_DELAY + earDelaySeconds(psiR) * fs;
+    // Brown–Duda delay per ear (earDelaySeconds) and head-shadow α (shadowAlpha).
+    const t0 = (HEAD_RADIUS / SPEED_OF_SOUND) * fs;
+    const tdL = BASE_DELAY + (psiL < HALF_PI ? t0 * (1 - Math.cos(psiL)) : t0 * (1 + psiL - HALF_PI));
+    const tdR = BASE_DELAY + (psiR < HALF_PI ? t0 * (1 - Math.cos(psiR)) : t0 * (1 + psiR - HALF_PI));
     const w0 = this.w0;
     const den = w0 + fs;
-    const alL = shadowAlpha(psiL);
-    const alR = shadowAlpha(psiR);
+    const alL = 1.05 + 0.95 * Math.cos(psiL * 1.2);
+    const alR = 1.05 + 0.95 * Math.cos(psiR * 1.2);
     const tb0L = (w0 + alL * fs) / den;
     const tb1L = (w0 - alL * fs) / den;
     const tb0R = (w0 + alR * fs) / den;
@@ -193,8 +209,12 @@ export class BinauralSource {
     const tshG = absEl < 0.5 ? 0 : 0.16 * Math.min(1, absEl / 30);
     const tshD = (0.0004 + 0.0008 * (1 + dz) * 0.5) * fs;
     if (absEl >= 0.5) {
-      const f = clamp(7000 + 55 * elevation, 4500, 11500);
-      rbjPeaking(this.notch, fs, Math.min(f, fs * 0.45), 2, -10 * Math.min(1, absEl / 40));
+      const f = Math.min(Math.max(7000 + 55 * elevation, 4500), 11500, fs * 0.45);
+      const notch = this.notch;
+      notch[F] = f;
+      notch[GAIN_DB] = -10 * Math.min(1, absEl / 40);
+      notch[Q] = 2;
+      rbjPeaking(notch, fs);
       this.notchOn = true;
     } else if (this.notchOn) {
       rbjIdentity(this.notch);
@@ -202,14 +222,19 @@ export class BinauralSource {
       this.nst.fill(0);
     }
     // Proximity: up to +6 dB low shelf inside 0.6 m.
-    const boost = 6 * clamp((0.6 - dist) / 0.5, 0, 1);
+    const near = (0.6 - dist) / 0.5;
+    const boost = near <= 0 ? 0 : 6 * Math.min(near, 1);
     if (boost > 0) {
-      rbjLowShelf(this.shelf, fs, 180, 0.7, boost);
+      const shelf = this.shelf;
+      shelf[F] = 180;
+      shelf[GAIN_DB] = boost;
+      shelf[Q] = 0.7;
+      rbjLowShelf(shelf, fs);
       this.shelfOn = true;
     } else if (this.shelfOn) {
       rbjIdentity(this.shelf);
       this.shelfOn = false;
-      this.sz1 = this.sz2 = 0;
+      this.m[M_SZ1] = this.m[M_SZ2] = 0;
     }
     if (!this.primed) {
       this.primed = true;
@@ -221,11 +246,11 @@ export class BinauralSource {
       eL[B1] = tb1L;
       eR[B0] = tb0R;
       eR[B1] = tb1R;
-      this.shD = tshD;
-      this.shG = tshG;
+      this.m[M_SHD] = tshD;
+      this.m[M_SHG] = tshG;
       eL[DD] = eR[DD] = eL[DG] = eR[DG] = 0;
       eL[DB0] = eL[DB1] = eR[DB0] = eR[DB1] = 0;
-      this.dshD = this.dshG = 0;
+      this.m[M_DSHD] = this.m[M_DSHG] = 0;
       this.still = true;
       return;
     }
@@ -238,8 +263,8 @@ export class BinauralSource {
     eL[DB1] = (tb1L - (eL[B1] as number)) * k;
     eR[DB0] = (tb0R - (eR[B0] as number)) * k;
     eR[DB1] = (tb1R - (eR[B1] as number)) * k;
-    this.dshD = (tshD - this.shD) * k;
-    this.dshG = (tshG - this.shG) * k;
+    this.m[M_DSHD] = (tshD - (this.m[M_SHD] as number)) * k;
+    this.m[M_DSHG] = (tshG - (this.m[M_SHG] as number)) * k;
     this.still = false;
   }
 
@@ -264,13 +289,13 @@ export class BinauralSource {
     const off = w - start;
     const eL = this.earL;
     const eR = this.earR;
-    const shoulder = this.shG !== 0 || this.dshG !== 0;
+    const shoulder = (this.m[M_SHG] as number) !== 0 || (this.m[M_DSHG] as number) !== 0;
     // Still and not near (the usual case): one fused loop per source, whose independent
     // recurrences (pinna notch, two head-shadow filters) overlap.
     if (this.still && !this.shelfOn && shoulder === this.notchOn) {
       if (shoulder) {
-        eL[SHD] = eR[SHD] = this.shD;
-        eL[SHG] = eR[SHG] = this.shG;
+        eL[SHD] = eR[SHD] = this.m[M_SHD] as number;
+        eL[SHG] = eR[SHG] = this.m[M_SHG] as number;
         stillElevated(inp, buf, off, start, end, this.notch, this.nst, eL, eR, outL, outR);
       } else {
         stillLevel(inp, buf, off, start, end, eL, eR, outL, outR);
@@ -294,8 +319,8 @@ export class BinauralSource {
       const q2 = q[2] as number;
       const q3 = q[3] as number;
       const q4 = q[4] as number;
-      let sz1 = this.sz1;
-      let sz2 = this.sz2;
+      let sz1 = this.m[M_SZ1] as number;
+      let sz2 = this.m[M_SZ2] as number;
       const nst = this.nst;
       let nx1 = nst[0] as number;
       let nx2 = nst[1] as number;
@@ -319,8 +344,8 @@ export class BinauralSource {
         }
         buf[off + i] = x;
       }
-      this.sz1 = sz1;
-      this.sz2 = sz2;
+      this.m[M_SZ1] = sz1;
+      this.m[M_SZ2] = sz2;
       nst[0] = nx1;
       nst[1] = nx2;
       nst[2] = ny1;
@@ -329,19 +354,19 @@ export class BinauralSource {
       for (let i = start; i < end; i++) buf[off + i] = inp[i] as number;
     }
     // 2. Each ear in its own loop.
-    eL[SHD] = eR[SHD] = this.shD;
-    eL[SHG] = eR[SHG] = this.shG;
+    eL[SHD] = eR[SHD] = this.m[M_SHD] as number;
+    eL[SHG] = eR[SHG] = this.m[M_SHG] as number;
     if (this.still) {
       if (shoulder) earsStillShoulder(buf, off, start, end, eL, eR, outL, outR);
       else earsStill(buf, off, start, end, eL, eR, outL, outR);
     } else if (shoulder) {
-      eL[DSHD] = eR[DSHD] = this.dshD;
-      eL[DSHG] = eR[DSHG] = this.dshG;
+      eL[DSHD] = eR[DSHD] = this.m[M_DSHD] as number;
+      eL[DSHG] = eR[DSHG] = this.m[M_DSHG] as number;
       earMovingShoulder(buf, off, start, end, eL, outL);
       earMovingShoulder(buf, off, start, end, eR, outR);
       // Both ears ramped the shoulder identically; keep the result.
-      this.shD = eL[SHD] as number;
-      this.shG = eL[SHG] as number;
+      this.m[M_SHD] = eL[SHD] as number;
+      this.m[M_SHG] = eL[SHG] as number;
     } else {
       earMoving(buf, off, start, end, eL, outL);
       earMoving(buf, off, start, end, eR, outR);

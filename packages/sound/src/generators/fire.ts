@@ -5,7 +5,7 @@
  * random pitch, with the odd deeper pop of a splitting log. Mono: a fire is a place.
  */
 import { ControlRateVoice, clampTo, glide, glideCoef } from "../dsp/control-voice";
-import { ResonatorPool } from "../dsp/resonator-pool";
+import { BURST, BURST_TIME, DECAY, FREQ, GLIDE, KICK, PAN, ResonatorPool } from "../dsp/resonator-pool";
 import { Wander } from "../dsp/wander";
 import type { GeneratorDef } from "../generator";
 import { Rng } from "../rng";
@@ -26,7 +26,7 @@ class FireVoice extends ControlRateVoice {
   private readonly k: number;
   private nextCrackle = 0;
   private nextPop = 1;
-  private s1: number;
+  private s1 = 0;
   private readonly z = new Float64Array(8);
   private gRoar = 0;
   private dRoar = 0;
@@ -40,8 +40,8 @@ class FireVoice extends ControlRateVoice {
     super(sampleRate);
     this.rng = new Rng(seed);
     this.pool = new ResonatorPool(sampleRate, 24, new Rng(this.rng.fork(1)));
-    this.flicker = new Wander(new Rng(this.rng.fork(2)), 0.3, 1.6);
-    this.life = new Wander(new Rng(this.rng.fork(3)), 30, 110);
+    this.flicker = new Wander(new Rng(this.rng.fork(2)), 0.3, 1.6, this.dt);
+    this.life = new Wander(new Rng(this.rng.fork(3)), 30, 110, this.dt);
     this.s1 = this.rng.nextU32() | 1;
     this.k = glideCoef(sampleRate, 0.3);
     this.roarK = 1 - Math.exp((-2 * Math.PI * 220) / sampleRate);
@@ -64,8 +64,10 @@ class FireVoice extends ControlRateVoice {
     this.crackle = glide(this.crackle, this.crackleT, k);
     this.hiss = glide(this.hiss, this.hissT, k);
     this.variation = glide(this.variation, this.variationT, k);
-    const fl = this.flicker.step(dt);
-    const vitality = clampTo(1 + 0.4 * this.variation * this.life.step(dt), 0.3, 1.5);
+    this.flicker.step();
+    this.life.step();
+    const fl = this.flicker.value;
+    const vitality = clampTo(1 + 0.4 * this.variation * this.life.value, 0.3, 1.5);
     this.dRoar = (this.size * vitality * (0.8 + 0.25 * fl) * 0.9 - this.gRoar) / 32;
     this.dHiss = (this.hiss * vitality * 0.35 - this.gHiss) / 32;
     const rate = (1 + 30 * this.crackle * this.crackle) * vitality * (0.7 + 0.5 * Math.max(fl, 0));
@@ -73,13 +75,33 @@ class FireVoice extends ControlRateVoice {
     this.nextCrackle -= dt;
     while (this.nextCrackle <= 0) {
       const e = Math.min(1, 0.04 * (1 - rng.float()) ** -0.7);
-      this.pool.spawn(rng.range(1400, 6500), rng.range(0.002, 0.012), 2 * e, 2.5 * e, 0.0006, 1, 0);
+      {
+        const next = this.pool.next;
+        next[FREQ] = rng.range(1400, 6500);
+        next[DECAY] = rng.range(0.002, 0.012);
+        next[KICK] = 2 * e;
+        next[BURST] = 2.5 * e;
+        next[BURST_TIME] = 0.0006;
+        next[GLIDE] = 1;
+        next[PAN] = 0;
+        this.pool.start();
+      }
       this.nextCrackle += rng.exponential(rate);
     }
     this.nextPop -= dt;
     if (this.nextPop <= 0) {
       const e = rng.range(0.3, 0.8) * (0.5 + this.size);
-      this.pool.spawn(rng.range(280, 900), rng.range(0.02, 0.05), 0.5 * e, e, 0.003, 1, 0);
+      {
+        const next = this.pool.next;
+        next[FREQ] = rng.range(280, 900);
+        next[DECAY] = rng.range(0.02, 0.05);
+        next[KICK] = 0.5 * e;
+        next[BURST] = e;
+        next[BURST_TIME] = 0.003;
+        next[GLIDE] = 1;
+        next[PAN] = 0;
+        this.pool.start();
+      }
       this.nextPop = rng.exponential(0.08 + 0.5 * this.crackle * vitality);
     }
     this.pool.control();

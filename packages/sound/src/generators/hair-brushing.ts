@@ -83,7 +83,7 @@ class HairBrushingVoice implements GeneratorVoice {
   private strokeLen = 0;
   private strokeAmp = 0;
   private strokeShape = 0.7;
-  private untilNext: number;
+  private untilNext = 0;
   // per control tick
   private collisionProb = 0;
   private collisionEnergy = 0;

@@ -85,7 +85,7 @@ class KeyboardVoice implements GeneratorVoice {
   private readonly levelDrift: Drift;
   private phase = 0;
   private nextVoice = 0;
-  private untilNext: number;
+  private untilNext = 0;
   private wordLeft = 0;
   private backspaces = 0;
   private burstWords = 6;

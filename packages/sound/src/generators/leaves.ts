@@ -5,7 +5,7 @@
  * low-Q resonances) and a soft rustle bed, so sparse crackles become a dense shimmer in gusts.
  */
 import { ControlRateVoice, clampTo, glide, glideCoef } from "../dsp/control-voice";
-import { ResonatorPool } from "../dsp/resonator-pool";
+import { BURST, BURST_TIME, DECAY, FREQ, GLIDE, KICK, PAN, ResonatorPool } from "../dsp/resonator-pool";
 import { svfCoefs } from "../dsp/svf";
 import { Wander } from "../dsp/wander";
 import type { GeneratorDef } from "../generator";
@@ -33,8 +33,8 @@ class LeavesVoice extends ControlRateVoice {
   private energy = 0.3;
   private readonly energyK: number;
   private nextTick = 0;
-  private s1: number;
-  private s2: number;
+  private s1 = 0;
+  private s2 = 0;
   private readonly c = new Float64Array(4);
   private readonly z = new Float64Array(4);
   private gBed = 0;
@@ -44,9 +44,9 @@ class LeavesVoice extends ControlRateVoice {
     super(sampleRate);
     this.rng = new Rng(seed);
     this.pool = new ResonatorPool(sampleRate, 40, new Rng(this.rng.fork(1)));
-    this.gustA = new Wander(new Rng(this.rng.fork(2)), 1.5, 5);
-    this.gustB = new Wander(new Rng(this.rng.fork(3)), 4, 12);
-    this.slow = new Wander(new Rng(this.rng.fork(4)), 30, 120);
+    this.gustA = new Wander(new Rng(this.rng.fork(2)), 1.5, 5, this.dt);
+    this.gustB = new Wander(new Rng(this.rng.fork(3)), 4, 12, this.dt);
+    this.slow = new Wander(new Rng(this.rng.fork(4)), 30, 120, this.dt);
     this.s1 = this.rng.nextU32() | 1;
     this.s2 = this.rng.nextU32() | 1;
     this.k = glideCoef(sampleRate, 0.3);
@@ -69,9 +69,12 @@ class LeavesVoice extends ControlRateVoice {
     this.density = glide(this.density, this.densityT, k);
     this.dryness = glide(this.dryness, this.drynessT, k);
     this.variation = glide(this.variation, this.variationT, k);
-    const g1 = Math.max(0, this.gustA.step(dt));
-    const g2 = Math.max(0, this.gustB.step(dt));
-    const slow = 1 + 0.2 * this.variation * this.slow.step(dt);
+    this.gustA.step();
+    this.gustB.step();
+    this.slow.step();
+    const g1 = Math.max(0, this.gustA.value);
+    const g2 = Math.max(0, this.gustB.value);
+    const slow = 1 + 0.2 * this.variation * this.slow.value;
     const gust = clampTo(this.wind * (0.7 + 0.6 * g1 * g1 + 0.35 * g2) * slow, 0, 1.5);
     // The leaves follow the wind 2 s late, and slowly.
     const lagged = this.lag[this.lagPos] as number;
@@ -88,15 +91,17 @@ class LeavesVoice extends ControlRateVoice {
     while (this.nextTick <= 0) {
       const amp = Math.min(0.3, 0.05 * (1 - rng.float()) ** -0.45) * (0.5 + 0.5 * e);
       const f = rng.range(1400, 3800) * (0.8 + 0.6 * dry);
-      this.pool.spawn(
-        f,
-        rng.range(0.002, 0.008 + 0.01 * dry),
-        amp,
-        amp * 4,
-        0.0015 + 0.002 * rng.float(),
-        1,
-        rng.float(),
-      );
+      {
+        const next = this.pool.next;
+        next[FREQ] = f;
+        next[DECAY] = rng.range(0.002, 0.008 + 0.01 * dry);
+        next[KICK] = amp;
+        next[BURST] = amp * 4;
+        next[BURST_TIME] = 0.0015 + 0.002 * rng.float();
+        next[GLIDE] = 1;
+        next[PAN] = rng.float();
+        this.pool.start();
+      }
       this.nextTick += rng.exponential(Math.max(rate, 0.5));
     }
     this.pool.control();

@@ -57,11 +57,11 @@ function toneToHz(tone: number): number {
 
 class NoiseVoice extends ControlRateVoice {
   private readonly colour: NoiseColour;
-  private s1: number;
-  private s2: number;
+  private s1 = 0;
+  private s2 = 0;
   // Targets and smoothed values.
-  private tone: number;
-  private toneT: number;
+  private tone = 0;
+  private toneT = 0;
   private swell = 0.2;
   private swellT = 0.2;
   private width = 0.8;
@@ -100,9 +100,9 @@ class NoiseVoice extends ControlRateVoice {
     this.s2 = rng.nextU32() | 1;
     this.tone = this.toneT = toneDefault;
     this.k = glideCoef(sampleRate, 0.08);
-    this.slowTone = new Wander(new Rng(rng.fork(1)), 25, 90);
-    this.slowLevel = new Wander(new Rng(rng.fork(2)), 20, 70);
-    this.swellW = new Wander(new Rng(rng.fork(3)), 3, 11);
+    this.slowTone = new Wander(new Rng(rng.fork(1)), 25, 90, this.dt);
+    this.slowLevel = new Wander(new Rng(rng.fork(2)), 20, 70, this.dt);
+    this.swellW = new Wander(new Rng(rng.fork(3)), 3, 11, this.dt);
     this.brownLeak = Math.exp((-TWO_PI * 5) / sampleRate);
     this.dcCoef = Math.exp((-TWO_PI * 10) / sampleRate);
     this.control();
@@ -120,14 +120,17 @@ class NoiseVoice extends ControlRateVoice {
 
   protected control(): void {
     const k = this.k;
-    const dt = this.dt;
+    const _dt = this.dt;
     this.tone = glide(this.tone, this.toneT, k);
     this.swell = glide(this.swell, this.swellT, k);
     this.width = glide(this.width, this.widthT, k);
     this.variation = glide(this.variation, this.variationT, k);
     const v = this.variation;
-    const tone = clampTo(this.tone + 0.09 * v * this.slowTone.step(dt), 0, 1);
-    const levelDb = 1.5 * v * this.slowLevel.step(dt) + 2.5 * this.swell * this.swellW.step(dt);
+    this.slowTone.step();
+    this.slowLevel.step();
+    this.swellW.step();
+    const tone = clampTo(this.tone + 0.09 * v * this.slowTone.value, 0, 1);
+    const levelDb = 1.5 * v * this.slowLevel.value + 2.5 * this.swell * this.swellW.value;
     const cut = Math.min(toneToHz(tone), this.sampleRate * 0.45);
     if (Math.abs(cut - this.lastCut) > 0.5) {
       this.lastCut = cut;

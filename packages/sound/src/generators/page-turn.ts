@@ -71,7 +71,7 @@ class PageTurnVoice implements GeneratorVoice {
   private readonly paceDrift: Drift;
   private readonly touchDrift: Drift;
   private phase = 0;
-  private untilNext: number;
+  private untilNext = 0;
   // current turn (samples): position and length; 0 length = idle
   private at = 0;
   private len = 0;
@@ -87,7 +87,7 @@ class PageTurnVoice implements GeneratorVoice {
   // smoothing the page with a hand (quiet swipe)
   private swipeAt = 0;
   private swipeLen = 0;
-  private untilSwipe: number;
+  private untilSwipe = 0;
   // per-sample envelopes set at control rate
   private env = 0;
   private envTarget = 0;

@@ -97,7 +97,7 @@ class PaperCrinkleVoice implements GeneratorVoice {
   private gestureAt = 0;
   private gestureLen = 0;
   private gesturePeak = 0;
-  private restLeft: number;
+  private restLeft = 0;
   private rate = 0;
   private swell = 0;
   private gain = 1;

@@ -107,7 +107,7 @@ class PenOnPaperVoice implements GeneratorVoice {
   private phase = 0;
   // writing process (in control ticks)
   private state = REST;
-  private stateLeft: number;
+  private stateLeft = 0;
   private lettersLeft = 0;
   private wordsLeft = 0;
   private oscPhase = 0;

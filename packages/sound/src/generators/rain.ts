@@ -6,7 +6,7 @@
  * ("softness") keeps it from ever turning shrill. Variation lets the rain ebb and flow.
  */
 import { ControlRateVoice, clampTo, glide, glideCoef } from "../dsp/control-voice";
-import { ResonatorPool } from "../dsp/resonator-pool";
+import { BURST, BURST_TIME, DECAY, FREQ, GLIDE, KICK, PAN, ResonatorPool } from "../dsp/resonator-pool";
 import { Wander } from "../dsp/wander";
 import type { GeneratorDef } from "../generator";
 import { Rng } from "../rng";
@@ -27,8 +27,8 @@ class RainVoice extends ControlRateVoice {
   private variationT = 0.5;
   private readonly k: number;
   private nextDrop = 0;
-  private s1: number;
-  private s2: number;
+  private s1 = 0;
+  private s2 = 0;
   private readonly st = new Float64Array(12);
   private wash = 0;
   private washStep = 0;
@@ -39,8 +39,8 @@ class RainVoice extends ControlRateVoice {
     super(sampleRate);
     this.rng = new Rng(seed);
     this.pool = new ResonatorPool(sampleRate, 40, new Rng(this.rng.fork(1)));
-    this.ebb = new Wander(new Rng(this.rng.fork(2)), 40, 140);
-    this.gust = new Wander(new Rng(this.rng.fork(3)), 4, 14);
+    this.ebb = new Wander(new Rng(this.rng.fork(2)), 40, 140, this.dt);
+    this.gust = new Wander(new Rng(this.rng.fork(3)), 4, 14, this.dt);
     this.s1 = this.rng.nextU32() | 1;
     this.s2 = this.rng.nextU32() | 1;
     this.k = glideCoef(sampleRate, 0.3);
@@ -61,8 +61,10 @@ class RainVoice extends ControlRateVoice {
     this.softness = glide(this.softness, this.softnessT, k);
     this.variation = glide(this.variation, this.variationT, k);
     const v = this.variation;
-    const ebb = this.ebb.step(dt);
-    const gust = this.gust.step(dt);
+    this.ebb.step();
+    this.gust.step();
+    const ebb = this.ebb.value;
+    const gust = this.gust.value;
     const level = clampTo(this.intensity * (1 + 0.3 * v * ebb) + 0.06 * v * gust, 0.02, 1);
     const washTarget = 0.04 + 0.4 * level ** 1.3;
     this.washStep = (washTarget - this.wash) / 32;
@@ -86,32 +88,56 @@ class RainVoice extends ControlRateVoice {
     const pan = rng.float();
     switch (this.surface) {
       case 1: // roof: wooden/shingle knocks, lower and longer
-        this.pool.spawn(
-          rng.range(700, 2200) * (1.2 - 0.4 * size),
-          rng.range(0.03, 0.07),
-          amp * 0.9,
-          amp,
-          0.002,
-          1,
-          pan,
-        );
+        {
+          const next = this.pool.next;
+          next[FREQ] = rng.range(700, 2200) * (1.2 - 0.4 * size);
+          next[DECAY] = rng.range(0.03, 0.07);
+          next[KICK] = amp * 0.9;
+          next[BURST] = amp;
+          next[BURST_TIME] = 0.002;
+          next[GLIDE] = 1;
+          next[PAN] = pan;
+          this.pool.start();
+        }
         break;
       case 2: // window: glassy ticks
-        this.pool.spawn(rng.range(2600, 5200), rng.range(0.004, 0.012), amp * 0.8, amp * 0.6, 0.0008, 1, pan);
+        {
+          const next = this.pool.next;
+          next[FREQ] = rng.range(2600, 5200);
+          next[DECAY] = rng.range(0.004, 0.012);
+          next[KICK] = amp * 0.8;
+          next[BURST] = amp * 0.6;
+          next[BURST_TIME] = 0.0008;
+          next[GLIDE] = 1;
+          next[PAN] = pan;
+          this.pool.start();
+        }
         break;
       case 3: // puddle: a splash and a rising bubble
-        this.pool.spawn(
-          rng.range(1100, 3000) * (1.3 - 0.5 * size),
-          rng.range(0.012, 0.035),
-          amp * 0.7,
-          amp * 0.5,
-          0.002,
-          rng.range(1.8, 3.5),
-          pan,
-        );
+        {
+          const next = this.pool.next;
+          next[FREQ] = rng.range(1100, 3000) * (1.3 - 0.5 * size);
+          next[DECAY] = rng.range(0.012, 0.035);
+          next[KICK] = amp * 0.7;
+          next[BURST] = amp * 0.5;
+          next[BURST_TIME] = 0.002;
+          next[GLIDE] = rng.range(1.8, 3.5);
+          next[PAN] = pan;
+          this.pool.start();
+        }
         break;
-      default: // leaves: short bright ticks with a splash
-        this.pool.spawn(rng.range(1600, 4200), rng.range(0.006, 0.02), amp * 0.6, amp * 1.2, 0.0025, 1, pan);
+      default: {
+        // leaves: short bright ticks with a splash
+        const next = this.pool.next;
+        next[FREQ] = rng.range(1600, 4200);
+        next[DECAY] = rng.range(0.006, 0.02);
+        next[KICK] = amp * 0.6;
+        next[BURST] = amp * 1.2;
+        next[BURST_TIME] = 0.0025;
+        next[GLIDE] = 1;
+        next[PAN] = pan;
+        this.pool.start();
+      }
     }
   }
 

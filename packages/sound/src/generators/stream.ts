@@ -5,7 +5,7 @@
  * the body. Bubbles are scattered across the stereo pair.
  */
 import { ControlRateVoice, clampTo, glide, glideCoef } from "../dsp/control-voice";
-import { ResonatorPool } from "../dsp/resonator-pool";
+import { BURST, BURST_TIME, DECAY, FREQ, GLIDE, KICK, PAN, ResonatorPool } from "../dsp/resonator-pool";
 import { svfCoefs } from "../dsp/svf";
 import { Wander } from "../dsp/wander";
 import type { GeneratorDef } from "../generator";
@@ -26,8 +26,8 @@ class StreamVoice extends ControlRateVoice {
   private variationT = 0.5;
   private readonly k: number;
   private nextBubble = 0;
-  private s1: number;
-  private s2: number;
+  private s1 = 0;
+  private s2 = 0;
   private readonly c = new Float64Array(4);
   private readonly z = new Float64Array(4);
   private gBody = 0;
@@ -37,8 +37,8 @@ class StreamVoice extends ControlRateVoice {
     super(sampleRate);
     this.rng = new Rng(seed);
     this.pool = new ResonatorPool(sampleRate, 32, new Rng(this.rng.fork(1)));
-    this.turbulence = new Wander(new Rng(this.rng.fork(2)), 0.2, 1.2);
-    this.seasons = new Wander(new Rng(this.rng.fork(3)), 40, 150);
+    this.turbulence = new Wander(new Rng(this.rng.fork(2)), 0.2, 1.2, this.dt);
+    this.seasons = new Wander(new Rng(this.rng.fork(3)), 40, 150, this.dt);
     this.s1 = this.rng.nextU32() | 1;
     this.s2 = this.rng.nextU32() | 1;
     this.k = glideCoef(sampleRate, 0.3);
@@ -59,8 +59,10 @@ class StreamVoice extends ControlRateVoice {
     this.size = glide(this.size, this.sizeT, k);
     this.brightness = glide(this.brightness, this.brightnessT, k);
     this.variation = glide(this.variation, this.variationT, k);
-    const flow = clampTo(this.flow * (1 + 0.35 * this.variation * this.seasons.step(dt)), 0.02, 1);
-    const turb = 0.55 + 0.45 * this.turbulence.step(dt);
+    this.seasons.step();
+    this.turbulence.step();
+    const flow = clampTo(this.flow * (1 + 0.35 * this.variation * this.seasons.value), 0.02, 1);
+    const turb = 0.55 + 0.45 * this.turbulence.value;
     svfCoefs(this.c, this.sampleRate, (350 + 900 * this.brightness) * (1.2 - 0.5 * this.size), 0.6);
     this.dBody = ((0.05 + 0.25 * flow) * (0.8 + 0.2 * turb) - this.gBody) / 32;
     const rate = (20 + 260 * flow) * turb * turb;
@@ -71,7 +73,17 @@ class StreamVoice extends ControlRateVoice {
       const r = rng.float();
       const f = 380 * 7 ** r * pitch;
       const amp = Math.min(0.5, 0.04 * (1 - rng.float()) ** -0.5) * (1.3 - 0.6 * r);
-      this.pool.spawn(f, rng.range(0.008, 0.03), amp, 0, 0, rng.range(1.6, 4), rng.float());
+      {
+        const next = this.pool.next;
+        next[FREQ] = f;
+        next[DECAY] = rng.range(0.008, 0.03);
+        next[KICK] = amp;
+        next[BURST] = 0;
+        next[BURST_TIME] = 0;
+        next[GLIDE] = rng.range(1.6, 4);
+        next[PAN] = rng.float();
+        this.pool.start();
+      }
       this.nextBubble += rng.exponential(rate);
     }
     this.pool.control();

@@ -121,7 +121,7 @@ class TappingVoice implements GeneratorVoice {
   private phase = 0;
   private modeCount = 0;
   // rhythm state
-  private untilNext: number;
+  private untilNext = 0;
   private burstLeft = 0;
   private rollLeft = 0;
   private burstVelocity = 0.7;

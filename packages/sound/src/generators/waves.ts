@@ -6,7 +6,7 @@
  * wave lands at its own place across the stereo pair. A quiet distant surf never stops.
  */
 import { ControlRateVoice, clampTo, glide, glideCoef } from "../dsp/control-voice";
-import { ResonatorPool } from "../dsp/resonator-pool";
+import { BURST, BURST_TIME, DECAY, FREQ, GLIDE, KICK, PAN, ResonatorPool } from "../dsp/resonator-pool";
 import { svfCoefs } from "../dsp/svf";
 import { Wander } from "../dsp/wander";
 import type { GeneratorDef } from "../generator";
@@ -34,11 +34,11 @@ class WavesVoice extends ControlRateVoice {
   private readonly amp = new Float64Array(SLOTS);
   private readonly pan = new Float64Array(SLOTS);
   private nextWave = 0.5;
-  private nextSet: number;
+  private nextSet = 0;
   private setLeft = 0;
   private nextPebble = 0;
-  private s1: number;
-  private s2: number;
+  private s1 = 0;
+  private s2 = 0;
   private readonly cA = new Float64Array(4);
   private readonly cB = new Float64Array(4);
   private readonly cF = new Float64Array(4);
@@ -59,7 +59,7 @@ class WavesVoice extends ControlRateVoice {
     super(sampleRate);
     this.rng = new Rng(seed);
     this.pool = new ResonatorPool(sampleRate, 32, new Rng(this.rng.fork(1)));
-    this.tide = new Wander(new Rng(this.rng.fork(2)), 60, 200);
+    this.tide = new Wander(new Rng(this.rng.fork(2)), 60, 200, this.dt);
     this.s1 = this.rng.nextU32() | 1;
     this.s2 = this.rng.nextU32() | 1;
     this.k = glideCoef(sampleRate, 0.5);
@@ -124,7 +124,8 @@ class WavesVoice extends ControlRateVoice {
       this.setLeft = 3 + Math.floor(rng.float() * 3);
       this.nextSet = rng.exponential(1 / 150) + 40;
     }
-    const tide = 1 + 0.25 * this.variation * this.tide.step(dt);
+    this.tide.step();
+    const tide = 1 + 0.25 * this.variation * this.tide.value;
     let ea = 0;
     let eb = 0;
     let fa = 0;
@@ -174,7 +175,17 @@ class WavesVoice extends ControlRateVoice {
     while (this.nextPebble <= 0) {
       if (rate > 0.5) {
         const e = Math.min(0.08, 0.01 * (1 - rng.float()) ** -0.5);
-        this.pool.spawn(rng.range(2200, 7000), rng.range(0.002, 0.006), e, e, 0.0005, 1, rng.float());
+        {
+          const next = this.pool.next;
+          next[FREQ] = rng.range(2200, 7000);
+          next[DECAY] = rng.range(0.002, 0.006);
+          next[KICK] = e;
+          next[BURST] = e;
+          next[BURST_TIME] = 0.0005;
+          next[GLIDE] = 1;
+          next[PAN] = rng.float();
+          this.pool.start();
+        }
       }
       this.nextPebble += rng.exponential(Math.max(rate, 0.5));
     }

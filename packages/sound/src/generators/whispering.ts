@@ -123,7 +123,7 @@ class WhisperVoice implements GeneratorVoice {
   private readonly closeDrift: Drift;
   private phase = 0;
   private segment = PAUSE;
-  private segLeft: number;
+  private segLeft = 0;
   private syllablesLeft = 0;
   private syllableLen = 0;
   private syllableAmp = 1;
@@ -137,10 +137,10 @@ class WhisperVoice implements GeneratorVoice {
   private puffFast = 0;
   private breathEnv = 0;
   private breathTarget = 0;
-  private envK: number;
-  private consK: number;
-  private puffDecay: number;
-  private puffAttack: number;
+  private envK = 0;
+  private consK = 0;
+  private puffDecay = 0;
+  private puffAttack = 0;
   private tract = 1;
   private warmthGain = 0;
   private readonly glide: number;

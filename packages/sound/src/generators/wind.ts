@@ -23,8 +23,8 @@ class WindVoice extends ControlRateVoice {
   private readonly base: Wander;
   private readonly gustA: Wander;
   private readonly gustB: Wander;
-  private s1: number;
-  private s2: number;
+  private s1 = 0;
+  private s2 = 0;
   // Coefficients [a1, a2, a3, k] for body A/B, whistle A/B, and states.
   private readonly cBodyA = new Float64Array(4);
   private readonly cBodyB = new Float64Array(4);
@@ -42,9 +42,9 @@ class WindVoice extends ControlRateVoice {
   constructor(sampleRate: number, seed: number) {
     super(sampleRate);
     const rng = new Rng(seed);
-    this.base = new Wander(new Rng(rng.fork(1)), 30, 120);
-    this.gustA = new Wander(new Rng(rng.fork(2)), 1.5, 6);
-    this.gustB = new Wander(new Rng(rng.fork(3)), 4, 13);
+    this.base = new Wander(new Rng(rng.fork(1)), 30, 120, this.dt);
+    this.gustA = new Wander(new Rng(rng.fork(2)), 1.5, 6, this.dt);
+    this.gustB = new Wander(new Rng(rng.fork(3)), 4, 13, this.dt);
     this.s1 = rng.nextU32() | 1;
     this.s2 = rng.nextU32() | 1;
     this.k = glideCoef(sampleRate, 0.4);
@@ -61,14 +61,17 @@ class WindVoice extends ControlRateVoice {
 
   protected control(): void {
     const k = this.k;
-    const dt = this.dt;
+    const _dt = this.dt;
     this.strength = glide(this.strength, this.strengthT, k);
     this.gustiness = glide(this.gustiness, this.gustinessT, k);
     this.whistle = glide(this.whistle, this.whistleT, k);
     this.variation = glide(this.variation, this.variationT, k);
-    const base = this.strength * (1 + 0.35 * this.variation * this.base.step(dt));
-    const g1 = Math.max(0, this.gustA.step(dt));
-    const g2 = Math.max(0, this.gustB.step(dt));
+    this.base.step();
+    this.gustA.step();
+    this.gustB.step();
+    const base = this.strength * (1 + 0.35 * this.variation * this.base.value);
+    const g1 = Math.max(0, this.gustA.value);
+    const g2 = Math.max(0, this.gustB.value);
     const gust = this.gustiness * (0.6 * g1 * g1 + 0.5 * g2 * g2);
     const speed = clampTo(0.15 + 0.7 * base + 0.6 * gust, 0.05, 1.4);
     const fs = this.sampleRate;

@@ -1,0 +1,131 @@
+/**
+ * Allocation probe for `Engine.process` (run by bench/sound-alloc.test.ts, or by hand):
+ *   node --max-semi-space-size=1 --import tsx bench/sound-alloc-probe.ts [seconds] [ids]
+ * Builds an engine with every generator at once (or the comma-separated generator ids given) (all motion kinds, near, far and elevated
+ * sources, queued one-shots and parameter glides), warms the JIT up, then renders `seconds`
+ * (default 60) of audio in 128-frame blocks and prints JSON {gcs, youngDelta, seconds}:
+ * the number of garbage collections during the measured section and the growth of the JS heap
+ * over it. Zero allocation in `process` means zero collections and (almost) no heap growth; a
+ * 1 MB young generation makes even a few bytes per control tick show up as collections.
+ */
+import { PerformanceObserver } from "node:perf_hooks";
+import { getHeapSpaceStatistics } from "node:v8";
+import type { Engine } from "../packages/sound/src/engine/engine";
+import { createEngine } from "../packages/sound/src/engine/engine";
+import { TRIGGER_GENERATORS, type TriggerKind } from "../packages/sound/src/engine/triggers";
+import type { GeneratorDef } from "../packages/sound/src/generator";
+import { GENERATORS } from "../packages/sound/src/generators/index";
+import type { MotionKind, Scene } from "../packages/sound/src/scene";
+
+const FS = 48000;
+const BLOCK = 128;
+const MOTIONS: readonly MotionKind[] = ["static", "orbit", "drift", "sweep", "approach"];
+
+const ids = process.argv[3]?.split(",");
+const DEFS: readonly GeneratorDef[] = ids ? GENERATORS.filter((d) => ids.includes(d.id)) : GENERATORS;
+const KINDS = (Object.keys(TRIGGER_GENERATORS) as TriggerKind[]).filter((k) =>
+  DEFS.some((d) => d.id === TRIGGER_GENERATORS[k]),
+);
+
+function probeScene(): Scene {
+  return {
+    version: 1,
+    fadeIn: 0.5,
+    layers: DEFS.map((def, i) => ({
+      id: `layer-${def.id}`,
+      generator: def.id,
+      gainDb: -6,
+      position: { azimuth: i * 23 - 170, elevation: ((i % 3) - 1) * 20, distance: 0.2 + (i % 5) * 0.7 },
+      motion: { kind: MOTIONS[i % MOTIONS.length] as MotionKind, period: 5 + (i % 4) * 3 },
+    })),
+  };
+}
+
+/**
+ * Queue one-shots and new parameter targets for the next `seconds` (outside `process`, which may
+ * allocate). Three settings in turn, so the measured section replays transitions the warm-up saw.
+ */
+function stir(engine: Engine, seconds: number, round: number): void {
+  const setting = round % 3;
+  for (const kind of KINDS) {
+    for (let k = 0; k < 8; k++) engine.trigger(kind, { delay: ((k + 0.5) * seconds) / 8, strength: 0.5 });
+  }
+  for (const def of DEFS) {
+    for (const p of def.params) {
+      const t = (setting * 0.37 + p.name.length * 0.11) % 1;
+      engine.setLayerParam(`layer-${def.id}`, p.name, p.min + (p.max - p.min) * t);
+    }
+    engine.setLayerParam(`layer-${def.id}`, "gainDb", -6 - setting);
+  }
+}
+
+function render(engine: Engine, seconds: number, l: Float32Array, r: Float32Array): void {
+  for (let f = 0; f < seconds * FS; f += BLOCK) engine.process(l, r, BLOCK);
+}
+
+/** Bytes in use in the young generation (where V8 allocates): grows by every allocation until a GC. */
+function youngBytes(): number {
+  let used = 0;
+  for (const space of getHeapSpaceStatistics()) {
+    if (space.space_name === "new_space" || space.space_name === "new_large_object_space") {
+      used += space.space_used_size;
+    }
+  }
+  return used;
+}
+
+/**
+ * PROBE_SITES=1: run `fn` under V8's sampling heap profiler (collected objects included) and print
+ * the functions that allocated, with their callers, to stderr (to find what allocates).
+ */
+async function sampleSites(fn: () => void): Promise<void> {
+  const { Session } = await import("node:inspector/promises");
+  const session = new Session();
+  session.connect();
+  await session.post("HeapProfiler.startSampling", {
+    samplingInterval: 64,
+    includeObjectsCollectedByMajorGC: true,
+    includeObjectsCollectedByMinorGC: true,
+  });
+  fn();
+  const { profile } = await session.post("HeapProfiler.stopSampling");
+  const sites = new Map<string, number>();
+  const walk = (node: typeof profile.head, stack: string): void => {
+    const f = node.callFrame;
+    const here = `${f.functionName || "(anonymous)"} ${f.url.split("/").pop()}:${f.columnNumber + 1}`;
+    const path = stack ? `${stack.split(" > ").slice(-2).join(" > ")} > ${here}` : here;
+    if (node.selfSize > 0) sites.set(path, (sites.get(path) ?? 0) + node.selfSize);
+    for (const child of node.children) walk(child, path);
+  };
+  walk(profile.head, "");
+  for (const [site, bytes] of [...sites].sort((a, b) => b[1] - a[1]).slice(0, 30)) {
+    process.stderr.write(`${String(bytes).padStart(10)} B  ${site}\n`);
+  }
+  session.disconnect();
+}
+
+const seconds = Number(process.argv[2] ?? 60);
+const engine = createEngine({ sampleRate: FS, seed: 7 });
+engine.setScene(probeScene());
+const l = new Float32Array(BLOCK);
+const r = new Float32Array(BLOCK);
+// Warm-up: every code path runs many times so the JIT has optimised it before measuring.
+for (let round = 0; round < 9; round++) {
+  stir(engine, 10, round);
+  render(engine, 10, l, r);
+}
+stir(engine, seconds, 9);
+let gcs = 0;
+const observer = new PerformanceObserver((list) => {
+  gcs += list.getEntries().length;
+});
+observer.observe({ entryTypes: ["gc"] });
+await new Promise((resolve) => setTimeout(resolve, 50));
+gcs = 0;
+const young0 = youngBytes();
+if (process.env.PROBE_SITES) await sampleSites(() => render(engine, seconds, l, r));
+else render(engine, seconds, l, r);
+const youngDelta = youngBytes() - young0;
+await new Promise((resolve) => setTimeout(resolve, 50));
+observer.disconnect();
+process.stdout.write(`${JSON.stringify({ gcs, youngDelta, seconds })}\n`);
