@@ -1,12 +1,11 @@
-import { rmSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { ErrorCode } from "@meridian/core";
-import { backupRetainFromEnv, createVerifiedBackup } from "./backup/verified-backup";
 import type { AppDeps, AppEnv } from "./context";
 import { KeyRing } from "./crypto/key-ring";
 import type { BeforeMigrate } from "./crypto/legacy";
+import { verifiedBackupBeforeMigrate } from "./crypto/legacy-backup";
 import { defaultHook, errorBody, handleError } from "./errors";
 import { sessionMiddleware } from "./http/auth";
 import { apiBodyLimits, csrfGuard } from "./http/guards";
@@ -89,16 +88,7 @@ export function createApp(options: CreateAppOptions): MeridianApp {
   const keySweep = setInterval(() => keyRing.sweep(new Date()), 60_000);
   keySweep.unref();
   const beforeMigrate: BeforeMigrate =
-    options.beforeEncryptionMigration ??
-    (async () => {
-      const backup = await createVerifiedBackup(options.store, {
-        dir: join(dataDir, "backups"),
-        reason: "pre-encryption",
-        retain: backupRetainFromEnv(),
-      });
-      console.warn(`Encrypting a pre-encryption account; verified backup at ${backup.path}`);
-      return { path: backup.path, discard: async () => rmSync(backup.path, { force: true }) };
-    });
+    options.beforeEncryptionMigration ?? verifiedBackupBeforeMigrate(options.store, dataDir);
   const deps: AppDeps = {
     store,
     keyRing,

@@ -28,7 +28,8 @@ export async function openAccount(
     );
   }
   const password = await readSecretLine(io);
-  const unlocked = await unlockAccount(store, username.trim().toLowerCase(), password);
+  const dataDir = resolve((io.env ?? process.env).MERIDIAN_DATA_DIR || "data");
+  const unlocked = await unlockAccount(store, username.trim().toLowerCase(), password, { dataDir });
   if (!unlocked) {
     io.stderr.write(`No account '${username}' with that password.\n`);
     return null;
@@ -41,7 +42,7 @@ export async function openAccount(
   return {
     store: unlocked.store,
     user,
-    dataDir: resolve((io.env ?? process.env).MERIDIAN_DATA_DIR || "data"),
+    dataDir,
     release: unlocked.release,
   };
 }

@@ -1,8 +1,11 @@
+import { resolve } from "node:path";
 import { type AccountOptions, signIn, type UnlockedAccount } from "../accounts";
 import { encryptStore } from "../store/encrypted-store";
 import type { Store } from "../store/store";
 import { KeyRing } from "./key-ring";
 import type { UserKey } from "./keys";
+import { readBackAccount } from "./legacy";
+import { verifiedBackupBeforeMigrate } from "./legacy-backup";
 
 /** For CLI commands that read or write one user's journal: the encrypting store over `store`
  * with that user's key held until `release` (which wipes it). */
@@ -18,16 +21,32 @@ export function storeUnlockedFor(store: Store, key: UserKey): UnlockedStore {
 }
 
 /** Signs in with username and password (e.g. `--password-stdin`), encrypting a pre-encryption
- * account on the way like the web sign-in does; null for wrong credentials. */
+ * account on the way like the web sign-in does (after a verified backup in
+ * `<dataDir>/backups`, removed once the rows read back); null for wrong credentials. */
 export async function unlockAccount(
   store: Store,
   username: string,
   password: string,
-  options: AccountOptions = {},
+  options: AccountOptions & { dataDir?: string } = {},
 ): Promise<(UnlockedStore & { account: UnlockedAccount }) | null> {
-  const account = await signIn(store, username, password, options);
+  const { dataDir, ...accountOptions } = options;
+  const account = await signIn(store, username, password, {
+    beforeMigrate: verifiedBackupBeforeMigrate(
+      store,
+      resolve(dataDir ?? (process.env.MERIDIAN_DATA_DIR || "data")),
+    ),
+    ...accountOptions,
+  });
   if (!account) return null;
   const unlocked = storeUnlockedFor(store, account.key);
-  if (account.backup) await account.backup.discard();
+  if (account.backup) {
+    try {
+      await readBackAccount(unlocked.store, account.user.id);
+    } catch (error) {
+      unlocked.release();
+      throw error;
+    }
+    await account.backup.discard();
+  }
   return { ...unlocked, account };
 }
