@@ -21,13 +21,38 @@ export interface CalendarDay {
   n: number;
 }
 
+/**
+ * One entry per day with a session, as parallel columns (index i of every array is dates[i]):
+ * ten years of days are a few tens of kilobytes of JSON this way instead of half a megabyte of
+ * repeated keys. `calendarDays` turns one series back into {date, value, n} records.
+ */
 export interface Calendar {
-  /** Mean check-in pleasantness (1–9) per day with a session. */
-  checkInPleasantness: CalendarDay[];
-  /** Mean check-in anxiety (0–100) per day with a session. */
-  checkInAnxiety: CalendarDay[];
-  /** Mean anxiety change (check-out − check-in) per day with a completed session. */
-  anxietyChange: CalendarDay[];
+  /** Days with at least one session, ascending "YYYY-MM-DD". */
+  dates: string[];
+  /** Sessions held that day. */
+  sessions: number[];
+  /** Mean check-in pleasantness (1–9) that day. */
+  checkInPleasantness: number[];
+  /** Mean check-in anxiety (0–100) that day. */
+  checkInAnxiety: number[];
+  /** Mean anxiety change (check-out − check-in) over that day's completed sessions; null when none. */
+  anxietyChange: (number | null)[];
+  /** Completed sessions (with a check-out) that day. */
+  completeSessions: number[];
+}
+
+export type CalendarSeries = "checkInPleasantness" | "checkInAnxiety" | "anxietyChange";
+
+/** One series of the calendar as {date, value, n} records (days without a value left out). */
+export function calendarDays(c: Calendar, series: CalendarSeries): CalendarDay[] {
+  const out: CalendarDay[] = [];
+  const counts = series === "anxietyChange" ? c.completeSessions : c.sessions;
+  c.dates.forEach((date, i) => {
+    const value = c[series][i];
+    const n = counts[i] ?? 0;
+    if (value !== null && value !== undefined && n > 0) out.push({ date, value, n });
+  });
+  return out;
 }
 
 export interface ShowingUp {
@@ -95,14 +120,24 @@ export function calendar(sessions: readonly SessionObservation[]): Calendar {
       d.nChange++;
     }
   }
-  const result: Calendar = { checkInPleasantness: [], checkInAnxiety: [], anxietyChange: [] };
+  const result: Calendar = {
+    dates: [],
+    sessions: [],
+    checkInPleasantness: [],
+    checkInAnxiety: [],
+    anxietyChange: [],
+    completeSessions: [],
+  };
   const dates = [...days.keys()].sort();
   for (const date of dates) {
     const d = days.get(date);
     if (!d) continue;
-    result.checkInPleasantness.push({ date, value: d.pleasantness / d.n, n: d.n });
-    result.checkInAnxiety.push({ date, value: d.anxiety / d.n, n: d.n });
-    if (d.nChange > 0) result.anxietyChange.push({ date, value: d.change / d.nChange, n: d.nChange });
+    result.dates.push(date);
+    result.sessions.push(d.n);
+    result.checkInPleasantness.push(d.pleasantness / d.n);
+    result.checkInAnxiety.push(d.anxiety / d.n);
+    result.anxietyChange.push(d.nChange > 0 ? d.change / d.nChange : null);
+    result.completeSessions.push(d.nChange);
   }
   return result;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { consistency, onThisDay, sessionsPerWeek, showingUp } from "./consistency";
+import { calendarDays, consistency, onThisDay, sessionsPerWeek, showingUp } from "./consistency";
 import { addDays, dateFromDayNumber, dayNumber, isoWeek } from "./dates";
 import { session } from "./fixtures.test-helpers";
 import { checkupSeries, weeklyTrends } from "./trends";
@@ -82,12 +82,20 @@ describe("consistency", () => {
 
   it("returns calendar data, not colours", () => {
     const { calendar } = consistency(sessions);
-    expect(calendar.checkInPleasantness).toEqual([
+    expect(calendar).toEqual({
+      dates: ["2025-03-03", "2025-03-20"],
+      sessions: [2, 1],
+      checkInPleasantness: [4, 4],
+      checkInAnxiety: [50, 70],
+      anxietyChange: [-15, null],
+      completeSessions: [2, 0],
+    });
+    expect(calendarDays(calendar, "checkInPleasantness")).toEqual([
       { date: "2025-03-03", value: 4, n: 2 },
       { date: "2025-03-20", value: 4, n: 1 },
     ]);
-    expect(calendar.checkInAnxiety[0]).toEqual({ date: "2025-03-03", value: 50, n: 2 });
-    expect(calendar.anxietyChange).toEqual([{ date: "2025-03-03", value: -15, n: 2 }]);
+    expect(calendarDays(calendar, "checkInAnxiety")[0]).toEqual({ date: "2025-03-03", value: 50, n: 2 });
+    expect(calendarDays(calendar, "anxietyChange")).toEqual([{ date: "2025-03-03", value: -15, n: 2 }]);
   });
 
   it("counts days you showed up, without streaks", () => {

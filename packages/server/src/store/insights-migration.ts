@@ -36,6 +36,29 @@ export const insightsMigration: Migration = {
       await raw.schema.alterTable("sleep_diaries").addColumn(column, sql`double precision`).execute();
     }
 
+    // Covering indexes: SQLite stores added columns after the scene and media text, so reading
+    // them from the table walks each row's overflow pages; from these it reads nothing else.
+    await raw.schema
+      .createIndex("ritual_sessions_insights_idx")
+      .on("ritual_sessions")
+      .columns([
+        "user_id",
+        "started_at",
+        "id",
+        "local_date",
+        "status",
+        "time_zone",
+        "condition",
+        ...SESSION_INTEGERS,
+        ...SESSION_TEXTS,
+      ])
+      .execute();
+    await raw.schema
+      .createIndex("sleep_diaries_insights_idx")
+      .on("sleep_diaries")
+      .columns(["user_id", "night_of", "session_id", "ins_v", ...DIARY_REALS])
+      .execute();
+
     const db = raw as unknown as Kysely<RitualTables & InsightTables>;
     for (let after = ""; ; ) {
       const rows = await db
@@ -73,6 +96,8 @@ export const insightsMigration: Migration = {
     }
   },
   async down(raw: Kysely<unknown>) {
+    await raw.schema.dropIndex("sleep_diaries_insights_idx").ifExists().execute();
+    await raw.schema.dropIndex("ritual_sessions_insights_idx").ifExists().execute();
     for (const column of [...SESSION_INTEGERS, ...SESSION_TEXTS]) {
       await raw.schema.alterTable("ritual_sessions").dropColumn(column).execute();
     }

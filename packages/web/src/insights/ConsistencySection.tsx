@@ -1,4 +1,4 @@
-import { addDays, type Consistency, dayNumber, mondayOf } from "@meridian/core";
+import { addDays, type Consistency, calendarDays, dayNumber, mondayOf } from "@meridian/core";
 import { useState } from "react";
 import { fmtSigned, longDay, sessionsText, shortDay, utcDate } from "./labels";
 import { CHART, CHART_STYLE, PlotFigure } from "./PlotFigure";
@@ -18,11 +18,11 @@ interface Cell {
 
 /** Up to a year of days, Monday-first columns, from the first session's week (at least 13 weeks). */
 function calendarCells(c: Consistency, colourBy: ColourBy, today: string): Cell[] {
-  const source = colourBy === "mood" ? c.calendar.checkInPleasantness : c.calendar.anxietyChange;
-  const counts = new Map(c.calendar.checkInPleasantness.map((d) => [d.date, d.n]));
+  const source = calendarDays(c.calendar, colourBy === "mood" ? "checkInPleasantness" : "anxietyChange");
+  const counts = new Map(c.calendar.dates.map((date, i) => [date, c.calendar.sessions[i] ?? 0]));
   const values = new Map(source.map((d) => [d.date, d]));
   const todayN = dayNumber(today);
-  const first = c.calendar.checkInPleasantness[0]?.date ?? today;
+  const first = c.calendar.dates[0] ?? today;
   const lastMonday = mondayOf(todayN);
   const start = Math.max(Math.min(mondayOf(dayNumber(first)), lastMonday - 12 * 7), lastMonday - 52 * 7);
   const cells: Cell[] = [];
