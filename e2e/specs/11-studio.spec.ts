@@ -242,15 +242,29 @@ test("Studio: your own WAV plays as a layer; a text file named .mp3 is refused; 
   await expect(media.getByText("hum.wav", { exact: true })).toBeVisible();
   await expect(media.getByText(/^WAV · 3 s · /)).toBeVisible();
 
-  // No engine layers: whatever sounds is the uploaded file.
+  // No engine layers: whatever sounds is the uploaded file, a layer of the mix with a dot on the pad.
   await expect(studio.layers).toHaveCount(0);
   await media.getByRole("button", { name: "Play hum.wav as a layer" }).click();
   await expect(studio.playState).toHaveText("Playing");
+  await expect(page.getByTestId("media-layer")).toHaveCount(1);
   await studio.expectSignal();
-  await media.getByLabel("Direction of hum.wav").fill("90");
-  await expect(media.getByText("90°")).toBeVisible();
+  const dot = studio.dot("hum.wav");
+  await dot.focus();
+  for (let i = 0; i < 18; i++) await page.keyboard.press("ArrowRight");
+  await expect(dot).toHaveAttribute("aria-valuenow", "90");
+  // The panner follows: the source sits to the listener's right (+x).
+  await expect
+    .poll(() =>
+      page.evaluate(() => {
+        const p = (window as unknown as { __meridianPlayer: { mediaPosition(id: string): number[] | null } })
+          .__meridianPlayer;
+        return p.mediaPosition("hum-wav")?.[0] ?? 0;
+      }),
+    )
+    .toBeGreaterThan(1.4);
   await studio.expectSignal();
-  await media.getByRole("button", { name: "Stop hum.wav" }).click();
+  await media.getByRole("button", { name: "Take hum.wav out of the mix" }).click();
+  await expect(page.getByTestId("media-layer")).toHaveCount(0);
   await studio.expectSilence();
 
   await media.getByRole("textbox", { name: "Video link" }).fill("https://youtu.be/dQw4w9WgXcQ");
@@ -271,15 +285,15 @@ test("Studio: the mix renders to a WAV on the server with progress; a long rende
   await studio.goto();
   await studio.addLayer("Brown noise");
   const render = page.getByRole("region", { name: "Render to a file" });
-  await render.getByRole("combobox", { name: "Length" }).selectOption({ label: "8 hours" });
-  await render.getByRole("button", { name: "Render" }).click();
+  await render.getByRole("button", { name: "8 h" }).click();
+  await render.getByRole("button", { name: "Render", exact: true }).click();
   await expect(render.getByRole("button", { name: "Cancel render" })).toBeVisible();
   await render.getByRole("button", { name: "Cancel render" }).click();
   await expect(render.getByText("Render cancelled.")).toBeVisible();
 
-  await render.getByRole("combobox", { name: "Length" }).selectOption({ label: "1 minute" });
+  await render.getByRole("button", { name: "1 min" }).click();
   await render.getByRole("combobox", { name: "Format" }).selectOption("wav");
-  await render.getByRole("button", { name: "Render" }).click();
+  await render.getByRole("button", { name: "Render", exact: true }).click();
   const download = render.getByRole("link", { name: /^Download .+\.wav$/ });
   await expect(download).toBeVisible({ timeout: 60_000 });
   const res = await page.request.get((await download.getAttribute("href")) ?? "");

@@ -116,10 +116,19 @@ export const sceneSchema = z.preprocess(migrateScene, sceneV2Schema);
 
 export type SceneInput = z.input<typeof sceneV2Schema> | (Omit<Scene, "version"> & { version: 1 });
 
-/** A parsed scene in the current format: generator layers plus own-audio layers. */
-export type StudioScene = z.output<typeof sceneV2Schema>;
-export type ParsedScene = StudioScene;
 export type MediaSceneLayer = z.output<typeof mediaSceneLayerSchema>;
+
+/** A scene in the current format: the engine's generator layers plus own-audio layers. */
+export interface StudioScene extends Omit<Scene, "version" | "layers"> {
+  readonly version: 2;
+  readonly layers: readonly SceneLayer[];
+  readonly mediaLayers: readonly MediaSceneLayer[];
+}
+
+/** What parsing produces (every default filled in); assignable to StudioScene. */
+export type ParsedScene = z.output<typeof sceneV2Schema>;
+const _parsedIsStudioScene = (s: ParsedScene): StudioScene => s;
+void _parsedIsStudioScene;
 
 /** Whether any layer (generator or own audio) is soloed. */
 export function soloActive(scene: Pick<StudioScene, "layers" | "mediaLayers">): boolean {
@@ -138,7 +147,9 @@ export function mediaLayerAudible(layer: MediaSceneLayer, scene: StudioScene): b
  */
 export function toEngineScene(scene: StudioScene): Scene {
   const mediaSolo = scene.mediaLayers.some((l) => l.solo) && !scene.layers.some((l) => l.solo);
-  const layers: SceneLayer[] = mediaSolo ? scene.layers.map((l) => ({ ...l, mute: true })) : scene.layers;
+  const layers: readonly SceneLayer[] = mediaSolo
+    ? scene.layers.map((l) => ({ ...l, mute: true }))
+    : scene.layers;
   const { mediaLayers: _media, version: _v, ...rest } = scene;
   return { ...rest, version: 1, layers };
 }

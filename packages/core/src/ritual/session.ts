@@ -24,6 +24,12 @@ export const MediaUsedSchema = z.discriminatedUnion("kind", [
     name: z.string().max(200).nullable(),
   }),
   z.object({ kind: z.literal("video"), url: httpUrl, title: z.string().max(200).nullable().optional() }),
+  /** A video file or a saved video link from the studio's media library (GET /api/media). */
+  z.object({
+    kind: z.literal("own-video"),
+    mediaId: z.string().min(1).max(80),
+    name: z.string().max(200).nullable(),
+  }),
 ]);
 export type MediaUsed = z.infer<typeof MediaUsedSchema>;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { linkDetails } from "./links";
-import { sniffAudio } from "./sniff";
+import { sniffAudio, sniffVideo } from "./sniff";
 
 const bytes = (...parts: (string | number[])[]) => {
   const out: number[] = [];
@@ -64,5 +64,24 @@ describe("video links", () => {
       provider: "other",
     });
     expect(linkDetails("https://www.youtube.com/feed/trending").provider).toBe("other");
+  });
+});
+
+describe("sniffVideo", () => {
+  const ftyp = (brand: string) => {
+    const b = new Uint8Array(32);
+    b.set([0, 0, 0, 24]);
+    b.set(new TextEncoder().encode(`ftyp${brand}`), 4);
+    return b;
+  };
+  it("takes MP4, MOV and WebM by content and refuses audio-only MP4 and text", () => {
+    expect(sniffVideo(ftyp("isom"))).toEqual({ format: "mp4", contentType: "video/mp4" });
+    expect(sniffVideo(ftyp("qt  "))).toEqual({ format: "mov", contentType: "video/quicktime" });
+    expect(sniffVideo(ftyp("M4A "))).toBeNull();
+    const webm = new Uint8Array(40);
+    webm.set([0x1a, 0x45, 0xdf, 0xa3, 0x9f, 0x42, 0x82, 0x84]);
+    webm.set(new TextEncoder().encode("webm"), 8);
+    expect(sniffVideo(webm)).toEqual({ format: "webm", contentType: "video/webm" });
+    expect(sniffVideo(new TextEncoder().encode("just some words, not a video at all"))).toBeNull();
   });
 });

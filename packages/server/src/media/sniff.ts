@@ -113,3 +113,30 @@ export function sniffAudio(head: Uint8Array, complete = true): SniffedAudio | nu
   const found = sniffAt(b, 0, complete);
   return found === "more" ? null : found;
 }
+
+export interface SniffedVideo {
+  format: "mp4" | "webm" | "mov";
+  contentType: string;
+}
+
+export const ACCEPTED_VIDEO = "MP4 (M4V), WebM or QuickTime MOV";
+
+/** Audio-only ISO BMFF brands: an M4A is not a video. */
+const ISO_AUDIO_ONLY = new Set(["M4A ", "M4B ", "M4P ", "F4A ", "F4B "]);
+
+/** What video `head` starts (MP4/M4V/MOV by their ftyp box, WebM by its EBML DocType), or null. */
+export function sniffVideo(head: Uint8Array): SniffedVideo | null {
+  const b = head;
+  if (b.length >= 12 && ascii(b, 4, 4) === "ftyp") {
+    const major = ascii(b, 8, 4);
+    if (ISO_AUDIO_ONLY.has(major)) return null;
+    if (major === "qt  ") return { format: "mov", contentType: "video/quicktime" };
+    return { format: "mp4", contentType: "video/mp4" };
+  }
+  if (b.length >= 4 && b[0] === 0x1a && b[1] === 0x45 && b[2] === 0xdf && b[3] === 0xa3) {
+    // The EBML header names its DocType within the first few dozen bytes.
+    if (ascii(b, 0, Math.min(b.length, 64)).includes("webm"))
+      return { format: "webm", contentType: "video/webm" };
+  }
+  return null;
+}

@@ -7,16 +7,21 @@ import { mkdir, open, rm } from "node:fs/promises";
 import { dirname } from "node:path";
 import { SNIFF_BYTES, type SniffedAudio, sniffAudio } from "./sniff";
 
-export type UploadResult =
-  | { ok: true; audio: SniffedAudio; sizeBytes: number }
+export type UploadResult<T = SniffedAudio> =
+  | { ok: true; audio: T; sizeBytes: number }
   | { ok: false; reason: "unsupported" | "too_large" | "empty" };
 
-/** Writes `body` to `path` (created with its folder); on any failure nothing is left at `path`. */
-export async function streamUpload(
+/** Writes `body` to `path` (created with its folder); on any failure nothing is left at `path`.
+ * `sniff` types the head by content (audio by default; the video upload passes sniffVideo). */
+export async function streamUpload<T = SniffedAudio>(
   body: ReadableStream<Uint8Array> | null,
   path: string,
   limitBytes: number,
-): Promise<UploadResult> {
+  sniff: (head: Uint8Array, complete: boolean) => T | null = sniffAudio as unknown as (
+    head: Uint8Array,
+    complete: boolean,
+  ) => T | null,
+): Promise<UploadResult<T>> {
   if (!body) return { ok: false, reason: "empty" };
   await mkdir(dirname(path), { recursive: true });
   const fh = await open(path, "wx");
@@ -24,7 +29,7 @@ export async function streamUpload(
   let size = 0;
   let head: Uint8Array = new Uint8Array(0);
   let sniffed = false;
-  let audio: SniffedAudio | null = null;
+  let audio: T | null = null;
   let failure: "unsupported" | "too_large" | "empty" | null = null;
   try {
     for (;;) {
@@ -42,7 +47,7 @@ export async function streamUpload(
         joined.set(value, head.length);
         head = joined;
         if (head.length >= SNIFF_BYTES) {
-          audio = sniffAudio(head, false);
+          audio = sniff(head, false);
           if (!audio) {
             failure = "unsupported";
             break;
@@ -59,7 +64,7 @@ export async function streamUpload(
       // The whole body was shorter than the sniffing head.
       if (head.length === 0) failure = "empty";
       else {
-        audio = sniffAudio(head, true);
+        audio = sniff(head, true);
         if (!audio) failure = "unsupported";
         else await fh.write(head);
       }

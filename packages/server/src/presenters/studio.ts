@@ -14,6 +14,18 @@ export function presentMedia(m: MediaRecord): MediaItem {
     const { url, embedUrl, provider } = m.details;
     return { id: m.id, kind: "link", name: m.name, url, embedUrl, provider, createdAt: m.createdAt };
   }
+  if (m.kind === "video") {
+    const { format, contentType } = m.details;
+    return {
+      id: m.id,
+      kind: "video",
+      name: m.name,
+      format,
+      contentType,
+      sizeBytes: m.sizeBytes,
+      createdAt: m.createdAt,
+    };
+  }
   const d = m.details;
   return {
     id: m.id,

@@ -9,7 +9,7 @@ import { linkDetails } from "../media/links";
 import { mediaPath, type StudioFiles } from "../media/paths";
 import { quotaError, storageUsage } from "../media/quota";
 import { fileResponse } from "../media/serve-file";
-import { ACCEPTED_AUDIO } from "../media/sniff";
+import { ACCEPTED_AUDIO, ACCEPTED_VIDEO, sniffVideo } from "../media/sniff";
 import { streamUpload } from "../media/upload";
 import { matchingGainDb, measureWavFile } from "../media/wav";
 import { presentMedia } from "../presenters/studio";
@@ -21,6 +21,7 @@ import {
   MediaAudioSchema,
   MediaItemSchema,
   MediaLinkSchema,
+  MediaVideoSchema,
   StorageUsageSchema,
   UpdateMediaSchema,
   UploadHeadersSchema,
@@ -46,6 +47,24 @@ const upload = createRoute({
     201: json(MediaAudioSchema, "The stored audio"),
     ...errors(400, 401, 403, 413),
     415: { ...errors(415)[415], description: "Not audio the studio takes (unsupported_media_type)" },
+  },
+});
+
+const uploadVideo = createRoute({
+  ...common,
+  method: "post",
+  path: "/api/media/videos",
+  summary:
+    "Upload a video file (MP4/M4V, WebM, MOV) as the raw body (X-Filename header); type checked by content",
+  description: "To watch alongside the studio or attach to a session. Same size limit and quota as audio.",
+  request: {
+    headers: UploadHeadersSchema,
+    body: { content: { "application/octet-stream": { schema: binary } }, required: true },
+  },
+  responses: {
+    201: json(MediaVideoSchema, "The stored video"),
+    ...errors(400, 401, 403, 413),
+    415: { ...errors(415)[415], description: "Not a video the studio takes (unsupported_media_type)" },
   },
 });
 
@@ -96,11 +115,17 @@ const file = createRoute({
   ...common,
   method: "get",
   path: "/api/media/{id}/file",
-  summary: "The audio file (Range requests answered with 206)",
+  summary: "The audio or video file (Range requests answered with 206)",
   request: { params: IdParamsSchema },
   responses: {
-    200: { description: "The file", content: { "audio/*": { schema: binary } } },
-    206: { description: "Part of the file", content: { "audio/*": { schema: binary } } },
+    200: {
+      description: "The file",
+      content: { "audio/*": { schema: binary }, "video/*": { schema: binary } },
+    },
+    206: {
+      description: "Part of the file",
+      content: { "audio/*": { schema: binary }, "video/*": { schema: binary } },
+    },
     416: { description: "Range not satisfiable" },
     ...errors(401, 404),
   },
@@ -206,6 +231,58 @@ export function registerMediaRoutes(
     }
   });
 
+  app.openapi(uploadVideo, async (c) => {
+    const userId = userOf(c).id;
+    const name = decodeFilename(c.req.valid("header")["x-filename"]);
+    const declared = Number(c.req.header("content-length"));
+    const limitMb = Math.round(files.mediaLimitBytes / (1024 * 1024));
+    const tooLarge = () =>
+      new HttpError(413, ErrorCode.tooLarge, `The file is larger than the upload limit of ${limitMb} MB`);
+    if (Number.isFinite(declared) && declared > files.mediaLimitBytes) throw tooLarge();
+    const used = await storageUsage(files, studio, renders, userId);
+    const room = Math.max(0, used.quotaBytes - used.usedBytes);
+    if (Number.isFinite(declared) && declared > room) throw quotaError(used, declared, "This file");
+
+    const id = newId();
+    const final = mediaPath(files, userId, id);
+    const temp = `${final}.upload`;
+    const result = await streamUpload(
+      c.req.raw.body,
+      temp,
+      Math.min(files.mediaLimitBytes, room),
+      sniffVideo,
+    );
+    if (!result.ok) {
+      if (result.reason === "too_large")
+        throw room < files.mediaLimitBytes ? quotaError(used, null, "This file") : tooLarge();
+      if (result.reason === "empty") throw new HttpError(400, ErrorCode.validation, "The file is empty");
+      throw new HttpError(
+        415,
+        ServerErrorCode.unsupportedMediaType,
+        `"${name}" is not a video file the studio can use (by its content, whatever its name). Accepted: ${ACCEPTED_VIDEO}.`,
+      );
+    }
+    try {
+      await rename(temp, final);
+      try {
+        const item = await studio.insertMedia(userId, {
+          id,
+          kind: "video",
+          name,
+          sizeBytes: result.sizeBytes,
+          details: { format: result.audio.format, contentType: result.audio.contentType },
+          createdAt: deps.now().toISOString(),
+        });
+        return c.json(presentMedia(item) as z.infer<typeof MediaVideoSchema>, 201);
+      } catch (error) {
+        await rm(final, { force: true });
+        throw error;
+      }
+    } finally {
+      await rm(temp, { force: true });
+    }
+  });
+
   app.openapi(createLink, async (c) => {
     const { url, title } = c.req.valid("json");
     const details = linkDetails(url);
@@ -246,7 +323,12 @@ export function registerMediaRoutes(
     let details: AudioDetails | undefined;
     if (clientLufs !== undefined) {
       if (item.kind !== "audio")
-        throw new HttpError(400, ErrorCode.validation, "clientLufs: a link has no loudness", "clientLufs");
+        throw new HttpError(
+          400,
+          ErrorCode.validation,
+          "clientLufs: only audio files have a loudness",
+          "clientLufs",
+        );
       if (item.details.loudnessSource === "server")
         throw new HttpError(
           409,
@@ -271,7 +353,7 @@ export function registerMediaRoutes(
   app.openapi(file, async (c) => {
     const userId = userOf(c).id;
     const item = await studio.findMedia(userId, c.req.valid("param").id);
-    if (item?.kind !== "audio") throw notFound("No such audio file");
+    if (item?.kind !== "audio" && item?.kind !== "video") throw notFound("No such file");
     try {
       return await fileResponse(mediaPath(files, userId, item.id), c.req.header("range"), {
         contentType: item.details.contentType,
@@ -288,7 +370,7 @@ export function registerMediaRoutes(
     const { id } = c.req.valid("param");
     const item = await studio.findMedia(userId, id);
     if (!item || !(await studio.deleteMedia(userId, id))) throw notFound("No such media");
-    if (item.kind === "audio") await rm(mediaPath(files, userId, id), { force: true });
+    if (item.kind !== "link") await rm(mediaPath(files, userId, id), { force: true });
     return c.body(null, 204);
   });
 }

@@ -82,8 +82,20 @@ export const MediaLinkSchema = z
   })
   .openapi("MediaLink");
 
+export const MediaVideoSchema = z
+  .object({
+    id: z.string(),
+    kind: z.literal("video"),
+    name: z.string(),
+    format: z.enum(["mp4", "webm", "mov"]),
+    contentType: z.string(),
+    sizeBytes: z.number().int(),
+    createdAt: Timestamp,
+  })
+  .openapi("MediaVideo");
+
 export const MediaItemSchema = z
-  .discriminatedUnion("kind", [MediaAudioSchema, MediaLinkSchema])
+  .discriminatedUnion("kind", [MediaAudioSchema, MediaVideoSchema, MediaLinkSchema])
   .openapi("MediaItem");
 
 export const UploadQuerySchema = z.object({

@@ -26,9 +26,9 @@ function toPreset(row: Selectable<PresetsTable>): PresetRecord {
 function toMedia(row: Selectable<MediaTable>): MediaRecord {
   const base = { id: row.id, userId: row.user_id, name: row.name, createdAt: row.created_at };
   const details = JSON.parse(row.details);
-  return row.kind === "audio"
-    ? { ...base, kind: "audio", sizeBytes: Number(row.size_bytes), details }
-    : { ...base, kind: "link", sizeBytes: 0, details };
+  if (row.kind === "audio") return { ...base, kind: "audio", sizeBytes: Number(row.size_bytes), details };
+  if (row.kind === "video") return { ...base, kind: "video", sizeBytes: Number(row.size_bytes), details };
+  return { ...base, kind: "link", sizeBytes: 0, details };
 }
 
 /** The StudioStore shared by both dialects (SQLite and PostgreSQL): one set of Kysely queries. */

@@ -14,11 +14,11 @@ export interface PresetsTable {
 export interface MediaTable {
   id: string;
   user_id: string;
-  kind: "audio" | "link";
+  kind: "audio" | "video" | "link";
   name: string;
   /** Bytes on disk (0 for links); bigint, which PostgreSQL answers as a string. */
   size_bytes: number | string;
-  /** JSON: AudioDetails or LinkDetails (studio-store.ts), by kind. */
+  /** JSON: AudioDetails, VideoDetails or LinkDetails (studio-store.ts), by kind. */
   details: string;
   created_at: string;
 }

@@ -28,6 +28,14 @@ export interface AudioDetails {
   loudnessSource: "server" | "client" | null;
 }
 
+export type VideoFormat = "mp4" | "webm" | "mov";
+
+/** A video file of your own (watched alongside, or attached to a session); not measured. */
+export interface VideoDetails {
+  format: VideoFormat;
+  contentType: string;
+}
+
 export interface LinkDetails {
   url: string;
   embedUrl: string | null;
@@ -43,6 +51,7 @@ interface MediaBase {
 
 export type MediaRecord =
   | (MediaBase & { kind: "audio"; sizeBytes: number; details: AudioDetails })
+  | (MediaBase & { kind: "video"; sizeBytes: number; details: VideoDetails })
   | (MediaBase & { kind: "link"; sizeBytes: 0; details: LinkDetails });
 
 /** A media item as inserted (the owner comes separately). */
@@ -50,7 +59,7 @@ export type NewMedia = MediaRecord extends infer M ? (M extends unknown ? Omit<M
 
 export interface MediaChanges {
   name?: string;
-  details?: AudioDetails | LinkDetails;
+  details?: AudioDetails | VideoDetails | LinkDetails;
 }
 
 export interface StudioStore {

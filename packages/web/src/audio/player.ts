@@ -4,8 +4,9 @@
  * AnalyserNode tap (level meter and tests), Media Session, the sleep timer and keystroke echoes.
  * Framework-free; React reads it through PlayerProvider (useSyncExternalStore).
  */
+import { fromEngineScene, type StudioScene, toEngineScene } from "@meridian/core";
 import type { Scene } from "@meridian/sound";
-import { type MediaLayerSpec, MediaLayers } from "./mediaLayers";
+import { MediaLayers, type MediaSource } from "./mediaLayers";
 import { type EngineStats, type FromWorklet, PROCESSOR_NAME, type ToWorklet } from "./protocol";
 import workletUrl from "./worklet.ts?worker&url";
 
@@ -20,7 +21,7 @@ export interface SleepTimerState {
 
 export interface PlayerSnapshot {
   readonly state: PlayState;
-  readonly scene: Scene | null;
+  readonly scene: StudioScene | null;
   readonly title: string;
   readonly muted: boolean;
   readonly fadeSeconds: number;
@@ -34,6 +35,10 @@ export interface PlayerSnapshot {
   readonly roundTripMs: number | null;
   readonly error: string | null;
 }
+
+/** A scene in the current format (the engine's version 1 scenes, e.g. built-ins, upgraded). */
+export const asStudioScene = (scene: Scene | StudioScene): StudioScene =>
+  scene.version === 2 ? scene : fromEngineScene(scene);
 
 const median = (xs: readonly number[]): number | null => {
   if (xs.length === 0) return null;
@@ -50,6 +55,7 @@ export class Player {
   private muteGain: GainNode | null = null;
   private analyser: AnalyserNode | null = null;
   private media: MediaLayers | null = null;
+  private mediaCatalog = new Map<string, MediaSource>();
   private listeners = new Set<() => void>();
   private snap: PlayerSnapshot = {
     state: "stopped",
@@ -99,7 +105,8 @@ export class Player {
       this.muteGain = new GainNode(ctx, { gain: this.snap.muted ? 0 : 1 });
       this.analyser = new AnalyserNode(ctx, { fftSize: 2048, smoothingTimeConstant: 0 });
       this.fade.connect(this.muteGain).connect(this.analyser).connect(ctx.destination);
-      this.media = new MediaLayers(ctx, this.fade);
+      this.media = new MediaLayers(ctx, this.fade, (message) => this.set({ error: message }));
+      this.media.setMasterGain(this.snap.scene?.masterGainDb ?? 0);
       this.moduleLoaded = ctx.audioWorklet.addModule(workletUrl);
     }
     await this.moduleLoaded;
@@ -123,7 +130,7 @@ export class Player {
     node.onprocessorerror = () => this.set({ error: "The sound engine stopped with an error." });
     node.connect(this.fade as GainNode);
     this.node = node;
-    if (this.snap.scene) this.post({ type: "setScene", scene: this.snap.scene });
+    if (this.snap.scene) this.post({ type: "setScene", scene: toEngineScene(this.snap.scene) });
     return node;
   }
 
@@ -180,7 +187,7 @@ export class Player {
   }
 
   /** Start (or resume) playing; `scene` replaces the current one. Call from a user gesture. */
-  async play(scene?: Scene, title?: string): Promise<void> {
+  async play(scene?: Scene | StudioScene, title?: string): Promise<void> {
     const op = ++this.op;
     try {
       if (scene) this.setScene(scene, title);
@@ -188,6 +195,7 @@ export class Player {
       await this.ensureNode();
       if (ctx.state !== "running") await ctx.resume();
       if (op !== this.op) return;
+      this.syncMedia();
       this.ramp(1, this.snap.fadeSeconds);
       this.set({ state: "playing", error: null });
       this.updateMediaSession();
@@ -224,11 +232,40 @@ export class Player {
     return this.snap.state === "playing" ? this.pause() : this.play();
   }
 
-  /** Replace the scene (playing: the engine fades layers in and out, no clicks). */
-  setScene(scene: Scene, title?: string): void {
+  /** Replace the scene (playing: the engine fades layers in and out, no clicks; own-audio
+   * layers start, stop and move on the main thread). */
+  setScene(input: Scene | StudioScene, title?: string): void {
+    const scene = asStudioScene(input);
     this.set({ scene, title: title ?? scene.name ?? "Untitled mix" });
-    this.post({ type: "setScene", scene });
+    this.post({ type: "setScene", scene: toEngineScene(scene) });
+    this.media?.setMasterGain(scene.masterGainDb ?? 0);
+    if (this.snap.state !== "stopped") this.syncMedia();
     this.updateMediaSession();
+  }
+
+  /** The user's audio files the scene's own-audio layers may use (id → file URL and matched gain). */
+  setMediaCatalog(items: ReadonlyArray<{ id: string; url: string; gainDb: number }>): void {
+    this.mediaCatalog = new Map(items.map((i) => [i.id, { url: i.url, gainDb: i.gainDb }]));
+    if (this.snap.state !== "stopped") this.syncMedia();
+  }
+
+  private syncMedia(): void {
+    const scene = this.snap.scene;
+    if (scene && this.media) this.media.sync(scene, (id) => this.mediaCatalog.get(id) ?? null);
+  }
+
+  /** Own-audio layers playing now (ids), and where one is (Web Audio x, y, z) — for tests. */
+  mediaPlaying(): string[] {
+    return this.media?.playingIds() ?? [];
+  }
+
+  mediaPosition(id: string): [number, number, number] | null {
+    return this.media?.positionOf(id) ?? null;
+  }
+
+  /** The play/pause/sleep fade gain now (0–1). */
+  fadeLevel(): number {
+    return this.fade?.gain.value ?? 0;
   }
 
   setLayerParam(layerId: string, name: string, value: number | boolean | string): void {
@@ -237,6 +274,7 @@ export class Player {
 
   setMasterGain(db: number): void {
     this.post({ type: "setMasterGain", db });
+    this.media?.setMasterGain(db);
   }
 
   setMuted(muted: boolean): void {
@@ -270,20 +308,6 @@ export class Player {
     return true;
   }
 
-  /** Your own audio file as a layer (decoded here, not in the engine). Starts playback if needed. */
-  async addMediaLayer(spec: MediaLayerSpec): Promise<void> {
-    if (this.snap.state !== "playing") await this.play();
-    await this.media?.add(spec);
-  }
-
-  updateMediaLayer(id: string, patch: { gainDb?: number; azimuth?: number; distance?: number }): void {
-    this.media?.update(id, patch);
-  }
-
-  removeMediaLayer(id: string): void {
-    this.media?.remove(id);
-  }
-
   requestStats(): void {
     this.post({ type: "stats" });
   }
@@ -300,32 +324,35 @@ export class Player {
     return rms > 0 ? 20 * Math.log10(rms) : Number.NEGATIVE_INFINITY;
   }
 
-  // ---- Sleep timer: wall-clock end (Date.now, so a test clock can drive it); the engine's
-  // long fadeOut starts `fadeSeconds` before the end, then the player stops.
+  // ---- Sleep timer: wall-clock end (Date.now, so a test clock can drive it). The long fade is
+  // a ramp on the fade gain (engine and own audio alike) that starts `fadeSeconds` before the
+  // end; extending or cancelling during it ramps back up from wherever the level is (the engine
+  // keeps playing underneath, so nothing restarts); at the end the player stops.
 
   startSleep(minutes: number, fadeSeconds: number): void {
     this.set({ sleep: { endsAt: Date.now() + minutes * 60_000, fadeSeconds, fading: false } });
     if (!this.sleepTick) this.sleepTick = setInterval(() => this.tickSleep(), 1000);
   }
 
+  /** Seconds of the ramp back up when a fading sleep timer is extended or cancelled. */
+  static readonly SLEEP_RECOVER_S = 2;
+
+  /** Back to full level from the current one, smoothly (a fading timer was extended or cancelled). */
+  private recoverFromSleepFade(): void {
+    if (this.snap.state === "playing") this.ramp(1, Player.SLEEP_RECOVER_S);
+  }
+
   extendSleep(minutes: number): void {
     const s = this.snap.sleep;
     if (!s) return;
-    if (s.fading) {
-      // The engine's fade can't be undone: a fresh engine fades back in.
-      this.dropNode();
-      void this.play();
-    }
+    if (s.fading) this.recoverFromSleepFade();
     this.set({ sleep: { ...s, endsAt: Math.max(s.endsAt, Date.now()) + minutes * 60_000, fading: false } });
   }
 
   cancelSleep(): void {
     const s = this.snap.sleep;
     this.clearSleep();
-    if (s?.fading) {
-      this.dropNode();
-      void this.play();
-    }
+    if (s?.fading) this.recoverFromSleepFade();
   }
 
   private clearSleep(): void {
@@ -339,22 +366,16 @@ export class Player {
     const s = this.snap.sleep;
     if (!s) return;
     const left = s.endsAt - Date.now();
-    if (this.snap.state !== "playing") {
-      if (left <= 0) {
-        this.clearSleep();
-        void this.stop();
-      }
+    if (left <= 0) {
+      // Silence reached (or the page slept through the end): stop.
+      this.clearSleep();
+      void this.stop();
       return;
     }
+    if (this.snap.state !== "playing") return;
     if (!s.fading && left <= s.fadeSeconds * 1000) {
-      this.post({ type: "fadeOut", seconds: Math.max(0.05, left / 1000) });
-      this.media?.fadeAll(Math.max(0.05, left / 1000));
+      this.ramp(0, Math.max(0.05, left / 1000));
       this.set({ sleep: { ...s, fading: true } });
-    } else if (s.fading && left <= -5000) {
-      // The worklet's "finished" should have come; don't play on regardless.
-      this.clearSleep();
-      this.dropNode();
-      void this.settle("stopped");
     } else {
       this.set({ sleep: { ...s } });
     }

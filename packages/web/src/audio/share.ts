@@ -2,8 +2,8 @@
  * Share links: the scene in the URL hash (never sent to the server, so never in its logs).
  * `#mix=` + "d" + base64url(deflate-raw(JSON)) when CompressionStream exists, else "j" + base64url(JSON).
  */
-import { parseScene } from "@meridian/core";
-import { type Scene, validateSceneGenerators } from "@meridian/sound";
+import { parseScene, type StudioScene, toEngineScene } from "@meridian/core";
+import { validateSceneGenerators } from "@meridian/sound";
 
 const b64url = (bytes: Uint8Array): string => {
   let bin = "";
@@ -23,7 +23,7 @@ async function pipe(bytes: Uint8Array, stream: CompressionStream | Decompression
   return new Uint8Array(await res.arrayBuffer());
 }
 
-export async function encodeScene(scene: Scene): Promise<string> {
+export async function encodeScene(scene: StudioScene): Promise<string> {
   const json = new TextEncoder().encode(JSON.stringify(scene));
   if (typeof CompressionStream !== "undefined") {
     return `d${b64url(await pipe(json, new CompressionStream("deflate-raw")))}`;
@@ -31,7 +31,7 @@ export async function encodeScene(scene: Scene): Promise<string> {
   return `j${b64url(json)}`;
 }
 
-export type DecodeResult = { ok: true; scene: Scene } | { ok: false; error: string };
+export type DecodeResult = { ok: true; scene: StudioScene } | { ok: false; error: string };
 
 export async function decodeScene(code: string): Promise<DecodeResult> {
   try {
@@ -44,7 +44,7 @@ export async function decodeScene(code: string): Promise<DecodeResult> {
     } else if (!code.startsWith("j")) return { ok: false, error: "This share link isn't one Meridian made." };
     const parsed = parseScene(JSON.parse(new TextDecoder().decode(bytes)));
     if (!parsed.ok) return { ok: false, error: `The shared mix isn't valid (${parsed.errors[0]?.field}).` };
-    const issue = validateSceneGenerators(parsed.scene)[0];
+    const issue = validateSceneGenerators(toEngineScene(parsed.scene))[0];
     if (issue)
       return { ok: false, error: `The shared mix uses a sound this studio lacks (${issue.message}).` };
     return { ok: true, scene: parsed.scene };
@@ -53,7 +53,7 @@ export async function decodeScene(code: string): Promise<DecodeResult> {
   }
 }
 
-export async function shareUrl(scene: Scene, origin = window.location.origin): Promise<string> {
+export async function shareUrl(scene: StudioScene, origin = window.location.origin): Promise<string> {
   return `${origin}/studio#mix=${await encodeScene(scene)}`;
 }
 

@@ -2,6 +2,7 @@ import type { MediaUsed, Prompt } from "@meridian/core";
 import { BUILTIN_SCENES } from "@meridian/sound";
 import { type FormEvent, useState } from "react";
 import { PromptPicker } from "../editor/PromptPicker";
+import { libraryIdOf, SessionMediaPicker, usedFromItem } from "./SessionMediaPicker";
 import { videoLinkProblem } from "./sessionLocal";
 
 export interface ListenChoice {
@@ -28,6 +29,9 @@ export function ListenStep({ initial, busy, error, onBack, onSubmit }: Props) {
   const [video, setVideo] = useState(initialVideo?.kind === "video" ? initialVideo.url : "");
   const [videoError, setVideoError] = useState<string | null>(null);
   const [prompt, setPrompt] = useState<Prompt | null>(initial?.prompt ?? null);
+  const [library, setLibrary] = useState<MediaUsed[]>(
+    () => initial?.media.filter((m) => libraryIdOf(m) !== null) ?? [],
+  );
 
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -41,6 +45,7 @@ export function ListenStep({ initial, busy, error, onBack, onSubmit }: Props) {
     const media: MediaUsed[] = [];
     if (builtin) media.push({ kind: "preset", presetId: builtin.id, name: builtin.scene.name ?? builtin.id });
     if (video.trim() !== "") media.push({ kind: "video", url: video.trim(), title: null });
+    media.push(...library.slice(0, 5 - media.length));
     onSubmit({
       sceneId: builtin?.id ?? null,
       // A deep copy of the scene as it is now, so later edits to the preset don't rewrite history.
@@ -109,6 +114,13 @@ export function ListenStep({ initial, busy, error, onBack, onSubmit }: Props) {
           </span>
         )}
       </div>
+      <SessionMediaPicker
+        chosen={library.map((m) => libraryIdOf(m) as string)}
+        room={5 - (sceneId ? 1 : 0) - (video.trim() !== "" ? 1 : 0) - library.length}
+        onChange={(ids, items) =>
+          setLibrary(ids.flatMap((id) => items.filter((i) => i.id === id).map(usedFromItem)))
+        }
+      />
       <div>
         <p className="measure-question">A writing prompt (optional)</p>
         <PromptPicker promptId={prompt?.id ?? null} promptText={prompt?.text ?? null} onPick={setPrompt} />

@@ -9,6 +9,7 @@ import { Link, navigate, replaceUrlQuietly } from "../router/router";
 import { SessionPlayButton } from "../studio/SessionPlayButton";
 import { type ListenChoice, ListenStep } from "./ListenStep";
 import { MeasuresForm } from "./MeasuresForm";
+import { SessionMediaList } from "./SessionMediaList";
 import { SessionSummary } from "./SessionSummary";
 import { SessionWriter } from "./SessionWriter";
 import { clearSessionLocal, elapsedLabel, readSessionLocal, writeSessionLocal } from "./sessionLocal";
@@ -58,7 +59,9 @@ function listenedTo(session: Session): string {
         ? "a video"
         : m.kind === "mix"
           ? (m.name ?? "a mix")
-          : "your audio",
+          : m.kind === "own-video"
+            ? (m.name ?? "your video")
+            : (m.name ?? "your audio"),
   );
   return parts.length === 0 ? "silence" : parts.join(" and ");
 }
@@ -297,6 +300,7 @@ export function SessionPage(props: { sessionId: string | null }) {
               End and check out
             </button>
           </div>
+          <SessionMediaList media={session.media} />
           <SessionWriter session={session} prompt={prompt} onSession={setSession} />
         </section>
       )}
@@ -335,6 +339,7 @@ export function SessionPage(props: { sessionId: string | null }) {
             · listened to {listenedTo(session)}
           </p>
           <SessionSummary session={session} />
+          <SessionMediaList media={session.media} />
           {actionError && (
             <p className="alert alert-error" role="alert">
               {actionError}

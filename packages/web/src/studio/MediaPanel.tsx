@@ -1,8 +1,7 @@
 import { integratedLoudness } from "@meridian/sound";
 import { type ChangeEvent, type FormEvent, useCallback, useEffect, useState } from "react";
 import { ApiError } from "../api/errors";
-import { usePlayer } from "../audio/PlayerProvider";
-import { type MediaItem, studioApi } from "./studioApi";
+import { type MediaItem, type StorageUsage, studioApi } from "./studioApi";
 
 const fail = (err: unknown) =>
   err instanceof ApiError || err instanceof Error ? err.message : "Something went wrong.";
@@ -21,51 +20,64 @@ async function clientLufs(file: File): Promise<number | undefined> {
   }
 }
 
-/** Your own media: audio files (play as a layer, looped with a crossfade or once) and video links. */
-export function MediaPanel() {
-  const { player, snap } = usePlayer();
-  const [items, setItems] = useState<MediaItem[] | null>(null);
-  const [busy, setBusy] = useState(false);
+/** "1.2 GB", "350 MB", "12 KB". */
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 ** 3) return `${(bytes / 1024 ** 3).toFixed(1)} GB`;
+  if (bytes >= 1024 ** 2) return `${Math.round(bytes / 1024 ** 2)} MB`;
+  return `${Math.max(0, Math.round(bytes / 1024))} KB`;
+}
+
+interface Props {
+  /** Your media (null while loading). */
+  items: MediaItem[] | null;
+  loadError: string | null;
+  reload(): Promise<unknown>;
+  /** Media ids used by layers of the mix. */
+  inMix: ReadonlySet<string>;
+  onAddLayer(item: MediaItem & { kind: "audio" }, loop: boolean): void;
+  /** The file is gone (deleted) or taken out: drop its layers from the mix. */
+  onRemoveLayers(mediaId: string): void;
+}
+
+/** Your own media: audio files (layers of the mix), video files and video links; storage used. */
+export function MediaPanel({ items, loadError, reload, inMix, onAddLayer, onRemoveLayers }: Props) {
+  const [busy, setBusy] = useState<"audio" | "video" | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [link, setLink] = useState("");
   const [loop, setLoop] = useState(true);
-  const [playingIds, setPlayingIds] = useState<string[]>([]);
   const [embed, setEmbed] = useState<string | null>(null);
-  const [places, setPlaces] = useState<Record<string, { azimuth: number; distance: number }>>({});
-  const placeOf = (id: string) => places[id] ?? { azimuth: 0, distance: 1.5 };
-  const movePlace = (id: string, patch: Partial<{ azimuth: number; distance: number }>) => {
-    const next = { ...placeOf(id), ...patch };
-    setPlaces((p) => ({ ...p, [id]: next }));
-    player.updateMediaLayer(id, next);
-  };
+  const [video, setVideo] = useState<MediaItem | null>(null);
+  const [usage, setUsage] = useState<StorageUsage | null>(null);
 
-  const reload = useCallback(async () => {
+  const refreshUsage = useCallback(async () => {
     try {
-      setItems(await studioApi.listMedia());
-    } catch (err) {
-      setError(fail(err));
+      setUsage(await studioApi.usage());
+    } catch {
+      setUsage(null);
     }
   }, []);
   useEffect(() => {
-    void reload();
-  }, [reload]);
-  useEffect(() => {
-    if (snap.state === "stopped") setPlayingIds([]);
-  }, [snap.state]);
+    void refreshUsage();
+  }, [refreshUsage]);
+  const refresh = async () => {
+    await reload();
+    await refreshUsage();
+  };
 
-  const upload = async (e: ChangeEvent<HTMLInputElement>) => {
+  const upload = async (e: ChangeEvent<HTMLInputElement>, kind: "audio" | "video") => {
     const file = e.target.files?.[0];
     e.target.value = "";
     if (!file) return;
-    setBusy(true);
+    setBusy(kind);
     setError(null);
     try {
-      await studioApi.uploadMedia(file, await clientLufs(file));
-      await reload();
+      if (kind === "audio") await studioApi.uploadMedia(file, await clientLufs(file));
+      else await studioApi.uploadVideo(file);
+      await refresh();
     } catch (err) {
       setError(fail(err));
     } finally {
-      setBusy(false);
+      setBusy(null);
     }
   };
 
@@ -75,67 +87,81 @@ export function MediaPanel() {
     try {
       await studioApi.addLink(link.trim());
       setLink("");
-      await reload();
+      await refresh();
     } catch (err) {
       setError(fail(err));
     }
   };
 
   const remove = async (item: MediaItem) => {
-    if (!window.confirm(`Delete “${item.name}”? The file is removed from the server.`)) return;
-    player.removeMediaLayer(item.id);
-    setPlayingIds((ids) => ids.filter((i) => i !== item.id));
+    const what = item.kind === "link" ? "The link is forgotten." : "The file is removed from the server.";
+    if (!window.confirm(`Delete “${item.name}”? ${what}`)) return;
+    onRemoveLayers(item.id);
+    if (video?.id === item.id) setVideo(null);
     try {
       await studioApi.deleteMedia(item.id);
-      await reload();
+      await refresh();
     } catch (err) {
       setError(fail(err));
     }
   };
 
-  const toggle = async (item: MediaItem & { kind: "audio" }) => {
-    if (playingIds.includes(item.id)) {
-      player.removeMediaLayer(item.id);
-      setPlayingIds((ids) => ids.filter((i) => i !== item.id));
-      return;
-    }
-    try {
-      await player.addMediaLayer({
-        id: item.id,
-        url: studioApi.mediaFileUrl(item.id),
-        loop,
-        gainDb: item.gainDb,
-        ...placeOf(item.id),
-      });
-      setPlayingIds((ids) => [...ids, item.id]);
-    } catch (err) {
-      setError(`Could not play “${item.name}”: ${fail(err)}`);
-    }
-  };
+  const shownError = error ?? loadError;
+  const full = usage !== null && usage.usedBytes >= usage.quotaBytes;
 
   return (
     <section className="card" aria-labelledby="media-heading">
       <h2 id="media-heading">Your own media</h2>
       <div className="row">
         <label className="btn btn-small">
-          {busy ? "Uploading…" : "Upload audio"}
+          {busy === "audio" ? "Uploading…" : "Upload audio"}
           <input
             type="file"
             className="visually-hidden"
             accept=".wav,.mp3,.ogg,.opus,.flac,.m4a,.aac,audio/*"
-            onChange={(e) => void upload(e)}
-            disabled={busy}
+            onChange={(e) => void upload(e, "audio")}
+            disabled={busy !== null}
             aria-label="Upload an audio file"
+          />
+        </label>
+        <label className="btn btn-small">
+          {busy === "video" ? "Uploading…" : "Upload video"}
+          <input
+            type="file"
+            className="visually-hidden"
+            accept=".mp4,.m4v,.webm,.mov,video/*"
+            onChange={(e) => void upload(e, "video")}
+            disabled={busy !== null}
+            aria-label="Upload a video file"
           />
         </label>
         <label className="check small">
           <input type="checkbox" checked={loop} onChange={(e) => setLoop(e.target.checked)} />
-          Loop (with a crossfade)
+          New layers loop (with a crossfade)
         </label>
       </div>
       <p className="small muted">
-        WAV, MP3, OGG/Opus, FLAC or M4A. Loudness is matched to the built-in sounds.
+        Audio: WAV, MP3, OGG/Opus, FLAC or M4A, loudness matched to the built-in sounds; it joins the mix as a
+        layer you place on the pad. Video: MP4 or WebM, to watch alongside or attach to a session. Server
+        renders include WAV files only.
       </p>
+      {usage && (
+        <p className="small row" data-testid="storage-usage">
+          <span>
+            Storage: {formatBytes(usage.usedBytes)} of {formatBytes(usage.quotaBytes)} used
+            {usage.renderBytes > 0 ? ` (renders ${formatBytes(usage.renderBytes)})` : ""}
+          </span>
+          <meter
+            className="usage-bar"
+            min={0}
+            max={usage.quotaBytes}
+            high={usage.quotaBytes * 0.9}
+            value={Math.min(usage.usedBytes, usage.quotaBytes)}
+            aria-label="Storage used"
+          />
+          {full && <span className="error-text">Full: delete files or renders to add more.</span>}
+        </p>
+      )}
       <form className="row" onSubmit={(e) => void addLink(e)}>
         <label className="inline-field">
           Video link
@@ -145,10 +171,14 @@ export function MediaPanel() {
           Add link
         </button>
       </form>
-      {error && (
+      {shownError && (
         <p className="error-text" role="alert" data-testid="media-error">
-          {error}
+          {shownError}
         </p>
+      )}
+      {items === null && !loadError && <p className="muted small">Loading your media…</p>}
+      {items && items.length === 0 && (
+        <p className="muted small">Nothing here yet: upload a sound or a video, or add a link.</p>
       )}
       {items && items.length > 0 && (
         <ul className="preset-list" aria-label="Your media">
@@ -161,13 +191,27 @@ export function MediaPanel() {
                   {m.durationSeconds !== null ? ` · ${Math.round(m.durationSeconds)} s` : ""} ·{" "}
                   {m.gainDb.toFixed(1)} dB
                 </span>
+              ) : m.kind === "video" ? (
+                <span className="small muted">
+                  Video · {m.format.toUpperCase()} · {formatBytes(m.sizeBytes)}
+                </span>
               ) : (
                 <span className="small muted">{m.provider === "youtube" ? "YouTube" : "link"}</span>
               )}
               <span className="spacer" />
               {m.kind === "audio" ? (
-                <button type="button" className="btn btn-small" onClick={() => void toggle(m)}>
-                  {playingIds.includes(m.id) ? `Stop ${m.name}` : `Play ${m.name} as a layer`}
+                inMix.has(m.id) ? (
+                  <button type="button" className="btn btn-small" onClick={() => onRemoveLayers(m.id)}>
+                    {`Take ${m.name} out of the mix`}
+                  </button>
+                ) : (
+                  <button type="button" className="btn btn-small" onClick={() => onAddLayer(m, loop)}>
+                    {`Play ${m.name} as a layer`}
+                  </button>
+                )
+              ) : m.kind === "video" ? (
+                <button type="button" className="btn btn-small" onClick={() => setVideo(m)}>
+                  {`Watch ${m.name}`}
                 </button>
               ) : m.embedUrl ? (
                 <button type="button" className="btn btn-small" onClick={() => setEmbed(m.embedUrl)}>
@@ -186,39 +230,18 @@ export function MediaPanel() {
               >
                 Delete
               </button>
-              {m.kind === "audio" && playingIds.includes(m.id) && (
-                <span className="row">
-                  <label className="inline-field">
-                    Direction
-                    <input
-                      type="range"
-                      min={-180}
-                      max={180}
-                      step={5}
-                      value={placeOf(m.id).azimuth}
-                      aria-label={`Direction of ${m.name}`}
-                      onChange={(e) => movePlace(m.id, { azimuth: Number(e.target.value) })}
-                    />
-                    <output className="small">{placeOf(m.id).azimuth}°</output>
-                  </label>
-                  <label className="inline-field">
-                    Distance
-                    <input
-                      type="range"
-                      min={0.2}
-                      max={8}
-                      step={0.1}
-                      value={placeOf(m.id).distance}
-                      aria-label={`Distance of ${m.name}`}
-                      onChange={(e) => movePlace(m.id, { distance: Number(e.target.value) })}
-                    />
-                    <output className="small">{placeOf(m.id).distance.toFixed(1)} m</output>
-                  </label>
-                </span>
-              )}
             </li>
           ))}
         </ul>
+      )}
+      {video && (
+        <div className="stack small-gap">
+          {/* biome-ignore lint/a11y/useMediaCaption: the person's own video; we have no captions for it */}
+          <video className="video-file" src={studioApi.mediaFileUrl(video.id)} controls preload="metadata" />
+          <button type="button" className="btn btn-quiet btn-small" onClick={() => setVideo(null)}>
+            Close video
+          </button>
+        </div>
       )}
       {embed && (
         <div className="stack small-gap">

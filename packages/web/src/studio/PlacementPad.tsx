@@ -1,6 +1,16 @@
-import type { SceneLayer } from "@meridian/sound";
+import type { Position } from "@meridian/sound";
 import { type KeyboardEvent, type PointerEvent, useRef } from "react";
-import { labelOf } from "./mix";
+
+/** A dot on the pad: a generator layer or one of your own audio files. */
+export interface PadItem {
+  readonly id: string;
+  readonly label: string;
+  readonly position?: Position | undefined;
+  readonly mute?: boolean | undefined;
+  /** Own audio: drawn as a rounded square; `missing` when its file is not in your library. */
+  readonly media?: boolean;
+  readonly missing?: boolean;
+}
 
 /** Top view of the listener's head; each layer a dot (azimuth + distance), draggable and
  * movable with the arrow keys (←/→ turn 5°, ↑/↓ nearer/further). Front is up. */
@@ -20,7 +30,7 @@ export function describePlace(az: number, d: number): string {
 }
 
 interface Props {
-  layers: readonly SceneLayer[];
+  layers: readonly PadItem[];
   selected: string | null;
   onSelect(id: string): void;
   onMove(id: string, azimuth: number, distance: number): void;
@@ -40,7 +50,7 @@ export function PlacementPad({ layers, selected, onSelect, onMove }: Props) {
     onMove(id, az, d);
   }
 
-  function key(l: SceneLayer, e: KeyboardEvent) {
+  function key(l: PadItem, e: KeyboardEvent) {
     const az = l.position?.azimuth ?? 0;
     const d = l.position?.distance ?? 1;
     let next: [number, number] | null = null;
@@ -81,7 +91,7 @@ export function PlacementPad({ layers, selected, onSelect, onMove }: Props) {
         const r = toRadius(d);
         const x = C + r * Math.sin((az * Math.PI) / 180);
         const y = C - r * Math.cos((az * Math.PI) / 180);
-        const label = labelOf(l);
+        const label = l.label;
         return (
           <g
             key={l.id}
@@ -93,7 +103,8 @@ export function PlacementPad({ layers, selected, onSelect, onMove }: Props) {
             aria-valuemax={180}
             aria-valuetext={describePlace(az, d)}
             data-layer={l.id}
-            className={`pad-dot${selected === l.id ? " is-selected" : ""}${l.mute ? " is-muted" : ""}`}
+            data-kind={l.media ? "media" : "generator"}
+            className={`pad-dot${selected === l.id ? " is-selected" : ""}${l.mute || l.missing ? " is-muted" : ""}${l.media ? " is-media" : ""}`}
             transform={`translate(${x.toFixed(1)} ${y.toFixed(1)})`}
             onFocus={() => onSelect(l.id)}
             onKeyDown={(e) => key(l, e)}
@@ -109,7 +120,7 @@ export function PlacementPad({ layers, selected, onSelect, onMove }: Props) {
               dragging.current = null;
             }}
           >
-            <circle r={9} />
+            {l.media ? <rect x={-9} y={-9} width={18} height={18} rx={4} /> : <circle r={9} />}
             <text y={3.5} textAnchor="middle">
               {i + 1}
             </text>

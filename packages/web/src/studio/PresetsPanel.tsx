@@ -1,9 +1,9 @@
-import type { Scene } from "@meridian/sound";
+import type { StudioScene } from "@meridian/core";
 import { useCallback, useEffect, useState } from "react";
 import { type Preset, studioApi } from "./studioApi";
 
 interface Props {
-  scene: Scene;
+  scene: StudioScene;
   /** The preset now open (its id), if any. */
   openId: string | null;
   onOpen(preset: Preset): void;
@@ -68,7 +68,11 @@ export function PresetsPanel({ scene, openId, onOpen }: Props) {
           Name
           <input type="text" maxLength={80} value={name} onChange={(e) => setName(e.target.value)} />
         </label>
-        <button type="submit" className="btn btn-small" disabled={busy || scene.layers.length === 0}>
+        <button
+          type="submit"
+          className="btn btn-small"
+          disabled={busy || scene.layers.length + scene.mediaLayers.length === 0}
+        >
           Save as new preset
         </button>
         {open && (

@@ -1,75 +1,162 @@
-import type { Scene } from "@meridian/sound";
-import { useEffect, useRef, useState } from "react";
+import type { StudioScene } from "@meridian/core";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { formatBytes } from "./MediaPanel";
 import { type RenderJob, studioApi } from "./studioApi";
 
-const LENGTHS: ReadonlyArray<[number, string]> = [
-  [60, "1 minute"],
-  [600, "10 minutes"],
-  [1800, "30 minutes"],
-  [3600, "1 hour"],
-  [8 * 3600, "8 hours"],
+export const MIN_RENDER_S = 10;
+export const MAX_RENDER_S = 12 * 3600;
+
+/** Seconds from hours, minutes and seconds fields, or a message saying what is wrong. */
+export function renderLength(h: string, m: string, s: string): { seconds: number } | { error: string } {
+  const parts = [h, m, s].map((v) => (v.trim() === "" ? 0 : Number(v)));
+  if (parts.some((v) => !Number.isFinite(v) || v < 0 || !Number.isInteger(v)))
+    return { error: "Use whole numbers of hours, minutes and seconds." };
+  const [hh = 0, mm = 0, ss = 0] = parts;
+  const seconds = hh * 3600 + mm * 60 + ss;
+  if (seconds < MIN_RENDER_S || seconds > MAX_RENDER_S)
+    return { error: "A render lasts from 10 seconds to 12 hours." };
+  return { seconds };
+}
+
+/** "8 h", "1 h 30 min", "45 s". */
+export function describeLength(seconds: number): string {
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  const s = Math.round(seconds % 60);
+  return [h ? `${h} h` : "", m ? `${m} min` : "", s ? `${s} s` : ""].filter(Boolean).join(" ") || "0 s";
+}
+
+const QUICK: ReadonlyArray<[number, string]> = [
+  [60, "1 min"],
+  [1800, "30 min"],
+  [3600, "1 h"],
+  [8 * 3600, "8 h"],
 ];
 
-/** Download the current mix as WAV or MP3, rendered on the server (same code as `meridian render`). */
-export function RenderPanel({ scene }: { scene: Scene }) {
-  const [length, setLength] = useState(600);
+const active = (j: RenderJob) => j.status === "queued" || j.status === "running";
+
+/** Download the current mix as WAV or MP3 of any length (10 s – 12 h), rendered on the server
+ * (same code as `meridian render`); renders are kept until you delete them. */
+export function RenderPanel({ scene, onStored }: { scene: StudioScene; onStored?: () => void }) {
+  const [hours, setHours] = useState("0");
+  const [minutes, setMinutes] = useState("10");
+  const [secs, setSecs] = useState("0");
   const [format, setFormat] = useState<"wav" | "mp3">("mp3");
-  const [job, setJob] = useState<RenderJob | null>(null);
+  const [jobs, setJobs] = useState<RenderJob[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [lengthError, setLengthError] = useState<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
-  useEffect(
-    () => () => {
+  const refresh = useCallback(async () => {
+    try {
+      const list = await studioApi.listRenders();
+      setJobs(list);
       if (timer.current) clearTimeout(timer.current);
-    },
-    [],
-  );
+      if (list.some(active)) timer.current = setTimeout(() => void refresh(), 1000);
+      else onStored?.();
+    } catch (err) {
+      setError(err instanceof Error ? err.message : "Lost track of the renders.");
+    }
+  }, [onStored]);
 
-  const poll = (id: string) => {
-    timer.current = setTimeout(async () => {
-      try {
-        const j = await studioApi.getRender(id);
-        setJob(j);
-        if (j.status === "queued" || j.status === "running") poll(id);
-      } catch (err) {
-        setError(err instanceof Error ? err.message : "Lost track of the render.");
-      }
-    }, 1000);
+  useEffect(() => {
+    void refresh();
+    return () => {
+      if (timer.current) clearTimeout(timer.current);
+    };
+  }, [refresh]);
+
+  const setQuick = (seconds: number) => {
+    setHours(String(Math.floor(seconds / 3600)));
+    setMinutes(String(Math.floor((seconds % 3600) / 60)));
+    setSecs(String(seconds % 60));
+    setLengthError(null);
   };
 
   const start = async () => {
     setError(null);
+    const len = renderLength(hours, minutes, secs);
+    if ("error" in len) {
+      setLengthError(len.error);
+      document.getElementById("render-hours")?.focus();
+      return;
+    }
+    setLengthError(null);
     try {
-      const j = await studioApi.startRender(scene, length, format);
-      setJob(j);
-      poll(j.id);
+      await studioApi.startRender(scene, len.seconds, format);
+      await refresh();
     } catch (err) {
       setError(err instanceof Error ? err.message : "Could not start the render.");
     }
   };
 
-  const cancel = async () => {
-    if (!job) return;
-    if (timer.current) clearTimeout(timer.current);
-    await studioApi.cancelRender(job.id).catch(() => undefined);
-    setJob({ ...job, status: "cancelled" });
+  const remove = async (job: RenderJob) => {
+    if (!active(job) && !window.confirm(`Delete ${job.fileName}? The file is removed from the server.`))
+      return;
+    try {
+      await studioApi.cancelRender(job.id);
+    } catch (err) {
+      setError(err instanceof Error ? err.message : "Could not delete the render.");
+    }
+    await refresh();
   };
 
-  const active = job && (job.status === "queued" || job.status === "running");
+  const busy = jobs?.some(active) ?? false;
+  const empty = scene.layers.length + scene.mediaLayers.length === 0;
   return (
     <section className="card" aria-labelledby="render-heading">
       <h2 id="render-heading">Render to a file</h2>
-      <div className="row">
+      <fieldset className="row" aria-describedby={lengthError ? "render-length-err" : undefined}>
+        <legend className="small">Length (10 seconds to 12 hours)</legend>
         <label className="inline-field">
-          Length
-          <select value={length} onChange={(e) => setLength(Number(e.target.value))}>
-            {LENGTHS.map(([s, label]) => (
-              <option key={s} value={s}>
-                {label}
-              </option>
-            ))}
-          </select>
+          Hours
+          <input
+            id="render-hours"
+            className="num"
+            type="number"
+            min={0}
+            max={12}
+            value={hours}
+            aria-invalid={lengthError ? true : undefined}
+            onChange={(e) => setHours(e.target.value)}
+          />
         </label>
+        <label className="inline-field">
+          Minutes
+          <input
+            className="num"
+            type="number"
+            min={0}
+            max={59}
+            value={minutes}
+            aria-invalid={lengthError ? true : undefined}
+            onChange={(e) => setMinutes(e.target.value)}
+          />
+        </label>
+        <label className="inline-field">
+          Seconds
+          <input
+            className="num"
+            type="number"
+            min={0}
+            max={59}
+            value={secs}
+            aria-invalid={lengthError ? true : undefined}
+            onChange={(e) => setSecs(e.target.value)}
+          />
+        </label>
+        {QUICK.map(([s, label]) => (
+          <button key={s} type="button" className="btn btn-quiet btn-small" onClick={() => setQuick(s)}>
+            {label}
+          </button>
+        ))}
+      </fieldset>
+      {lengthError && (
+        <p id="render-length-err" className="error-text" role="alert">
+          {lengthError}
+        </p>
+      )}
+      <div className="row">
         <label className="inline-field">
           Format
           <select value={format} onChange={(e) => setFormat(e.target.value as "wav" | "mp3")}>
@@ -77,46 +164,80 @@ export function RenderPanel({ scene }: { scene: Scene }) {
             <option value="wav">WAV</option>
           </select>
         </label>
-        <button
-          type="button"
-          className="btn btn-small"
-          disabled={!!active || scene.layers.length === 0}
-          onClick={() => void start()}
-        >
+        <button type="button" className="btn btn-small" disabled={busy || empty} onClick={() => void start()}>
           Render
         </button>
+        {empty && <span className="small muted">Add a layer first.</span>}
       </div>
-      {job && (
-        <div className="row" data-testid="render-status">
-          {active && (
-            <>
-              <progress max={1} value={job.progress} aria-label="Render progress" />
-              <span className="small muted">
-                {job.status === "queued" ? "Waiting…" : `${Math.round(job.progress * 100)} %`}
-                {job.etaSeconds !== null ? ` · about ${Math.ceil(job.etaSeconds)} s left` : ""}
-              </span>
-              <button type="button" className="btn btn-quiet btn-small" onClick={() => void cancel()}>
-                Cancel render
-              </button>
-            </>
-          )}
-          {job.status === "done" && (
-            <a
-              className="btn btn-small btn-primary"
-              href={studioApi.renderFileUrl(job.id)}
-              download={job.fileName}
-            >
-              Download {job.fileName}
-            </a>
-          )}
-          {job.status === "failed" && <span className="error-text">The render failed: {job.error}</span>}
-          {job.status === "cancelled" && <span className="small muted">Render cancelled.</span>}
-        </div>
-      )}
       {error && (
         <p className="error-text" role="alert">
           {error}
         </p>
+      )}
+      {jobs === null && !error && <p className="small muted">Loading your renders…</p>}
+      {jobs && jobs.length === 0 && (
+        <p className="small muted">No renders yet. They stay here until you delete them.</p>
+      )}
+      {jobs && jobs.length > 0 && (
+        <ul className="preset-list" aria-label="Your renders">
+          {jobs.map((job) => (
+            <li key={job.id} className="stack small-gap" data-testid="render-status">
+              <div className="row">
+                <span>{job.fileName}</span>
+                <span className="small muted">{describeLength(job.durationSeconds)}</span>
+                {active(job) && (
+                  <>
+                    <progress max={1} value={job.progress} aria-label="Render progress" />
+                    <span className="small muted">
+                      {job.status === "queued" ? "Waiting…" : `${Math.round(job.progress * 100)} %`}
+                      {job.etaSeconds !== null ? ` · about ${Math.ceil(job.etaSeconds)} s left` : ""}
+                    </span>
+                  </>
+                )}
+                {job.status === "done" && (
+                  <>
+                    {job.sizeBytes !== null && (
+                      <span className="small muted">{formatBytes(job.sizeBytes)}</span>
+                    )}
+                    <a
+                      className="btn btn-small btn-primary"
+                      href={studioApi.renderFileUrl(job.id)}
+                      download={job.fileName}
+                    >
+                      Download {job.fileName}
+                    </a>
+                  </>
+                )}
+                {job.status === "failed" && (
+                  <span className="error-text">The render failed: {job.error}</span>
+                )}
+                {job.status === "cancelled" && <span className="small muted">Render cancelled.</span>}
+                <span className="spacer" />
+                <button
+                  type="button"
+                  className="btn btn-quiet btn-small"
+                  onClick={() => void remove(job)}
+                  aria-label={active(job) ? "Cancel render" : `Delete ${job.fileName}`}
+                >
+                  {active(job) ? "Cancel render" : "Delete"}
+                </button>
+              </div>
+              {job.warnings.length > 0 && (
+                <ul
+                  className="small"
+                  aria-label={`Left out of ${job.fileName}`}
+                  data-testid="render-warnings"
+                >
+                  {job.warnings.map((w) => (
+                    <li key={w} className="error-text">
+                      {w}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </li>
+          ))}
+        </ul>
       )}
     </section>
   );

@@ -1,10 +1,12 @@
+import { type MediaSceneLayer, parseScene, type StudioScene } from "@meridian/core";
 import {
   BUILTIN_SCENES,
   GENERATORS,
   generatorById,
   MOTION_KINDS,
+  type Motion,
   type MotionKind,
-  type Scene,
+  type Position,
   type SceneLayer,
 } from "@meridian/sound";
 import { useCallback, useEffect, useRef, useState } from "react";
@@ -16,14 +18,17 @@ import {
   writeKeystrokeSettings,
 } from "../audio/keystrokes";
 import { usePlayer } from "../audio/PlayerProvider";
+import { asStudioScene } from "../audio/player";
 import { decodeScene, mixFromHash, shareUrl } from "../audio/share";
 import { Diagnostics } from "./Diagnostics";
+import { MediaLayerCard } from "./MediaLayerCard";
 import { MediaPanel } from "./MediaPanel";
-import { EMPTY_SCENE, labelOf, MOTION_LABELS, newLayer, shownParams, surpriseMix } from "./mix";
-import { describePlace, PlacementPad } from "./PlacementPad";
+import { EMPTY_SCENE, labelOf, MOTION_LABELS, mediaLayerId, newLayer, shownParams, surpriseMix } from "./mix";
+import { describePlace, type PadItem, PlacementPad } from "./PlacementPad";
 import { PresetsPanel } from "./PresetsPanel";
 import { RenderPanel } from "./RenderPanel";
 import { SleepTimer } from "./SleepTimer";
+import { type MediaItem, studioApi } from "./studioApi";
 import "./studio.css";
 
 const SHORTCUTS: ReadonlyArray<[string, string]> = [
@@ -40,11 +45,28 @@ function typingTarget(t: EventTarget | null): boolean {
 }
 
 type LayerPatch = Partial<Omit<SceneLayer, "id">>;
+type MediaPatch = Partial<Omit<MediaSceneLayer, "id" | "mediaId">>;
+
+/** Own-audio layers of `scene` whose file is not in `items` (another person's, or deleted). */
+export function missingMedia(scene: StudioScene, items: readonly MediaItem[]): MediaSceneLayer[] {
+  const have = new Set(items.filter((i) => i.kind === "audio").map((i) => i.id));
+  return scene.mediaLayers.filter((l) => !have.has(l.mediaId));
+}
+
+function missingNotice(missing: readonly MediaSceneLayer[]): string | null {
+  if (missing.length === 0) return null;
+  const names = missing.map((l) => `“${l.name ?? l.id}”`).join(", ");
+  return missing.length === 1
+    ? `This mix has an own audio file (${names}) that is not in your library — it belongs to whoever made the mix, or was deleted. It stays silent here; everything else plays.`
+    : `This mix has ${missing.length} own audio files (${names}) that are not in your library — they belong to whoever made the mix, or were deleted. They stay silent here; everything else plays.`;
+}
 
 /** The studio: a live mixer with 3D placement, presets, share links, a sleep timer and diagnostics. */
 export function StudioPage() {
   const { player, snap } = usePlayer();
-  const [scene, setSceneState] = useState<Scene>(() => snap.scene ?? EMPTY_SCENE);
+  const [scene, setSceneState] = useState<StudioScene>(() => snap.scene ?? EMPTY_SCENE);
+  const [media, setMedia] = useState<MediaItem[] | null>(null);
+  const [mediaError, setMediaError] = useState<string | null>(null);
   const [presetId, setPresetId] = useState<string>("");
   const [ownId, setOwnId] = useState<string | null>(null);
   const [selected, setSelected] = useState<string | null>(scene.layers[0]?.id ?? null);
@@ -56,8 +78,28 @@ export function StudioPage() {
   const sceneRef = useRef(scene);
   sceneRef.current = scene;
 
+  const reloadMedia = useCallback(async () => {
+    try {
+      const items = await studioApi.listMedia();
+      setMedia(items);
+      setMediaError(null);
+      player.setMediaCatalog(
+        items.flatMap((i) =>
+          i.kind === "audio" ? [{ id: i.id, url: studioApi.mediaFileUrl(i.id), gainDb: i.gainDb }] : [],
+        ),
+      );
+      return items;
+    } catch (err) {
+      setMediaError(err instanceof Error ? err.message : "Could not load your media.");
+      return null;
+    }
+  }, [player]);
+  useEffect(() => {
+    void reloadMedia();
+  }, [reloadMedia]);
+
   const commit = useCallback(
-    (next: Scene) => {
+    (next: StudioScene) => {
       sceneRef.current = next;
       setSceneState(next);
       player.setScene(next);
@@ -72,12 +114,16 @@ export function StudioPage() {
       const r = await decodeScene(code);
       if (r.ok) {
         commit(r.scene);
-        setSelected(r.scene.layers[0]?.id ?? null);
+        setSelected(r.scene.layers[0]?.id ?? r.scene.mediaLayers[0]?.id ?? null);
         setPresetId("");
-        setNotice(`Opened a shared mix${r.scene.name ? `: ${r.scene.name}` : ""}. Press Play to listen.`);
+        const items = r.scene.mediaLayers.length > 0 ? ((await reloadMedia()) ?? []) : [];
+        const missing = missingNotice(missingMedia(r.scene, items));
+        setNotice(
+          `Opened a shared mix${r.scene.name ? `: ${r.scene.name}` : ""}. Press Play to listen.${missing ? ` ${missing}` : ""}`,
+        );
       } else setNotice(r.error);
     },
-    [commit],
+    [commit, reloadMedia],
   );
   useEffect(() => {
     const open = () => {
@@ -94,7 +140,7 @@ export function StudioPage() {
       setPresetId(id);
       setOwnId(null);
       const next = BUILTIN_SCENES.find((s) => s.id === id)?.scene ?? EMPTY_SCENE;
-      const copy = JSON.parse(JSON.stringify(next)) as Scene;
+      const copy = asStudioScene(JSON.parse(JSON.stringify(next)));
       commit(copy);
       setSelected(copy.layers[0]?.id ?? null);
     },
@@ -104,6 +150,50 @@ export function StudioPage() {
   const updateLayer = (id: string, patch: LayerPatch) => {
     const s = sceneRef.current;
     commit({ ...s, layers: s.layers.map((l) => (l.id === id ? { ...l, ...patch } : l)) });
+  };
+
+  const updateMedia = (id: string, patch: MediaPatch) => {
+    const s = sceneRef.current;
+    commit({ ...s, mediaLayers: s.mediaLayers.map((l) => (l.id === id ? { ...l, ...patch } : l)) });
+  };
+
+  /** Position or motion of either kind of layer (they share the same shape). */
+  const updatePlace = (id: string, patch: { position?: Position; motion?: Motion }) => {
+    if (sceneRef.current.mediaLayers.some((l) => l.id === id)) updateMedia(id, patch as MediaPatch);
+    else updateLayer(id, patch);
+  };
+
+  const removeMedia = (id: string) => {
+    const s = sceneRef.current;
+    const mediaLayers = s.mediaLayers.filter((l) => l.id !== id);
+    commit({ ...s, mediaLayers });
+    if (selected === id) setSelected(s.layers[0]?.id ?? mediaLayers[0]?.id ?? null);
+  };
+
+  /** Your own file as a layer of the mix (and playing, when the studio was quiet). */
+  const addMediaLayer = (item: MediaItem & { kind: "audio" }, loop: boolean) => {
+    const s = sceneRef.current;
+    if (s.mediaLayers.length >= 8) {
+      setNotice("A mix holds at most 8 of your own audio files.");
+      return;
+    }
+    const id = mediaLayerId(item.name, s);
+    const count = s.mediaLayers.length;
+    const layer: MediaSceneLayer = {
+      id,
+      mediaId: item.id,
+      name: item.name,
+      loop,
+      gainDb: 0,
+      mute: false,
+      solo: false,
+      position: { azimuth: count === 0 ? 0 : ((count * 60 + 150) % 360) - 180, elevation: 0, distance: 1.5 },
+      motion: { kind: "static" },
+    };
+    const next = { ...s, mediaLayers: [...s.mediaLayers, layer] };
+    commit(next);
+    setSelected(id);
+    if (player.snapshot.state !== "playing") void player.play(next, next.name ?? "Studio mix");
   };
 
   const move = (id: string, by: -1 | 1) => {
@@ -183,7 +273,29 @@ export function StudioPage() {
     writeKeystrokeSettings(k);
   };
 
-  const sel = scene.layers.find((l) => l.id === selected) ?? null;
+  const missing = media ? missingMedia(scene, media) : [];
+  const padItems: PadItem[] = [
+    ...scene.layers.map((l) => ({ id: l.id, label: labelOf(l), position: l.position, mute: l.mute })),
+    ...scene.mediaLayers.map((l) => ({
+      id: l.id,
+      label: l.name ?? l.id,
+      position: l.position,
+      mute: l.mute,
+      media: true,
+      missing: missing.includes(l),
+    })),
+  ];
+  const sel: {
+    id: string;
+    label: string;
+    position?: Position | undefined;
+    motion?: Motion | undefined;
+  } | null = (() => {
+    const g = scene.layers.find((l) => l.id === selected);
+    if (g) return { id: g.id, label: labelOf(g), position: g.position, motion: g.motion };
+    const m = scene.mediaLayers.find((l) => l.id === selected);
+    return m ? { id: m.id, label: m.name ?? m.id, position: m.position, motion: m.motion } : null;
+  })();
   const playing = snap.state === "playing";
 
   return (
@@ -304,7 +416,7 @@ export function StudioPage() {
       <div className="studio-grid">
         <section className="card" aria-labelledby="layers-heading">
           <h2 id="layers-heading">Layers</h2>
-          {scene.layers.length === 0 && (
+          {scene.layers.length + scene.mediaLayers.length === 0 && (
             <p className="muted">No layers yet: add one below, pick a preset, or let us surprise you.</p>
           )}
           <ol className="layer-list">
@@ -322,6 +434,21 @@ export function StudioPage() {
               />
             ))}
           </ol>
+          {scene.mediaLayers.length > 0 && (
+            <ol className="layer-list" aria-label="Your own audio in this mix">
+              {scene.mediaLayers.map((l) => (
+                <MediaLayerCard
+                  key={l.id}
+                  layer={l}
+                  missing={missing.includes(l)}
+                  selected={l.id === selected}
+                  onSelect={() => setSelected(l.id)}
+                  onChange={(p) => updateMedia(l.id, p)}
+                  onRemove={() => removeMedia(l.id)}
+                />
+              ))}
+            </ol>
+          )}
           <div className="row">
             <label className="inline-field">
               Sound
@@ -347,18 +474,19 @@ export function StudioPage() {
         <section className="card" aria-labelledby="space-heading">
           <h2 id="space-heading">Space</h2>
           <PlacementPad
-            layers={scene.layers}
+            layers={padItems}
             selected={selected}
             onSelect={setSelected}
             onMove={(id, azimuth, distance) => {
-              const l = sceneRef.current.layers.find((x) => x.id === id);
-              if (l) updateLayer(id, { position: { elevation: 0, ...l.position, azimuth, distance } });
+              const s = sceneRef.current;
+              const l = s.layers.find((x) => x.id === id) ?? s.mediaLayers.find((x) => x.id === id);
+              if (l) updatePlace(id, { position: { elevation: 0, ...l.position, azimuth, distance } });
             }}
           />
           {sel ? (
             <div className="stack small-gap" data-testid="selected-layer">
               <p className="small">
-                <strong>{labelOf(sel)}</strong>:{" "}
+                <strong>{sel.label}</strong>:{" "}
                 <span data-testid="selected-place">
                   {describePlace(sel.position?.azimuth ?? 0, sel.position?.distance ?? 1)}
                 </span>
@@ -372,7 +500,7 @@ export function StudioPage() {
                   step={5}
                   value={sel.position?.elevation ?? 0}
                   onChange={(e) =>
-                    updateLayer(sel.id, {
+                    updatePlace(sel.id, {
                       position: {
                         azimuth: 0,
                         distance: 1,
@@ -390,7 +518,7 @@ export function StudioPage() {
                   value={sel.motion?.kind ?? "static"}
                   onChange={(e) => {
                     const kind = e.target.value as MotionKind;
-                    updateLayer(sel.id, {
+                    updatePlace(sel.id, {
                       motion: kind === "static" ? { kind } : { kind, period: sel.motion?.period ?? 20 },
                     });
                   }}
@@ -412,7 +540,7 @@ export function StudioPage() {
                     step={1}
                     value={Math.abs(sel.motion.period ?? 20)}
                     onChange={(e) =>
-                      updateLayer(sel.id, {
+                      updatePlace(sel.id, {
                         motion: { kind: sel.motion?.kind ?? "sweep", period: Number(e.target.value) },
                       })
                     }
@@ -474,15 +602,34 @@ export function StudioPage() {
           scene={scene}
           openId={ownId}
           onOpen={(p) => {
+            const parsed = parseScene(p.scene);
+            if (!parsed.ok) {
+              setNotice(
+                `“${p.name}” can't be opened: ${parsed.errors[0]?.field} ${parsed.errors[0]?.message}`,
+              );
+              return;
+            }
             setOwnId(p.id);
             setPresetId("");
-            commit(p.scene);
-            setSelected(p.scene.layers[0]?.id ?? null);
+            commit(parsed.scene);
+            setSelected(parsed.scene.layers[0]?.id ?? parsed.scene.mediaLayers[0]?.id ?? null);
+            setNotice(missingNotice(media ? missingMedia(parsed.scene, media) : []));
           }}
         />
         <RenderPanel scene={scene} />
       </div>
-      <MediaPanel />
+      <MediaPanel
+        items={media}
+        loadError={mediaError}
+        reload={reloadMedia}
+        inMix={new Set(scene.mediaLayers.map((l) => l.mediaId))}
+        onAddLayer={addMediaLayer}
+        onRemoveLayers={(mediaId) => {
+          const s = sceneRef.current;
+          if (s.mediaLayers.some((l) => l.mediaId === mediaId))
+            commit({ ...s, mediaLayers: s.mediaLayers.filter((l) => l.mediaId !== mediaId) });
+        }}
+      />
 
       <Diagnostics />
 

@@ -1,8 +1,8 @@
-import { parseScene } from "@meridian/core";
+import { fromEngineScene, parseScene, toEngineScene } from "@meridian/core";
 import { BUILTIN_SCENES, generatorById, validateSceneGenerators } from "@meridian/sound";
 import { describe, expect, it } from "vitest";
 import { decodeScene, encodeScene, mixFromHash } from "../audio/share";
-import { freshId, surpriseMix } from "./mix";
+import { EMPTY_SCENE, freshId, mediaLayerId, surpriseMix } from "./mix";
 
 describe("surpriseMix", () => {
   it("makes 3–5 valid layers, each generator once, at most one plain noise, beds further away", () => {
@@ -12,7 +12,8 @@ describe("surpriseMix", () => {
       expect(mix.layers.length).toBeLessThanOrEqual(5);
       const parsed = parseScene(mix);
       expect(parsed.ok).toBe(true);
-      expect(validateSceneGenerators(mix)).toEqual([]);
+      expect(validateSceneGenerators(toEngineScene(mix))).toEqual([]);
+      expect(mix.mediaLayers).toEqual([]);
       const gens = mix.layers.map((l) => l.generator);
       expect(new Set(gens).size).toBe(gens.length);
       expect(gens.filter((g) => g.endsWith("-noise")).length).toBeLessThanOrEqual(1);
@@ -33,13 +34,38 @@ describe("surpriseMix", () => {
 describe("share links", () => {
   it("round-trips every built-in scene, compressed", async () => {
     for (const { scene } of BUILTIN_SCENES) {
-      const code = await encodeScene(scene);
+      const code = await encodeScene(fromEngineScene(scene));
       expect(code.startsWith("d")).toBe(true);
       const back = await decodeScene(code);
       expect(back.ok && back.scene).toEqual(
         parseScene(scene).ok ? (parseScene(scene) as { scene: unknown }).scene : null,
       );
     }
+  });
+
+  it("carries own-audio layers (by media id) and opens old version 1 links as version 2", async () => {
+    const scene = {
+      ...EMPTY_SCENE,
+      mediaLayers: [
+        {
+          id: "hum-wav",
+          mediaId: "Med1aId",
+          name: "hum.wav",
+          loop: false,
+          gainDb: -3,
+          mute: false,
+          solo: false,
+          position: { azimuth: 90, elevation: 10, distance: 0.5 },
+          motion: { kind: "orbit" as const, period: 30 },
+        },
+      ],
+    };
+    const back = await decodeScene(await encodeScene(scene));
+    expect(back.ok && back.scene.mediaLayers).toEqual(scene.mediaLayers);
+    const v1 = `j${Buffer.from(JSON.stringify({ version: 1, layers: [{ id: "r", generator: "rain" }] })).toString("base64url")}`;
+    const old = await decodeScene(v1);
+    expect(old.ok && old.scene.version).toBe(2);
+    expect(old.ok && old.scene.mediaLayers).toEqual([]);
   });
 
   it("reads the code from a hash and refuses damaged or foreign codes", async () => {
@@ -54,6 +80,11 @@ describe("share links", () => {
 
   it("names new layers uniquely", () => {
     expect(freshId("rain", [])).toBe("rain");
-    expect(freshId("rain", [{ id: "rain", generator: "rain" }])).toBe("rain-2");
+    expect(freshId("rain", [{ id: "rain" }])).toBe("rain-2");
+    expect(mediaLayerId("Hum ☾.WAV", EMPTY_SCENE)).toBe("hum-wav");
+    expect(mediaLayerId("☾", EMPTY_SCENE)).toBe("own-audio");
+    expect(mediaLayerId("rain", { ...EMPTY_SCENE, layers: [{ id: "rain", generator: "rain" }] })).toBe(
+      "rain-2",
+    );
   });
 });

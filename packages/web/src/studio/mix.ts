@@ -1,4 +1,5 @@
 /** Pure helpers for the studio's mix: new layers, ids, and the "surprise me" random mix. */
+import type { StudioScene } from "@meridian/core";
 import {
   defaultParams,
   GENERATORS,
@@ -6,17 +7,17 @@ import {
   generatorById,
   type MotionKind,
   Rng,
-  type Scene,
   type SceneLayer,
 } from "@meridian/sound";
 
-export const EMPTY_SCENE: Scene = {
-  version: 1,
+export const EMPTY_SCENE: StudioScene = {
+  version: 2,
   name: "Empty studio",
   masterGainDb: 0,
   fadeIn: 2,
   fadeOut: 60,
   layers: [],
+  mediaLayers: [],
 };
 
 export const MOTION_LABELS: ReadonlyArray<[MotionKind, string]> = [
@@ -28,10 +29,22 @@ export const MOTION_LABELS: ReadonlyArray<[MotionKind, string]> = [
 ];
 
 /** A layer id not yet in the scene, from the generator id ("rain", "rain-2", …). */
-export function freshId(generator: string, layers: readonly SceneLayer[]): string {
+export function freshId(generator: string, layers: readonly { id: string }[]): string {
   const base = generator.slice(0, 34);
   if (!layers.some((l) => l.id === base)) return base;
   for (let i = 2; ; i++) if (!layers.some((l) => l.id === `${base}-${i}`)) return `${base}-${i}`;
+}
+
+/** A layer id for an own file ("hum-wav", "hum-wav-2", …) not used by any layer of the scene. */
+export function mediaLayerId(name: string, scene: StudioScene): string {
+  const base =
+    name
+      .toLowerCase()
+      .normalize("NFKD")
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "")
+      .slice(0, 30) || "own-audio";
+  return freshId(/^[a-z0-9]/.test(base) ? base : `a${base}`, [...scene.layers, ...scene.mediaLayers]);
 }
 
 export function newLayer(def: GeneratorDef, layers: readonly SceneLayer[], azimuth = 0): SceneLayer {
@@ -62,7 +75,7 @@ const NOISES = new Set(["white-noise", "pink-noise", "brown-noise"]);
  * 3–5 layers that go together: one or two beds (at most one plain noise), then journal and
  * trigger sounds, each generator once; beds further away and a little louder.
  */
-export function surpriseMix(seed: number): Scene {
+export function surpriseMix(seed: number): StudioScene {
   const rng = new Rng(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rng.float() * xs.length) % xs.length] as T;
   const beds = GENERATORS.filter((g) => g.category === "bed");
@@ -99,7 +112,15 @@ export function surpriseMix(seed: number): Scene {
         motion === "static" ? { kind: "static" } : { kind: motion, period: Math.round(rng.range(12, 40)) },
     });
   }
-  return { version: 1, name: "Surprise mix", masterGainDb: 0, fadeIn: 2, fadeOut: 60, layers };
+  return {
+    version: 2,
+    name: "Surprise mix",
+    masterGainDb: 0,
+    fadeIn: 2,
+    fadeOut: 60,
+    layers,
+    mediaLayers: [],
+  };
 }
 
 export function labelOf(layer: SceneLayer): string {

@@ -1,11 +1,12 @@
 /** Client for the studio's server routes (docs/api-studio.md): own presets and renders to a file. */
-import type { Scene } from "@meridian/sound";
+import type { StudioScene } from "@meridian/core";
 import { request } from "../api/http";
 
 export interface Preset {
   readonly id: string;
   readonly name: string;
-  readonly scene: Scene;
+  /** Scene JSON as stored (the server gives it back in the current format). */
+  readonly scene: StudioScene;
   readonly createdAt: string;
   readonly updatedAt: string;
 }
@@ -22,6 +23,17 @@ export interface RenderJob {
   readonly sizeBytes: number | null;
   readonly fileName: string;
   readonly error: string | null;
+  /** What the render left out (an own-audio layer that is missing or not WAV). */
+  readonly warnings: readonly string[];
+  readonly createdAt: string;
+}
+
+export interface StorageUsage {
+  readonly quotaBytes: number;
+  readonly usedBytes: number;
+  readonly mediaBytes: number;
+  readonly renderBytes: number;
+  readonly uploadLimitBytes: number;
 }
 
 export type MediaItem =
@@ -41,14 +53,22 @@ export type MediaItem =
       readonly url: string;
       readonly embedUrl: string | null;
       readonly provider: "youtube" | "other";
+    }
+  | {
+      readonly id: string;
+      readonly kind: "video";
+      readonly name: string;
+      readonly format: string;
+      readonly contentType: string;
+      readonly sizeBytes: number;
     };
 
 const enc = encodeURIComponent;
 
 /** Raw streamed upload (not multipart), typed by content on the server. */
-async function uploadMedia(file: File, clientLufs?: number): Promise<MediaItem> {
+async function uploadMedia(file: File, clientLufs?: number, path = "/api/media"): Promise<MediaItem> {
   const q = clientLufs !== undefined ? `?clientLufs=${clientLufs.toFixed(1)}` : "";
-  const res = await fetch(`/api/media${q}`, {
+  const res = await fetch(`${path}${q}`, {
     method: "POST",
     body: file,
     credentials: "same-origin",
@@ -69,19 +89,22 @@ async function uploadMedia(file: File, clientLufs?: number): Promise<MediaItem> 
 
 export const studioApi = {
   listPresets: () => request<{ presets: Preset[] }>("GET", "/api/presets").then((r) => r.presets),
-  createPreset: (name: string, scene: Scene) =>
+  createPreset: (name: string, scene: StudioScene) =>
     request<Preset>("POST", "/api/presets", { body: { name, scene } }),
-  updatePreset: (id: string, patch: { name?: string; scene?: Scene }) =>
+  updatePreset: (id: string, patch: { name?: string; scene?: StudioScene }) =>
     request<Preset>("PATCH", `/api/presets/${enc(id)}`, { body: patch }),
   duplicatePreset: (id: string) => request<Preset>("POST", `/api/presets/${enc(id)}/duplicate`, { body: {} }),
   deletePreset: (id: string) => request<void>("DELETE", `/api/presets/${enc(id)}`),
-  startRender: (scene: Scene, durationSeconds: number, format: "wav" | "mp3") =>
+  startRender: (scene: StudioScene, durationSeconds: number, format: "wav" | "mp3") =>
     request<RenderJob>("POST", "/api/renders", { body: { scene, durationSeconds, format } }),
+  listRenders: () => request<{ renders: RenderJob[] }>("GET", "/api/renders").then((r) => r.renders),
   getRender: (id: string) => request<RenderJob>("GET", `/api/renders/${enc(id)}`),
   cancelRender: (id: string) => request<void>("DELETE", `/api/renders/${enc(id)}`),
   renderFileUrl: (id: string) => `/api/renders/${enc(id)}/file`,
   listMedia: () => request<{ items: MediaItem[] }>("GET", "/api/media").then((r) => r.items),
   uploadMedia,
+  uploadVideo: (file: File) => uploadMedia(file, undefined, "/api/media/videos"),
+  usage: () => request<StorageUsage>("GET", "/api/media/usage"),
   addLink: (url: string) => request<MediaItem>("POST", "/api/media/links", { body: { url } }),
   deleteMedia: (id: string) => request<void>("DELETE", `/api/media/${enc(id)}`),
   mediaFileUrl: (id: string) => `/api/media/${enc(id)}/file`,

@@ -1,0 +1,83 @@
+import type { MediaUsed } from "@meridian/core";
+import { useEffect, useState } from "react";
+import { type MediaItem, studioApi } from "../studio/studioApi";
+import { libraryIdOf } from "./SessionMediaPicker";
+
+/**
+ * The media attached to a session, for the write step and when reviewing it: names, and a
+ * Watch button for a video file (played from the server) or a saved link (the embed loads only
+ * on the press, with a note that the site is outside the studio).
+ */
+export function SessionMediaList({ media }: { media: readonly MediaUsed[] }) {
+  const own = media.filter((m) => libraryIdOf(m) !== null);
+  const [items, setItems] = useState<MediaItem[] | null>(null);
+  const [open, setOpen] = useState<MediaItem | null>(null);
+  useEffect(() => {
+    if (own.length === 0) return;
+    let live = true;
+    studioApi.listMedia().then(
+      (list) => live && setItems(list),
+      () => live && setItems([]),
+    );
+    return () => {
+      live = false;
+    };
+  }, [own.length]);
+  if (own.length === 0) return null;
+  return (
+    <section className="stack small-gap" aria-label="Media of this session" data-testid="session-media">
+      <ul className="preset-list">
+        {own.map((m) => {
+          const id = libraryIdOf(m) as string;
+          const item = items?.find((i) => i.id === id) ?? null;
+          const name = item?.name ?? ("name" in m && m.name ? m.name : "an item");
+          return (
+            <li key={id} className="row">
+              <span>
+                {m.kind === "own-audio" ? "Sound: " : "Video: "}
+                {name}
+              </span>
+              {items !== null && !item && <span className="small muted">(no longer in your library)</span>}
+              {item && (item.kind === "video" || (item.kind === "link" && item.embedUrl)) && (
+                <button type="button" className="btn btn-small" onClick={() => setOpen(item)}>
+                  {`Watch ${item.name}`}
+                </button>
+              )}
+              {item?.kind === "link" && !item.embedUrl && (
+                <a className="btn btn-small" href={item.url} target="_blank" rel="noopener noreferrer">
+                  Open link
+                </a>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      {open?.kind === "video" && (
+        // biome-ignore lint/a11y/useMediaCaption: the person's own video; we have no captions for it
+        <video className="video-file" src={studioApi.mediaFileUrl(open.id)} controls preload="metadata" />
+      )}
+      {open?.kind === "link" && open.embedUrl && (
+        <div className="stack small-gap">
+          <p className="small muted">
+            This video comes from{" "}
+            {open.provider === "youtube" ? "YouTube (privacy-enhanced mode)" : "another site"}, outside the
+            studio: it loads only now that you pressed Watch.
+          </p>
+          <iframe
+            className="video-embed"
+            src={open.embedUrl}
+            title="Linked video"
+            allow="autoplay; encrypted-media; picture-in-picture"
+            referrerPolicy="no-referrer"
+            sandbox="allow-scripts allow-same-origin allow-presentation"
+          />
+        </div>
+      )}
+      {open && (
+        <button type="button" className="btn btn-quiet btn-small" onClick={() => setOpen(null)}>
+          Close video
+        </button>
+      )}
+    </section>
+  );
+}
