@@ -15,6 +15,7 @@ const PHRASE = {
   prompt: "saffron-orbit-prompt",
   comments: "juniper-anvil-comments",
   preset: "cobalt-fennel-preset",
+  media: "amber-walnut-media",
 };
 
 async function signUp(app: MeridianApp, username: string): Promise<{ client: Client; recoveryKey: string }> {
@@ -70,6 +71,8 @@ async function writeEverything(c: Client): Promise<string> {
   const scenes = await body(await c.get("/api/scenes"));
   const preset = await c.post("/api/presets", { name: PHRASE.preset, scene: scenes.scenes[0].scene });
   expect(preset.status, await preset.clone().text()).toBe(201);
+  const link = await c.post("/api/media/links", { url: "https://vimeo.com/1", title: PHRASE.media });
+  expect(link.status, await link.clone().text()).toBe(201);
   return (await body(entry)).id;
 }
 
@@ -121,6 +124,7 @@ describe.each(backends)("encryption at rest on %s", (kind) => {
     expect(JSON.stringify(diary)).toContain(PHRASE.comments);
     const presets = await body(await ana.get("/api/presets"));
     expect(JSON.stringify(presets)).toContain(PHRASE.preset);
+    expect(JSON.stringify(await body(await ana.get("/api/media")))).toContain(PHRASE.media);
     const prompts = await body(await ana.get("/api/prompts?category=sleep"));
     expect(JSON.stringify(prompts)).toContain(PHRASE.prompt);
   });
