@@ -37,6 +37,8 @@ export function RecoveryKeyNotice({ recoveryKey, forUsername, continueLabel = "C
       </p>
       <p className="muted">
         It is shown only now. Keep it somewhere safe and private: a password manager, or printed on paper.
+        {forUsername &&
+          ` Since you chose ${forUsername}'s first password and saw this key, suggest they change the password and make a new recovery key in Settings.`}
       </p>
       <code className="recovery-key" data-testid="recovery-key">
         {recoveryKey}
