@@ -106,9 +106,9 @@ export function readArchive(value: unknown): Archive {
       );
   }
   for (const [i, m] of archive.media.entries()) {
-    if ((m.kind === "audio") !== (m.file !== null))
+    if ((m.kind !== "link") !== (m.file !== null))
       throw new ImportFormatError(
-        `archive.json is not valid: media.${i}.file should name the file of an audio item (and only of one)`,
+        `archive.json is not valid: media.${i}.file should name the file of an audio or video item (and only of one)`,
       );
   }
   return archive;

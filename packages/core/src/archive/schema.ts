@@ -1,7 +1,12 @@
 import { z } from "zod";
+import { PromptCategorySchema } from "../api/prompt";
 import { INSTRUMENT_IDS } from "../instruments/registry";
 import { CheckInSchema, CheckOutSchema } from "../ritual/measures";
 import { ConditionSchema, MediaUsedSchema, SessionStatusSchema } from "../ritual/session";
+import { parseScene } from "../scene";
+import { SleepDerivedSchema } from "../sleep/api";
+import { SleepDiaryFieldsSchema } from "../sleep/diary";
+import { normaliseTag } from "./imported";
 
 /** Meridian's own export: one JSON document (archive.json inside the zip), versioned. Records
  * keep the ids, times and revisions they were stored with, so an import can rebuild them as
@@ -14,7 +19,8 @@ export const ARCHIVE_VERSION = 1;
 export const ARCHIVE_JSON_NAME = "archive.json";
 
 const id = z.string().min(1).max(100);
-const instant = z.iso.datetime({ offset: true, message: "should be an ISO 8601 date and time" });
+/** UTC, as the store writes times (they sort as text). */
+const instant = z.iso.datetime({ message: "should be an ISO 8601 UTC date and time (…Z)" });
 const calendarDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "should be a date written YYYY-MM-DD");
 const jsonObject = z.record(z.string(), z.unknown());
 
@@ -25,18 +31,27 @@ export const ArchiveEntrySchema = z.object({
   body: z.string().max(200_000),
   promptId: z.string().max(80).nullable(),
   promptText: z.string().max(2000).nullable(),
-  revision: z.number().int().min(1),
+  revision: z.number().int().min(1).max(2_147_483_647),
   createdAt: instant,
   updatedAt: instant,
   localDate: calendarDate,
   timeZone: z.string().min(1).max(64),
-  tags: z.array(z.string().min(1).max(40)).max(30),
+  tags: z
+    .array(
+      z
+        .string()
+        .refine(
+          (t) => normaliseTag(t) === t,
+          "is not a tag Meridian writes (lowercase letters, digits, space, dash, underscore)",
+        ),
+    )
+    .max(30),
 });
 export type ArchiveEntry = z.infer<typeof ArchiveEntrySchema>;
 
 export const ArchivePromptSchema = z.object({
   id,
-  category: z.string().min(1).max(40),
+  category: PromptCategorySchema,
   text: z.string().min(1).max(2000),
   createdAt: instant,
 });
@@ -65,8 +80,24 @@ export type ArchiveSession = z.infer<typeof ArchiveSessionSchema>;
 export const ArchiveSleepDiarySchema = z.object({
   id,
   nightOf: calendarDate,
-  fields: jsonObject,
-  derived: jsonObject,
+  fields: jsonObject.superRefine((value, ctx) => {
+    const r = SleepDiaryFieldsSchema.safeParse(value);
+    if (!r.success)
+      ctx.addIssue({
+        code: "custom",
+        message: r.error.issues[0]?.message ?? "is not a sleep diary",
+        path: r.error.issues[0]?.path ?? [],
+      });
+  }),
+  derived: jsonObject.superRefine((value, ctx) => {
+    const r = SleepDerivedSchema.safeParse(value);
+    if (!r.success)
+      ctx.addIssue({
+        code: "custom",
+        message: r.error.issues[0]?.message ?? "is not a derived sleep record",
+        path: r.error.issues[0]?.path ?? [],
+      });
+  }),
   sessionId: id.nullable(),
   createdAt: instant,
   updatedAt: instant,
@@ -89,22 +120,59 @@ export type ArchiveCheckup = z.infer<typeof ArchiveCheckupSchema>;
 export const ArchivePresetSchema = z.object({
   id,
   name: z.string().min(1).max(120),
-  scene: jsonObject,
+  scene: jsonObject.superRefine((value, ctx) => {
+    const r = parseScene(value);
+    if (!r.ok)
+      ctx.addIssue({
+        code: "custom",
+        message: `is not a valid scene (${r.errors[0]?.field}: ${r.errors[0]?.message})`,
+      });
+  }),
   createdAt: instant,
   updatedAt: instant,
 });
 export type ArchivePreset = z.infer<typeof ArchivePresetSchema>;
 
-export const ArchiveMediaSchema = z.object({
-  id,
-  kind: z.enum(["audio", "link"]),
-  name: z.string().min(1).max(200),
-  sizeBytes: z.number().int().min(0),
-  details: jsonObject,
-  createdAt: instant,
-  /** Path of the file inside the zip (`media/<id>`), null for links. */
-  file: z.string().max(200).nullable(),
+const LinkDetailsSchema = z.object({
+  url: z.string().max(2000),
+  embedUrl: z.string().max(2000).nullable(),
+  provider: z.enum(["youtube", "other"]),
 });
+const FileDetailsSchema = z.object({
+  format: z.string().min(1).max(20),
+  contentType: z.string().min(1).max(100),
+});
+const AudioDetailsSchema = FileDetailsSchema.extend({
+  durationSeconds: z.number().nullable(),
+  loudnessLufs: z.number().nullable(),
+  gainDb: z.number(),
+  loudnessSource: z.enum(["server", "client"]).nullable(),
+});
+
+export const ArchiveMediaSchema = z
+  .object({
+    id,
+    kind: z.enum(["audio", "video", "link"]),
+    name: z.string().min(1).max(200),
+    sizeBytes: z.number().int().min(0),
+    details: jsonObject,
+    createdAt: instant,
+    /** Path of the file inside the zip (`media/<id>`) for audio and video, null for links. */
+    file: z.string().max(200).nullable(),
+  })
+  .superRefine((m, ctx) => {
+    const schema =
+      m.kind === "link" ? LinkDetailsSchema : m.kind === "audio" ? AudioDetailsSchema : FileDetailsSchema;
+    const r = schema.safeParse(m.details);
+    if (!r.success) {
+      const issue = r.error.issues[0];
+      ctx.addIssue({
+        code: "custom",
+        path: ["details", ...(issue?.path ?? [])],
+        message: issue?.message ?? `are not ${m.kind} details`,
+      });
+    }
+  });
 export type ArchiveMedia = z.infer<typeof ArchiveMediaSchema>;
 
 export const ArchiveSchema = z.object({

@@ -4,7 +4,7 @@ import { type Archive, entryLabel, ImportFormatError, type MediaUsed, type PlanI
 import { mediaDir, mediaPath, type StudioFiles } from "../media/paths";
 import type { CheckupRecord, RitualSessionRecord, SleepDiaryRecord } from "../store/ritual-store";
 import type { Store, UserRecord } from "../store/store";
-import type { AudioDetails, LinkDetails, NewMedia } from "../store/studio-store";
+import type { NewMedia } from "../store/studio-store";
 import { allSessions } from "./read-account";
 import type { ImportSearch, Undo } from "./write-plan";
 
@@ -45,8 +45,8 @@ export async function planArchive(
     if (!data) {
       throw new ImportFormatError(
         zip
-          ? `${m.file} (the audio "${m.name}") is missing from the zip`
-          : `The archive lists audio files; import the whole zip, not archive.json alone`,
+          ? `${m.file} (the ${m.kind} "${m.name}") is missing from the zip`
+          : `The archive lists media files; import the whole zip, not archive.json alone`,
       );
     }
     if (data.length !== m.sizeBytes)
@@ -100,14 +100,20 @@ export async function planArchive(
   const archivePrompts = new Set(archive.prompts.map((p) => p.id));
   const archivePresets = new Set(archive.presets.map((p) => p.id));
   const archiveMedia = new Set(archive.media.map((m) => m.id));
+  // Any id a "media used" item carries (presetId, audioId, mediaId…) that names a preset or a
+  // media item of the archive follows that record's new id; other fields stay as they were.
   const mapMedia = (list: MediaUsed[]): MediaUsed[] =>
-    list.map((m) => {
-      if (m.kind === "preset" && archivePresets.has(m.presetId))
-        return { ...m, presetId: mapId("presets", m.presetId) };
-      if (m.kind === "own-audio" && archiveMedia.has(m.audioId))
-        return { ...m, audioId: mapId("media", m.audioId) };
-      return m;
-    });
+    list.map(
+      (m) =>
+        Object.fromEntries(
+          Object.entries(m).map(([key, value]) => {
+            if (typeof value !== "string" || !key.endsWith("Id")) return [key, value];
+            if (archivePresets.has(value)) return [key, mapId("presets", value)];
+            if (archiveMedia.has(value)) return [key, mapId("media", value)];
+            return [key, value];
+          }),
+        ) as MediaUsed,
+    );
 
   const newEntries = archive.entries.filter((e) => {
     const id = entryIds.get(e.id) as string;
@@ -206,25 +212,15 @@ export async function planArchive(
         undo.push(() => rm(path, { force: true }));
         await writeFile(path, zip?.get(m.file) as Uint8Array);
       }
-      const item = (
-        m.kind === "audio"
-          ? {
-              id,
-              kind: "audio",
-              name: m.name,
-              sizeBytes: m.sizeBytes,
-              details: m.details as unknown as AudioDetails,
-              createdAt: m.createdAt,
-            }
-          : {
-              id,
-              kind: "link",
-              name: m.name,
-              sizeBytes: 0,
-              details: m.details as unknown as LinkDetails,
-              createdAt: m.createdAt,
-            }
-      ) as NewMedia;
+      // Audio and video keep their file; a link has none (sizeBytes 0).
+      const item = {
+        id,
+        kind: m.kind,
+        name: m.name,
+        sizeBytes: m.kind === "link" ? 0 : m.sizeBytes,
+        details: m.details,
+        createdAt: m.createdAt,
+      } as unknown as NewMedia;
       await store.studio.insertMedia(userId, item);
       undo.push(() => store.studio.deleteMedia(userId, id));
     }

@@ -1,12 +1,14 @@
 import {
   entryLabel,
   type ForeignImport,
+  ImportFormatError,
   type ImportPreview,
   type ImportResult,
   type PlanItem,
   readImportText,
   summariseImport,
 } from "@meridian/core";
+import { findNulPath } from "../errors";
 import { newId } from "../ids";
 import type { StudioFiles } from "../media/paths";
 import type { Store, UserRecord } from "../store/store";
@@ -43,6 +45,13 @@ export async function prepareImport(
 ): Promise<PreparedImport> {
   const unpacked = unpack(bytes);
   const read = readImportText(unpacked.text, { timeZone: user.timeZone });
+  // PostgreSQL can't store U+0000; refuse it on both backends alike, before writing.
+  const nul = findNulPath(read.format === "meridian" ? read.archive : read.entries);
+  if (nul) {
+    const where =
+      read.format === "meridian" ? `archive.json: ${nul.join(".")}` : `Entry ${Number(nul[0]) + 1}`;
+    throw new ImportFormatError(`${where} contains a NUL character`);
+  }
   if (read.format === "meridian") {
     const plan = await planArchive(deps.store, deps.files, deps.search, user, read.archive, unpacked.zip);
     const preview = summariseImport("meridian", plan.items, [...unpacked.notes, ...plan.warnings]);

@@ -1,4 +1,4 @@
-import type { Archive, ArchiveMedia } from "@meridian/core";
+import type { Archive, ArchiveMedia, ArchivePrompt } from "@meridian/core";
 import { ARCHIVE_FORMAT, ARCHIVE_VERSION } from "@meridian/core";
 import type { RitualSessionRecord } from "../store/ritual-store";
 import type { Store, UserRecord } from "../store/store";
@@ -69,7 +69,7 @@ export async function readAccount(store: Store, user: UserRecord, exportedAt: Da
     })),
     prompts: prompts.sort(byTimeThenId((p) => p.createdAt)).map((p) => ({
       id: p.id,
-      category: p.category,
+      category: p.category as ArchivePrompt["category"],
       text: p.text,
       createdAt: p.createdAt,
     })),
@@ -126,7 +126,7 @@ export async function readAccount(store: Store, user: UserRecord, exportedAt: Da
         sizeBytes: m.sizeBytes,
         details: m.details as unknown as Record<string, unknown>,
         createdAt: m.createdAt,
-        file: m.kind === "audio" ? zipMediaPath(m.id) : null,
+        file: m.kind === "link" ? null : zipMediaPath(m.id),
       }),
     ),
   };

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { zipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testBackends } from "../store/testing";
 import { body, type Client, createHarness, type Harness, memberClient, ownerClient } from "../test/harness";
@@ -52,6 +53,15 @@ describe.each(backends)("archive round trip on %s", (kind) => {
     expect(original).not.toContain("passwordHash");
 
     const fresh = await memberClient(h, owner, "ben");
+    // Without its audio file the archive is refused, and nothing of it is written.
+    const { [audio.file]: _left, ...withoutAudio } = files;
+    const partial = await sendFile(h, fresh, "/api/import", zipSync(withoutAudio));
+    expect(partial.status).toBe(400);
+    expect((await body(partial)).error.message).toBe(
+      `${audio.file} (the audio "hum.wav") is missing from the zip`,
+    );
+    expect((await body(await fresh.get("/api/entries"))).entries).toHaveLength(0);
+
     const preview = await body(await sendFile(h, fresh, "/api/import/preview", zip));
     expect(preview).toMatchObject({
       format: "meridian",

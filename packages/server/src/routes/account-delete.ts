@@ -6,6 +6,7 @@ import { HttpError } from "../errors";
 import { clearSessionCookie, requireUser } from "../http/auth";
 import type { StudioFiles } from "../media/paths";
 import { verifyPassword } from "../passwords";
+import type { RenderService } from "../render/render-service";
 import { errors, json, jsonBody, sessionSecurity } from "./common";
 import { DeleteAccountSchema } from "./data-schemas";
 
@@ -25,16 +26,12 @@ const remove = createRoute({
   },
 });
 
-/** The render service, when it can drop a user's render jobs and files. */
-type Renders = { removeUser?: (userId: string) => Promise<void> };
-
 export function registerAccountDeleteRoutes(
   app: App,
   deps: AppDeps,
   files: StudioFiles,
-  renderService: object,
+  renders: Pick<RenderService, "removeUser">,
 ): void {
-  const renders = renderService as Renders;
   app.openapi(remove, async (c) => {
     const user = userOf(c);
     const { password, confirm } = c.req.valid("json");
@@ -57,7 +54,7 @@ export function registerAccountDeleteRoutes(
         `You own this studio and ${result.members} other account${result.members === 1 ? "" : "s"} still use${result.members === 1 ? "s" : ""} it. Remove ${result.members === 1 ? "it" : "them"} first (Settings → Accounts or meridian user remove).`,
       );
     }
-    await renders.removeUser?.(user.id);
+    await renders.removeUser(user.id);
     clearSessionCookie(c, deps);
     return c.json({ deleted: true as const }, 200);
   });

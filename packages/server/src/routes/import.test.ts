@@ -1,3 +1,4 @@
+import { strToU8, zipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sendFile } from "../archive/seed.test-helpers";
 import { body, type Client, createHarness, type Harness, memberClient, ownerClient } from "../test/harness";
@@ -143,6 +144,27 @@ describe("import routes", () => {
       expect((await body(res)).error.message).toMatch(message);
     }
     expect(await titles(ana)).toEqual(before);
+  });
+
+  it("reads a Day One export zip (photos left out, other journals named) and refuses NUL characters", async () => {
+    const zip = zipSync({
+      "Journal.json": strToU8(
+        DAY_ONE.replace("Late walk", "Zipped walk").replaceAll("1111", "5555").replaceAll("2222", "6666"),
+      ),
+      "Travel.json": strToU8(dayOne([])),
+      "photos/0cc175b9c0f1b6a831c399e269772661.jpeg": new Uint8Array([0xff, 0xd8, 0xff]),
+    });
+    const preview = await body(await sendFile(h, ben, "/api/import/preview", zip));
+    expect(preview).toMatchObject({ format: "dayone", newCount: 2 });
+    expect(preview.warnings).toContain(
+      "Only Journal.json was read; the zip also holds Travel.json (import those one at a time)",
+    );
+    const nul = dayOne([
+      { uuid: "77777777777777777777777777777777", creationDate: "2024-01-01T00:00:00Z", text: "# a\u0000b" },
+    ]);
+    const res = await sendFile(h, ben, "/api/import", nul);
+    expect(res.status).toBe(400);
+    expect((await body(res)).error.message).toBe("Entry 1 contains a NUL character");
   });
 
   it("answers 413 with JSON past 50 MB, 401 signed out, 403 without the client header", async () => {
