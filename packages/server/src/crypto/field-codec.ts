@@ -46,6 +46,8 @@ type Codec = (
   v: string | null | undefined,
 ) => string | null | undefined;
 
+/** Every kind of media item carries its text as `name` and/or `title`; both are sealed, so a
+ * kind added later is covered without a change here. */
 function mapMediaNames(
   key: UserKey,
   sessionId: string,
@@ -54,16 +56,10 @@ function mapMediaNames(
 ): MediaUsed[] {
   return media.map((m, i): MediaUsed => {
     const field = `ritual_sessions.media.${i}.name`;
-    switch (m.kind) {
-      case "preset":
-        return { ...m, name: codec(key, field, sessionId, m.name) ?? "" };
-      case "mix":
-      case "own-audio":
-        return { ...m, name: codec(key, field, sessionId, m.name) ?? null };
-      case "video":
-        return m.title === undefined ? m : { ...m, title: codec(key, field, sessionId, m.title) ?? null };
-    }
-    return m;
+    const out: Record<string, unknown> = { ...m };
+    if ("name" in m && typeof m.name === "string") out.name = codec(key, field, sessionId, m.name);
+    if ("title" in m && typeof m.title === "string") out.title = codec(key, field, sessionId, m.title);
+    return out as MediaUsed;
   });
 }
 
