@@ -9,6 +9,7 @@ import { Link } from "../router/router";
 import { ConsistencySection } from "./ConsistencySection";
 import { EffectsSection } from "./EffectsSection";
 import { longDay, type OwnNames, sessionsText, triggerLabels } from "./labels";
+import { describeRange, type InsightsRange, RangeControl } from "./RangeControl";
 import { SleepSection } from "./SleepSection";
 import { TrendsSection } from "./TrendsSection";
 import "./insights.css";
@@ -59,23 +60,26 @@ export function InsightsPage() {
   const user = useUser();
   const [load, setLoad] = useState<Load>({ state: "loading" });
   const [attempt, setAttempt] = useState(0);
+  const [range, setRange] = useState<InsightsRange>({ kind: "all" });
+  const today = todayIn(user.timeZone);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: reloads when the user asks to try again
   useEffect(() => {
     const ctl = new AbortController();
     setLoad({ state: "loading" });
     insightsApi
-      .insights({}, ctl.signal)
+      .insights({ from: range.from, to: range.to }, ctl.signal)
       .then((value) => setLoad({ state: "ok", value }))
       .catch((err: unknown) => {
         if (!ctl.signal.aborted) setLoad({ state: "error", error: errorMessage(err) });
       });
     return () => ctl.abort();
-  }, [attempt]);
+  }, [attempt, range.from, range.to]);
 
   return (
     <div className="insights">
       <h1>Insights</h1>
+      <RangeControl range={range} today={today} onChange={setRange} />
       {load.state === "loading" ? (
         <div role="status" aria-label="Working out your insights…">
           <p className="muted">Working out your insights…</p>
@@ -91,14 +95,26 @@ export function InsightsPage() {
       ) : (
         <InsightsBody
           r={load.value}
-          today={load.value.timeZone ? todayIn(load.value.timeZone) : todayIn(user.timeZone)}
+          today={load.value.timeZone ? todayIn(load.value.timeZone) : today}
+          range={range}
+          onAllTime={() => setRange({ kind: "all" })}
         />
       )}
     </div>
   );
 }
 
-function InsightsBody({ r, today }: { r: InsightsResult; today: string }) {
+function InsightsBody({
+  r,
+  today,
+  range,
+  onAllTime,
+}: {
+  r: InsightsResult;
+  today: string;
+  range: InsightsRange;
+  onAllTime: () => void;
+}) {
   const sentences = useMemo(() => summaryOf(r), [r]);
   const [names, setNames] = useState<OwnNames | undefined>(undefined);
   const wantsNames = r.presets.groups.length > 0 || r.media.groups.length > 0;
@@ -112,6 +128,19 @@ function InsightsBody({ r, today }: { r: InsightsResult; today: string }) {
       live = false;
     };
   }, [wantsNames]);
+  if (r.counts.sessions === 0 && range.kind !== "all") {
+    return (
+      <div className="empty insights-empty" data-testid="insights-empty-range">
+        <p>
+          <strong>No sessions in this period</strong> ({describeRange(range)}).
+        </p>
+        <p className="muted">Choose a longer period, or look at everything you have logged.</p>
+        <button type="button" className="btn" onClick={onAllTime}>
+          Show all time
+        </button>
+      </div>
+    );
+  }
   if (r.counts.sessions === 0) {
     return (
       <div className="empty insights-empty" data-testid="insights-empty">
@@ -138,8 +167,9 @@ function InsightsBody({ r, today }: { r: InsightsResult; today: string }) {
           In short
         </h2>
         <p data-testid="insights-summary">{paragraph.map((s) => s.text).join(" ")}</p>
-        <p className="muted small">
-          Based on {sessionsText(r.counts.sessions)} ({r.counts.completeSessions} with a check-out),{" "}
+        <p className="muted small" data-testid="insights-basis">
+          {range.kind === "all" ? "All time" : capitalised(describeRange(range))}: based on{" "}
+          {sessionsText(r.counts.sessions)} ({r.counts.completeSessions} with a check-out),{" "}
           {sessionsText(r.counts.nights, "night")} in your sleep diary and{" "}
           {sessionsText(r.counts.checkups, "check-up")}. Ranges are 95% intervals.
         </p>
@@ -163,16 +193,20 @@ function InsightsBody({ r, today }: { r: InsightsResult; today: string }) {
       <SleepSection sleep={r.sleep} />
       <TrendsSection weekly={r.trends.weekly} checkups={r.trends.checkups} />
       <ConsistencySection consistency={r.consistency} today={today} />
-      <OnThisDay items={r.onThisDay} />
+      <OnThisDay items={r.onThisDay} allTime={range.kind === "all"} />
     </>
   );
 }
 
-function OnThisDay({ items }: { items: { id: string; localDate: string }[] }) {
+const capitalised = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+
+function OnThisDay({ items, allTime }: { items: { id: string; localDate: string }[]; allTime: boolean }) {
   return (
     <section className="insight-section" aria-labelledby="ins-otd" data-testid="on-this-day">
       <h2 id="ins-otd">On this day</h2>
-      {items.length === 0 ? (
+      {items.length === 0 && !allTime ? (
+        <p className="muted">Earlier years are outside the period you chose; “All time” shows them here.</p>
+      ) : items.length === 0 ? (
         <p className="muted">
           No sessions on this date in earlier years yet. Next year, this is where they’ll show up.
         </p>
