@@ -100,20 +100,24 @@ export async function planArchive(
   const archivePrompts = new Set(archive.prompts.map((p) => p.id));
   const archivePresets = new Set(archive.presets.map((p) => p.id));
   const archiveMedia = new Set(archive.media.map((m) => m.id));
-  // Any id a "media used" item carries (presetId, audioId, mediaId…) that names a preset or a
-  // media item of the archive follows that record's new id; other fields stay as they were.
-  const mapMedia = (list: MediaUsed[]): MediaUsed[] =>
-    list.map(
-      (m) =>
-        Object.fromEntries(
-          Object.entries(m).map(([key, value]) => {
-            if (typeof value !== "string" || !key.endsWith("Id")) return [key, value];
-            if (archivePresets.has(value)) return [key, mapId("presets", value)];
-            if (archiveMedia.has(value)) return [key, mapId("media", value)];
-            return [key, value];
-          }),
-        ) as MediaUsed,
-    );
+  // Any id a record carries under a key ending in "Id" (a session's media used: presetId,
+  // audioId, mediaId; a scene's own-audio layers: mediaId) that names a preset or a media item
+  // of the archive follows that record's new id; everything else stays as it was.
+  const remapIds = <T>(value: T): T => {
+    const walk = (v: unknown, key: string): unknown => {
+      if (typeof v === "string" && key.endsWith("Id")) {
+        if (archivePresets.has(v)) return mapId("presets", v);
+        if (archiveMedia.has(v)) return mapId("media", v);
+        return v;
+      }
+      if (Array.isArray(v)) return v.map((item) => walk(item, key));
+      if (v !== null && typeof v === "object")
+        return Object.fromEntries(Object.entries(v).map(([k, item]) => [k, walk(item, k)]));
+      return v;
+    };
+    return walk(value, "") as T;
+  };
+  const mapMedia = (list: MediaUsed[]): MediaUsed[] => remapIds(list);
 
   const newEntries = archive.entries.filter((e) => {
     const id = entryIds.get(e.id) as string;
@@ -198,7 +202,7 @@ export async function planArchive(
       await store.studio.insertPreset(userId, {
         id,
         name: p.name,
-        scene: p.scene,
+        scene: remapIds(p.scene),
         createdAt: p.createdAt,
         updatedAt: p.updatedAt,
       });
@@ -260,7 +264,7 @@ export async function planArchive(
       localDate: s.localDate,
       checkIn: s.checkIn,
       checkOut: s.checkOut,
-      scene: s.scene,
+      scene: remapIds(s.scene),
       media: mapMedia(s.media),
       entryId: s.entryId === null ? null : (entryIds.get(s.entryId) ?? null),
       promptId: mapPrompt(s.promptId),

@@ -102,7 +102,6 @@ export async function seedAccount(h: Harness, client: Client, userId: string): P
       tags: ["session"],
     }),
   );
-  const preset = await ok(await client.post("/api/presets", { name: "Evening rain", scene: SCENE }));
   const wav = await ok(
     await h.app.request("/api/media", {
       method: "POST",
@@ -115,11 +114,18 @@ export async function seedAccount(h: Harness, client: Client, userId: string): P
       body: sineWav(0.5),
     }),
   );
+  // A scene with one of the user's own files as a layer: its mediaId must follow the file.
+  const withOwnAudio = {
+    ...SCENE,
+    version: 2,
+    mediaLayers: [{ id: "hum", mediaId: wav.id, name: "hum.wav", gainDb: -3 }],
+  };
+  const preset = await ok(await client.post("/api/presets", { name: "Evening rain", scene: withOwnAudio }));
   await ok(await client.post("/api/media/links", { url: "https://www.youtube.com/watch?v=dQw4w9WgXcQ" }));
   const session = await ok(
     await client.post("/api/sessions", {
       checkIn: { pleasantness: 4, energy: 6, anxiety: 40, stress: 7 },
-      scene: SCENE,
+      scene: withOwnAudio,
       media: [
         { kind: "preset", presetId: preset.id, name: "Evening rain" },
         { kind: "own-audio", audioId: wav.id, name: "hum.wav" },
