@@ -132,6 +132,22 @@ describe.each(backends)("studio store on %s", (kind) => {
     expect((await s.listMedia(alice.id)).map((m) => m.id)).toEqual(["m2"]);
   });
 
+  it("stores a video file with its size and format", async () => {
+    const s = store.studio;
+    const v = await s.insertMedia(alice.id, {
+      id: "v1",
+      kind: "video",
+      name: "walk.mp4",
+      sizeBytes: 5_000_000_000,
+      details: { format: "mp4", contentType: "video/mp4" },
+      createdAt: "2025-01-03T00:00:00.000Z",
+    });
+    expect(v).toMatchObject({ kind: "video", sizeBytes: 5_000_000_000, details: { format: "mp4" } });
+    expect(await s.findMedia(alice.id, "v1")).toEqual(v);
+    expect(await s.findMedia(bob.id, "v1")).toBeNull();
+    expect(await s.deleteMedia(alice.id, "v1")).toBe(true);
+  });
+
   it("removes a user's presets and media with the user", async () => {
     const carol = user("carol");
     await store.insertUser(carol);
