@@ -208,6 +208,12 @@ test("A video file and a saved link attach to a session; the review shows them a
     buffer: Buffer.from("plain words, not a video"),
   });
   await expect(media.getByTestId("media-error")).toContainText("not a video file");
+  await media.getByLabel("Upload an audio file").setInputFiles({
+    name: "hum.wav",
+    mimeType: "audio/wav",
+    buffer: toneWav(2),
+  });
+  await expect(media.getByText("hum.wav", { exact: true })).toBeVisible();
   const youtube = "https://youtu.be/dQw4w9WgXcQ";
   await media.getByRole("textbox", { name: "Video link" }).fill(youtube);
   await media.getByRole("button", { name: "Add link" }).click();
@@ -222,6 +228,7 @@ test("A video file and a saved link attach to a session; the review shows them a
   const picker = page.getByTestId("session-media-picker");
   await picker.getByRole("checkbox", { name: /walk\.mp4/ }).check();
   await picker.getByRole("checkbox", { name: /youtu\.be/ }).check();
+  await picker.getByRole("checkbox", { name: /hum\.wav/ }).check();
   await flow.startWriting();
   const list = page.getByTestId("session-media");
   await expect(list).toContainText("Video: walk.mp4");
@@ -229,6 +236,12 @@ test("A video file and a saved link attach to a session; the review shows them a
   // The linked video's embed loads only on a press (the fixture fails on any foreign request).
   await expect(list.getByRole("button", { name: `Watch ${youtube}` })).toBeVisible();
   await expect(page.locator("iframe")).toHaveCount(0);
+  // An attached sound plays on a press, as a layer.
+  await expect(list).toContainText("Sound: hum.wav");
+  await list.getByRole("button", { name: "Play hum.wav" }).click();
+  await studio.expectSignal();
+  await list.getByRole("button", { name: "Stop hum.wav" }).click();
+  await studio.expectSilence();
   await expect(page.locator("video")).toHaveCount(0);
   await list.getByRole("button", { name: "Watch walk.mp4" }).click();
   await expect(page.locator("video")).toHaveAttribute("src", /\/api\/media\/[^/]+\/file$/);
@@ -238,9 +251,11 @@ test("A video file and a saved link attach to a session; the review shows them a
   const items = await (await page.request.get("/api/media")).json();
   const video = items.items.find((i: { name: string }) => i.name === "walk.mp4");
   const link = items.items.find((i: { kind: string }) => i.kind === "link");
+  const hum = items.items.find((i: { name: string }) => i.name === "hum.wav");
   expect(session.media).toEqual([
     { kind: "own-video", mediaId: video.id, name: "walk.mp4" },
     { kind: "own-video", mediaId: link.id, name: youtube },
+    { kind: "own-audio", audioId: hum.id, name: "hum.wav" },
   ]);
 
   await flow.endSession();
@@ -250,6 +265,8 @@ test("A video file and a saved link attach to a session; the review shows them a
   await flow.setSlider("How relaxed do you feel right now?", 7);
   await page.getByRole("button", { name: "Check out", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Session summary", level: 1 })).toBeVisible();
-  await expect(page.getByText(/listened to walk\.mp4 and https:\/\/youtu\.be/)).toBeVisible();
+  await expect(
+    page.getByText(/listened to walk\.mp4 and https:\/\/youtu\.be\/\S+ and hum\.wav/),
+  ).toBeVisible();
   await expect(page.getByTestId("session-media")).toContainText("Video: walk.mp4");
 });

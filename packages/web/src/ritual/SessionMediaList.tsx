@@ -1,5 +1,7 @@
 import type { MediaUsed } from "@meridian/core";
 import { useEffect, useState } from "react";
+import { usePlayer } from "../audio/PlayerProvider";
+import { EMPTY_SCENE, mediaLayerId } from "../studio/mix";
 import { type MediaItem, studioApi } from "../studio/studioApi";
 import { libraryIdOf } from "./SessionMediaPicker";
 
@@ -9,6 +11,7 @@ import { libraryIdOf } from "./SessionMediaPicker";
  * on the press, with a note that the site is outside the studio).
  */
 export function SessionMediaList({ media }: { media: readonly MediaUsed[] }) {
+  const { player, snap } = usePlayer();
   const own = media.filter((m) => libraryIdOf(m) !== null);
   const [items, setItems] = useState<MediaItem[] | null>(null);
   const [open, setOpen] = useState<MediaItem | null>(null);
@@ -24,6 +27,46 @@ export function SessionMediaList({ media }: { media: readonly MediaUsed[] }) {
     };
   }, [own.length]);
   if (own.length === 0) return null;
+
+  /** An own sound joins whatever plays (e.g. the session's scene) as a layer, or leaves it. */
+  const toggleSound = (item: MediaItem & { kind: "audio" }) => {
+    player.setMediaCatalog(
+      (items ?? []).flatMap((i) =>
+        i.kind === "audio" ? [{ id: i.id, url: studioApi.mediaFileUrl(i.id), gainDb: i.gainDb }] : [],
+      ),
+    );
+    const base = snap.scene ?? { ...EMPTY_SCENE, name: item.name };
+    const inMix = base.mediaLayers.some((l) => l.mediaId === item.id);
+    if (inMix && snap.state === "playing") {
+      player.setScene(
+        { ...base, mediaLayers: base.mediaLayers.filter((l) => l.mediaId !== item.id) },
+        snap.title,
+      );
+      return;
+    }
+    const next = inMix
+      ? base
+      : {
+          ...base,
+          mediaLayers: [
+            ...base.mediaLayers,
+            {
+              id: mediaLayerId(item.name, base),
+              mediaId: item.id,
+              name: item.name,
+              loop: true,
+              gainDb: 0,
+              mute: false,
+              solo: false,
+              position: { azimuth: 0, elevation: 0, distance: 1.5 },
+              motion: { kind: "static" as const },
+            },
+          ],
+        };
+    void player.play(next, snap.scene ? snap.title : item.name);
+  };
+  const soundOn = (id: string) =>
+    snap.state === "playing" && (snap.scene?.mediaLayers.some((l) => l.mediaId === id) ?? false);
   return (
     <section className="stack small-gap" aria-label="Media of this session" data-testid="session-media">
       <ul className="preset-list">
@@ -38,6 +81,16 @@ export function SessionMediaList({ media }: { media: readonly MediaUsed[] }) {
                 {name}
               </span>
               {items !== null && !item && <span className="small muted">(no longer in your library)</span>}
+              {item?.kind === "audio" && (
+                <button
+                  type="button"
+                  className="btn btn-small"
+                  aria-pressed={soundOn(item.id)}
+                  onClick={() => toggleSound(item)}
+                >
+                  {soundOn(item.id) ? `Stop ${item.name}` : `Play ${item.name}`}
+                </button>
+              )}
               {item && (item.kind === "video" || (item.kind === "link" && item.embedUrl)) && (
                 <button type="button" className="btn btn-small" onClick={() => setOpen(item)}>
                   {`Watch ${item.name}`}
