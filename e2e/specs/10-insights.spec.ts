@@ -1,12 +1,19 @@
+import type { Session } from "@meridian/core";
+import type { Page } from "@playwright/test";
+// Values straight from core's pure modules: the package entry also loads the sound package's
+// scene JSON files, which Playwright's test loader can't import.
 import {
+  type CheckupObservation,
   computeInsights,
   describeMeanChange,
+  formatMeasure,
   formatMeasureSigned,
   type Insights,
-  type Session,
   type SessionObservation,
-} from "@meridian/core";
-import type { Page } from "@playwright/test";
+  type SleepObservation,
+} from "../../packages/core/src/insights/index";
+import { deriveSleep } from "../../packages/core/src/sleep/night";
+import { localToInstant } from "../../packages/core/src/sleep/time-zone";
 import { apiJson, expect, test } from "../fixtures/test";
 import { InsightsPage } from "../pages/InsightsPage";
 
@@ -302,3 +309,190 @@ function addDaysUtc(date: string, delta: number): string {
   d.setUTCDate(d.getUTCDate() + delta);
   return d.toISOString().slice(0, 10);
 }
+
+/**
+ * 40 days: an evening session (21:00) every other day and a morning one (10:00) between them, a
+ * sleep diary for each of the 39 nights before today (falling asleep sooner after an evening
+ * session), and three check-ups. Returns core's observations built from what was sent.
+ */
+async function seedSleepAndCheckups(
+  page: Page,
+  today: string,
+): Promise<{ sessions: SessionObservation[]; sleep: SleepObservation[]; checkups: CheckupObservation[] }> {
+  const { rain, tapping } = SCENES;
+  if (!rain || !tapping) throw new Error("scenes missing");
+  const sessions: SessionObservation[] = [];
+  const sleep: SleepObservation[] = [];
+  const eveningOf = new Map<string, string>();
+  for (let i = 40; i >= 1; i--) {
+    const date = addDaysUtc(today, -i);
+    const evening = i % 2 === 0;
+    const time = evening ? "21:00" : "10:00";
+    const startedAt = new Date(localToInstant(date, time, ZONE).instantMs).toISOString();
+    const checkIn = { pleasantness: 3 + (i % 4), energy: 4 + (i % 3), anxiety: 45 + ((i * 7) % 25) };
+    const checkOut = {
+      pleasantness: Math.min(9, checkIn.pleasantness + 1),
+      energy: checkIn.energy,
+      anxiety: checkIn.anxiety - 8 - (i % 5),
+      tingles: i % 4,
+    };
+    const created = await apiJson<Session>(page, "POST", "/api/sessions", {
+      checkIn,
+      scene: sceneJson(evening ? rain : tapping),
+      media: [],
+      startedAt,
+    });
+    await apiJson<Session>(page, "PATCH", `/api/sessions/${created.id}`, {
+      status: "checked-out",
+      checkOut: { ...checkOut, tingleLocations: [], relaxation: 6 },
+    });
+    if (evening) eveningOf.set(date, created.id);
+    sessions.push({
+      id: created.id,
+      startedAt: created.startedAt,
+      localDate: date,
+      hourLocal: evening ? 21 : 10,
+      checkIn,
+      checkOut,
+      triggers: Object.keys((evening ? rain : tapping).layers),
+      presetId: null,
+      mediaId: null,
+    });
+  }
+  for (let i = 39; i >= 1; i--) {
+    const nightOf = addDaysUtc(today, -i);
+    const after = eveningOf.has(nightOf);
+    const night = {
+      nightOf,
+      timeZone: ZONE,
+      intoBed: "23:00",
+      triedToSleep: "23:15",
+      minutesToFallAsleep: after ? 10 + (i % 4) * 3 : 30 + (i % 5) * 4,
+      awakenings: i % 3,
+      minutesAwake: (i % 3) * 5,
+      finalAwakening: "06:45",
+      outOfBed: "07:00",
+      quality: after ? 4 : 2 + (i % 3),
+      rested: 3,
+    };
+    const saved = await apiJson<{ sessionId: string | null }>(
+      page,
+      "PUT",
+      `/api/sleep-diaries/${nightOf}`,
+      night,
+    );
+    expect(saved.sessionId).toBe(eveningOf.get(nightOf) ?? null);
+    const derived = deriveSleep(night);
+    sleep.push({
+      date: nightOf,
+      solMinutes: derived.sleepOnsetLatencyMinutes,
+      sleepEfficiency: derived.sleepEfficiency,
+      quality: night.quality,
+      precededBySessionId: saved.sessionId,
+    });
+  }
+  const answers = (prefix: string, n: number, value: number) =>
+    Object.fromEntries(Array.from({ length: n }, (_, k) => [`${prefix}_${k + 1}`, value]));
+  const checkups: CheckupObservation[] = [];
+  for (const [days, instrumentId, items, value] of [
+    [35, "gad7", 7, 2],
+    [21, "gad7", 7, 1],
+    [20, "phq8", 8, 1],
+  ] as const) {
+    const date = addDaysUtc(today, -days);
+    const completedAt = new Date(localToInstant(date, "09:00", ZONE).instantMs).toISOString();
+    await apiJson(page, "POST", "/api/checkups", {
+      instrumentId,
+      answers: answers(instrumentId, items, value),
+      completedAt,
+    });
+    checkups.push({ instrumentId, date, total: items * value });
+  }
+  return { sessions, sleep, checkups };
+}
+
+test("Insights: sleep after evening sessions and check-up totals show core's numbers, with intervals and tables; the period picker narrows them", async ({
+  page,
+}) => {
+  const today = localParts(Date.now()).date;
+  const seeded = await seedSleepAndCheckups(page, today);
+  const expected = computeInsights(seeded, { today });
+
+  // The API agrees with core on the sleep comparison and the check-up trend.
+  const api = await apiJson<Insights>(page, "GET", "/api/insights");
+  expect(api.sleep.afterSession).toEqual(JSON.parse(JSON.stringify(expected.sleep.afterSession)));
+  expect(api.trends.checkups).toEqual(expected.trends.checkups);
+  const sol = expected.sleep.afterSession.solMinutes;
+  expect(sol.status).toBe("estimate");
+  expect(sol.difference?.upper ?? 0).toBeLessThan(0); // sooner asleep after an evening session, by design
+
+  const insights = new InsightsPage(page);
+  await page.goto("/insights");
+  await insights.ready();
+
+  // Sleep: one chart per measure, and the table with both sides' nights and the Welch interval.
+  const sleepSection = page.getByTestId("sleep-section");
+  await expect(sleepSection.getByTestId("sleep-chart-solMinutes").locator("svg")).toBeVisible();
+  const solRow = sleepSection.getByTestId("sleep-table").locator('tr[data-key="solMinutes"]');
+  await expect(solRow.locator('td[data-col="with"]')).toContainText(`${sol.with.n} nights`);
+  await expect(solRow.locator('td[data-col="without"]')).toContainText(`${sol.without.n} nights`);
+  const d = sol.difference;
+  if (!d) throw new Error("no sleep-onset difference");
+  await expect(solRow.locator('td[data-col="comparison"]')).toHaveText(
+    `difference ${formatMeasureSigned(d.difference, "solMinutes")} (95% CI ${formatMeasureSigned(d.lower, "solMinutes")} to ${formatMeasureSigned(d.upper, "solMinutes")})`,
+  );
+  const with_ = sol.with.interval;
+  if (!with_) throw new Error("no interval for nights after a session");
+  await expect(solRow.locator('td[data-col="with"]')).toContainText(
+    `${formatMeasure(with_.lower, "solMinutes")} to ${formatMeasure(with_.upper, "solMinutes")}`,
+  );
+
+  // Check-ups: the chart and its table, one row per answered check-up with its total.
+  const trends = page.getByTestId("trends-section");
+  await expect(trends.getByTestId("trend-checkups").locator("svg").first()).toBeVisible();
+  await insights.showTable("trend-checkups");
+  const checkupRows = page.getByTestId("trend-checkups-table").locator("tbody tr");
+  await expect(checkupRows).toHaveCount(seeded.checkups.length);
+  for (const c of seeded.checkups) {
+    await expect(
+      checkupRows
+        .and(page.locator(`[data-date="${c.date}"][data-instrument="${c.instrumentId}"]`))
+        .locator("td.num"),
+    ).toHaveText(String(c.total));
+  }
+
+  // The period picker: the last 30 days ask the server for exactly that range.
+  const last30 = addDaysUtc(today, -29);
+  const asked = page.waitForResponse(
+    (r) => r.url().includes("/api/insights?") && r.url().includes(`from=${last30}`),
+  );
+  await page.getByRole("radio", { name: "Last 30 days" }).check();
+  const answer = await asked;
+  expect(new URL(answer.url()).searchParams.get("to")).toBe(today);
+  const inRange = seeded.sessions.filter((s) => s.localDate >= last30).length;
+  await expect(page.getByTestId("insights-basis")).toContainText(`based on ${inRange} sessions`);
+  await expect(page.getByTestId("on-this-day")).toContainText("All time");
+
+  // Chosen dates: a last day before the first is refused before asking; a good range is shown.
+  await page.getByRole("radio", { name: "Choose dates" }).check();
+  const form = page.getByRole("form", { name: "Choose dates" });
+  await form.getByLabel("First day").fill(addDaysUtc(today, -5));
+  await form.getByLabel("Last day").fill(addDaysUtc(today, -10));
+  await form.getByRole("button", { name: "Apply" }).click();
+  await expect(page.getByTestId("range-problem")).toHaveText("The last day can’t be before the first day.");
+  await form.getByLabel("First day").fill(addDaysUtc(today, -10));
+  await form.getByLabel("Last day").fill(addDaysUtc(today, -1));
+  await form.getByRole("button", { name: "Apply" }).click();
+  await expect(page.getByTestId("range-problem")).toHaveCount(0);
+  await expect(page.getByTestId("insights-basis")).toContainText("based on 10 sessions");
+
+  // A period without sessions says so and offers everything again.
+  await form.getByLabel("First day").fill("2001-01-01");
+  await form.getByLabel("Last day").fill("2001-01-31");
+  await form.getByRole("button", { name: "Apply" }).click();
+  await expect(page.getByTestId("insights-empty-range")).toContainText("No sessions in this period");
+  await page.getByRole("button", { name: "Show all time" }).click();
+  await expect(page.getByTestId("insights-basis")).toContainText(
+    `based on ${seeded.sessions.length} sessions`,
+  );
+});

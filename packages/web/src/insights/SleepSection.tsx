@@ -81,14 +81,14 @@ export function SleepSection({ sleep }: { sleep: SleepInsights }) {
                 <th scope="row">
                   {SLEEP_NAMES[c.measure]} <span className="muted small block">{better(c.measure)}</span>
                 </th>
-                <td className="num">
+                <td className="num" data-col="with">
                   {withUnit(fmt(c.with.mean, c.measure), c.measure)}{" "}
                   <span className="muted small block">
                     {c.with.n} nights ·{" "}
                     {fmtRange(c.with.interval?.lower ?? null, c.with.interval?.upper ?? null, c.measure)}
                   </span>
                 </td>
-                <td className="num">
+                <td className="num" data-col="without">
                   {withUnit(fmt(c.without.mean, c.measure), c.measure)}{" "}
                   <span className="muted small block">
                     {c.without.n} nights ·{" "}
@@ -99,7 +99,7 @@ export function SleepSection({ sleep }: { sleep: SleepInsights }) {
                     )}
                   </span>
                 </td>
-                <td>{comparisonText(c)}</td>
+                <td data-col="comparison">{comparisonText(c)}</td>
               </tr>
             ))}
           </tbody>

@@ -180,7 +180,12 @@ function CheckupTrends({ series }: { series: readonly CheckupSeries[] }) {
   const name = (id: string) =>
     (INSTRUMENTS as Record<string, { shortTitle?: string } | undefined>)[id]?.shortTitle ?? id;
   const data = scored.flatMap((s) =>
-    s.points.map((p) => ({ ...p, instrument: name(s.instrumentId), when: utcDate(p.date) })),
+    s.points.map((p) => ({
+      ...p,
+      instrumentId: s.instrumentId,
+      instrument: name(s.instrumentId),
+      when: utcDate(p.date),
+    })),
   );
   return (
     <div className="insight-sub">
@@ -232,7 +237,11 @@ function CheckupTrends({ series }: { series: readonly CheckupSeries[] }) {
             </thead>
             <tbody>
               {data.map((d) => (
-                <tr key={`${d.instrument}-${d.date}-${d.total}`}>
+                <tr
+                  key={`${d.instrument}-${d.date}-${d.total}`}
+                  data-date={d.date}
+                  data-instrument={d.instrumentId}
+                >
                   <th scope="row">{shortDay(d.date)}</th>
                   <td>{d.instrument}</td>
                   <td className="num">{d.total}</td>
