@@ -234,6 +234,46 @@ describe("GET /api/insights", () => {
     expect(answer.media.groups.map((g: { key: string }) => g.key)).toEqual(["clip-1"]);
   });
 
+  it("answers the sleep comparison as core computes it (means checked by hand)", async () => {
+    const answer = await body(await alice.get("/api/insights"));
+    const core = JSON.parse(JSON.stringify(computeInsights(expected, { today: TODAY }).sleep));
+    expect(answer.sleep).toEqual(core);
+    // Nights after a 21:30 session (i % 3 ≠ 2) vs the others, diaries skipped when i % 5 = 4.
+    const nights = Array.from({ length: DAYS }, (_, i) => i).filter((i) => i % 5 !== 4);
+    const after = nights.filter((i) => i % 3 !== 2).map((i) => 10 + (i % 4) * 5);
+    const other = nights.filter((i) => i % 3 === 2).map((i) => 25 + (i % 3) * 5);
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    const sol = answer.sleep.afterSession.solMinutes;
+    expect(answer.sleep.nightsAfterSession).toBe(after.length);
+    expect(answer.sleep.nightsWithout).toBe(other.length);
+    expect(sol.with.n).toBe(after.length);
+    expect(sol.with.mean).toBeCloseTo(mean(after), 12);
+    expect(sol.without.mean).toBeCloseTo(mean(other), 12);
+    expect(sol.difference.difference).toBeCloseTo(mean(after) - mean(other), 12);
+    expect(sol.difference.lower).toBeLessThan(sol.difference.difference);
+    expect(sol.difference.upper).toBeGreaterThan(sol.difference.difference);
+    expect(sol.status).toBe("estimate");
+  });
+
+  it("answers the check-up trend as core computes it", async () => {
+    const answer = await body(await alice.get("/api/insights"));
+    expect(answer.trends.checkups).toEqual(computeInsights(expected, { today: TODAY }).trends.checkups);
+    expect(answer.trends.checkups).toEqual([
+      {
+        instrumentId: "gad7",
+        points: [
+          { date: "2025-03-01", total: 7 },
+          { date: "2025-03-15", total: 7 },
+        ],
+      },
+      { instrumentId: "phq8", points: [{ date: "2025-03-01", total: 8 }] },
+    ]);
+    const ranged = await body(await alice.get("/api/insights?from=2025-03-10"));
+    expect(ranged.trends.checkups).toEqual([
+      { instrumentId: "gad7", points: [{ date: "2025-03-15", total: 7 }] },
+    ]);
+  });
+
   it("filters by local date (sessions, nights and check-ups alike)", async () => {
     const res = await alice.get("/api/insights?from=2025-03-01&to=2025-03-20");
     expect(res.status).toBe(200);
