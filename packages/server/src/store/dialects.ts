@@ -118,7 +118,9 @@ export function sqliteAdapter(file: string, options: SqliteOptions = {}): Dialec
     kind: "sqlite",
     location: { kind: "sqlite", file },
     db,
-    entryTagsJson: sql`(select json_group_array(t.tag order by t.tag) from entry_tags as t where t.entry_id = entries.id and t.user_id = entries.user_id)`,
+    // `+t.user_id` keeps SQLite (no statistics) on the primary key (entry_id, tag): with a plain
+    // `t.user_id` it picked the (user_id, tag) index and read every tag of the user per entry.
+    entryTagsJson: sql`(select json_group_array(t.tag order by t.tag) from entry_tags as t where t.entry_id = entries.id and +t.user_id = entries.user_id)`,
     // Kysely runs SQLite transactions one at a time on its single connection, and another
     // process writing in between makes our write fail (WAL snapshot) rather than duplicate.
     lockOwnerSetup: async () => {},
