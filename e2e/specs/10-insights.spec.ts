@@ -302,6 +302,24 @@ test("Insights: 60 seeded sessions — summary, rain's interval as core computes
     await expect(insights.calendarTable.locator(`tr[data-date="${d}"] td`).first()).toHaveText("1");
   }
   await expect(page.getByTestId("showing-up")).toContainText("nothing to keep up");
+
+  // Coloured by change instead: each day's mean anxiety change as core computes it ("–" when the
+  // day's session was abandoned).
+  await page.getByRole("radio", { name: "Change in anxiety" }).check();
+  const cal = expected.consistency.calendar;
+  for (const d of days.slice(-8)) {
+    const change = cal.anxietyChange[cal.dates.indexOf(d)] ?? null;
+    await expect(insights.calendarTable.locator(`tr[data-date="${d}"] td`).nth(1)).toHaveText(
+      change === null ? "–" : formatMeasureSigned(change, "anxiety"),
+    );
+  }
+
+  // Trends: weekly check-in anxiety with its table, one row per week.
+  await expect(page.getByTestId("trend-anxietyBefore").locator("svg").first()).toBeVisible();
+  await insights.showTable("trend-anxietyBefore");
+  await expect(page.getByTestId("trend-anxietyBefore-table").locator("tbody tr")).toHaveCount(
+    expected.trends.weekly.filter((w) => w.anxietyBefore !== null).length,
+  );
 });
 
 function addDaysUtc(date: string, delta: number): string {

@@ -310,6 +310,27 @@ describe("GET /api/insights", () => {
     expect((await body(await alice.get("/api/insights"))).counts.sessions).toBe(DAYS);
   });
 
+  it("lists sessions from today's date in earlier years on this day, newest first", async () => {
+    const carol = await memberClient(h, owner, "carol", ZONE);
+    const checkIn = { pleasantness: 5, energy: 5, anxiety: 50 };
+    const ids: Record<string, string> = {};
+    for (const startedAt of [
+      "2023-04-05T19:00:00.000Z",
+      "2024-04-05T19:00:00.000Z",
+      "2024-04-06T19:00:00.000Z", // another day
+      "2025-04-04T19:00:00.000Z", // this year
+    ]) {
+      const res = await carol.post("/api/sessions", { checkIn, scene: rainScene, startedAt });
+      expect(res.status).toBe(201);
+      ids[startedAt.slice(0, 10)] = (await body(res)).id;
+    }
+    const answer = await body(await carol.get("/api/insights"));
+    expect(answer.onThisDay).toEqual([
+      { id: ids["2024-04-05"], localDate: "2024-04-05" },
+      { id: ids["2023-04-05"], localDate: "2023-04-05" },
+    ]);
+  });
+
   it("needs a signed-in user", async () => {
     const anonymous = h.client();
     expect((await anonymous.get("/api/insights")).status).toBe(401);
