@@ -13,12 +13,16 @@ export {
   type UnlockedAccount,
   verifyLogin,
 } from "./accounts";
-export { KeyRing } from "./crypto/key-ring";
-export { storeUnlockedFor, type UnlockedStore, unlockAccount } from "./crypto/unlocked-store";
-export { encryptStore } from "./store/encrypted-store";
 export { type CreateAppOptions, createApp, DEFAULT_WEB_DIST_DIR, type MeridianApp } from "./app";
 export { type ExportFormat, exportFileName, exportZip } from "./archive/export-service";
 export { type PreparedImport, prepareImport } from "./archive/import-service";
+export {
+  type BackupSource,
+  createVerifiedBackup,
+  type VerifiedBackup,
+} from "./backup/verified-backup";
+export { KeyRing } from "./crypto/key-ring";
+export { storeUnlockedFor, type UnlockedStore, unlockAccount } from "./crypto/unlocked-store";
 export { insightsInput, sceneTriggers, TRIGGER_SHARE } from "./insights/observations";
 export {
   SYNTHETIC_TRIGGER_EFFECTS,
@@ -28,12 +32,8 @@ export {
 } from "./insights/synthetic-records";
 export { DEFAULT_PASSWORD_HASHING, type PasswordHashing } from "./passwords";
 export { type RunningServer, type ServeOptions, serve, serveOptionsFromEnv, serverVersion } from "./serve";
-export {
-  type BackupSource,
-  createVerifiedBackup,
-  type VerifiedBackup,
-} from "./backup/verified-backup";
 export { DEFAULT_POSTGRES_POOL_SIZE, isPostgresUrl } from "./store/dialects";
+export { encryptStore } from "./store/encrypted-store";
 export { type OpenStoreOptions, openStore } from "./store/open-store";
 export type { RitualImport } from "./store/ritual-store";
 export type { StorageKind, Store } from "./store/store";
