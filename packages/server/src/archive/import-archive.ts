@@ -6,7 +6,7 @@ import type { CheckupRecord, RitualSessionRecord, SleepDiaryRecord } from "../st
 import type { Store, UserRecord } from "../store/store";
 import type { NewMedia } from "../store/studio-store";
 import { allSessions } from "./read-account";
-import type { ImportSearch, Undo } from "./write-plan";
+import { type ImportSearch, inParallel, type Undo, WRITE_CONCURRENCY } from "./write-plan";
 
 /**
  * Restoring a Meridian archive into an account. Ids are primary keys across the instance, so
@@ -230,7 +230,7 @@ export async function planArchive(
     }
     const mapPrompt = (id: string | null) =>
       id !== null && archivePrompts.has(id) ? mapId("prompts", id) : id;
-    for (const e of newEntries) {
+    await inParallel(newEntries, WRITE_CONCURRENCY, async (e) => {
       const id = entryIds.get(e.id) as string;
       const { entry, created } = await store.createEntry(userId, {
         id,
@@ -246,13 +246,13 @@ export async function planArchive(
         localDate: e.localDate,
         timeZone: e.timeZone,
       });
-      if (!created) continue;
+      if (!created) return;
       search?.upsert(userId, entry);
       undo.push(async () => {
         await store.deleteEntry(userId, id);
         search?.remove(userId, id);
       });
-    }
+    });
     const ritualSessions: RitualSessionRecord[] = newSessions.map((s) => ({
       id: sessionIds.get(s.id) as string,
       userId,

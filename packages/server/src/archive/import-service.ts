@@ -14,7 +14,7 @@ import type { StudioFiles } from "../media/paths";
 import type { Store, UserRecord } from "../store/store";
 import { planArchive } from "./import-archive";
 import { unpack } from "./unpack";
-import { type ImportSearch, Undo } from "./write-plan";
+import { type ImportSearch, inParallel, Undo, WRITE_CONCURRENCY } from "./write-plan";
 
 /**
  * Import = read the whole file, validate all of it, plan (what is new, what is already
@@ -90,7 +90,7 @@ async function planForeign(
   }));
   const write = async (undo: Undo) => {
     let written = 0;
-    for (const e of fresh) {
+    await inParallel(fresh, WRITE_CONCURRENCY, async (e) => {
       const { entry, created } = await deps.store.createEntry(user.id, {
         id: newId(),
         clientId: e.key,
@@ -103,14 +103,14 @@ async function planForeign(
         localDate: e.localDate,
         timeZone: e.timeZone,
       });
-      if (!created) continue; // a concurrent import of the same file wrote it first
+      if (!created) return; // a concurrent import of the same file wrote it first
       written++;
       deps.search?.upsert(user.id, entry);
       undo.push(async () => {
         await deps.store.deleteEntry(user.id, entry.id);
         deps.search?.remove(user.id, entry.id);
       });
-    }
+    });
     return written;
   };
   return { items, write };

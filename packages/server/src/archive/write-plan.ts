@@ -26,3 +26,31 @@ export class Undo {
     this.#steps.length = 0;
   }
 }
+
+/** How many entry writes an import keeps in flight: PostgreSQL commits them on separate pool
+ * connections (each create is its own small transaction); SQLite runs them one by one anyway. */
+export const WRITE_CONCURRENCY = 4;
+
+/** Runs `work` for every item with at most `limit` running at once. After the first failure no
+ * new item starts; the ones running finish (their undo steps are recorded), then the first
+ * error is thrown. */
+export async function inParallel<T>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  let failure: { error: unknown } | null = null;
+  const lane = async () => {
+    while (failure === null && next < items.length) {
+      const item = items[next++] as T;
+      try {
+        await work(item);
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  if (failure !== null) throw (failure as { error: unknown }).error;
+}
