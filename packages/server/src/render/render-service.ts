@@ -43,6 +43,8 @@ interface Job extends RenderView {
   ended?: Promise<void>;
   /** Writes of the description, one after another. */
   saving?: Promise<void>;
+  /** Stopped by the server shutting down (not by its owner): it reads failed, not cancelled. */
+  interrupted?: boolean;
 }
 
 /** What `<id>.json` holds. */
@@ -73,6 +75,7 @@ export interface RenderServiceOptions {
 export class TooManyRendersError extends Error {}
 
 const RENDER_ID = /^[A-Za-z0-9_-]{22}$/;
+const INTERRUPTED = "A server restart interrupted this render; start it again";
 const MP3_KBPS = 160;
 
 function slug(text: string): string {
@@ -160,7 +163,7 @@ export class RenderService {
       } else if (r.status === "queued" || r.status === "running") {
         rmSync(path, { force: true });
         job.status = "failed";
-        job.error = "A server restart interrupted this render; start it again";
+        job.error = INTERRUPTED;
         void this.#save(job);
       } else rmSync(path, { force: true });
       this.#jobs.set(job.id, job);
@@ -309,16 +312,20 @@ export class RenderService {
     for (const job of [...this.#jobs.values()]) if (job.userId === userId) await this.#forget(job);
   }
 
-  /** Stops every render (their partial files removed; their descriptions say cancelled). */
+  /** Stops every render (the server is shutting down): running ones end with their partial file
+   * removed and read failed ("interrupted"), queued ones stay queued on disk and read the same
+   * after the next start. */
   async dispose(): Promise<void> {
     this.#disposed = true;
     const ended: Promise<void>[] = [];
     for (const job of this.#jobs.values()) {
       if (job.status === "running") {
+        job.interrupted = true;
         job.status = "cancelled";
         job.running?.cancel();
         if (job.ended) ended.push(job.ended);
       }
+      if (job.saving) ended.push(job.saving.catch(() => {}));
     }
     await Promise.all(ended);
   }
@@ -386,7 +393,10 @@ export class RenderService {
       }
       if (outcome.aborted || (job.status as RenderStatus) === "cancelled") {
         await rm(job.path, { force: true });
-        await this.#finish(job, "cancelled");
+        if (job.interrupted) {
+          job.error = INTERRUPTED;
+          await this.#finish(job, "failed");
+        } else await this.#finish(job, "cancelled");
       } else {
         job.sizeBytes = (await stat(job.path)).size;
         await this.#finish(job, "done");

@@ -29,7 +29,7 @@ describe("renders with own audio, kept on disk, within the storage quota", () =>
   let owner: Client;
 
   beforeAll(async () => {
-    h = await createHarness("sqlite", { dataDir, renderThreads: false, mediaQuotaBytes: 3 * 1024 * 1024 });
+    h = await createHarness("sqlite", { dataDir, renderThreads: false });
     owner = await ownerClient(h);
   });
   afterAll(async () => {
@@ -109,11 +109,16 @@ describe("renders with own audio, kept on disk, within the storage quota", () =>
     const scene = { version: 1, fadeIn: 0.1, fadeOut: 0.1, layers: [{ id: "rain", generator: "rain" }] };
     const kept = await body(await owner.post("/api/renders", { scene, durationSeconds: 1, format: "wav" }));
     await untilDone(owner, kept.id);
+    // A long render running when the server stops reads failed (interrupted) after the restart.
+    const cut = await body(await owner.post("/api/renders", { scene, durationSeconds: 3600, format: "wav" }));
+    const until = Date.now() + 20_000;
+    while ((await body(await owner.get(`/api/renders/${cut.id}`))).status !== "running" && Date.now() < until)
+      await new Promise((r) => setTimeout(r, 20));
     const before = (await body(await owner.get("/api/renders"))).renders.map((r: { id: string }) => r.id);
     await h.dispose();
     // A crash mid-render leaves a "running" description and a partial file behind.
     const crashed = "CrashedRenderId_______";
-    h = await createHarness("sqlite", { dataDir, renderThreads: false, mediaQuotaBytes: 3 * 1024 * 1024 });
+    h = await createHarness("sqlite", { dataDir, renderThreads: false });
     owner = await ownerClient(h);
     // A new harness has a new database: give the restored renders to the new owner's id.
     const me = (await body(await owner.get("/api/me"))).id as string;
@@ -146,6 +151,12 @@ describe("renders with own audio, kept on disk, within the storage quota", () =>
     }[];
     expect(after.map((r) => r.id)).toEqual([crashed, ...before]);
     expect(after[0]).toMatchObject({ status: "failed", error: expect.stringMatching(/restart interrupted/) });
+    expect(after[1]).toMatchObject({
+      id: cut.id,
+      status: "failed",
+      error: expect.stringMatching(/restart interrupted/),
+    });
+    expect(existsSync(join(dir, `${cut.id}.wav`))).toBe(false);
     expect(existsSync(join(dir, `${crashed}.wav`))).toBe(false);
     expect(existsSync(join(dir, "AStrayFileWithoutJson_.wav"))).toBe(false);
     const file = await owner.get(`/api/renders/${kept.id}/file`);
@@ -156,6 +167,23 @@ describe("renders with own audio, kept on disk, within the storage quota", () =>
   });
 
   it("keeps each user within the quota: 413 quota_exceeded for a render or upload past it; usage says so", async () => {
+    const quotaDir = mkdtempSync(join(tmpdir(), "meridian-quota-"));
+    const q = await createHarness("sqlite", {
+      dataDir: quotaDir,
+      renderThreads: false,
+      mediaQuotaBytes: 3 * 1024 * 1024,
+    });
+    try {
+      await quotaChecks(q, await ownerClient(q), quotaDir);
+    } finally {
+      await q.dispose();
+      rmSync(quotaDir, { recursive: true, force: true });
+    }
+  });
+});
+
+async function quotaChecks(h: Harness, owner: Client, dataDir: string): Promise<void> {
+  {
     const usage0 = await body(await owner.get("/api/media/usage"));
     expect(usage0).toMatchObject({
       quotaBytes: 3 * 1024 * 1024,
@@ -190,5 +218,5 @@ describe("renders with own audio, kept on disk, within the storage quota", () =>
     await owner.delete(`/api/renders/${r.id}`);
     await owner.delete(`/api/media/${wav.id}`);
     expect((await body(await owner.get("/api/media/usage"))).usedBytes).toBe(0);
-  });
-});
+  }
+}
