@@ -137,8 +137,9 @@ export class RenderService {
       }
     }
     for (const name of names) {
-      const m = /^([A-Za-z0-9_-]{22})\.(wav|mp3|json|json\.tmp)$/.exec(name);
-      if (m?.[1] && !described.has(m[1])) rmSync(join(this.#dir, name), { force: true });
+      const m = /^([A-Za-z0-9_-]{22})\.(wav|mp3|json|json\.[A-Za-z0-9_-]+\.tmp)$/.exec(name);
+      const temp = name.endsWith(".tmp");
+      if (m?.[1] && (temp || !described.has(m[1]))) rmSync(join(this.#dir, name), { force: true });
     }
     stored.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
     for (const r of stored) {
@@ -196,9 +197,16 @@ export class RenderService {
       warnings: job.warnings,
       createdAt: job.createdAt,
     };
-    // Write then rename: a crash never leaves half a description.
-    await writeFile(`${file}.tmp`, JSON.stringify(stored));
-    await rename(`${file}.tmp`, file);
+    // Write then rename: a crash never leaves half a description (a unique temp name, so a
+    // server still shutting down and its successor never share one).
+    const temp = `${file}.${newId()}.tmp`;
+    try {
+      await writeFile(temp, JSON.stringify(stored));
+      await rename(temp, file);
+    } catch (error) {
+      await rm(temp, { force: true });
+      throw error;
+    }
   }
 
   create(
