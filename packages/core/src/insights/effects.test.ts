@@ -66,6 +66,24 @@ describe("per trigger", () => {
     close(w?.upper, ref?.upper ?? Number.NaN);
   });
 
+  it("compares with vs without only when each side has at least 3 sessions", () => {
+    // tapping: 2 with, 16 without → no comparison; "most": 16 with, 2 without → none either;
+    // "many": 15 with, 3 without → a Welch comparison.
+    expect(byKey.get("tapping")?.measures.anxiety.withVsWithout).toBeNull();
+    const complete = eighteenSessions().filter((s) => s.checkOut);
+    const tagged = complete.map((s, i) => ({
+      ...s,
+      triggers: [...s.triggers, ...(i >= 2 ? ["most"] : []), ...(i >= 3 ? ["many"] : [])],
+    }));
+    const groups = groupEffects(tagged, (s) => s.triggers, options).groups;
+    const most = groups.find((g) => g.key === "most")?.measures.anxiety;
+    const many = groups.find((g) => g.key === "many")?.measures.anxiety;
+    expect(most?.n).toBe(16);
+    expect(most?.withVsWithout).toBeNull();
+    expect(many?.n).toBe(15);
+    expect(many?.withVsWithout).not.toBeNull();
+  });
+
   it("says not enough data for a trigger used twice, with how many more sessions", () => {
     const tapping = byKey.get("tapping");
     expect(tapping?.completeSessions).toBe(2);
