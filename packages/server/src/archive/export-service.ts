@@ -1,3 +1,4 @@
+import { stat } from "node:fs/promises";
 import {
   ARCHIVE_JSON_NAME,
   type Archive,
@@ -31,11 +32,41 @@ export async function exportZip(
   format: ExportFormat,
   at: Date,
 ): Promise<AsyncGenerator<Uint8Array>> {
-  const archive = await readAccount(store, user, at);
+  const read = await readAccount(store, user, at);
+  // A media file gone from disk (removed by hand, a lost volume) must not cut the zip short
+  // mid-download: its item is left out of the archive and named in MISSING-FILES.txt.
+  const missing: string[] = [];
+  const present = await Promise.all(
+    read.media.map(async (m) => {
+      if (m.file === null) return true;
+      const ok = await stat(mediaPath(files, user.id, m.id)).then(
+        (st) => st.isFile(),
+        () => false,
+      );
+      if (!ok) missing.push(`${m.name} (${m.kind}, id ${m.id})`);
+      return ok;
+    }),
+  );
+  const archive = { ...read, media: read.media.filter((_, i) => present[i]) };
+  const note =
+    missing.length === 0
+      ? []
+      : [
+          {
+            name: "MISSING-FILES.txt",
+            source: {
+              kind: "bytes" as const,
+              data: encoder.encode(
+                `These media files were missing on the server when this archive was made, so they are not in it:\n${missing.join("\n")}\n`,
+              ),
+            },
+          },
+        ];
   const inputs: ZipInput[] =
     format === "archive"
       ? [
           { name: ARCHIVE_JSON_NAME, source: { kind: "bytes", data: encoder.encode(archiveJson(archive)) } },
+          ...note,
           ...archive.media.flatMap((m): ZipInput[] =>
             m.file === null
               ? []

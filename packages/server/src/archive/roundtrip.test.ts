@@ -145,4 +145,16 @@ describe.each(backends)("archive round trip on %s", (kind) => {
     expect(one.headers.get("content-disposition")).toContain("attachment;");
     expect(await one.text()).toMatch(/^---\n/);
   });
+
+  it("leaves out (and names) a media file gone from disk instead of cutting the zip short", async () => {
+    const me = await body(await owner.get("/api/me"));
+    const before = JSON.parse(text(unzip(await download(owner, "/api/export"))["archive.json"]));
+    const audio = before.media.find((m: { kind: string }) => m.kind === "audio");
+    rmSync(join(dataDir, "media", me.id, audio.id));
+    const files = unzip(await download(owner, "/api/export"));
+    const after = JSON.parse(text(files["archive.json"]));
+    expect(after.media.map((m: { kind: string }) => m.kind)).toEqual(["link"]);
+    expect(text(files["MISSING-FILES.txt"])).toContain(`hum.wav (audio, id ${audio.id})`);
+    expect(after.entries).toEqual(before.entries);
+  });
 });
