@@ -12,3 +12,4 @@ export {
   renderInto,
 } from "./pipeline";
 export { quantize16, readWav, WavWriter } from "./wav-writer";
+export { removeUserRenders } from "./render-service";

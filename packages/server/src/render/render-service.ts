@@ -434,3 +434,31 @@ export class RenderService {
     await this.#save(job);
   }
 }
+
+/**
+ * Removes every render of `userId` from a renders folder (audio and description), for account
+ * removal while no server runs (`meridian user remove`); a running server's RenderService has
+ * `removeUser` for the same. Returns how many renders were removed.
+ */
+export function removeUserRenders(dir: string, userId: string): number {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return 0;
+  }
+  let removed = 0;
+  for (const name of names) {
+    const m = /^([A-Za-z0-9_-]{22})\.json$/.exec(name);
+    if (!m?.[1]) continue;
+    try {
+      const r = JSON.parse(readFileSync(join(dir, name), "utf8")) as Partial<StoredRender>;
+      if (r.userId !== userId) continue;
+      for (const ext of ["wav", "mp3", "json"]) rmSync(join(dir, `${m[1]}.${ext}`), { force: true });
+      removed++;
+    } catch {
+      // Unreadable: left for the server's start-up sweep.
+    }
+  }
+  return removed;
+}

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fakeMp3, toneWav, uploadFile } from "../media/testing";
+import { removeUserRenders } from "../render/render-service";
 import { readWav } from "../render/wav-writer";
 import { body, type Client, createHarness, type Harness, ownerClient } from "../test/harness";
 
@@ -162,7 +163,12 @@ describe("renders with own audio, kept on disk, within the storage quota", () =>
     const file = await owner.get(`/api/renders/${kept.id}/file`);
     expect(file.status).toBe(200);
     expect(readWav(Buffer.from(await file.arrayBuffer())).samples[0]?.length).toBe(48000);
-    for (const r of after) expect((await owner.delete(`/api/renders/${r.id}`)).status).toBe(204);
+    // Account removal (no server running): that user's renders go, with their files.
+    const other = JSON.parse(readFileSync(join(dir, `${kept.id}.json`), "utf8"));
+    writeFileSync(join(dir, `${kept.id}.json`), JSON.stringify({ ...other, userId: "someone-else" }));
+    expect(removeUserRenders(dir, me)).toBe(after.length - 1);
+    expect(readdirSync(dir).sort()).toEqual([`${kept.id}.json`, `${kept.id}.wav`]);
+    expect(removeUserRenders(dir, "someone-else")).toBe(1);
     expect(readdirSync(dir)).toEqual([]);
   });
 
