@@ -37,10 +37,12 @@ interface Props {
   onAddLayer(item: MediaItem & { kind: "audio" }, loop: boolean): void;
   /** The file is gone (deleted) or taken out: drop its layers from the mix. */
   onRemoveLayers(mediaId: string): void;
+  /** Changes when renders were made or deleted (the storage usage is read again). */
+  usageKey?: number;
 }
 
 /** Your own media: audio files (layers of the mix), video files and video links; storage used. */
-export function MediaPanel({ items, loadError, reload, inMix, onAddLayer, onRemoveLayers }: Props) {
+export function MediaPanel({ items, loadError, reload, inMix, onAddLayer, onRemoveLayers, usageKey }: Props) {
   const [busy, setBusy] = useState<"audio" | "video" | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [link, setLink] = useState("");
@@ -57,8 +59,9 @@ export function MediaPanel({ items, loadError, reload, inMix, onAddLayer, onRemo
     }
   }, []);
   useEffect(() => {
+    void usageKey;
     void refreshUsage();
-  }, [refreshUsage]);
+  }, [refreshUsage, usageKey]);
   const refresh = async () => {
     await reload();
     await refreshUsage();

@@ -67,6 +67,8 @@ export function StudioPage() {
   const [scene, setSceneState] = useState<StudioScene>(() => snap.scene ?? EMPTY_SCENE);
   const [media, setMedia] = useState<MediaItem[] | null>(null);
   const [mediaError, setMediaError] = useState<string | null>(null);
+  const [usageKey, setUsageKey] = useState(0);
+  const rendersChanged = useCallback(() => setUsageKey((k) => k + 1), []);
   const [presetId, setPresetId] = useState<string>("");
   const [ownId, setOwnId] = useState<string | null>(null);
   const [selected, setSelected] = useState<string | null>(scene.layers[0]?.id ?? null);
@@ -616,11 +618,12 @@ export function StudioPage() {
             setNotice(missingNotice(media ? missingMedia(parsed.scene, media) : []));
           }}
         />
-        <RenderPanel scene={scene} />
+        <RenderPanel scene={scene} onStored={rendersChanged} />
       </div>
       <MediaPanel
         items={media}
         loadError={mediaError}
+        usageKey={usageKey}
         reload={reloadMedia}
         inMix={new Set(scene.mediaLayers.map((l) => l.mediaId))}
         onAddLayer={addMediaLayer}
