@@ -40,10 +40,11 @@ describe.each(backends)("deleting an account on %s", (kind) => {
   let ana: Client;
   let ben: Client;
   let benId: string;
+  let keyRing: KeyRing;
 
   beforeAll(async () => {
     raw = await openRawBackend(kind);
-    const keyRing = new KeyRing();
+    keyRing = new KeyRing();
     app = appOver(raw, { keyRing });
     ana = clientOf(app);
     expect(
@@ -82,6 +83,7 @@ describe.each(backends)("deleting an account on %s", (kind) => {
 
   it("removes every row that mentions the user and their media folder", async () => {
     const mediaDir = join(raw.dataDir, "media", benId);
+    expect(keyRing.keyFor(benId)).toBeDefined();
     expect(existsSync(mediaDir)).toBe(true);
     expect((await rowsMentioning(raw, benId)).length).toBeGreaterThan(5);
 
@@ -91,6 +93,7 @@ describe.each(backends)("deleting an account on %s", (kind) => {
     expect(res.headers.get("set-cookie")).toMatch(/^meridian_session=;/);
 
     expect(await rowsMentioning(raw, benId)).toEqual([]);
+    expect(keyRing.keyFor(benId)).toBeUndefined();
     expect(existsSync(mediaDir)).toBe(false);
     expect((await ben.get("/api/me")).status).toBe(401);
     expect((await ben.post("/api/auth/login", { username: "ben", password: PASSWORD })).status).toBe(401);

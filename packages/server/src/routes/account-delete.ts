@@ -54,6 +54,8 @@ export function registerAccountDeleteRoutes(
         `You own this studio and ${result.members} other account${result.members === 1 ? "" : "s"} still use${result.members === 1 ? "s" : ""} it. Remove ${result.members === 1 ? "it" : "them"} first (Settings → Accounts or meridian user remove).`,
       );
     }
+    // The account's data key leaves memory with it (every session of it is gone already).
+    deps.keyRing.dropUser(user.id);
     await renders.removeUser(user.id);
     clearSessionCookie(c, deps);
     return c.json({ deleted: true as const }, 200);
