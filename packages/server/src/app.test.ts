@@ -149,6 +149,8 @@ describe("cross-cutting HTTP behaviour", () => {
       "/api/presets/{id}/duplicate": ["post"],
       "/api/media": ["get", "post"],
       "/api/media/links": ["post"],
+      "/api/media/usage": ["get"],
+      "/api/media/videos": ["post"],
       "/api/media/{id}": ["get", "patch", "delete"],
       "/api/media/{id}/file": ["get"],
       "/api/renders": ["get", "post"],
