@@ -115,4 +115,17 @@ describe("meridian export and import", () => {
       await run(["export", "--user", "ana", "--out", join(dir, "z.zip"), "--format", "pdf"], format),
     ).toBe(2);
   });
+
+  it("restores an archive into another account, once", async () => {
+    const add = captureIO({ stdin: "ben's long password\n", env });
+    expect(await run(["user", "add", "ben", "--password-stdin"], add)).toBe(0);
+    const zip = join(dir, "after-import.zip");
+    const first = captureIO({ stdin: "ben's long password\n", env });
+    expect(await run(["import", "--user", "ben", zip, "--password-stdin"], first)).toBe(0);
+    expect(first.out()).toContain("Meridian archive: 2 records, 2 new, 0 already here.");
+    expect(first.out()).toContain("Imported 2 new records into 'ben'.");
+    const again = captureIO({ stdin: "ben's long password\n", env });
+    expect(await run(["import", "--user", "ben", zip, "--password-stdin"], again)).toBe(0);
+    expect(again.out()).toContain("2 records, 0 new, 2 already here.");
+  });
 });
