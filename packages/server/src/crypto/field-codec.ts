@@ -78,3 +78,35 @@ export function openDiaryFields(key: UserKey, nightOf: string, f: SleepDiaryInpu
   if (typeof f.comments !== "string" || f.comments === "") return f;
   return { ...f, comments: open(key, "sleep_diaries.fields.comments", nightOf, f.comments) };
 }
+
+/** Where a scene is stored: a preset's scene or a session's snapshot. */
+export type SceneTable = "presets" | "ritual_sessions";
+
+/**
+ * The text inside a scene: its `name` and `description` (the web app copies a preset's name into
+ * its scene) and each own-audio layer's `name` (a copy of the file's name). Everything else in a
+ * scene describes sounds (generators, levels, positions) and stays plain, so insights can read
+ * the generators. Non-object values pass through untouched.
+ */
+function mapSceneText<T>(key: UserKey, table: SceneTable, recordId: string, scene: T, codec: Codec): T {
+  if (!scene || typeof scene !== "object" || Array.isArray(scene)) return scene;
+  const out: Record<string, unknown> = { ...(scene as Record<string, unknown>) };
+  for (const prop of ["name", "description"] as const) {
+    const value = out[prop];
+    if (typeof value === "string") out[prop] = codec(key, `${table}.scene.${prop}`, recordId, value);
+  }
+  if (Array.isArray(out.mediaLayers)) {
+    out.mediaLayers = out.mediaLayers.map((layer: unknown, i) => {
+      if (!layer || typeof layer !== "object" || !("name" in layer) || typeof layer.name !== "string") {
+        return layer;
+      }
+      return { ...layer, name: codec(key, `${table}.scene.mediaLayers.${i}.name`, recordId, layer.name) };
+    });
+  }
+  return out as T;
+}
+
+export const sealScene = <T>(key: UserKey, table: SceneTable, recordId: string, scene: T): T =>
+  mapSceneText(key, table, recordId, scene, sealNote);
+export const openScene = <T>(key: UserKey, table: SceneTable, recordId: string, scene: T): T =>
+  mapSceneText(key, table, recordId, scene, openNote);

@@ -3,7 +3,7 @@ import type { PasswordHashing } from "../passwords";
 import type { Store } from "../store/store";
 import type { LegacyCounts } from "../store/vault-store";
 import { createAccountKeys } from "./account-keys";
-import { seal, sealCheckOut, sealDiaryFields, sealMedia } from "./field-codec";
+import { seal, sealCheckOut, sealDiaryFields, sealMedia, sealScene } from "./field-codec";
 import type { UserKey } from "./keys";
 
 /**
@@ -48,9 +48,13 @@ export async function encryptLegacyAccount(
     media: (sessionId, value) =>
       Array.isArray(value) ? sealMedia(key, sessionId, value as MediaUsed[]) : value,
     diaryFields: (nightOf, value) => sealDiaryFields(key, nightOf, value as SleepDiaryInput),
+    scene: (table, recordId, value) => sealScene(key, table, recordId, value),
   });
   if (!counts) {
+    // Another sign-in encrypted the account meanwhile (its own backup covers it): this backup
+    // holds plaintext and proves nothing, so it goes now.
     key.wipe();
+    await backup?.discard();
     return null;
   }
   return { key, recoveryKey, counts, backup };

@@ -2,26 +2,31 @@ import {
   openCheckOut,
   openDiaryFields,
   openMedia,
+  openScene,
   sealCheckOut,
   sealDiaryFields,
   sealMedia,
+  sealScene,
 } from "../crypto/field-codec";
 import type { UserKey } from "../crypto/keys";
 import { forwardRest, loudly } from "./encrypted-helpers";
 import type { RitualSessionRecord, RitualStore, SleepDiaryRecord } from "./ritual-store";
 
-/** RitualStore with the check-out note, the media names of a session and the sleep diary's
- * comments sealed (see encrypted-store.ts). Check-ins, ratings and scenes stay plain. */
+/** RitualStore with the check-out note, the media names of a session, the text inside its scene
+ * snapshot (name, description, own-audio layer names) and the sleep diary's comments sealed
+ * (see encrypted-store.ts). Check-ins, ratings and the sound part of scenes stay plain. */
 export function encryptRitualStore(inner: RitualStore, keyOf: (userId: string) => UserKey): RitualStore {
   const openSession = (key: UserKey, s: RitualSessionRecord): RitualSessionRecord => ({
     ...s,
     checkOut: openCheckOut(key, s.id, s.checkOut),
     media: openMedia(key, s.id, s.media),
+    scene: openScene(key, "ritual_sessions", s.id, s.scene),
   });
   const sealSession = (key: UserKey, s: RitualSessionRecord): RitualSessionRecord => ({
     ...s,
     checkOut: sealCheckOut(key, s.id, s.checkOut),
     media: sealMedia(key, s.id, s.media),
+    scene: sealScene(key, "ritual_sessions", s.id, s.scene),
   });
   const openDiary = (key: UserKey, d: SleepDiaryRecord): SleepDiaryRecord => ({
     ...d,
@@ -41,7 +46,11 @@ export function encryptRitualStore(inner: RitualStore, keyOf: (userId: string) =
   const overrides: Partial<RitualStore> = {
     async createSession(userId, s) {
       const key = keyOf(userId);
-      const result = await inner.createSession(userId, { ...s, media: sealMedia(key, s.id, s.media) });
+      const result = await inner.createSession(userId, {
+        ...s,
+        media: sealMedia(key, s.id, s.media),
+        scene: sealScene(key, "ritual_sessions", s.id, s.scene),
+      });
       return loudly(async () => ({ session: openSession(key, result.session), created: result.created }));
     },
     getSession: (userId, id) => session(userId, () => inner.getSession(userId, id)),
@@ -54,6 +63,9 @@ export function encryptRitualStore(inner: RitualStore, keyOf: (userId: string) =
           ...changes,
           ...(changes.checkOut !== undefined ? { checkOut: sealCheckOut(key, id, changes.checkOut) } : {}),
           ...(changes.media !== undefined ? { media: sealMedia(key, id, changes.media) } : {}),
+          ...(changes.scene !== undefined
+            ? { scene: sealScene(key, "ritual_sessions", id, changes.scene) }
+            : {}),
         }),
       );
     },

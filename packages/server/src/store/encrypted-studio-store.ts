@@ -1,14 +1,16 @@
-import { open, seal } from "../crypto/field-codec";
+import { open, openScene, seal, sealScene } from "../crypto/field-codec";
 import type { UserKey } from "../crypto/keys";
 import { forwardRest, loudly } from "./encrypted-helpers";
 import type { MediaRecord, PresetRecord, StudioStore } from "./studio-store";
 
-/** StudioStore with preset names and own-media names sealed (see encrypted-store.ts). Scenes,
- * link addresses and audio details stay plain; uploaded audio bytes are files, not rows. */
+/** StudioStore with preset names, the text inside preset scenes (crypto/field-codec.ts
+ * sealScene) and own-media names sealed (see encrypted-store.ts). The rest of a scene, link
+ * addresses and audio details stay plain; uploaded audio bytes are files, not rows. */
 export function encryptStudioStore(inner: StudioStore, keyOf: (userId: string) => UserKey): StudioStore {
   const openPreset = (key: UserKey, p: PresetRecord): PresetRecord => ({
     ...p,
     name: open(key, "presets.name", p.id, p.name),
+    scene: openScene(key, "presets", p.id, p.scene),
   });
   const openMediaItem = (key: UserKey, m: MediaRecord): MediaRecord => ({
     ...m,
@@ -31,6 +33,7 @@ export function encryptStudioStore(inner: StudioStore, keyOf: (userId: string) =
       const p = await inner.insertPreset(userId, {
         ...preset,
         name: seal(key, "presets.name", preset.id, preset.name),
+        scene: sealScene(key, "presets", preset.id, preset.scene),
       });
       return loudly(async () => openPreset(key, p));
     },
@@ -39,6 +42,7 @@ export function encryptStudioStore(inner: StudioStore, keyOf: (userId: string) =
       const p = await inner.updatePreset(userId, id, {
         ...changes,
         ...(changes.name !== undefined ? { name: seal(key, "presets.name", id, changes.name) } : {}),
+        ...(changes.scene !== undefined ? { scene: sealScene(key, "presets", id, changes.scene) } : {}),
       });
       return loudly(async () => (p ? openPreset(key, p) : null));
     },

@@ -213,17 +213,21 @@ export class KyselyVaultStore implements VaultStore {
 
       const sessions = await trx
         .selectFrom("ritual_sessions")
-        .select(["id", "check_out", "media"])
+        .select(["id", "check_out", "media", "scene"])
         .where("user_id", "=", userId)
         .execute();
       for (const s of sessions) {
         const checkOut =
           s.check_out === null ? null : JSON.stringify(sealer.checkOut(s.id, JSON.parse(s.check_out)));
         const media = JSON.stringify(sealer.media(s.id, JSON.parse(s.media)));
-        if (checkOut === s.check_out && media === s.media) continue;
+        const scene =
+          s.scene === null
+            ? null
+            : JSON.stringify(sealer.scene("ritual_sessions", s.id, JSON.parse(s.scene)));
+        if (checkOut === s.check_out && media === s.media && scene === s.scene) continue;
         await trx
           .updateTable("ritual_sessions")
-          .set({ check_out: checkOut, media })
+          .set({ check_out: checkOut, media, scene })
           .where("id", "=", s.id)
           .execute();
         counts.sessions += 1;
@@ -243,13 +247,16 @@ export class KyselyVaultStore implements VaultStore {
 
       const presets = await trx
         .selectFrom("presets")
-        .select(["id", "name"])
+        .select(["id", "name", "scene"])
         .where("user_id", "=", userId)
         .execute();
       for (const p of presets) {
         await trx
           .updateTable("presets")
-          .set({ name: sealer.seal("presets.name", p.id, p.name) })
+          .set({
+            name: sealer.seal("presets.name", p.id, p.name),
+            scene: JSON.stringify(sealer.scene("presets", p.id, JSON.parse(p.scene))),
+          })
           .where("id", "=", p.id)
           .execute();
         counts.presets += 1;

@@ -43,6 +43,8 @@ export interface LegacySealer {
   checkOut(sessionId: string, value: unknown): unknown;
   media(sessionId: string, value: unknown): unknown;
   diaryFields(nightOf: string, value: unknown): unknown;
+  /** A parsed scene (preset or session snapshot) with its text sealed. */
+  scene(table: "presets" | "ritual_sessions", recordId: string, value: unknown): unknown;
 }
 
 export interface LegacyCounts {
