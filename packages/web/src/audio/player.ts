@@ -197,7 +197,13 @@ export class Player {
       if (op !== this.op) return;
       this.syncMedia();
       this.ramp(1, this.snap.fadeSeconds);
-      this.set({ state: "playing", error: null });
+      // Resumed during the sleep timer's fade: the next tick fades again over the time left.
+      const sleep = this.snap.sleep;
+      this.set({
+        state: "playing",
+        error: null,
+        ...(sleep?.fading ? { sleep: { ...sleep, fading: false } } : {}),
+      });
       this.updateMediaSession();
     } catch (err) {
       this.set({ error: err instanceof Error ? err.message : String(err) });
