@@ -1,5 +1,6 @@
 import type { ImportPreview, ImportResult } from "@meridian/core";
 import { ApiError, NetworkError } from "../api/errors";
+import { SIGNED_OUT_EVENT } from "../api/http";
 
 /** The "Your data" routes: import uploads the file itself as the body (not JSON). */
 
@@ -23,12 +24,19 @@ async function call<T>(path: string, init: RequestInit): Promise<T> {
   if (!res.ok) {
     if (res.status >= 500 || !data?.error)
       throw new NetworkError(`The server answered ${res.status}`, res.status);
-    throw new ApiError(
+    const error = new ApiError(
       res.status,
       data.error.code ?? `http_${res.status}`,
       data.error.message ?? "Request failed",
       data.error.field,
     );
+    // The session ended or lost its key (a restart): the app goes to sign-in, as for any request.
+    if (res.status === 401 && (error.code === "session_locked" || error.code === "unauthenticated")) {
+      window.dispatchEvent(
+        new CustomEvent(SIGNED_OUT_EVENT, { detail: { code: error.code, message: error.message } }),
+      );
+    }
+    throw error;
   }
   return data as T;
 }
