@@ -156,6 +156,11 @@ describe("cross-cutting HTTP behaviour", () => {
       "/api/renders": ["get", "post"],
       "/api/renders/{id}": ["get", "delete"],
       "/api/renders/{id}/file": ["get"],
+      "/api/export": ["get"],
+      "/api/export/entries/{id}": ["get"],
+      "/api/import": ["post"],
+      "/api/import/preview": ["post"],
+      "/api/me/delete": ["post"],
     };
     expect(Object.keys(doc.paths).sort()).toEqual(Object.keys(expected).sort());
     for (const [path, methods] of Object.entries(expected)) {
