@@ -184,11 +184,28 @@ test("A render of any length includes own WAV layers; an unusable length is refu
   const from = 80 + 4 * 48000 * 4;
   for (let o = from; o < from + 48000 * 4; o += 2) sum += (wav.readInt16LE(o) / 32768) ** 2;
   expect(Math.sqrt(sum / 48000 / 2)).toBeGreaterThan(0.01);
+  // A compressed file can't be mixed on the server: the render says so and goes on without it.
+  const frame = Buffer.alloc(417);
+  frame.set([0xff, 0xfb, 0x90, 0x64]);
+  await media.getByLabel("Upload an audio file").setInputFiles({
+    name: "night.mp3",
+    mimeType: "audio/mpeg",
+    buffer: Buffer.concat(Array.from({ length: 12 }, () => frame)),
+  });
+  await media.getByRole("button", { name: "Play night.mp3 as a layer" }).click();
+  await expect(page.getByTestId("media-layer")).toHaveCount(2);
+  await render.getByRole("button", { name: "Render", exact: true }).click();
+  const warnings = render.getByTestId("render-warnings");
+  await expect(warnings).toContainText("“night.mp3” is MP3: the server can only mix WAV files");
+  await expect(render.getByRole("link", { name: /^Download / })).toHaveCount(2, { timeout: 60_000 });
+
   // Kept until deleted.
   await page.reload();
-  await expect(render.getByRole("link", { name: /^Download .+-12s\.wav$/ })).toBeVisible();
+  await expect(render.getByRole("link", { name: /^Download .+-12s\.wav$/ })).toHaveCount(2);
+  await expect(render.getByTestId("render-warnings")).toContainText("night.mp3");
   page.on("dialog", (d) => void d.accept());
-  await render.getByRole("button", { name: /^Delete .+-12s\.wav$/ }).click();
+  for (const del of await render.getByRole("button", { name: /^Delete .+-12s\.wav$/ }).all())
+    await del.click();
   await expect(render.getByText("No renders yet.", { exact: false })).toBeVisible();
 });
 
