@@ -2,6 +2,7 @@ import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { ErrorCode } from "@meridian/core";
+import type { Context } from "hono";
 import type { AppDeps, AppEnv } from "./context";
 import { KeyRing } from "./crypto/key-ring";
 import type { BeforeMigrate } from "./crypto/legacy";
@@ -115,9 +116,20 @@ export function createApp(options: CreateAppOptions): MeridianApp {
 
   app.use("*", securityHeaders);
   app.use("/api/*", apiBodyLimits(), csrfGuard, sessionMiddleware(deps));
-  const limitSignIn = loginRateLimit(options.loginRateLimiter ?? new LoginRateLimiter(), deps);
+  const signInLimiter = options.loginRateLimiter ?? new LoginRateLimiter();
+  const limitSignIn = loginRateLimit(signInLimiter, deps);
   app.use("/api/auth/login", limitSignIn);
   app.use("/api/auth/recover", limitSignIn);
+  // Re-entering the password while signed in counts against the signed-in account (and address);
+  // a request without a session is answered 401 by the route and guesses nothing.
+  const userOfRequest = (c: Context) => (c as Context<AppEnv>).get("user");
+  const limitReentry = loginRateLimit(signInLimiter, {
+    ...deps,
+    account: (c) => userOfRequest(c)?.username ?? null,
+  });
+  for (const path of ["/api/me/password", "/api/me/recovery-key"]) {
+    app.use(path, (c, next) => (userOfRequest(c) ? limitReentry(c, next) : next()));
+  }
 
   registerHealthRoutes(app, deps);
   registerSetupRoutes(app, deps);

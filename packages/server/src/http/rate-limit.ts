@@ -165,12 +165,17 @@ async function accountOf(c: Context): Promise<string | null> {
  */
 export function loginRateLimit(
   limiter: LoginRateLimiter,
-  options: { trustProxy: boolean; now: () => Date },
+  options: {
+    trustProxy: boolean;
+    now: () => Date;
+    /** The account an attempt is against; default: the JSON body's `username`. */
+    account?: (c: Context) => string | null;
+  },
 ): MiddlewareHandler {
   return async (c, next) => {
     if (c.req.method !== "POST") return next();
     const address = clientAddress(c, options.trustProxy);
-    const account = await accountOf(c);
+    const account = options.account ? options.account(c) : await accountOf(c);
     const wait = limiter.waitMs(account, address, options.now().getTime());
     if (wait > 0) {
       const seconds = Math.ceil(wait / 1000);

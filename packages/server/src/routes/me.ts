@@ -43,7 +43,7 @@ const postPassword = createRoute({
   security: sessionSecurity,
   middleware: requireUser,
   request: { body: jsonBody(ChangePasswordSchema) },
-  responses: { 200: json(UserSchema, "Password changed"), ...errors(400, 401, 403, 413) },
+  responses: { 200: json(UserSchema, "Password changed"), ...errors(400, 401, 403, 413, 429) },
 });
 
 const postRecoveryKey = createRoute({
@@ -56,7 +56,7 @@ const postRecoveryKey = createRoute({
   request: { body: jsonBody(PasswordConfirmSchema) },
   responses: {
     200: json(RecoveryKeySchema, "The new recovery key, shown this once"),
-    ...errors(400, 401, 403, 413),
+    ...errors(400, 401, 403, 413, 429),
   },
 });
 
