@@ -58,11 +58,20 @@ export function recoveryWrap(
   return { change, recoveryKey: recovery.text };
 }
 
+/** A UserKey over a copy of the unwrapped bytes, which are wiped. */
+function keyFrom(userId: string, dataKey: Buffer): UserKey {
+  try {
+    return new UserKey(userId, dataKey);
+  } finally {
+    dataKey.fill(0);
+  }
+}
+
 /** The user's key, or null when the password does not open it. */
 export async function unlockWithPassword(record: UserKeysRecord, password: string): Promise<UserKey | null> {
   const kek = await passwordKek(password, record.passwordSalt, record.passwordParams);
   try {
-    return new UserKey(record.userId, unwrapDataKey(kek, record.passwordWrapped, record.userId, "password"));
+    return keyFrom(record.userId, unwrapDataKey(kek, record.passwordWrapped, record.userId, "password"));
   } catch (error) {
     if (error instanceof DecryptError) return null;
     throw error;
@@ -77,7 +86,7 @@ export function unlockWithRecoveryKey(record: UserKeysRecord, text: string): Use
   if (!bytes) return null;
   const kek = recoveryKek(bytes, record.recoverySalt);
   try {
-    return new UserKey(record.userId, unwrapDataKey(kek, record.recoveryWrapped, record.userId, "recovery"));
+    return keyFrom(record.userId, unwrapDataKey(kek, record.recoveryWrapped, record.userId, "recovery"));
   } catch (error) {
     if (error instanceof DecryptError) return null;
     throw error;

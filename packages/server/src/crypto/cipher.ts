@@ -53,7 +53,10 @@ export function openBytes(key: Buffer, sealed: string, ctx: FieldContext): Buffe
     const decipher = createDecipheriv("aes-256-gcm", key, iv, { authTagLength: TAG_BYTES });
     decipher.setAAD(associatedData(ctx));
     decipher.setAuthTag(body.subarray(body.length - TAG_BYTES));
-    return Buffer.concat([decipher.update(body.subarray(0, body.length - TAG_BYTES)), decipher.final()]);
+    const head = decipher.update(body.subarray(0, body.length - TAG_BYTES));
+    const opened = Buffer.concat([head, decipher.final()]);
+    head.fill(0); // best effort: no stray copy of a plaintext key or text
+    return opened;
   } catch {
     throw new DecryptError(`${where}: authentication failed`);
   }

@@ -29,10 +29,15 @@ export class KeyRing {
   }
 
   /** Registers the key for a new session. A key already held for the user is kept (it is the
-   * same data key). */
+   * same data key) and the one passed in is wiped: one copy in memory is enough, and the caller
+   * must not use it afterwards. */
   unlock(sessionHash: string, key: UserKey, expiresAt: Date): void {
-    this.drop(sessionHash);
     const slot = this.#slotFor(key);
+    // Held while the session's previous registration goes, so that cannot wipe this key.
+    slot.pins += 1;
+    this.drop(sessionHash);
+    slot.pins -= 1;
+    if (slot.key !== key) key.wipe();
     slot.sessions.add(sessionHash);
     this.#sessions.set(sessionHash, { userId: key.userId, expiresAt: expiresAt.getTime() });
   }
