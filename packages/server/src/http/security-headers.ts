@@ -1,24 +1,32 @@
+import { randomBytes } from "node:crypto";
 import type { MiddlewareHandler } from "hono";
 
 /**
- * style-src allows 'unsafe-inline' because CodeMirror (style-mod) mounts its theme as <style>
- * elements in the document at runtime; scripts stay strictly 'self'.
+ * The Content-Security-Policy. Scripts: only our own files. Styles: our own files, plus <style>
+ * elements carrying this page's nonce — CodeMirror (style-mod) mounts its theme as a <style>
+ * element and Observable Plot puts one in each chart; the web app hands them the nonce it reads
+ * from <meta name="csp-nonce"> (packages/web/src/lib/cspNonce.ts). No 'unsafe-inline' anywhere.
  */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "media-src 'self' blob:",
-  "connect-src 'self'",
-  "worker-src 'self' blob:",
-  // Studio video links embed only YouTube's privacy-enhanced player (loaded on play).
-  "frame-src https://www.youtube-nocookie.com",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'self'",
-].join("; ");
+export function contentSecurityPolicy(styleNonce?: string): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    styleNonce ? `style-src 'self' 'nonce-${styleNonce}'` : "style-src 'self'",
+    "img-src 'self' data: blob:",
+    "media-src 'self' blob:",
+    "connect-src 'self'",
+    "worker-src 'self' blob:",
+    // Studio video links embed only YouTube's privacy-enhanced player (loaded on play).
+    "frame-src https://www.youtube-nocookie.com",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "frame-ancestors 'none'",
+    "form-action 'self'",
+  ].join("; ");
+}
+
+/** The policy of every answer that is not an HTML page (no nonce: nothing to style). */
+export const CONTENT_SECURITY_POLICY = contentSecurityPolicy();
 
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   "Content-Security-Policy": CONTENT_SECURITY_POLICY,
@@ -29,7 +37,34 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
 };
 
+export const NONCE_META = "csp-nonce";
+
+/**
+ * Sets the security headers on every answer. An HTML page gets a fresh style nonce: in its
+ * policy and in a <meta name="csp-nonce"> at the top of <head> (the page is then never cached,
+ * so a stored copy cannot carry a stale nonce).
+ */
 export const securityHeaders: MiddlewareHandler = async (c, next) => {
   await next();
+  let policy = CONTENT_SECURITY_POLICY;
+  const type = c.res.headers.get("content-type") ?? "";
+  if (c.req.method === "GET" && type.startsWith("text/html") && c.res.body !== null) {
+    const html = await c.res.text();
+    // Hono copies the old answer's headers onto a replacement, so they are changed in place.
+    c.res.headers.delete("content-length");
+    if (/<head[^>]*>/i.test(html)) {
+      const nonce = randomBytes(18).toString("base64");
+      c.res.headers.set("Cache-Control", "no-store");
+      policy = contentSecurityPolicy(nonce);
+      const page = html.replace(
+        /<head[^>]*>/i,
+        (tag) => `${tag}<meta name="${NONCE_META}" content="${nonce}">`,
+      );
+      c.res = new Response(page, { status: c.res.status, headers: c.res.headers });
+    } else {
+      c.res = new Response(html, { status: c.res.status, headers: c.res.headers });
+    }
+  }
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(name, value);
+  c.res.headers.set("Content-Security-Policy", policy);
 };

@@ -1,5 +1,6 @@
 import type { Band, Instrument, InstrumentResponse } from "@meridian/core";
 import { useEffect, useMemo, useRef, useState } from "react";
+import { allowStyles } from "../lib/cspNonce";
 
 interface Props {
   instrument: Instrument;
@@ -74,7 +75,7 @@ export function HistoryChart({ instrument, responses }: Props) {
             Plot.dot(data, { x: "date", y: "total", fill: "#d9b779", r: 4 }),
           ],
         });
-        el.replaceChildren(chart);
+        el.replaceChildren(allowStyles(chart));
       })
       .catch(() => live && setFailed(true));
     return () => {

@@ -4,6 +4,7 @@ import { EditorState } from "@codemirror/state";
 import { EditorView, keymap, placeholder } from "@codemirror/view";
 import { useEffect, useRef } from "react";
 import { keystrokeSound } from "../audio/keystrokes";
+import { cspNonce } from "../lib/cspNonce";
 import { bedtimeTheme } from "./theme";
 
 interface Props {
@@ -39,6 +40,8 @@ export function MarkdownEditor({ value, version, onChange, label, placeholderTex
           keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
           markdown(),
           EditorView.lineWrapping,
+          // The theme is a <style> element: it needs the page's CSP nonce.
+          EditorView.cspNonce.of(cspNonce() ?? ""),
           bedtimeTheme,
           placeholder(placeholderText ?? ""),
           EditorView.contentAttributes.of({

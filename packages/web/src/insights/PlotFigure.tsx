@@ -1,4 +1,5 @@
 import { type ReactNode, useEffect, useRef, useState } from "react";
+import { allowStyles } from "../lib/cspNonce";
 
 export type PlotModule = typeof import("@observablehq/plot");
 
@@ -83,7 +84,7 @@ export function PlotFigure({
       .then((Plot) => {
         if (!live) return;
         chart = build(Plot, width);
-        if (chart) el.replaceChildren(chart);
+        if (chart) el.replaceChildren(allowStyles(chart));
         else el.replaceChildren();
       })
       .catch(() => live && setFailed(true));
