@@ -331,6 +331,55 @@ describe("GET /api/insights", () => {
     ]);
   });
 
+  it("reuses an answer until the user writes, and every kind of write shows at once", async () => {
+    const dana = await memberClient(h, owner, "dana", ZONE);
+    const counts = async () => (await body(await dana.get("/api/insights"))).counts;
+    expect(await counts()).toEqual({ sessions: 0, completeSessions: 0, nights: 0, checkups: 0 });
+    const checkIn = { pleasantness: 5, energy: 5, anxiety: 50 };
+    const created = await dana.post("/api/sessions", {
+      checkIn,
+      scene: rainScene,
+      startedAt: "2025-04-04T20:00:00.000Z",
+    });
+    const id = (await body(created)).id as string;
+    expect(await counts()).toMatchObject({ sessions: 1, completeSessions: 0 });
+    const checkOut = { ...checkIn, anxiety: 30, tingles: 1, tingleLocations: [], relaxation: 6 };
+    expect((await dana.patch(`/api/sessions/${id}`, { status: "checked-out", checkOut })).status).toBe(200);
+    const after = await body(await dana.get("/api/insights"));
+    expect(after.counts).toMatchObject({ sessions: 1, completeSessions: 1 });
+    expect(after.overall.anxiety.meanChange).toBe(-20);
+    expect(await counts()).toMatchObject({ completeSessions: 1 }); // the same answer again
+    const night = {
+      nightOf: "2025-04-04",
+      timeZone: ZONE,
+      intoBed: "23:00",
+      triedToSleep: "23:10",
+      minutesToFallAsleep: 15,
+      awakenings: 0,
+      minutesAwake: 0,
+      finalAwakening: "07:00",
+      outOfBed: "07:10",
+      quality: 4,
+      rested: 4,
+    };
+    expect((await dana.put("/api/sleep-diaries/2025-04-04", night)).status).toBe(201);
+    expect((await counts()).nights).toBe(1);
+    expect((await dana.put("/api/sleep-diaries/2025-04-04", { ...night, quality: 2 })).status).toBe(200);
+    expect((await body(await dana.get("/api/insights"))).sleep.afterSession.quality.with.mean).toBe(2);
+    const answers = Object.fromEntries(Array.from({ length: 7 }, (_, k) => [`gad7_${k + 1}`, 2]));
+    const checkup = await dana.post("/api/checkups", { instrumentId: "gad7", answers });
+    expect(checkup.status).toBe(201);
+    expect((await counts()).checkups).toBe(1);
+    expect((await dana.delete(`/api/checkups/${(await body(checkup)).id}`)).status).toBe(204);
+    expect((await counts()).checkups).toBe(0);
+    expect((await dana.delete("/api/sleep-diaries/2025-04-04")).status).toBe(204);
+    expect((await counts()).nights).toBe(0);
+    expect((await dana.delete(`/api/sessions/${id}`)).status).toBe(204);
+    expect(await counts()).toEqual({ sessions: 0, completeSessions: 0, nights: 0, checkups: 0 });
+    // Another range is another answer.
+    expect((await body(await alice.get("/api/insights?to=2025-03-01"))).counts.sessions).toBe(8); // 22 Feb – 1 Mar
+  });
+
   it("needs a signed-in user", async () => {
     const anonymous = h.client();
     expect((await anonymous.get("/api/insights")).status).toBe(401);

@@ -2,6 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { addDays, computeInsights } from "@meridian/core";
 import { type App, type AppDeps, userOf } from "../context";
 import { requireUser } from "../http/auth";
+import { AnswerCache } from "../insights/answer-cache";
 import { insightsInput } from "../insights/observations";
 import { localDateIn } from "../time";
 import { CalendarDateSchema, errors, json, sessionSecurity } from "./common";
@@ -94,32 +95,43 @@ const weekly = createRoute({
   responses: { 200: json(WeeklyInsightsSchema, "The week"), ...errors(401) },
 });
 
+/** Bytes of answers kept for reuse (ten years of daily data answer with about 0.4 MB). */
+const ANSWER_CACHE_BYTES = 32 * 1024 * 1024;
+
 export function registerInsightsRoutes(app: App, deps: AppDeps): void {
   const { ritual } = deps.store;
+  const answers = new AnswerCache(ANSWER_CACHE_BYTES);
 
   app.openapi(full, async (c) => {
     const user = userOf(c);
     const { from, to } = c.req.valid("query");
     const now = deps.now();
     const today = localDateIn(user.timeZone, now);
-    const rows = await ritual.insightsRows(user.id, {
-      ...(from !== undefined ? { from } : {}),
-      ...(to !== undefined ? { to } : {}),
-    });
-    const insights = computeInsights(insightsInput(rows), { today });
-    const answer = {
-      ...insights,
-      generatedAt: now.toISOString(),
-      timeZone: user.timeZone,
-      from: from ?? null,
-      to: to ?? null,
-    };
-    // Ten years of data answer with most of a megabyte: sent as UTF-8 bytes made in one step
-    // (a string body is first checked character by character for lone surrogates, then encoded).
+    // The answer computed for the same zone, day and range is reused until the user next writes a
+    // session, diary or check-up (the stamp changes with every such write, in any process).
+    const key = `${user.timeZone}|${today}|${from ?? ""}|${to ?? ""}`;
+    const stamp = await ritual.insightsStamp(user.id);
+    let bytes = answers.get(user.id, key, stamp);
+    if (!bytes) {
+      const rows = await ritual.insightsRows(user.id, {
+        ...(from !== undefined ? { from } : {}),
+        ...(to !== undefined ? { to } : {}),
+      });
+      const insights = computeInsights(insightsInput(rows), { today });
+      const answer = {
+        ...insights,
+        generatedAt: now.toISOString(),
+        timeZone: user.timeZone,
+        from: from ?? null,
+        to: to ?? null,
+      };
+      // Sent as UTF-8 bytes made in one step (a string body is first checked character by
+      // character for lone surrogates, then encoded).
+      bytes = Buffer.from(JSON.stringify(answer), "utf8");
+      answers.set(user.id, key, stamp, bytes);
+    }
     // (Cast: the route's typed answer is JSON; these bytes are that JSON.)
-    return c.body(Buffer.from(JSON.stringify(answer), "utf8"), 200, {
-      "content-type": "application/json; charset=UTF-8",
-    }) as never;
+    return c.body(bytes, 200, { "content-type": "application/json; charset=UTF-8" }) as never;
   });
 
   app.openapi(weekly, async (c) => {

@@ -263,7 +263,9 @@ describe.each(backends)("insight facts (%s)", (kind) => {
     expect(rows.sessions).toEqual(expectedSessions);
     expect(rows.diaries[0]?.quality).toBe(4);
 
-    // An update that changes the sound and the check-out rewrites exactly those facts.
+    // An update that changes the sound and the check-out rewrites exactly those facts, and
+    // replaces the user's insight stamp.
+    expect(await store.insightsStamp("u1")).toBe("");
     await store.updateSession("u1", "s2", "abandoned", {
       status: "checked-out",
       checkOut: {
@@ -278,6 +280,11 @@ describe.each(backends)("insight facts (%s)", (kind) => {
       media: [{ kind: "preset", presetId: "whisper-room", name: "Whispers" }],
       updatedAt: "2025-05-11T10:00:00.000Z",
     });
+    const stamp = await store.insightsStamp("u1");
+    expect(stamp).not.toBe("");
+    expect(await store.deleteSleepDiary("u1", "2025-05-10")).toBe(true);
+    expect(await store.insightsStamp("u1")).not.toBe(stamp);
+    expect(await store.deleteSleepDiary("u1", "2025-05-10")).toBe(false);
     const after = await store.insightsRows("u1", { from: "2025-05-11" });
     expect(after.sessions[0]).toMatchObject({
       id: "s2",

@@ -5,6 +5,7 @@
  * session or diary (kysely-ritual-store.ts); `ins_v` says the row's facts are there (rows written
  * some other way are computed from their JSON when loaded, see loadInsightsRows).
  */
+import { randomUUID } from "node:crypto";
 import type { CheckIn, CheckOut, MediaUsed, SleepDerived, SleepDiaryInput } from "@meridian/core";
 import type { Kysely } from "kysely";
 import { sceneTriggers } from "../insights/observations";
@@ -46,10 +47,19 @@ export interface DiaryInsightColumns {
   ins_quality: number | null;
 }
 
+/** One row per user who wrote ritual data since 0004_insights: a random token replaced with every
+ * write to their sessions, diaries or check-ups, so an answer computed for one token is still
+ * right while the token is (in any process; a restored backup brings back its own tokens). */
+export interface InsightStampsTable {
+  user_id: string;
+  stamp: string;
+}
+
 /** Merged into the ritual tables' row types (Kysely's withTables intersects them). */
 export type InsightTables = {
   ritual_sessions: SessionInsightColumns;
   sleep_diaries: DiaryInsightColumns;
+  insight_stamps: InsightStampsTable;
 };
 
 type Db = Kysely<Database & RitualTables & InsightTables>;
@@ -298,4 +308,24 @@ export function sessionFactsOfRow(r: {
     scene: r.scene === null ? null : (JSON.parse(r.scene) as unknown),
     media: Array.isArray(media) ? media : [],
   });
+}
+
+/** Marks the user's ritual data as changed (see InsightStampsTable). */
+export async function bumpInsightStamp(db: Db, userId: string): Promise<void> {
+  const stamp = randomUUID();
+  await db
+    .insertInto("insight_stamps")
+    .values({ user_id: userId, stamp })
+    .onConflict((oc) => oc.column("user_id").doUpdateSet({ stamp }))
+    .execute();
+}
+
+/** The user's current stamp; "" when nothing was written since 0004_insights. */
+export async function insightStamp(db: Db, userId: string): Promise<string> {
+  const row = await db
+    .selectFrom("insight_stamps")
+    .select("stamp")
+    .where("user_id", "=", userId)
+    .executeTakeFirst();
+  return row?.stamp ?? "";
 }

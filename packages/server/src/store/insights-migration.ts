@@ -20,7 +20,8 @@ const DIARY_REALS = ["ins_sol_minutes", "ins_sleep_efficiency", "ins_quality"] a
 
 /**
  * 0004_insights: the numbers the insights read, as plain columns beside their JSON (see
- * insight-rows.ts), filled in for every existing session and diary. `double precision` is a
+ * insight-rows.ts), filled in for every existing session and diary; and insight_stamps, a token per
+ * user replaced with every ritual write (the insights cache checks it). `double precision` is a
  * float8 on PostgreSQL and a REAL on SQLite.
  */
 export const insightsMigration: Migration = {
@@ -57,6 +58,12 @@ export const insightsMigration: Migration = {
       .createIndex("sleep_diaries_insights_idx")
       .on("sleep_diaries")
       .columns(["user_id", "night_of", "session_id", "ins_v", ...DIARY_REALS])
+      .execute();
+
+    await raw.schema
+      .createTable("insight_stamps")
+      .addColumn("user_id", "text", (c) => c.primaryKey().references("users.id").onDelete("cascade"))
+      .addColumn("stamp", "text", (c) => c.notNull())
       .execute();
 
     const db = raw as unknown as Kysely<RitualTables & InsightTables>;
@@ -96,6 +103,7 @@ export const insightsMigration: Migration = {
     }
   },
   async down(raw: Kysely<unknown>) {
+    await raw.schema.dropTable("insight_stamps").ifExists().execute();
     await raw.schema.dropIndex("sleep_diaries_insights_idx").ifExists().execute();
     await raw.schema.dropIndex("ritual_sessions_insights_idx").ifExists().execute();
     for (const column of [...SESSION_INTEGERS, ...SESSION_TEXTS]) {

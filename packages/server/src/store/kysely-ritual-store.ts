@@ -1,8 +1,10 @@
 import type { InstrumentId, SessionStatus } from "@meridian/core";
 import type { Kysely } from "kysely";
 import {
+  bumpInsightStamp,
   diaryFacts,
   type InsightTables,
+  insightStamp,
   loadInsightsRows,
   sessionFactChanges,
   sessionFacts,
@@ -69,7 +71,10 @@ export class KyselyRitualStore implements RitualStore {
         .onConflict((oc) => oc.columns(["user_id", "client_id"]).doNothing())
         .returningAll()
         .executeTakeFirst();
-      if (row) return { session: toRitualSession(row), created: true };
+      if (row) {
+        await bumpInsightStamp(trx, userId);
+        return { session: toRitualSession(row), created: true };
+      }
       // A concurrent create with the same clientId won the race.
       const existing = s.clientId === null ? null : await this.#byClientId(trx, userId, s.clientId);
       if (!existing) throw new Error("Session insert was skipped but no session with its clientId exists");
@@ -142,7 +147,9 @@ export class KyselyRitualStore implements RitualStore {
       .where("status", "=", expectedStatus)
       .returningAll()
       .executeTakeFirst();
-    return row ? toRitualSession(row) : null;
+    if (!row) return null;
+    await bumpInsightStamp(this.#db, userId);
+    return toRitualSession(row);
   }
 
   async deleteSession(userId: string, id: string): Promise<boolean> {
@@ -151,7 +158,9 @@ export class KyselyRitualStore implements RitualStore {
       .where("user_id", "=", userId)
       .where("id", "=", id)
       .executeTakeFirst();
-    return Number(result.numDeletedRows) > 0;
+    const deleted = Number(result.numDeletedRows) > 0;
+    if (deleted) await bumpInsightStamp(this.#db, userId);
+    return deleted;
   }
 
   async latestSessionStartedBetween(userId: string, fromIso: string, toIso: string): Promise<string | null> {
@@ -207,6 +216,7 @@ export class KyselyRitualStore implements RitualStore {
       )
       .returningAll()
       .executeTakeFirstOrThrow();
+    await bumpInsightStamp(this.#db, userId);
     return { diary: toSleepDiary(row), created: row.id === d.id };
   }
 
@@ -234,13 +244,16 @@ export class KyselyRitualStore implements RitualStore {
       .where("user_id", "=", userId)
       .where("night_of", "=", nightOf)
       .executeTakeFirst();
-    return Number(result.numDeletedRows) > 0;
+    const deleted = Number(result.numDeletedRows) > 0;
+    if (deleted) await bumpInsightStamp(this.#db, userId);
+    return deleted;
   }
 
   // check-ups
 
   async insertCheckup(c: CheckupRecord): Promise<CheckupRecord> {
     await this.#db.insertInto("checkup_responses").values(fromCheckup(c)).execute();
+    await bumpInsightStamp(this.#db, c.userId);
     return c;
   }
 
@@ -267,13 +280,19 @@ export class KyselyRitualStore implements RitualStore {
       .where("user_id", "=", userId)
       .where("id", "=", id)
       .executeTakeFirst();
-    return Number(result.numDeletedRows) > 0;
+    const deleted = Number(result.numDeletedRows) > 0;
+    if (deleted) await bumpInsightStamp(this.#db, userId);
+    return deleted;
   }
 
   // insights
 
   async insightsRows(userId: string, range: { from?: string; to?: string }): Promise<InsightsRows> {
     return loadInsightsRows(this.#db, userId, range);
+  }
+
+  insightsStamp(userId: string): Promise<string> {
+    return insightStamp(this.#db, userId);
   }
 
   async importRecords(userId: string, data: RitualImport): Promise<void> {
@@ -296,6 +315,7 @@ export class KyselyRitualStore implements RitualStore {
       for (const part of chunks(data.checkups ?? [], IMPORT_CHUNK)) {
         await trx.insertInto("checkup_responses").values(part.map(fromCheckup)).execute();
       }
+      await bumpInsightStamp(trx, userId);
     });
   }
 }

@@ -219,6 +219,9 @@ export interface RitualStore {
    * insight columns (insight-rows.ts). `from`/`to` are inclusive local dates (sessions and
    * check-ups) and nights (diaries). */
   insightsRows(userId: string, range: { from?: string; to?: string }): Promise<InsightsRows>;
+  /** A token replaced with every write to the user's sessions, diaries or check-ups ("" before
+   * the first): an insights answer computed under one token stays right while it is current. */
+  insightsStamp(userId: string): Promise<string>;
   /** Inserts complete records in one transaction (multi-row inserts); every record must belong
    * to `userId`. For demo data and benchmarks, not for the HTTP routes. */
   importRecords(userId: string, data: RitualImport): Promise<void>;
