@@ -106,7 +106,7 @@ export async function benchInsights(): Promise<BenchRow[]> {
       const used = process.cpuUsage(c);
       cpu.push((used.user + used.system) / 1000);
     };
-    // Warm: the same request again and again.
+    // Warm: the same request again and again (the server reuses its answer until the next write).
     const server: number[] = [];
     const serverCpu: number[] = [];
     for (let i = 0; i < RUNS; i++) await timed(server, serverCpu);
@@ -146,7 +146,7 @@ export async function benchInsights(): Promise<BenchRow[]> {
       },
       {
         section: "insights",
-        name: `GET /api/insights p50 (warm: repeated, in-process, ${RUNS} runs)`,
+        name: `GET /api/insights p50 (warm: repeated, answer reused, ${RUNS} runs)`,
         value: median(server),
         unit: "ms",
         baseline: median(core),
@@ -155,7 +155,7 @@ export async function benchInsights(): Promise<BenchRow[]> {
       },
       {
         section: "insights",
-        name: `GET /api/insights p95 (warm: repeated, in-process, ${RUNS} runs)`,
+        name: `GET /api/insights p95 (warm: repeated, answer reused, ${RUNS} runs)`,
         value: percentile(server, 95),
         unit: "ms",
         baseline: percentile(core, 95),
@@ -190,7 +190,7 @@ export async function benchInsights(): Promise<BenchRow[]> {
       },
       {
         section: "insights",
-        name: "GET /api/insights CPU time p50 (process, all threads)",
+        name: "GET /api/insights warm CPU time p50 (process, all threads)",
         value: median(serverCpu),
         unit: "ms",
         baseline: median(coreCpu),
