@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { hashPassword } from "../passwords";
 import { testBackends } from "../store/testing";
 import { body, FAST_HASHING, PASSWORD } from "../test/harness";
@@ -133,6 +133,30 @@ describe.each(backends)("pre-encryption accounts, reviewed, on %s", (kind) => {
       expect((await a.get("/api/entries")).status).toBe(401);
       expect((await b.get("/api/entries")).status).toBe(200);
     } finally {
+      app.dispose();
+    }
+  });
+  it("whose keys row went missing are not encrypted twice: a clear 503, the ciphertext untouched", async () => {
+    raw = await openRawBackend(kind);
+    const app = appOver(raw, {
+      beforeEncryptionMigration: async () => ({ path: "/nowhere", discard: async () => {} }),
+    });
+    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      const ana = clientOf(app);
+      expect((await ana.post("/api/setup", { username: "ana", password: PASSWORD })).status).toBe(201);
+      const created = await ana.post("/api/entries", { body: PHRASE.body, tags: ["one"] });
+      expect(created.status).toBe(201);
+      const before = await raw.query<{ body: string }>("select body from entries");
+      // An operator restores the tables without user_keys, or deletes the row by mistake.
+      await raw.exec("delete from user_keys");
+      const res = await clientOf(app).post("/api/auth/login", { username: "ana", password: PASSWORD });
+      expect(res.status).toBe(503);
+      expect((await body(res)).error.code).toBe("account_unavailable");
+      expect(await raw.query("select body from entries")).toEqual(before);
+      expect(await raw.query("select user_id from user_keys")).toEqual([]);
+    } finally {
+      errors.mockRestore();
       app.dispose();
     }
   });

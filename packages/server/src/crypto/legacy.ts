@@ -3,6 +3,7 @@ import type { PasswordHashing } from "../passwords";
 import type { Store } from "../store/store";
 import type { LegacyCounts } from "../store/vault-store";
 import { createAccountKeys } from "./account-keys";
+import { isCiphertext } from "./cipher";
 import { seal, sealCheckOut, sealDiaryFields, sealMedia, sealScene } from "./field-codec";
 import type { UserKey } from "./keys";
 
@@ -42,7 +43,15 @@ export async function encryptLegacyAccount(
   const backup = beforeMigrate ? await beforeMigrate(userId) : null;
   const { record, key, recoveryKey } = await createAccountKeys(userId, password, cost, now);
   const counts = await store.vault.encryptLegacyRows(record, {
-    seal: (field, recordId, plaintext) => seal(key, field, recordId, plaintext),
+    seal: (field, recordId, plaintext) => {
+      // Already ciphertext: the account's keys row went missing (a partial restore, a mistake),
+      // not an account from before encryption. Encrypting again would bury the text under a
+      // second key; refuse, and the transaction leaves every row as it was.
+      if (isCiphertext(plaintext)) {
+        throw new Error(`${field} of ${recordId} is already encrypted but ${userId} has no keys`);
+      }
+      return seal(key, field, recordId, plaintext);
+    },
     tagIndex: (tag) => key.blindIndex(tag),
     checkOut: (sessionId, value) => sealCheckOut(key, sessionId, value as CheckOut | null),
     media: (sessionId, value) =>
