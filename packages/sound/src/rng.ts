@@ -6,7 +6,10 @@ export class Rng {
   private state = 0;
 
   constructor(seed: number) {
-    this.state = seed >>> 0;
+    // Signed 32 bits (a small integer to V8 whatever the seed), so every Rng has the same
+    // field layout: a seed ≥ 2³¹ stored unsigned would be a double, and Rngs of two layouts make
+    // optimised code that meets both deoptimise, even minutes in.
+    this.state = seed | 0;
   }
 
   /**

@@ -3,7 +3,7 @@ import { Rng } from "../rng";
 import { Drift, softClip } from "./envelope";
 import { GrainPool } from "./grains";
 import { ModalBank, materialT60 } from "./modal";
-import { Svf } from "./svf-filter";
+import { Svf } from "./svf";
 
 const SR = 48000;
 

@@ -6,6 +6,7 @@
  */
 import { ControlRateVoice, clampTo, glide, glideCoef } from "../dsp/control-voice";
 import { BURST, BURST_TIME, DECAY, FREQ, GLIDE, KICK, PAN, ResonatorPool } from "../dsp/resonator-pool";
+import { BAND_GAIN, BAND_STATE, BAND_STEP, bandNoisePair, StereoNoise } from "../dsp/stereo-noise";
 import { svfCoefs } from "../dsp/svf";
 import { Wander } from "../dsp/wander";
 import type { GeneratorDef } from "../generator";
@@ -33,12 +34,13 @@ class LeavesVoice extends ControlRateVoice {
   private energy = 0.3;
   private readonly energyK: number;
   private nextTick = 0;
-  private s1 = 0;
-  private s2 = 0;
+  private readonly noise: StereoNoise;
   private readonly c = new Float64Array(4);
-  private readonly z = new Float64Array(4);
-  private gBed = 0;
-  private dBed = 0;
+  private readonly z = new Float64Array(BAND_STATE);
+  // Event bodies run from their own methods with inputs in fields: in `control` these rarely
+  // taken paths would not be inlined, and each double returned by an Rng call would be boxed.
+  private evEnergy = 0;
+  private evRate = 0;
 
   constructor(sampleRate: number, seed: number) {
     super(sampleRate);
@@ -47,8 +49,7 @@ class LeavesVoice extends ControlRateVoice {
     this.gustA = new Wander(new Rng(this.rng.fork(2)), 1.5, 5, this.dt);
     this.gustB = new Wander(new Rng(this.rng.fork(3)), 4, 12, this.dt);
     this.slow = new Wander(new Rng(this.rng.fork(4)), 30, 120, this.dt);
-    this.s1 = this.rng.nextU32() | 1;
-    this.s2 = this.rng.nextU32() | 1;
+    this.noise = new StereoNoise(this.rng);
     this.k = glideCoef(sampleRate, 0.3);
     this.lag = new Float64Array(Math.round((LAG_SECONDS * sampleRate) / 32)).fill(0.3);
     this.energyK = glideCoef(sampleRate, 0.8);
@@ -84,72 +85,35 @@ class LeavesVoice extends ControlRateVoice {
     const e = this.energy;
     const dry = this.dryness;
     svfCoefs(this.c, this.sampleRate, 2200 + 2500 * dry, 0.8);
-    this.dBed = ((0.01 + 0.12 * e * e) * (0.4 + this.density) - this.gBed) / 32;
-    const rate = this.density * (10 + 600 * e * e);
-    const rng = this.rng;
+    this.z[BAND_STEP] = ((0.01 + 0.12 * e * e) * (0.4 + this.density) - (this.z[BAND_GAIN] as number)) / 32;
+    this.evEnergy = e;
+    this.evRate = Math.max(this.density * (10 + 600 * e * e), 0.5);
     this.nextTick -= dt;
-    while (this.nextTick <= 0) {
-      const amp = Math.min(0.3, 0.05 * (1 - rng.float()) ** -0.45) * (0.5 + 0.5 * e);
-      const f = rng.range(1400, 3800) * (0.8 + 0.6 * dry);
-      {
-        const next = this.pool.next;
-        next[FREQ] = f;
-        next[DECAY] = rng.range(0.002, 0.008 + 0.01 * dry);
-        next[KICK] = amp;
-        next[BURST] = amp * 4;
-        next[BURST_TIME] = 0.0015 + 0.002 * rng.float();
-        next[GLIDE] = 1;
-        next[PAN] = rng.float();
-        this.pool.start();
-      }
-      this.nextTick += rng.exponential(Math.max(rate, 0.5));
-    }
+    while (this.nextTick <= 0) this.tick();
     this.pool.control();
   }
 
+  /** One leaf tick, and the wait until the next. */
+  private tick(): void {
+    const rng = this.rng;
+    const e = this.evEnergy;
+    const dry = this.dryness;
+    const amp = Math.min(0.3, 0.05 * (1 - rng.float()) ** -0.45) * (0.5 + 0.5 * e);
+    const f = rng.range(1400, 3800) * (0.8 + 0.6 * dry);
+    const next = this.pool.next;
+    next[FREQ] = f;
+    next[DECAY] = rng.range(0.002, 0.008 + 0.01 * dry);
+    next[KICK] = amp;
+    next[BURST] = amp * 4;
+    next[BURST_TIME] = 0.0015 + 0.002 * rng.float();
+    next[GLIDE] = 1;
+    next[PAN] = rng.float();
+    this.pool.start();
+    this.nextTick += rng.exponential(this.evRate);
+  }
+
   protected render(a: Float32Array, b: Float32Array, start: number, n: number): void {
-    const c = this.c;
-    const z = this.z;
-    const a1 = c[0] as number;
-    const a2 = c[1] as number;
-    const a3 = c[2] as number;
-    let i1 = z[0] as number;
-    let i2 = z[1] as number;
-    let j1 = z[2] as number;
-    let j2 = z[3] as number;
-    let s1 = this.s1;
-    let s2 = this.s2;
-    let g = this.gBed;
-    const d = this.dBed;
-    for (let i = start; i < start + n; i++) {
-      s1 ^= s1 << 13;
-      s1 ^= s1 >>> 17;
-      s1 ^= s1 << 5;
-      s2 ^= s2 << 13;
-      s2 ^= s2 >>> 17;
-      s2 ^= s2 << 5;
-      let v3 = s1 * 4.656612873077393e-10 - i2;
-      let v1 = a1 * i1 + a2 * v3;
-      let v2 = i2 + a2 * i1 + a3 * v3;
-      i1 = 2 * v1 - i1;
-      i2 = 2 * v2 - i2;
-      const x = v1;
-      v3 = s2 * 4.656612873077393e-10 - j2;
-      v1 = a1 * j1 + a2 * v3;
-      v2 = j2 + a2 * j1 + a3 * v3;
-      j1 = 2 * v1 - j1;
-      j2 = 2 * v2 - j2;
-      g += d;
-      a[i] = x * g;
-      b[i] = v1 * g;
-    }
-    z[0] = i1;
-    z[1] = i2;
-    z[2] = j1;
-    z[3] = j2;
-    this.s1 = s1;
-    this.s2 = s2;
-    this.gBed = g;
+    bandNoisePair(this.noise, this.c, this.z, a, b, start, n);
     this.pool.render(a, b, start, n);
   }
 }

@@ -5,6 +5,7 @@
  * wander over minutes. Continuous generation: nothing loops.
  */
 import { CONTROL_STEP, ControlRateVoice, clampTo, glide, glideCoef } from "../dsp/control-voice";
+import { StereoNoise } from "../dsp/stereo-noise";
 import { Wander } from "../dsp/wander";
 import type { GeneratorDef, ParamSpec } from "../generator";
 import { Rng } from "../rng";
@@ -57,8 +58,7 @@ function toneToHz(tone: number): number {
 
 class NoiseVoice extends ControlRateVoice {
   private readonly colour: NoiseColour;
-  private s1 = 0;
-  private s2 = 0;
+  private readonly noise: StereoNoise;
   // Targets and smoothed values.
   private tone = 0;
   private toneT = 0;
@@ -96,8 +96,7 @@ class NoiseVoice extends ControlRateVoice {
     super(sampleRate);
     this.colour = colour;
     const rng = new Rng(seed);
-    this.s1 = rng.nextU32() | 1;
-    this.s2 = rng.nextU32() | 1;
+    this.noise = new StereoNoise(rng);
     this.tone = this.toneT = toneDefault;
     this.k = glideCoef(sampleRate, 0.08);
     this.slowTone = new Wander(new Rng(rng.fork(1)), 25, 90, this.dt);
@@ -120,7 +119,6 @@ class NoiseVoice extends ControlRateVoice {
 
   protected control(): void {
     const k = this.k;
-    const _dt = this.dt;
     this.tone = glide(this.tone, this.toneT, k);
     this.swell = glide(this.swell, this.swellT, k);
     this.width = glide(this.width, this.widthT, k);
@@ -154,8 +152,10 @@ class NoiseVoice extends ControlRateVoice {
   }
 
   protected render(a: Float32Array, b: Float32Array, start: number, n: number): void {
-    let s1 = this.s1;
-    let s2 = this.s2;
+    const noise = this.noise;
+    noise.fill(n);
+    const na = noise.a;
+    const nb = noise.b;
     const pk = this.pink;
     const lp = this.lp;
     const c0 = this.c0;
@@ -194,14 +194,8 @@ class NoiseVoice extends ControlRateVoice {
     let z1b = lp[2] as number;
     let z2b = lp[3] as number;
     for (let i = start; i < start + n; i++) {
-      s1 ^= s1 << 13;
-      s1 ^= s1 >>> 17;
-      s1 ^= s1 << 5;
-      s2 ^= s2 << 13;
-      s2 ^= s2 >>> 17;
-      s2 ^= s2 << 5;
-      let x = s1 * 4.656612873077393e-10;
-      let y = s2 * 4.656612873077393e-10;
+      let x = na[i - start] as number;
+      let y = nb[i - start] as number;
       if (colour === "pink") {
         a0 = 0.99886 * a0 + x * 0.0555179;
         a1 = 0.99332 * a1 + x * 0.0750759;
@@ -241,8 +235,6 @@ class NoiseVoice extends ControlRateVoice {
       a[i] = oa * gain;
       b[i] = ob * gain;
     }
-    this.s1 = s1;
-    this.s2 = s2;
     this.br1 = br1;
     this.br2 = br2;
     this.dc1 = dc1;

@@ -11,7 +11,7 @@ import { GrainPool } from "../dsp/grains";
 import { ModalBank } from "../dsp/modal";
 import { OnePole } from "../dsp/one-pole";
 import { SmoothedParams } from "../dsp/params";
-import { Svf } from "../dsp/svf-filter";
+import { Svf } from "../dsp/svf";
 import type { GeneratorDef, GeneratorVoice, ParamSpec } from "../generator";
 import { Rng } from "../rng";
 import { crumpleEnergy } from "./paper-crinkle";

@@ -7,6 +7,7 @@
  */
 import { ControlRateVoice, clampTo, glide, glideCoef } from "../dsp/control-voice";
 import { BURST, BURST_TIME, DECAY, FREQ, GLIDE, KICK, PAN, ResonatorPool } from "../dsp/resonator-pool";
+import { StereoNoise } from "../dsp/stereo-noise";
 import { Wander } from "../dsp/wander";
 import type { GeneratorDef } from "../generator";
 import { Rng } from "../rng";
@@ -25,10 +26,11 @@ class RainVoice extends ControlRateVoice {
   private softnessT = 0.6;
   private variation = 0.5;
   private variationT = 0.5;
+  private evLevel = 0;
+  private evRate = 0;
   private readonly k: number;
   private nextDrop = 0;
-  private s1 = 0;
-  private s2 = 0;
+  private readonly noise: StereoNoise;
   private readonly st = new Float64Array(12);
   private wash = 0;
   private washStep = 0;
@@ -41,8 +43,7 @@ class RainVoice extends ControlRateVoice {
     this.pool = new ResonatorPool(sampleRate, 40, new Rng(this.rng.fork(1)));
     this.ebb = new Wander(new Rng(this.rng.fork(2)), 40, 140, this.dt);
     this.gust = new Wander(new Rng(this.rng.fork(3)), 4, 14, this.dt);
-    this.s1 = this.rng.nextU32() | 1;
-    this.s2 = this.rng.nextU32() | 1;
+    this.noise = new StereoNoise(this.rng);
     this.k = glideCoef(sampleRate, 0.3);
     this.hpK = 1 - Math.exp((-2 * Math.PI * 350) / sampleRate);
   }
@@ -73,78 +74,66 @@ class RainVoice extends ControlRateVoice {
     // Drops: Poisson arrivals on the control grid.
     const rate = 6 + 380 * level * level;
     this.nextDrop -= dt;
-    while (this.nextDrop <= 0) {
-      this.spawnDrop(level);
-      this.nextDrop += this.rng.exponential(rate);
-    }
+    this.evLevel = level;
+    this.evRate = rate;
+    while (this.nextDrop <= 0) this.spawnDrop();
     this.pool.control();
   }
 
-  private spawnDrop(level: number): void {
+  /**
+   * One drop, and the wait until the next. Inputs come in fields: a double passed to or returned
+   * from a call V8 does not inline (as in `control`, where this path is rarely taken) is boxed.
+   */
+  private spawnDrop(): void {
     const rng = this.rng;
+    const level = this.evLevel;
     // Drop sizes: many small, few large (power law), bigger ones more likely in heavy rain.
     const size = Math.min(1, 0.08 * (1 - rng.float()) ** -0.55 * (0.7 + 0.6 * level));
     const amp = 0.7 * size;
     const pan = rng.float();
+    const next = this.pool.next;
+    next[PAN] = pan;
+    next[GLIDE] = 1;
     switch (this.surface) {
       case 1: // roof: wooden/shingle knocks, lower and longer
-        {
-          const next = this.pool.next;
-          next[FREQ] = rng.range(700, 2200) * (1.2 - 0.4 * size);
-          next[DECAY] = rng.range(0.03, 0.07);
-          next[KICK] = amp * 0.9;
-          next[BURST] = amp;
-          next[BURST_TIME] = 0.002;
-          next[GLIDE] = 1;
-          next[PAN] = pan;
-          this.pool.start();
-        }
+        next[FREQ] = rng.range(700, 2200) * (1.2 - 0.4 * size);
+        next[DECAY] = rng.range(0.03, 0.07);
+        next[KICK] = amp * 0.9;
+        next[BURST] = amp;
+        next[BURST_TIME] = 0.002;
         break;
       case 2: // window: glassy ticks
-        {
-          const next = this.pool.next;
-          next[FREQ] = rng.range(2600, 5200);
-          next[DECAY] = rng.range(0.004, 0.012);
-          next[KICK] = amp * 0.8;
-          next[BURST] = amp * 0.6;
-          next[BURST_TIME] = 0.0008;
-          next[GLIDE] = 1;
-          next[PAN] = pan;
-          this.pool.start();
-        }
+        next[FREQ] = rng.range(2600, 5200);
+        next[DECAY] = rng.range(0.004, 0.012);
+        next[KICK] = amp * 0.8;
+        next[BURST] = amp * 0.6;
+        next[BURST_TIME] = 0.0008;
         break;
       case 3: // puddle: a splash and a rising bubble
-        {
-          const next = this.pool.next;
-          next[FREQ] = rng.range(1100, 3000) * (1.3 - 0.5 * size);
-          next[DECAY] = rng.range(0.012, 0.035);
-          next[KICK] = amp * 0.7;
-          next[BURST] = amp * 0.5;
-          next[BURST_TIME] = 0.002;
-          next[GLIDE] = rng.range(1.8, 3.5);
-          next[PAN] = pan;
-          this.pool.start();
-        }
+        next[FREQ] = rng.range(1100, 3000) * (1.3 - 0.5 * size);
+        next[DECAY] = rng.range(0.012, 0.035);
+        next[KICK] = amp * 0.7;
+        next[BURST] = amp * 0.5;
+        next[BURST_TIME] = 0.002;
+        next[GLIDE] = rng.range(1.8, 3.5);
         break;
-      default: {
-        // leaves: short bright ticks with a splash
-        const next = this.pool.next;
+      default: // leaves: short bright ticks with a splash
         next[FREQ] = rng.range(1600, 4200);
         next[DECAY] = rng.range(0.006, 0.02);
         next[KICK] = amp * 0.6;
         next[BURST] = amp * 1.2;
         next[BURST_TIME] = 0.0025;
-        next[GLIDE] = 1;
-        next[PAN] = pan;
-        this.pool.start();
-      }
     }
+    this.pool.start();
+    this.nextDrop += rng.exponential(this.evRate);
   }
 
   protected render(a: Float32Array, b: Float32Array, start: number, n: number): void {
     const st = this.st;
-    let s1 = this.s1;
-    let s2 = this.s2;
+    const noise = this.noise;
+    noise.fill(n);
+    const na = noise.a;
+    const nb = noise.b;
     let p0 = st[0] as number;
     let p1 = st[1] as number;
     let p2 = st[2] as number;
@@ -158,14 +147,8 @@ class RainVoice extends ControlRateVoice {
     const hk = this.hpK;
     const end = start + n;
     for (let i = start; i < end; i++) {
-      s1 ^= s1 << 13;
-      s1 ^= s1 >>> 17;
-      s1 ^= s1 << 5;
-      s2 ^= s2 << 13;
-      s2 ^= s2 >>> 17;
-      s2 ^= s2 << 5;
-      const w1 = s1 * 4.656612873077393e-10;
-      const w2 = s2 * 4.656612873077393e-10;
+      const w1 = na[i - start] as number;
+      const w2 = nb[i - start] as number;
       // Economy pink (three poles), then a 350 Hz high-pass.
       p0 = 0.99765 * p0 + w1 * 0.099046;
       p1 = 0.963 * p1 + w1 * 0.2965164;
@@ -196,8 +179,6 @@ class RainVoice extends ControlRateVoice {
       a[i] = ma;
       b[i] = mb;
     }
-    this.s1 = s1;
-    this.s2 = s2;
     this.wash = wash;
     st[0] = p0;
     st[1] = p1;

@@ -7,6 +7,7 @@
  */
 import { ControlRateVoice, clampTo, glide, glideCoef } from "../dsp/control-voice";
 import { BURST, BURST_TIME, DECAY, FREQ, GLIDE, KICK, PAN, ResonatorPool } from "../dsp/resonator-pool";
+import { StereoNoise } from "../dsp/stereo-noise";
 import { svfCoefs } from "../dsp/svf";
 import { Wander } from "../dsp/wander";
 import type { GeneratorDef } from "../generator";
@@ -37,8 +38,7 @@ class WavesVoice extends ControlRateVoice {
   private nextSet = 0;
   private setLeft = 0;
   private nextPebble = 0;
-  private s1 = 0;
-  private s2 = 0;
+  private readonly noise: StereoNoise;
   private readonly cA = new Float64Array(4);
   private readonly cB = new Float64Array(4);
   private readonly cF = new Float64Array(4);
@@ -60,8 +60,7 @@ class WavesVoice extends ControlRateVoice {
     this.rng = new Rng(seed);
     this.pool = new ResonatorPool(sampleRate, 32, new Rng(this.rng.fork(1)));
     this.tide = new Wander(new Rng(this.rng.fork(2)), 60, 200, this.dt);
-    this.s1 = this.rng.nextU32() | 1;
-    this.s2 = this.rng.nextU32() | 1;
+    this.noise = new StereoNoise(this.rng);
     this.k = glideCoef(sampleRate, 0.5);
     this.nextSet = this.rng.exponential(1 / 150);
     this.leak = Math.exp((-2 * Math.PI * 8) / sampleRate);
@@ -175,17 +174,15 @@ class WavesVoice extends ControlRateVoice {
     while (this.nextPebble <= 0) {
       if (rate > 0.5) {
         const e = Math.min(0.08, 0.01 * (1 - rng.float()) ** -0.5);
-        {
-          const next = this.pool.next;
-          next[FREQ] = rng.range(2200, 7000);
-          next[DECAY] = rng.range(0.002, 0.006);
-          next[KICK] = e;
-          next[BURST] = e;
-          next[BURST_TIME] = 0.0005;
-          next[GLIDE] = 1;
-          next[PAN] = rng.float();
-          this.pool.start();
-        }
+        const next = this.pool.next;
+        next[FREQ] = rng.range(2200, 7000);
+        next[DECAY] = rng.range(0.002, 0.006);
+        next[KICK] = e;
+        next[BURST] = e;
+        next[BURST_TIME] = 0.0005;
+        next[GLIDE] = 1;
+        next[PAN] = rng.float();
+        this.pool.start();
       }
       this.nextPebble += rng.exponential(Math.max(rate, 0.5));
     }
@@ -221,8 +218,10 @@ class WavesVoice extends ControlRateVoice {
     let dcA = z[12] as number;
     let dcB = z[13] as number;
     const dck = this.dcK;
-    let s1 = this.s1;
-    let s2 = this.s2;
+    const noise = this.noise;
+    noise.fill(n);
+    const na = noise.a;
+    const nb = noise.b;
     let gA = this.gA;
     let gB = this.gB;
     let fA = this.fA;
@@ -234,14 +233,8 @@ class WavesVoice extends ControlRateVoice {
     const leak = this.leak;
     const fk = this.flutterK;
     for (let i = start; i < start + n; i++) {
-      s1 ^= s1 << 13;
-      s1 ^= s1 >>> 17;
-      s1 ^= s1 << 5;
-      s2 ^= s2 << 13;
-      s2 ^= s2 >>> 17;
-      s2 ^= s2 << 5;
-      const wa = s1 * 4.656612873077393e-10;
-      const wb = s2 * 4.656612873077393e-10;
+      const wa = na[i - start] as number;
+      const wb = nb[i - start] as number;
       brA = brA * leak + wa * 0.06;
       brB = brB * leak + wb * 0.06;
       // DC blockers (one-pole high-pass ≈ 15 Hz) on the brown noise.
@@ -296,8 +289,6 @@ class WavesVoice extends ControlRateVoice {
     z[11] = flB;
     z[12] = dcA;
     z[13] = dcB;
-    this.s1 = s1;
-    this.s2 = s2;
     this.gA = gA;
     this.gB = gB;
     this.fA = fA;

@@ -10,7 +10,7 @@
 import { Drift, softClip } from "../dsp/envelope";
 import { OnePole } from "../dsp/one-pole";
 import { SmoothedParams } from "../dsp/params";
-import { Svf } from "../dsp/svf-filter";
+import { Svf } from "../dsp/svf";
 import type { GeneratorDef, GeneratorVoice, ParamSpec } from "../generator";
 import { Rng } from "../rng";
 
@@ -77,6 +77,12 @@ const FORMANT_GAIN = [0.3, 1, 0.75, 0.45];
 
 const CONTROL = 32;
 const OUT_GAIN = 0.64;
+/**
+ * The room between phrases: a constant breath-band hiss under everything (with the close-mic
+ * warmth it reads as a quiet room and a mic's self-noise), about 40 dB under the whisper, so the
+ * pauses are a natural recording's floor rather than digital silence.
+ */
+const ROOM_FLOOR = 0.0016;
 
 // segment kinds
 const PAUSE = 0;
@@ -214,7 +220,7 @@ class WhisperVoice implements GeneratorVoice {
         vEnv[k] = vowelEnv;
         cEnv[k] = consEnv;
         pEnv[k] = puffSlow - puffFast; // smooth onset, no step
-        bEnv[k] = breathEnv;
+        bEnv[k] = breathEnv + ROOM_FLOOR;
       }
       this.vowelEnv = vowelEnv;
       this.consEnv = consEnv;

@@ -5,6 +5,7 @@
  * and slightly detuned filters, so the wind is wide and never repeats.
  */
 import { ControlRateVoice, clampTo, glide, glideCoef } from "../dsp/control-voice";
+import { StereoNoise } from "../dsp/stereo-noise";
 import { svfCoefs } from "../dsp/svf";
 import { Wander } from "../dsp/wander";
 import type { GeneratorDef } from "../generator";
@@ -23,8 +24,7 @@ class WindVoice extends ControlRateVoice {
   private readonly base: Wander;
   private readonly gustA: Wander;
   private readonly gustB: Wander;
-  private s1 = 0;
-  private s2 = 0;
+  private readonly noise: StereoNoise;
   // Coefficients [a1, a2, a3, k] for body A/B, whistle A/B, and states.
   private readonly cBodyA = new Float64Array(4);
   private readonly cBodyB = new Float64Array(4);
@@ -45,8 +45,7 @@ class WindVoice extends ControlRateVoice {
     this.base = new Wander(new Rng(rng.fork(1)), 30, 120, this.dt);
     this.gustA = new Wander(new Rng(rng.fork(2)), 1.5, 6, this.dt);
     this.gustB = new Wander(new Rng(rng.fork(3)), 4, 13, this.dt);
-    this.s1 = rng.nextU32() | 1;
-    this.s2 = rng.nextU32() | 1;
+    this.noise = new StereoNoise(rng);
     this.k = glideCoef(sampleRate, 0.4);
     this.rumK = 1 - Math.exp((-2 * Math.PI * 120) / sampleRate);
   }
@@ -61,7 +60,6 @@ class WindVoice extends ControlRateVoice {
 
   protected control(): void {
     const k = this.k;
-    const _dt = this.dt;
     this.strength = glide(this.strength, this.strengthT, k);
     this.gustiness = glide(this.gustiness, this.gustinessT, k);
     this.whistle = glide(this.whistle, this.whistleT, k);
@@ -117,8 +115,10 @@ class WindVoice extends ControlRateVoice {
     let rB = z[9] as number;
     let rA2 = z[10] as number;
     let rB2 = z[11] as number;
-    let s1 = this.s1;
-    let s2 = this.s2;
+    const noise = this.noise;
+    noise.fill(n);
+    const noiseA = noise.a;
+    const noiseB = noise.b;
     let gB = this.gBody;
     let gW = this.gWh;
     let gR = this.gRum;
@@ -127,14 +127,8 @@ class WindVoice extends ControlRateVoice {
     const dR = this.dRum;
     const rk = this.rumK;
     for (let i = start; i < start + n; i++) {
-      s1 ^= s1 << 13;
-      s1 ^= s1 >>> 17;
-      s1 ^= s1 << 5;
-      s2 ^= s2 << 13;
-      s2 ^= s2 >>> 17;
-      s2 ^= s2 << 5;
-      const na = s1 * 4.656612873077393e-10;
-      const nb = s2 * 4.656612873077393e-10;
+      const na = noiseA[i - start] as number;
+      const nb = noiseB[i - start] as number;
       // Body band-pass (SVF) per channel.
       let v3 = na - i2;
       let v1 = a1 * i1 + a2 * v3;
@@ -184,8 +178,6 @@ class WindVoice extends ControlRateVoice {
     z[9] = rB;
     z[10] = rA2;
     z[11] = rB2;
-    this.s1 = s1;
-    this.s2 = s2;
     this.gBody = gB;
     this.gWh = gW;
     this.gRum = gR;
