@@ -12,7 +12,8 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
  * 256 KiB for /api/entries (a keepalive draft flush carries the whole body), 16 KiB elsewhere
- * except media uploads (POST /api/media), which enforce their own, larger limit as they stream.
+ * except media uploads (POST /api/media and /api/media/videos) and imports, which enforce their
+ * own, larger limits as they stream.
  *
  * Decided from the headers wherever they settle it, as Hono's bodyLimit itself does: GET and
  * HEAD carry no body, and a Content-Length without Transfer-Encoding is the body's exact size
@@ -30,8 +31,8 @@ export function apiBodyLimits(): MiddlewareHandler {
     const method = c.req.method;
     if (method === "GET" || method === "HEAD") return next();
     const path = c.req.path;
-    // Media uploads stream to disk and count their own limit (MERIDIAN_MEDIA_LIMIT_MB).
-    if (method === "POST" && path === "/api/media") return next();
+    // Media uploads (audio and video) stream to disk and count their own limit (MERIDIAN_MEDIA_LIMIT_MB).
+    if (method === "POST" && (path === "/api/media" || path === "/api/media/videos")) return next();
     // Imports read their body with their own 50 MB limit (routes/import.ts).
     if (method === "POST" && (path === "/api/import" || path === "/api/import/preview")) return next();
     const isEntries = path === "/api/entries" || path.startsWith("/api/entries/");
