@@ -1,5 +1,6 @@
 import type { CheckOut, MediaUsed, SleepDiaryInput } from "@meridian/core";
 import { openText, sealText } from "./cipher";
+import { SessionLockedError } from "./errors";
 import type { UserKey } from "./keys";
 
 /**
@@ -8,11 +9,17 @@ import type { UserKey } from "./keys";
  * id (a sleep diary's night, because a diary upsert keeps the first id it got).
  */
 
+/** The content key, or SessionLockedError when the key was wiped meanwhile (never zero bytes). */
+function contentKey(key: UserKey): Buffer {
+  if (key.wiped) throw new SessionLockedError();
+  return key.contentKey;
+}
+
 export const seal = (key: UserKey, field: string, recordId: string, plaintext: string): string =>
-  sealText(key.contentKey, plaintext, { userId: key.userId, field, recordId });
+  sealText(contentKey(key), plaintext, { userId: key.userId, field, recordId });
 
 export const open = (key: UserKey, field: string, recordId: string, sealed: string): string =>
-  openText(key.contentKey, sealed, { userId: key.userId, field, recordId });
+  openText(contentKey(key), sealed, { userId: key.userId, field, recordId });
 
 const sealNullable = (key: UserKey, field: string, id: string, v: string | null | undefined) =>
   v === null || v === undefined ? v : seal(key, field, id, v);

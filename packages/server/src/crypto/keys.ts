@@ -2,6 +2,7 @@ import { createHmac, hkdfSync, randomBytes } from "node:crypto";
 import { type Algorithm, hashRaw } from "@node-rs/argon2";
 import type { PasswordHashing } from "../passwords";
 import { openBytes, sealBytes } from "./cipher";
+import { SessionLockedError } from "./errors";
 
 /**
  * The key hierarchy. A random 32-byte data key per user; two subkeys derived from it with
@@ -30,14 +31,24 @@ export class UserKey {
     this.indexKey = subkey(this.dataKey, "meridian blind index key v1");
   }
 
+  #wiped = false;
+
+  /** True once the key has left memory. Work that started with it (a save waiting on the
+   * database while the last session signs out) must stop, not seal or open with zero bytes. */
+  get wiped(): boolean {
+    return this.#wiped;
+  }
+
   /** Keyed blind index of a tag name (HMAC-SHA256): equal names give equal indexes, and
    * without the key the index says nothing about the name. */
   blindIndex(tag: string): string {
+    if (this.#wiped) throw new SessionLockedError();
     return `b1.${createHmac("sha256", this.indexKey).update(tag, "utf8").digest("base64url")}`;
   }
 
   /** Best effort: overwrite the key bytes when the key is dropped. */
   wipe(): void {
+    this.#wiped = true;
     this.dataKey.fill(0);
     this.contentKey.fill(0);
     this.indexKey.fill(0);
