@@ -137,6 +137,21 @@ describe("engine", () => {
     for (const v of l) expect(Number.isFinite(v)).toBe(true);
   });
 
+  it("plays the generator layers of a scene that also carries layers it does not synthesise", () => {
+    // Scene format 2 (core) adds `mediaLayers` (your own audio files, mixed outside the engine).
+    const withMedia = {
+      ...scene,
+      version: 2,
+      mediaLayers: [
+        { id: "own", mediaId: "m1", gainDb: 0, position: { azimuth: 0, elevation: 0, distance: 1 } },
+      ],
+    } as unknown as Scene;
+    const a = renderScene(scene, { seconds: 1, seed: 4 });
+    const b = renderScene(withMedia, { seconds: 1, seed: 4 });
+    expect(b.l).toEqual(a.l);
+    expect(b.r).toEqual(a.r);
+  });
+
   it("rejects scenes with unknown generators or duplicate ids, naming the field", () => {
     const engine = createEngine({ sampleRate: 48000, seed: 1 });
     expect(() => engine.setScene({ version: 1, layers: [{ id: "a", generator: "harp" }] })).toThrow(
