@@ -127,7 +127,7 @@ export function createApp(options: CreateAppOptions): MeridianApp {
     ...deps,
     account: (c) => userOfRequest(c)?.username ?? null,
   });
-  for (const path of ["/api/me/password", "/api/me/recovery-key"]) {
+  for (const path of ["/api/me/password", "/api/me/recovery-key", "/api/me/delete"]) {
     app.use(path, (c, next) => (userOfRequest(c) ? limitReentry(c, next) : next()));
   }
 

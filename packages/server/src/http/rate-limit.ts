@@ -137,7 +137,8 @@ const FAILURE_CODES = new Set<string>([ErrorCode.invalidCredentials, ErrorCode.r
 
 async function isFailedAttempt(res: Response): Promise<boolean> {
   if (res.status === 401) return true;
-  if (res.status !== 400) return false;
+  // 400 from sign-in, recovery and password re-entry; 403 from account deletion.
+  if (res.status !== 400 && res.status !== 403) return false;
   try {
     const body = (await res.clone().json()) as { error?: { code?: unknown } };
     return typeof body.error?.code === "string" && FAILURE_CODES.has(body.error.code);

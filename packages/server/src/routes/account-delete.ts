@@ -22,7 +22,7 @@ const remove = createRoute({
   request: { body: jsonBody(DeleteAccountSchema) },
   responses: {
     200: json(z.object({ deleted: z.literal(true) }), "Deleted; the session cookie is cleared"),
-    ...errors(400, 401, 403, 409, 413),
+    ...errors(400, 401, 403, 409, 413, 429),
   },
 });
 

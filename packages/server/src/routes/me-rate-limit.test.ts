@@ -60,4 +60,17 @@ describe("password re-entry routes are rate limited", () => {
     expect((await owner.post("/api/me/recovery-key", { password: "nope nope" })).status).toBe(400);
     expect((await owner.post("/api/me/recovery-key", { password: PASSWORD })).status).toBe(200);
   });
+  it("POST /api/me/delete: wrong passwords back off, and the account is still there", async () => {
+    h = await createHarness("sqlite", { loginRateLimiter: limiter() });
+    const owner = await ownerClient(h);
+    for (let i = 0; i < 2; i++) {
+      const res = await owner.post("/api/me/delete", { password: "nope nope", confirm: "owner" });
+      expect(res.status).toBe(403);
+      expect((await body(res)).error.code).toBe("invalid_credentials");
+    }
+    const blocked = await owner.post("/api/me/delete", { password: PASSWORD, confirm: "owner" });
+    expect(blocked.status).toBe(429);
+    expect((await body(blocked)).error.code).toBe("rate_limited");
+    expect((await owner.get("/api/me")).status).toBe(200);
+  });
 });
