@@ -52,6 +52,39 @@ describe("body limits on uploads", () => {
     expect(await body(res)).toMatchObject({ kind: "video", format: "mp4", sizeBytes: data.length });
   });
 
+  it("no route taking a non-JSON body is cut off at the 16 KiB JSON limit (read from the OpenAPI document)", async () => {
+    const doc = (await (await h.app.request("/api/openapi.json")).json()) as {
+      paths: Record<string, Record<string, { requestBody?: { content?: Record<string, unknown> } }>>;
+    };
+    const binary: string[] = [];
+    for (const [path, item] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(item)) {
+        const types = Object.keys(op.requestBody?.content ?? {});
+        if (types.length > 0 && !types.includes("application/json"))
+          binary.push(`${method.toUpperCase()} ${path}`);
+      }
+    }
+    expect(binary).toEqual(expect.arrayContaining(["POST /api/media", "POST /api/media/videos"]));
+    for (const route of binary) {
+      const [method = "POST", path = "/"] = route.split(" ");
+      const data = Buffer.alloc(DEFAULT_BODY_LIMIT * 3, 0x20);
+      const res = await h.app.request(path, {
+        method,
+        headers: {
+          cookie: member.cookie ?? "",
+          "x-meridian-client": "test",
+          "content-type": "application/octet-stream",
+          "x-filename": "big.bin",
+          "content-length": String(data.length),
+        },
+        body: data,
+      });
+      // Refused for what it is (not audio, not an archive), never for its size.
+      expect(res.status, route).not.toBe(413);
+      expect(res.status, route).toBeLessThan(500);
+    }
+  });
+
   it("still refuses a video over the media limit", async () => {
     const res = await upload(mp4(250_000));
     expect(res.status).toBe(413);
