@@ -2,7 +2,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testBackends } from "../store/testing";
 import { body, type Client, createHarness, type Harness, memberClient, ownerClient } from "../test/harness";
+
+const backends = await testBackends();
 
 /**
  * The cross-user matrix: every route of the API (read from the app's own OpenAPI document, so a
@@ -107,7 +110,7 @@ const QUERIES: Record<string, string> = {
  */
 const OWN_KEY_WRITES = new Set(["PUT /api/sleep-diaries/{nightOf}"]);
 
-describe("cross-user matrix: Bob against Alice's ids on every route", () => {
+describe.each(backends)("cross-user matrix on %s: Bob against Alice's ids on every route", (kind) => {
   let h: Harness;
   let dataDir: string;
   let alice: Client;
@@ -118,7 +121,7 @@ describe("cross-user matrix: Bob against Alice's ids on every route", () => {
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), "meridian-matrix-"));
-    h = await createHarness("sqlite", { dataDir, renderThreads: false });
+    h = await createHarness(kind, { dataDir, renderThreads: false });
     alice = await ownerClient(h, "alice");
     bob = await memberClient(h, alice, "bob");
     ops = await operations(h);
