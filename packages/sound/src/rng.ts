@@ -40,6 +40,15 @@ export class Rng {
     return (this.nextI32() >>> 0) / 2147483648 - 1;
   }
 
+  /**
+   * `n` uniforms in [0, 1) into `out` (the same values as `n` calls of `float`). For code that
+   * runs rarely inside a hot function (an event branch in `control`): V8 does not inline calls
+   * there, so each `float()` would return a boxed (allocated) double; this call returns nothing.
+   */
+  draw(out: Float64Array, n: number): void {
+    for (let i = 0; i < n; i++) out[i] = (this.nextI32() >>> 0) / 4294967296;
+  }
+
   /** Uniform in [lo, hi). */
   range(lo: number, hi: number): number {
     return lo + (hi - lo) * this.float();

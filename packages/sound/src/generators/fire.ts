@@ -23,10 +23,8 @@ class FireVoice extends ControlRateVoice {
   private hissT = 0.4;
   private variation = 0.5;
   private variationT = 0.5;
-  // Event bodies run from their own methods with inputs in fields: in `control` these rarely
-  // taken paths would not be inlined, and each double returned by an Rng call would be boxed.
-  private evRate = 0;
-  private evVitality = 0;
+  /** Uniforms of one event (Rng.draw). */
+  private readonly u = new Float64Array(4);
   private readonly k: number;
   private nextCrackle = 0;
   private nextPop = 1;
@@ -74,45 +72,41 @@ class FireVoice extends ControlRateVoice {
     const vitality = clampTo(1 + 0.4 * this.variation * this.life.value, 0.3, 1.5);
     this.dRoar = (this.size * vitality * (0.8 + 0.25 * fl) * 0.9 - this.gRoar) / 32;
     this.dHiss = (this.hiss * vitality * 0.35 - this.gHiss) / 32;
-    this.evRate = (1 + 30 * this.crackle * this.crackle) * vitality * (0.7 + 0.5 * Math.max(fl, 0));
-    this.evVitality = vitality;
+    const rate = (1 + 30 * this.crackle * this.crackle) * vitality * (0.7 + 0.5 * Math.max(fl, 0));
     this.nextCrackle -= dt;
-    while (this.nextCrackle <= 0) this.crackleOne();
+    const rng = this.rng;
+    const u = this.u;
+    const next = this.pool.next;
+    // Event branches: Rng draws through `draw` and typed arrays (no boxed doubles; see Rng.draw).
+    while (this.nextCrackle <= 0) {
+      rng.draw(u, 4);
+      const e = Math.min(1, 0.04 * (1 - (u[0] as number)) ** -0.7);
+      next[FREQ] = 1400 + (6500 - 1400) * (u[1] as number);
+      next[DECAY] = 0.002 + (0.012 - 0.002) * (u[2] as number);
+      next[KICK] = 2 * e;
+      next[BURST] = 2.5 * e;
+      next[BURST_TIME] = 0.0006;
+      next[GLIDE] = 1;
+      next[PAN] = 0;
+      this.pool.start();
+      this.nextCrackle += -Math.log(1 - (u[3] as number)) / rate;
+    }
     this.nextPop -= dt;
-    if (this.nextPop <= 0) this.pop();
+    if (this.nextPop <= 0) {
+      // The odd deeper pop of a splitting log.
+      rng.draw(u, 4);
+      const e = (0.3 + (0.8 - 0.3) * (u[0] as number)) * (0.5 + this.size);
+      next[FREQ] = 280 + (900 - 280) * (u[1] as number);
+      next[DECAY] = 0.02 + (0.05 - 0.02) * (u[2] as number);
+      next[KICK] = 0.5 * e;
+      next[BURST] = e;
+      next[BURST_TIME] = 0.003;
+      next[GLIDE] = 1;
+      next[PAN] = 0;
+      this.pool.start();
+      this.nextPop = -Math.log(1 - (u[3] as number)) / (0.08 + 0.5 * this.crackle * vitality);
+    }
     this.pool.control();
-  }
-
-  /** One crackle, and the wait until the next. */
-  private crackleOne(): void {
-    const rng = this.rng;
-    const e = Math.min(1, 0.04 * (1 - rng.float()) ** -0.7);
-    const next = this.pool.next;
-    next[FREQ] = rng.range(1400, 6500);
-    next[DECAY] = rng.range(0.002, 0.012);
-    next[KICK] = 2 * e;
-    next[BURST] = 2.5 * e;
-    next[BURST_TIME] = 0.0006;
-    next[GLIDE] = 1;
-    next[PAN] = 0;
-    this.pool.start();
-    this.nextCrackle += rng.exponential(this.evRate);
-  }
-
-  /** The odd deeper pop of a splitting log, and the wait until the next. */
-  private pop(): void {
-    const rng = this.rng;
-    const e = rng.range(0.3, 0.8) * (0.5 + this.size);
-    const next = this.pool.next;
-    next[FREQ] = rng.range(280, 900);
-    next[DECAY] = rng.range(0.02, 0.05);
-    next[KICK] = 0.5 * e;
-    next[BURST] = e;
-    next[BURST_TIME] = 0.003;
-    next[GLIDE] = 1;
-    next[PAN] = 0;
-    this.pool.start();
-    this.nextPop = rng.exponential(0.08 + 0.5 * this.crackle * this.evVitality);
   }
 
   protected render(a: Float32Array, _b: Float32Array, start: number, n: number): void {

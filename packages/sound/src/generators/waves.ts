@@ -27,6 +27,8 @@ class WavesVoice extends ControlRateVoice {
   private pebblesT = 0.3;
   private variation = 0.5;
   private variationT = 0.5;
+  /** Uniforms of one event (Rng.draw). */
+  private readonly u = new Float64Array(5);
   private readonly k: number;
   // Wave slots.
   private readonly t = new Float64Array(SLOTS).fill(-1);
@@ -93,16 +95,18 @@ class WavesVoice extends ControlRateVoice {
         slot = s;
       }
     }
-    let amp = rng.range(0.55, 1) * (rng.float() < 0.15 ? 1.3 : 1);
+    const u = this.u;
+    rng.draw(u, 5);
+    let amp = (0.55 + (1 - 0.55) * (u[0] as number)) * ((u[1] as number) < 0.15 ? 1.3 : 1);
     if (this.setLeft > 0) {
       amp *= 1.35;
       this.setLeft--;
     }
     this.t[slot] = 0;
-    this.rise[slot] = rng.range(1.5, 3);
-    this.decay[slot] = rng.range(4, 8);
+    this.rise[slot] = 1.5 + (3 - 1.5) * (u[2] as number);
+    this.decay[slot] = 4 + (8 - 4) * (u[3] as number);
     this.amp[slot] = amp;
-    this.pan[slot] = 0.5 + rng.range(-0.4, 0.4);
+    this.pan[slot] = 0.5 + (-0.4 + (0.4 - -0.4) * (u[4] as number));
   }
 
   protected control(): void {
@@ -114,14 +118,18 @@ class WavesVoice extends ControlRateVoice {
     this.variation = glide(this.variation, this.variationT, k);
     const rng = this.rng;
     this.nextWave -= dt;
+    // Event branches: Rng draws through `draw` and typed arrays (no boxed doubles; see Rng.draw).
+    const u = this.u;
     if (this.nextWave <= 0) {
       this.startWave();
-      this.nextWave = rng.range(6, 15);
+      rng.draw(u, 1);
+      this.nextWave = 6 + (15 - 6) * (u[0] as number);
     }
     this.nextSet -= dt;
     if (this.nextSet <= 0) {
-      this.setLeft = 3 + Math.floor(rng.float() * 3);
-      this.nextSet = rng.exponential(1 / 150) + 40;
+      rng.draw(u, 2);
+      this.setLeft = 3 + Math.floor((u[0] as number) * 3);
+      this.nextSet = -Math.log(1 - (u[1] as number)) / (1 / 150) + 40;
     }
     this.tide.step();
     const tide = 1 + 0.25 * this.variation * this.tide.value;
@@ -173,18 +181,20 @@ class WavesVoice extends ControlRateVoice {
     this.nextPebble -= dt;
     while (this.nextPebble <= 0) {
       if (rate > 0.5) {
-        const e = Math.min(0.08, 0.01 * (1 - rng.float()) ** -0.5);
+        rng.draw(u, 4);
+        const e = Math.min(0.08, 0.01 * (1 - (u[0] as number)) ** -0.5);
         const next = this.pool.next;
-        next[FREQ] = rng.range(2200, 7000);
-        next[DECAY] = rng.range(0.002, 0.006);
+        next[FREQ] = 2200 + (7000 - 2200) * (u[1] as number);
+        next[DECAY] = 0.002 + (0.006 - 0.002) * (u[2] as number);
         next[KICK] = e;
         next[BURST] = e;
         next[BURST_TIME] = 0.0005;
         next[GLIDE] = 1;
-        next[PAN] = rng.float();
+        next[PAN] = u[3] as number;
         this.pool.start();
       }
-      this.nextPebble += rng.exponential(Math.max(rate, 0.5));
+      rng.draw(u, 1);
+      this.nextPebble += -Math.log(1 - (u[0] as number)) / Math.max(rate, 0.5);
     }
     this.pool.control();
   }
