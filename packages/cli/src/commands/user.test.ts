@@ -5,6 +5,15 @@ import { describe, expect, it } from "vitest";
 import { run } from "../main";
 import { captureIO } from "../test/capture-io";
 
+async function reopenUser(dataDir: string, username: string): Promise<string | undefined> {
+  const store = await openStore({ dataDir });
+  try {
+    return (await store.findUserByUsername(username))?.id;
+  } finally {
+    await store.close();
+  }
+}
+
 describe("meridian user", () => {
   it("adds an owner and a member, lists them, removes the member", async () => {
     const first = captureIO({ stdin: "correct horse battery\n" });
@@ -35,10 +44,23 @@ describe("meridian user", () => {
     const media = join(dataDir, "media", ben?.id ?? "?");
     mkdirSync(media, { recursive: true });
     writeFileSync(join(media, "some-id"), "RIFF");
+    // …and so do his server renders (audio + description); Ana's stay.
+    const ana = await reopenUser(dataDir, "ana");
+    const renders = join(dataDir, "renders");
+    mkdirSync(renders, { recursive: true });
+    const bensRender = "b".repeat(22);
+    const anasRender = "a".repeat(22);
+    writeFileSync(join(renders, `${bensRender}.json`), JSON.stringify({ id: bensRender, userId: ben?.id }));
+    writeFileSync(join(renders, `${bensRender}.wav`), "RIFF");
+    writeFileSync(join(renders, `${anasRender}.json`), JSON.stringify({ id: anasRender, userId: ana }));
+    writeFileSync(join(renders, `${anasRender}.wav`), "RIFF");
 
     const remove = captureIO({ env });
     expect(await run(["user", "remove", "ben", "--yes"], remove)).toBe(0);
     expect(existsSync(media)).toBe(false);
+    expect(existsSync(join(renders, `${bensRender}.wav`))).toBe(false);
+    expect(existsSync(join(renders, `${bensRender}.json`))).toBe(false);
+    expect(existsSync(join(renders, `${anasRender}.wav`))).toBe(true);
     const after = captureIO({ env });
     await run(["user", "list"], after);
     expect(after.out()).not.toContain("ben");

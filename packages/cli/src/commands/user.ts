@@ -1,6 +1,7 @@
 import { rm } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { AccountError, createOwner, createUser, listUsers, removeUser } from "@meridian/server";
+import { removeUserRenders } from "@meridian/server/render";
 import { parse } from "../args";
 import type { CliIO } from "../io";
 import { UsageError } from "../io";
@@ -71,6 +72,7 @@ export async function runUser(args: string[], io: CliIO): Promise<number> {
       // Their uploaded studio media (the rows went with the account).
       const dataDir = resolve((io.env ?? process.env).MERIDIAN_DATA_DIR || "data");
       await rm(join(dataDir, "media", user.id), { recursive: true, force: true });
+      removeUserRenders(join(dataDir, "renders"), user.id);
       io.stdout.write(`Removed '${user.username}' and everything they wrote.\n`);
     });
   }
