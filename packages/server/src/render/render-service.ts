@@ -78,6 +78,12 @@ const RENDER_ID = /^[A-Za-z0-9_-]{22}$/;
 const INTERRUPTED = "A server restart interrupted this render; start it again";
 const MP3_KBPS = 160;
 
+const LEFT_OUT = "Some of your own audio files were left out of this render.";
+
+function neutralFileName(job: { durationSeconds: number; format: RenderFormat }): string {
+  return `meridian-render-${formatDuration(job.durationSeconds)}.${job.format}`;
+}
+
 function slug(text: string): string {
   const s = text
     .normalize("NFKD")
@@ -192,9 +198,12 @@ export class RenderService {
       format: job.format,
       durationSeconds: job.durationSeconds,
       sizeBytes: job.sizeBytes,
-      fileName: job.fileName,
+      // The scene's name and the own-audio names in warnings are the user's text, sealed in
+      // the database: the description on disk keeps neither (after a restart the render is
+      // listed under a neutral name).
+      fileName: neutralFileName(job),
       error: job.error,
-      warnings: job.warnings,
+      warnings: job.warnings.length === 0 ? [] : [LEFT_OUT],
       createdAt: job.createdAt,
     };
     // Write then rename: a crash never leaves half a description (a unique temp name, so a
