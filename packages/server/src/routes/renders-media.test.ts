@@ -65,7 +65,10 @@ describe("renders with own audio, kept on disk, within the storage quota", () =>
     // are the user's text, sealed in the database).
     const onDisk = readFileSync(join(dataDir, "renders", `${r.id}.json`), "utf8");
     expect(onDisk).not.toMatch(/Own hum|own-hum|night\.mp3|lost\.wav/i);
-    expect(JSON.parse(onDisk)).toMatchObject({ fileName: "meridian-render-3s.wav", warnings: [expect.any(String)] });
+    expect(JSON.parse(onDisk)).toMatchObject({
+      fileName: "meridian-render-3s.wav",
+      warnings: [expect.any(String)],
+    });
     const file = readWav(Buffer.from(await (await owner.get(`/api/renders/${r.id}/file`)).arrayBuffer()));
     const [left, right] = file.samples as [Int16Array, Int16Array];
     // 3 s from a 1 s file: it loops (no gap after the first second), louder on the right.
