@@ -11,5 +11,5 @@ export {
   type RenderSpec,
   renderInto,
 } from "./pipeline";
-export { quantize16, readWav, WavWriter } from "./wav-writer";
 export { removeUserRenders } from "./render-service";
+export { quantize16, readWav, WavWriter } from "./wav-writer";

@@ -34,7 +34,14 @@ describe("setup", () => {
     expect(res.status).toBe(201);
     const user = await body(res);
     expect(user).toMatchObject({ username: "boss", role: "owner", timeZone: "Europe/Berlin" });
-    expect(Object.keys(user).sort()).toEqual(["createdAt", "id", "recoveryKey", "role", "timeZone", "username"]);
+    expect(Object.keys(user).sort()).toEqual([
+      "createdAt",
+      "id",
+      "recoveryKey",
+      "role",
+      "timeZone",
+      "username",
+    ]);
     const cookie = res.headers.get("set-cookie") ?? "";
     expect(cookie).toMatch(/^meridian_session=[A-Za-z0-9_-]{43};/);
     expect(cookie).toContain("HttpOnly");
