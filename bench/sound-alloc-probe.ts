@@ -1,8 +1,10 @@
 /**
  * Allocation probe for `Engine.process` (run by bench/sound-alloc.test.ts, or by hand):
- *   node --expose-gc --max-semi-space-size=1 --import tsx bench/sound-alloc-probe.ts [seconds] [ids]
- * Builds an engine with every generator at once (or the comma-separated generator ids given) (all motion kinds, near, far and elevated
- * sources, queued one-shots and parameter glides), warms the JIT up, then renders `seconds`
+ *   node --no-concurrent-recompilation --expose-gc --max-semi-space-size=1 --import tsx \
+ *     bench/sound-alloc-probe.ts [seconds] [ids]
+ * Builds an engine with every generator at once, or the comma-separated generator ids given (all
+ * motion kinds, near, far and elevated sources, queued one-shots and parameter glides), warms the
+ * JIT up, then renders `seconds`
  * (default 60) of audio in 128-frame blocks, in three equal windows, and prints JSON
  * {gcs, youngDelta, seconds, windows}: per window the garbage collections during it and the bytes
  * allocated in the young generation over it, and at the top level the best window's figures. Zero allocation in `process` means zero collections and (almost) no heap growth; a

@@ -32,6 +32,9 @@ function probe(seconds: number, ids: readonly string[]): { gcs: number; youngDel
   const res = spawnSync(
     process.execPath,
     [
+      // TurboFan compiles on the main thread: when code gets optimised no longer depends on how
+      // busy the machine is, so the probe behaves the same on every run.
+      "--no-concurrent-recompilation",
       "--expose-gc",
       "--max-semi-space-size=1",
       "--import",
@@ -52,7 +55,7 @@ describe("sound engine allocation", () => {
     // unoptimised (boxing its numbers) for the whole probe. An allocation in `process` shows in
     // every attempt, so up to three attempts are made and the cleanest counts.
     let best = { gcs: Number.POSITIVE_INFINITY, youngDelta: Number.POSITIVE_INFINITY };
-    for (let attempt = 0; attempt < 3 && (best.gcs > 0 || best.youngDelta >= SLACK); attempt++) {
+    for (let attempt = 0; attempt < 2 && (best.gcs > 0 || best.youngDelta >= SLACK); attempt++) {
       const res = probe(60, ALLOCATION_FREE);
       if (res.gcs < best.gcs || (res.gcs === best.gcs && res.youngDelta < best.youngDelta)) best = res;
     }

@@ -7,14 +7,23 @@
  * (noise beds), and the `Svf` object for event voices.
  */
 
+/** Index of the design frequency (Hz) in a coefficient array. */
+export const SVF_F = 4;
+/** Index of the design Q in a coefficient array. */
+export const SVF_Q = 5;
+/** Length of a coefficient array: [a1, a2, a3, k], then the design frequency and Q. */
+export const SVF_LENGTH = 6;
+
 /**
- * Write [a1, a2, a3, k] into `out` (no allocation). The frequency is kept in 5 Hz … 0.45·fs
- * and Q at least 0.05. Cost: one tan(); call it at control rate.
+ * Design from `out[SVF_F]` (Hz) and `out[SVF_Q]` and write [a1, a2, a3, k] into `out[0..4)`.
+ * The frequency is kept in 5 Hz … 0.45·fs and Q at least 0.05. Cost: one tan(); call it at
+ * control rate. The design values travel in the array because V8 boxes (allocates) doubles
+ * passed as arguments to a call it does not inline.
  */
-export function svfCoefs(out: Float64Array, sampleRate: number, freq: number, q: number): void {
-  const f = Math.min(Math.max(freq, 5), sampleRate * 0.45);
+export function svfCoefs(out: Float64Array, sampleRate: number): void {
+  const f = Math.min(Math.max(out[SVF_F] as number, 5), sampleRate * 0.45);
   const g = Math.tan((Math.PI * f) / sampleRate);
-  const k = 1 / Math.max(q, 0.05);
+  const k = 1 / Math.max(out[SVF_Q] as number, 0.05);
   const a1 = 1 / (1 + g * (g + k));
   out[0] = a1;
   out[1] = g * a1;
@@ -29,21 +38,29 @@ export class Svf {
   high = 0;
   private ic1 = 0;
   private ic2 = 0;
-  /** [a1, a2, a3, k] */
-  private readonly c = new Float64Array(4);
+  /** [a1, a2, a3, k, frequency, Q]: at control rate, write `design[SVF_F]`/`[SVF_Q]` and call `retune`. */
+  readonly design = new Float64Array(SVF_LENGTH);
 
   constructor(private readonly sampleRate: number) {
     this.set(1000, Math.SQRT1_2);
   }
 
+  /** Set frequency (Hz) and Q (for setup; in `process`, write `design` and call `retune`). */
   set(freq: number, q: number): this {
-    svfCoefs(this.c, this.sampleRate, freq, q);
+    this.design[SVF_F] = freq;
+    this.design[SVF_Q] = q;
+    this.retune();
     return this;
+  }
+
+  /** Recompute the coefficients from `design`. */
+  retune(): void {
+    svfCoefs(this.design, this.sampleRate);
   }
 
   /** Process one sample; returns the band-pass output (peak gain 1/k·…; use `bandNorm` for 0 dB). */
   tick(x: number): number {
-    const c = this.c;
+    const c = this.design;
     const a1 = c[0] as number;
     const a2 = c[1] as number;
     const v3 = x - this.ic2;
@@ -59,7 +76,7 @@ export class Svf {
 
   /** Band-pass normalised to 0 dB at the centre (k·band). */
   bandNorm(x: number): number {
-    return (this.c[3] as number) * this.tick(x);
+    return (this.design[3] as number) * this.tick(x);
   }
 
   /**
@@ -68,7 +85,7 @@ export class Svf {
    * allocates nor depends on being inlined. Call `set` only between blocks.
    */
   runBand(input: Float64Array, output: Float64Array, n: number, gain: number): void {
-    const c = this.c;
+    const c = this.design;
     const a1 = c[0] as number;
     const a2 = c[1] as number;
     const a3 = c[2] as number;

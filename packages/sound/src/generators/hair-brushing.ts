@@ -9,7 +9,7 @@
 import { Drift, softClip } from "../dsp/envelope";
 import { OnePole } from "../dsp/one-pole";
 import { SmoothedParams } from "../dsp/params";
-import { Svf } from "../dsp/svf";
+import { SVF_F, SVF_Q, Svf } from "../dsp/svf";
 import type { GeneratorDef, GeneratorVoice, ParamSpec } from "../generator";
 import { Rng } from "../rng";
 
@@ -197,7 +197,10 @@ class HairBrushingVoice implements GeneratorVoice {
     const centre = 3000 + 3000 * bristle;
     for (let i = 0; i < RESONATORS; i++) {
       const f = centre * (this.resBase[i] as number) * (1 + 0.12 * this.rng.signed());
-      (this.res[i] as Svf).set(f, 1.2 + 0.8 * bristle);
+      const res = this.res[i] as Svf;
+      res.design[SVF_F] = f;
+      res.design[SVF_Q] = 1.2 + 0.8 * bristle;
+      res.retune();
     }
   }
 

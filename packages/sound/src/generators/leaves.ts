@@ -7,7 +7,7 @@
 import { ControlRateVoice, clampTo, glide, glideCoef } from "../dsp/control-voice";
 import { BURST, BURST_TIME, DECAY, FREQ, GLIDE, KICK, PAN, ResonatorPool } from "../dsp/resonator-pool";
 import { BAND_GAIN, BAND_STATE, BAND_STEP, bandNoisePair, StereoNoise } from "../dsp/stereo-noise";
-import { svfCoefs } from "../dsp/svf";
+import { SVF_F, SVF_LENGTH, SVF_Q, svfCoefs } from "../dsp/svf";
 import { Wander } from "../dsp/wander";
 import type { GeneratorDef } from "../generator";
 import { Rng } from "../rng";
@@ -35,7 +35,7 @@ class LeavesVoice extends ControlRateVoice {
   private readonly energyK: number;
   private nextTick = 0;
   private readonly noise: StereoNoise;
-  private readonly c = new Float64Array(4);
+  private readonly c = new Float64Array(SVF_LENGTH);
   private readonly z = new Float64Array(BAND_STATE);
   // Event bodies run from their own methods with inputs in fields: in `control` these rarely
   // taken paths would not be inlined, and each double returned by an Rng call would be boxed.
@@ -84,7 +84,9 @@ class LeavesVoice extends ControlRateVoice {
     this.energy = glide(this.energy, lagged, this.energyK);
     const e = this.energy;
     const dry = this.dryness;
-    svfCoefs(this.c, this.sampleRate, 2200 + 2500 * dry, 0.8);
+    this.c[SVF_F] = 2200 + 2500 * dry;
+    this.c[SVF_Q] = 0.8;
+    svfCoefs(this.c, this.sampleRate);
     this.z[BAND_STEP] = ((0.01 + 0.12 * e * e) * (0.4 + this.density) - (this.z[BAND_GAIN] as number)) / 32;
     this.evEnergy = e;
     this.evRate = Math.max(this.density * (10 + 600 * e * e), 0.5);

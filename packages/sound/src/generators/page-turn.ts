@@ -11,7 +11,7 @@ import { GrainPool } from "../dsp/grains";
 import { ModalBank } from "../dsp/modal";
 import { OnePole } from "../dsp/one-pole";
 import { SmoothedParams } from "../dsp/params";
-import { Svf } from "../dsp/svf";
+import { SVF_F, SVF_Q, Svf } from "../dsp/svf";
 import type { GeneratorDef, GeneratorVoice, ParamSpec } from "../generator";
 import { Rng } from "../rng";
 import { crumpleEnergy } from "./paper-crinkle";
@@ -200,7 +200,9 @@ class PageTurnVoice implements GeneratorVoice {
         if (this.len === 0) freq = 2000 + 600 * Math.sin(Math.PI * x);
       }
     }
-    this.whoosh.set(freq, 1.1);
+    this.whoosh.design[SVF_F] = freq;
+    this.whoosh.design[SVF_Q] = 1.1;
+    this.whoosh.retune();
     this.idle =
       this.len === 0 &&
       this.swipeLen === 0 &&

@@ -12,7 +12,7 @@ import { Drift, softClip } from "../dsp/envelope";
 import { ModalBank } from "../dsp/modal";
 import { OnePole } from "../dsp/one-pole";
 import { SmoothedParams } from "../dsp/params";
-import { Svf } from "../dsp/svf";
+import { SVF_F, SVF_Q, Svf } from "../dsp/svf";
 import type { GeneratorDef, GeneratorVoice, ParamSpec } from "../generator";
 import { Rng } from "../rng";
 
@@ -84,13 +84,29 @@ const PEN_BODY = [0.4, 0.25, 0.45];
 const PEN_LEVEL = [1, 2.3, 0.5];
 const PEN_CUT = [6500, 9000, 2600];
 
-function penBlend(table: readonly number[], pen: number): number {
-  const i = Math.min(1, Math.max(0, Math.floor(pen)));
-  const t = Math.min(1, Math.max(0, pen - i));
-  return (table[i] as number) * (1 - t) + (table[i + 1] as number) * t;
-}
+/** The pen tables blended per control tick, and their slots in the blend. */
+const PEN_TABLES: readonly (readonly number[])[] = [
+  PEN_BUMPS,
+  PEN_NOISE,
+  PEN_TONE_GAIN,
+  PEN_BODY,
+  PEN_LEVEL,
+  PEN_CUT,
+  PEN_TONE,
+  PEN_Q,
+];
+const B_BUMPS = 0;
+const B_NOISE = 1;
+const B_TONE_GAIN = 2;
+const B_BODY = 3;
+const B_LEVEL = 4;
+const B_CUT = 5;
+const B_TONE = 6;
+const B_Q = 7;
 
 class PenOnPaperVoice implements GeneratorVoice {
+  private readonly blend = new Float64Array(8);
+  private lastCut = -1;
   private readonly rng: Rng;
   private readonly params: SmoothedParams;
   private readonly bank: ModalBank;
@@ -238,15 +254,29 @@ class PenOnPaperVoice implements GeneratorVoice {
     const pen = p.get(P_PEN);
     const grain = p.get(P_GRAIN);
     const pressure = Math.min(1, Math.max(0, p.get(P_PRESSURE) + 0.12 * variation * this.pressDrift.value));
-    this.decayScale = (0.02 + 0.25 * grain) * penBlend(PEN_BUMPS, pen);
-    this.noiseMix = penBlend(PEN_NOISE, pen) * (1.2 - 0.6 * grain);
-    this.bumpMix = penBlend(PEN_BUMPS, pen);
-    this.toneGain = penBlend(PEN_TONE_GAIN, pen);
-    this.body = penBlend(PEN_BODY, pen);
-    this.level = penBlend(PEN_LEVEL, pen) * OUT_GAIN;
-    this.lp.setCutoff(penBlend(PEN_CUT, pen));
+    // Blend the pen tables in place (a helper returning doubles would box them: see Rng.draw).
+    const pi = Math.min(1, Math.max(0, Math.floor(pen)));
+    const pt = Math.min(1, Math.max(0, pen - pi));
+    const blend = this.blend;
+    for (let j = 0; j < PEN_TABLES.length; j++) {
+      const table = PEN_TABLES[j] as readonly number[];
+      blend[j] = (table[pi] as number) * (1 - pt) + (table[pi + 1] as number) * pt;
+    }
+    this.decayScale = (0.02 + 0.25 * grain) * (blend[B_BUMPS] as number);
+    this.noiseMix = (blend[B_NOISE] as number) * (1.2 - 0.6 * grain);
+    this.bumpMix = blend[B_BUMPS] as number;
+    this.toneGain = blend[B_TONE_GAIN] as number;
+    this.body = blend[B_BODY] as number;
+    this.level = (blend[B_LEVEL] as number) * OUT_GAIN;
+    const cut = blend[B_CUT] as number;
+    if (cut !== this.lastCut) {
+      this.lastCut = cut;
+      this.lp.setCutoff(cut);
+    }
     this.force = 0.3 + pressure;
-    this.tone.set(penBlend(PEN_TONE, pen) * (0.85 + 0.3 * grain), penBlend(PEN_Q, pen));
+    this.tone.design[SVF_F] = (blend[B_TONE] as number) * (0.85 + 0.3 * grain);
+    this.tone.design[SVF_Q] = blend[B_Q] as number;
+    this.tone.retune();
     this.step();
   }
 

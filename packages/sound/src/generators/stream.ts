@@ -7,7 +7,7 @@
 import { ControlRateVoice, clampTo, glide, glideCoef } from "../dsp/control-voice";
 import { BURST, BURST_TIME, DECAY, FREQ, GLIDE, KICK, PAN, ResonatorPool } from "../dsp/resonator-pool";
 import { BAND_GAIN, BAND_STATE, BAND_STEP, bandNoisePair, StereoNoise } from "../dsp/stereo-noise";
-import { svfCoefs } from "../dsp/svf";
+import { SVF_F, SVF_LENGTH, SVF_Q, svfCoefs } from "../dsp/svf";
 import { Wander } from "../dsp/wander";
 import type { GeneratorDef } from "../generator";
 import { Rng } from "../rng";
@@ -32,7 +32,7 @@ class StreamVoice extends ControlRateVoice {
   private readonly k: number;
   private nextBubble = 0;
   private readonly noise: StereoNoise;
-  private readonly c = new Float64Array(4);
+  private readonly c = new Float64Array(SVF_LENGTH);
   private readonly z = new Float64Array(BAND_STATE);
 
   constructor(sampleRate: number, seed: number) {
@@ -64,7 +64,9 @@ class StreamVoice extends ControlRateVoice {
     this.turbulence.step();
     const flow = clampTo(this.flow * (1 + 0.35 * this.variation * this.seasons.value), 0.02, 1);
     const turb = 0.55 + 0.45 * this.turbulence.value;
-    svfCoefs(this.c, this.sampleRate, (350 + 900 * this.brightness) * (1.2 - 0.5 * this.size), 0.6);
+    this.c[SVF_F] = (350 + 900 * this.brightness) * (1.2 - 0.5 * this.size);
+    this.c[SVF_Q] = 0.6;
+    svfCoefs(this.c, this.sampleRate);
     this.z[BAND_STEP] = ((0.05 + 0.25 * flow) * (0.8 + 0.2 * turb) - (this.z[BAND_GAIN] as number)) / 32;
     this.evRate = (20 + 260 * flow) * turb * turb;
     this.evPitch = 1.6 - 0.9 * this.size;

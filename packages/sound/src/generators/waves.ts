@@ -8,7 +8,7 @@
 import { ControlRateVoice, clampTo, glide, glideCoef } from "../dsp/control-voice";
 import { BURST, BURST_TIME, DECAY, FREQ, GLIDE, KICK, PAN, ResonatorPool } from "../dsp/resonator-pool";
 import { StereoNoise } from "../dsp/stereo-noise";
-import { svfCoefs } from "../dsp/svf";
+import { SVF_F, SVF_LENGTH, SVF_Q, svfCoefs } from "../dsp/svf";
 import { Wander } from "../dsp/wander";
 import type { GeneratorDef } from "../generator";
 import { Rng } from "../rng";
@@ -41,9 +41,9 @@ class WavesVoice extends ControlRateVoice {
   private setLeft = 0;
   private nextPebble = 0;
   private readonly noise: StereoNoise;
-  private readonly cA = new Float64Array(4);
-  private readonly cB = new Float64Array(4);
-  private readonly cF = new Float64Array(4);
+  private readonly cA = new Float64Array(SVF_LENGTH);
+  private readonly cB = new Float64Array(SVF_LENGTH);
+  private readonly cF = new Float64Array(SVF_LENGTH);
   private readonly z = new Float64Array(14);
   private gA = 0;
   private gB = 0;
@@ -68,7 +68,9 @@ class WavesVoice extends ControlRateVoice {
     this.leak = Math.exp((-2 * Math.PI * 8) / sampleRate);
     this.flutterK = 1 - Math.exp((-2 * Math.PI * 30) / sampleRate);
     this.dcK = 1 - Math.exp((-2 * Math.PI * 15) / sampleRate);
-    svfCoefs(this.cF, sampleRate, 4500, 0.7);
+    this.cF[SVF_F] = 4500;
+    this.cF[SVF_Q] = 0.7;
+    svfCoefs(this.cF, sampleRate);
   }
 
   setParam(name: string, value: number): void {
@@ -171,8 +173,12 @@ class WavesVoice extends ControlRateVoice {
     }
     const sz = (0.5 + this.size) * tide;
     const fs = this.sampleRate;
-    svfCoefs(this.cA, fs, 220 + 2600 * Math.min(ea * 2, 1.5) * sz, 0.7);
-    svfCoefs(this.cB, fs, 220 + 2600 * Math.min(eb * 2, 1.5) * sz, 0.7);
+    this.cA[SVF_F] = 220 + 2600 * Math.min(ea * 2, 1.5) * sz;
+    this.cA[SVF_Q] = 0.7;
+    svfCoefs(this.cA, fs);
+    this.cB[SVF_F] = 220 + 2600 * Math.min(eb * 2, 1.5) * sz;
+    this.cB[SVF_Q] = 0.7;
+    svfCoefs(this.cB, fs);
     this.dgA = ((0.12 + 1.6 * ea) * sz - this.gA) / 32;
     this.dgB = ((0.12 + 1.6 * eb) * sz - this.gB) / 32;
     this.dfA = (this.foam * (0.03 + fa) * sz * 0.45 - this.fA) / 32;

@@ -10,7 +10,7 @@
 import { Drift, softClip } from "../dsp/envelope";
 import { OnePole } from "../dsp/one-pole";
 import { SmoothedParams } from "../dsp/params";
-import { Svf } from "../dsp/svf";
+import { SVF_F, SVF_Q, Svf } from "../dsp/svf";
 import type { GeneratorDef, GeneratorVoice, ParamSpec } from "../generator";
 import { Rng } from "../rng";
 
@@ -260,8 +260,12 @@ class WhisperVoice implements GeneratorVoice {
     this.voiceDrift.advance(CONTROL);
     this.closeDrift.advance(CONTROL);
     // formant glides (≈40 ms), whisper-broad bandwidths
-    this.sib.set(this.sibFreq, this.sibQ);
-    this.puff.set(this.puffFreq, 0.9);
+    this.sib.design[SVF_F] = this.sibFreq;
+    this.sib.design[SVF_Q] = this.sibQ;
+    this.sib.retune();
+    this.puff.design[SVF_F] = this.puffFreq;
+    this.puff.design[SVF_Q] = 0.9;
+    this.puff.retune();
     const k = this.glide;
     this.warmthGain = 2.2 * p.get(P_PROX);
     const tract = this.tract * (1 + 0.04 * p.get(P_VARIATION) * this.voiceDrift.value);
@@ -269,7 +273,10 @@ class WhisperVoice implements GeneratorVoice {
       const cur =
         (this.fCur[i] as number) + k * ((this.fTarget[i] as number) * tract - (this.fCur[i] as number));
       this.fCur[i] = cur;
-      (this.formants[i] as Svf).set(cur, cur / (FORMANT_BW[i] as number));
+      const formant = this.formants[i] as Svf;
+      formant.design[SVF_F] = cur;
+      formant.design[SVF_Q] = cur / (FORMANT_BW[i] as number);
+      formant.retune();
     }
   }
 

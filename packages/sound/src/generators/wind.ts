@@ -6,7 +6,7 @@
  */
 import { ControlRateVoice, clampTo, glide, glideCoef } from "../dsp/control-voice";
 import { StereoNoise } from "../dsp/stereo-noise";
-import { svfCoefs } from "../dsp/svf";
+import { SVF_F, SVF_LENGTH, SVF_Q, svfCoefs } from "../dsp/svf";
 import { Wander } from "../dsp/wander";
 import type { GeneratorDef } from "../generator";
 import { Rng } from "../rng";
@@ -26,10 +26,10 @@ class WindVoice extends ControlRateVoice {
   private readonly gustB: Wander;
   private readonly noise: StereoNoise;
   // Coefficients [a1, a2, a3, k] for body A/B, whistle A/B, and states.
-  private readonly cBodyA = new Float64Array(4);
-  private readonly cBodyB = new Float64Array(4);
-  private readonly cWhA = new Float64Array(4);
-  private readonly cWhB = new Float64Array(4);
+  private readonly cBodyA = new Float64Array(SVF_LENGTH);
+  private readonly cBodyB = new Float64Array(SVF_LENGTH);
+  private readonly cWhA = new Float64Array(SVF_LENGTH);
+  private readonly cWhB = new Float64Array(SVF_LENGTH);
   private readonly z = new Float64Array(12);
   private gBody = 0;
   private dBody = 0;
@@ -74,11 +74,19 @@ class WindVoice extends ControlRateVoice {
     const speed = clampTo(0.15 + 0.7 * base + 0.6 * gust, 0.05, 1.4);
     const fs = this.sampleRate;
     const f = 180 + 650 * speed;
-    svfCoefs(this.cBodyA, fs, f, 0.9 + 0.6 * speed);
-    svfCoefs(this.cBodyB, fs, f * 1.17, 0.8 + 0.6 * speed);
+    this.cBodyA[SVF_F] = f;
+    this.cBodyA[SVF_Q] = 0.9 + 0.6 * speed;
+    svfCoefs(this.cBodyA, fs);
+    this.cBodyB[SVF_F] = f * 1.17;
+    this.cBodyB[SVF_Q] = 0.8 + 0.6 * speed;
+    svfCoefs(this.cBodyB, fs);
     const fw = 500 + 1100 * speed;
-    svfCoefs(this.cWhA, fs, fw, 28);
-    svfCoefs(this.cWhB, fs, fw * 1.31, 24);
+    this.cWhA[SVF_F] = fw;
+    this.cWhA[SVF_Q] = 28;
+    svfCoefs(this.cWhA, fs);
+    this.cWhB[SVF_F] = fw * 1.31;
+    this.cWhB[SVF_Q] = 24;
+    svfCoefs(this.cWhB, fs);
     const lvl = speed * speed;
     this.dBody = (0.9 * lvl - this.gBody) / 32;
     this.dWh = (this.whistle * 0.22 * lvl * speed - this.gWh) / 32;
