@@ -4,11 +4,12 @@
  *     bench/sound-alloc-probe.ts [seconds] [ids]
  * Builds an engine with every generator at once, or the comma-separated generator ids given (all
  * motion kinds, near, far and elevated sources, queued one-shots and parameter glides), warms the
- * JIT up, then renders `seconds`
- * (default 60) of audio in 128-frame blocks, in three equal windows, and prints JSON
- * {gcs, youngDelta, seconds, windows}: per window the garbage collections during it and the bytes
- * allocated in the young generation over it, and at the top level the best window's figures. Zero allocation in `process` means zero collections and (almost) no heap growth; a
- * 1 MB young generation makes even a few bytes per control tick show up as collections.
+ * JIT up, then renders `seconds` (default 60) of audio in 128-frame blocks, in three equal
+ * windows, and prints JSON {gcs, youngDelta, seconds, windows}: per window the garbage collections
+ * during it and the bytes allocated in the young generation over it (emptied first), and at the
+ * top level the best window's figures. Zero allocation in `process` means no collections and a
+ * few kB at most; a 1 MB young generation makes even a few bytes per control tick show.
+ * PROBE_SITES=1 also prints the allocating functions (sampling heap profiler) to stderr.
  */
 import { PerformanceObserver } from "node:perf_hooks";
 import { getHeapSpaceStatistics } from "node:v8";
