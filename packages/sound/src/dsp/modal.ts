@@ -109,8 +109,10 @@ export class ModalBank {
         pB = yB;
         output[k] = (output[k] as number) + yA + yB;
       }
-      this.store(i, pA, qA);
-      this.store(i + 1, pB, qB);
+      y1[i] = pA;
+      y2[i] = qA;
+      y1[i + 1] = pB;
+      y2[i + 1] = qB;
     }
     if (i < this.size) {
       const bA = b[i] as number;
@@ -124,13 +126,9 @@ export class ModalBank {
         pA = yA;
         output[k] = (output[k] as number) + yA;
       }
-      this.store(i, pA, qA);
+      y1[i] = pA;
+      y2[i] = qA;
     }
-  }
-
-  private store(i: number, p: number, q: number): void {
-    this.y1[i] = p;
-    this.y2[i] = q;
   }
 
   /**
