@@ -6,7 +6,7 @@
  * the bristles. Collision rate and energy follow the stroke's speed and the pressure.
  */
 
-import { Drift, softClip } from "../dsp/envelope";
+import { Drift, softClipBlock } from "../dsp/envelope";
 import { OnePole } from "../dsp/one-pole";
 import { SmoothedParams } from "../dsp/params";
 import { SVF_F, SVF_Q, Svf } from "../dsp/svf";
@@ -158,8 +158,12 @@ class HairBrushingVoice implements GeneratorVoice {
       // 3. soft top, DC
       for (let k = 0; k < n; k++) {
         const y = (bristles[k] as number) + (swishEnv[k] as number) * (air[k] as number);
-        a[i + k] = softClip(this.dc.highpass(this.lp2.lowpass(this.lp1.lowpass(y))) * OUT_GAIN);
+        a[i + k] = y;
       }
+      this.lp1.lowpassBlock(a, i, n);
+      this.lp2.lowpassBlock(a, i, n);
+      this.dc.highpassBlock(a, i, n);
+      softClipBlock(a, i, n, OUT_GAIN);
       this.untilNext -= n;
       this.phase = (this.phase + n) % CONTROL;
       i += n;

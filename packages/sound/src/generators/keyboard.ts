@@ -6,7 +6,7 @@
  * process writes words in bursts with thinking pauses, hesitations and the odd backspace run.
  */
 
-import { Drift, softClip } from "../dsp/envelope";
+import { Drift, softClipBlock } from "../dsp/envelope";
 import { ModalBank } from "../dsp/modal";
 import { OnePole } from "../dsp/one-pole";
 import { SmoothedParams } from "../dsp/params";
@@ -148,7 +148,9 @@ class KeyboardVoice implements GeneratorVoice {
         this.age[v] = age0 + n;
         (this.banks[v] as ModalBank).run(ex, acc, n, idle);
       }
-      for (let k = 0; k < n; k++) a[i + k] = softClip(this.dc.highpass(acc[k] as number) * OUT_GAIN);
+      for (let k = 0; k < n; k++) a[i + k] = acc[k] as number;
+      this.dc.highpassBlock(a, i, n);
+      softClipBlock(a, i, n, OUT_GAIN);
       this.phase = (this.phase + n) % CONTROL;
       this.untilNext -= n;
       i += n;

@@ -6,7 +6,7 @@
  * lower, slower and thumps more; thin paper is crisper.
  */
 
-import { Drift, softClip } from "../dsp/envelope";
+import { Drift, softClipBlock } from "../dsp/envelope";
 import { GrainPool } from "../dsp/grains";
 import { ModalBank } from "../dsp/modal";
 import { OnePole } from "../dsp/one-pole";
@@ -135,7 +135,7 @@ class PageTurnVoice implements GeneratorVoice {
       if (--this.untilSwipe <= 0) this.startSwipe();
       if (this.idle) {
         // nothing sounding between turns: only let the output filters settle
-        a[i] = softClip(this.dc.highpass(this.lp.lowpass(0)) * OUT_GAIN);
+        a[i] = 0;
         continue;
       }
       const n = rng.signed();
@@ -154,9 +154,12 @@ class PageTurnVoice implements GeneratorVoice {
         this.thumpLeft--;
       }
       y += this.thump.tick(th);
-      y = this.lp.lowpass(y);
-      a[i] = softClip(this.dc.highpass(y) * OUT_GAIN);
+      a[i] = y;
     }
+    // the output chain in block form (per-sample calls V8 does not inline box their results)
+    this.lp.lowpassBlock(a, offset, frames);
+    this.dc.highpassBlock(a, offset, frames);
+    softClipBlock(a, offset, frames, OUT_GAIN);
   }
 
   private control(): void {

@@ -7,7 +7,7 @@
  * sheet-friction rustle sits underneath.
  */
 
-import { Drift, softClip } from "../dsp/envelope";
+import { Drift, softClipBlock } from "../dsp/envelope";
 import { GrainPool } from "../dsp/grains";
 import { OnePole } from "../dsp/one-pole";
 import { SmoothedParams } from "../dsp/params";
@@ -101,6 +101,8 @@ class PaperCrinkleVoice implements GeneratorVoice {
   private rate = 0;
   private swell = 0;
   private gain = 1;
+  /** Per-sample output gain of the current block (the gain moves at control rate). */
+  private scale = new Float32Array(128);
   /** Resting and silent: skip the synthesis until the next gesture. */
   private idle = false;
 
@@ -136,23 +138,29 @@ class PaperCrinkleVoice implements GeneratorVoice {
     const rng = this.rng;
     const grains = this.grains;
     const invSr = 1 / this.sampleRate;
+    if (this.scale.length < frames) this.scale = new Float32Array(frames);
+    const scale = this.scale;
     for (let i = offset; i < offset + frames; i++) {
       if (this.phase === 0) this.control();
       this.phase = (this.phase + 1) % CONTROL;
+      scale[i - offset] = OUT_GAIN * this.gain;
       if (this.idle) {
         // resting hands: only let the output filters settle
-        a[i] = softClip(
-          this.dc.highpass(this.soften2.lowpass(this.soften.lowpass(0))) * OUT_GAIN * this.gain,
-        );
+        a[i] = 0;
         continue;
       }
       const noise = rng.signed();
       if (this.rate > 0 && rng.float() < this.rate * invSr) this.click();
       let y = grains.tick(noise);
       if (this.swell > 0) y += 0.12 * this.swell * this.rustle.bandNorm(noise);
-      y = this.soften2.lowpass(this.soften.lowpass(y));
-      a[i] = softClip(this.dc.highpass(y) * OUT_GAIN * this.gain);
+      a[i] = y;
     }
+    // the output chain in block form (per-sample calls V8 does not inline box their results)
+    this.soften.lowpassBlock(a, offset, frames);
+    this.soften2.lowpassBlock(a, offset, frames);
+    this.dc.highpassBlock(a, offset, frames);
+    for (let i = 0; i < frames; i++) a[offset + i] = (a[offset + i] as number) * (scale[i] as number);
+    softClipBlock(a, offset, frames, 1);
   }
 
   private control(): void {

@@ -8,7 +8,7 @@
  * tone filter (ballpoint: smooth and mid; pencil: grainy and bright; felt tip: soft and dull).
  */
 
-import { Drift, softClip } from "../dsp/envelope";
+import { Drift, softClipBlock } from "../dsp/envelope";
 import { ModalBank } from "../dsp/modal";
 import { OnePole } from "../dsp/one-pole";
 import { SmoothedParams } from "../dsp/params";
@@ -235,9 +235,10 @@ class PenOnPaperVoice implements GeneratorVoice {
       this.v = v;
       this.ground = ground;
       this.bank.run(ex, acc, n);
-      for (let k = 0; k < n; k++) {
-        a[i + k] = softClip(this.dc.highpass(this.lp.lowpass(acc[k] as number)) * this.level);
-      }
+      for (let k = 0; k < n; k++) a[i + k] = acc[k] as number;
+      this.lp.lowpassBlock(a, i, n);
+      this.dc.highpassBlock(a, i, n);
+      softClipBlock(a, i, n, this.level);
       this.phase = (this.phase + n) % CONTROL;
       i += n;
     }

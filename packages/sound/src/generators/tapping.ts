@@ -7,7 +7,7 @@
  * velocity, occasional finger rolls and pauses; `variation` drifts tempo, touch and surface.
  */
 
-import { Drift, softClip } from "../dsp/envelope";
+import { Drift, softClipBlock } from "../dsp/envelope";
 import { ModalBank } from "../dsp/modal";
 import { OnePole } from "../dsp/one-pole";
 import { SmoothedParams } from "../dsp/params";
@@ -199,7 +199,9 @@ class TappingVoice implements GeneratorVoice {
       this.noiseLp = lp;
       this.noiseLp2 = lp2;
       this.bank.run(ex, acc, n);
-      for (let k = 0; k < n; k++) a[i + k] = softClip(this.dc.highpass(acc[k] as number) * OUT_GAIN);
+      for (let k = 0; k < n; k++) a[i + k] = acc[k] as number;
+      this.dc.highpassBlock(a, i, n);
+      softClipBlock(a, i, n, OUT_GAIN);
       this.phase = (this.phase + n) % CONTROL;
       this.untilNext -= n;
       i += n;

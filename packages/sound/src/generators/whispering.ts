@@ -7,7 +7,7 @@
  * "Proximity" adds the low-mid warmth and breath pops of a very close microphone.
  */
 
-import { Drift, softClip } from "../dsp/envelope";
+import { Drift, softClipBlock } from "../dsp/envelope";
 import { OnePole } from "../dsp/one-pole";
 import { SmoothedParams } from "../dsp/params";
 import { SVF_F, SVF_Q, Svf } from "../dsp/svf";
@@ -239,15 +239,19 @@ class WhisperVoice implements GeneratorVoice {
       // 3. mix, close-mic warmth, gentle top, DC
       const warmthGain = this.warmthGain;
       for (let k = 0; k < n; k++) {
-        let y =
+        const y =
           (vEnv[k] as number) * (voc[k] as number) +
           (cEnv[k] as number) * (cons[k] as number) +
           (pEnv[k] as number) * (puffs[k] as number) +
           (bEnv[k] as number) * (breaths[k] as number);
-        y += warmthGain * this.warmth.lowpass(y);
-        y = this.lp2.lowpass(this.lp1.lowpass(y));
-        a[i + k] = softClip(this.dc.highpass(y) * OUT_GAIN);
+        a[i + k] = y;
       }
+      // block forms: per-sample calls V8 does not inline box their results
+      this.warmth.addLowpassBlock(a, i, n, warmthGain);
+      this.lp1.lowpassBlock(a, i, n);
+      this.lp2.lowpassBlock(a, i, n);
+      this.dc.highpassBlock(a, i, n);
+      softClipBlock(a, i, n, OUT_GAIN);
       this.phase = (this.phase + n) % CONTROL;
       i += n;
     }
