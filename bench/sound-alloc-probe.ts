@@ -51,7 +51,11 @@ function probeScene(): Scene {
 function stir(engine: Engine, seconds: number, round: number): void {
   const setting = round % 3;
   for (const kind of KINDS) {
-    for (let k = 0; k < 8; k++) engine.trigger(kind, { delay: ((k + 0.5) * seconds) / 8, strength: 0.5 });
+    // one every 2 s, so each measured window hears several of every kind
+    const count = Math.max(8, Math.round(seconds / 2));
+    for (let k = 0; k < count; k++) {
+      engine.trigger(kind, { delay: ((k + 0.5) * seconds) / count, strength: 0.5 });
+    }
   }
   for (const def of DEFS) {
     for (const p of def.params) {
