@@ -1,0 +1,96 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { readWav, WavWriter } from "./wav-writer";
+
+const dir = mkdtempSync(join(tmpdir(), "meridian-wav-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let files = 0;
+
+/** Write `left`/`right` (written in blocks of 4096 frames) and return the file's bytes. */
+async function encode(left: Float32Array, right: Float32Array, seed?: number): Promise<Buffer> {
+  const path = join(dir, `t${files++}.wav`);
+  const w = await WavWriter.create(path, 48000, 2, seed);
+  for (let at = 0; at < left.length; at += 4096) {
+    const n = Math.min(4096, left.length - at);
+    await w.write([left.subarray(at, at + n), right.subarray(at, at + n)], n);
+  }
+  await w.close();
+  return readFileSync(path);
+}
+
+const N = 48000 * 4;
+/** A 1 kHz sine of `lsb` 16-bit steps' amplitude. */
+function sine(lsb: number): Float32Array {
+  const x = new Float32Array(N);
+  for (let i = 0; i < N; i++) x[i] = (lsb / 32767) * Math.sin((2 * Math.PI * 1000 * i) / 48000);
+  return x;
+}
+
+/** Amplitude (in LSB) of the 1 kHz component of `s`, and its mean. */
+function analyse(s: Int16Array): { amplitude: number; mean: number } {
+  let c = 0;
+  let sum = 0;
+  for (let i = 0; i < s.length; i++) {
+    const v = s[i] as number;
+    c += v * Math.sin((2 * Math.PI * 1000 * i) / 48000);
+    sum += v;
+  }
+  return { amplitude: (2 * c) / s.length, mean: sum / s.length };
+}
+
+describe("WavWriter dither", () => {
+  it("keeps a sine quieter than one 16-bit step at its level (plain rounding would erase it), with no DC", async () => {
+    const x = sine(0.3);
+    const wav = readWav(await encode(x, x));
+    for (const ch of wav.samples) {
+      const { amplitude, mean } = analyse(ch);
+      expect(amplitude).toBeGreaterThan(0.27);
+      expect(amplitude).toBeLessThan(0.33);
+      expect(Math.abs(mean)).toBeLessThan(0.01);
+    }
+    // The two channels get independent dither: the hiss is not the same in both ears.
+    const [l, r] = wav.samples as [Int16Array, Int16Array];
+    let same = 0;
+    for (let i = 0; i < l.length; i++) if (l[i] === r[i]) same++;
+    expect(same / l.length).toBeLessThan(0.9);
+  });
+
+  it("adds triangular ±1 LSB dither: zero mean, variance ¼ LSB² (dither ⅙ + rounding ¹⁄₁₂)", async () => {
+    const x = new Float32Array(N).fill(1e-9); // not exact silence, far below one step
+    const [l] = readWav(await encode(x, x)).samples as [Int16Array];
+    let sum = 0;
+    let sq = 0;
+    for (const v of l) {
+      expect(Math.abs(v)).toBeLessThanOrEqual(1);
+      sum += v;
+      sq += v * v;
+    }
+    expect(Math.abs(sum / l.length)).toBeLessThan(0.01);
+    expect(sq / l.length).toBeGreaterThan(0.23);
+    expect(sq / l.length).toBeLessThan(0.27);
+  });
+
+  it("keeps louder signals at their level and clamps at full scale", async () => {
+    const x = sine(1000);
+    const [l] = readWav(await encode(x, x)).samples as [Int16Array];
+    expect(analyse(l).amplitude).toBeCloseTo(1000, 0);
+    const loud = new Float32Array(4096).fill(1.5);
+    const quiet = new Float32Array(4096).fill(-1.5);
+    const [hi, lo] = readWav(await encode(loud, quiet)).samples as [Int16Array, Int16Array];
+    expect(Math.min(...hi)).toBeGreaterThanOrEqual(32766);
+    expect(Math.max(...hi)).toBe(32767);
+    expect(Math.max(...lo)).toBe(-32768);
+  });
+
+  it("is deterministic for a seed, differs between seeds, and leaves digital silence silent", async () => {
+    const x = sine(3);
+    const a = await encode(x, x, 11);
+    expect((await encode(x, x, 11)).equals(a)).toBe(true);
+    expect((await encode(x, x, 12)).equals(a)).toBe(false);
+    const z = new Float32Array(N);
+    const [l, r] = readWav(await encode(z, z)).samples as [Int16Array, Int16Array];
+    expect(l.every((v) => v === 0) && r.every((v) => v === 0)).toBe(true);
+  });
+});
