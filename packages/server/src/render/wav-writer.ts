@@ -7,8 +7,9 @@
  * Quantisation to 16 bits adds TPDF dither (the sum of two uniform random values, ±1 LSB
  * triangular): the rounding error becomes a steady, signal-independent hiss ~96 dB down instead
  * of distortion that follows the signal, so quiet fade tails and whisper-level layers keep their
- * level and texture. The dither comes from a seeded generator (xorshift32), so the same audio and
- * seed always give the same file; exact digital silence stays exactly zero.
+ * level and texture. The dither comes from a seeded generator (xorshift32: a table of 2¹⁶ values
+ * read from a random offset per write), so the same audio, blocks and seed always give the same
+ * file; exact digital silence stays exactly zero.
  */
 import { type FileHandle, open } from "node:fs/promises";
 
@@ -25,10 +26,30 @@ export function quantize16(x: number): number {
 /** Default dither seed: renders are reproducible byte for byte. */
 export const DITHER_SEED = 0x2545f491;
 
+/** Length of the dither table (a power of two, even): 2¹⁶ values, 1.4 s of stereo at 48 kHz. */
+const DITHER_MASK = (1 << 16) - 1;
+
+/**
+ * `DITHER_MASK + 1` TPDF values (the two 16-bit halves r1, r2 of one xorshift32 draw:
+ * (r1 + r2) / 2¹⁶ − 1, triangular in (−1, 1) LSB) from `seed`.
+ */
+function ditherTable(seed: number): Float32Array {
+  const table = new Float32Array(DITHER_MASK + 1);
+  let st = seed;
+  for (let i = 0; i < table.length; i++) {
+    st ^= st << 13;
+    st ^= st >>> 17;
+    st ^= st << 5;
+    table[i] = ((st & 0xffff) + (st >>> 16)) / 65536 - 1;
+  }
+  return table;
+}
+
 export class WavWriter {
   private dataBytes = 0;
   /** xorshift32 state of the dither generator (never 0). */
   private dither: number;
+  private readonly table: Float32Array;
   private buf: Buffer = Buffer.alloc(0);
   private pcm: Int16Array<ArrayBufferLike> = new Int16Array(0);
 
@@ -39,6 +60,7 @@ export class WavWriter {
     seed: number,
   ) {
     this.dither = seed | 0 || DITHER_SEED;
+    this.table = ditherTable(this.dither);
   }
 
   static async create(
@@ -67,30 +89,38 @@ export class WavWriter {
       this.pcm = new Int16Array(this.buf.buffer, this.buf.byteOffset, bytes / 2);
     }
     const pcm = this.pcm;
-    // TPDF dither: (r1 + r2) / 2³² − 1 with r1, r2 uniform 32-bit values, i.e. a triangular value
-    // in (−1, 1) LSB, added before rounding; xorshift32 inlined by hand (hot loop).
+    // TPDF dither, read from the table at a fresh random offset for every call (a serial random
+    // generator per sample would double the writer's cost over an 8-hour render).
     let st = this.dither;
-    for (let ch = 0; ch < c; ch++) {
-      const x = channels[ch] as Float32Array;
-      for (let i = 0, o = ch; i < n; i++, o += c) {
-        const xi = x[i] as number;
-        st ^= st << 13;
-        st ^= st >>> 17;
-        st ^= st << 5;
-        const r1 = st >>> 0;
-        st ^= st << 13;
-        st ^= st >>> 17;
-        st ^= st << 5;
-        const r2 = st >>> 0;
-        if (xi === 0) {
-          pcm[o] = 0; // digital silence stays silent
-          continue;
+    st ^= st << 13;
+    st ^= st >>> 17;
+    st ^= st << 5;
+    this.dither = st;
+    const table = this.table;
+    let t = st & DITHER_MASK;
+    if (c === 2) {
+      const a = channels[0] as Float32Array;
+      const b = channels[1] as Float32Array;
+      for (let i = 0, o = 0; i < n; i++, o += 2) {
+        const xa = a[i] as number;
+        const xb = b[i] as number;
+        const u = Math.round(xa * 32767 + (table[t] as number));
+        const v = Math.round(xb * 32767 + (table[t + 1] as number));
+        t = (t + 2) & DITHER_MASK;
+        pcm[o] = xa === 0 ? 0 : u > 32767 ? 32767 : Math.max(u, -32768); // digital silence stays silent
+        pcm[o + 1] = xb === 0 ? 0 : v > 32767 ? 32767 : Math.max(v, -32768);
+      }
+    } else {
+      for (let ch = 0; ch < c; ch++) {
+        const x = channels[ch] as Float32Array;
+        for (let i = 0, o = ch; i < n; i++, o += c) {
+          const xi = x[i] as number;
+          const v = Math.round(xi * 32767 + (table[t] as number));
+          t = (t + 1) & DITHER_MASK;
+          pcm[o] = xi === 0 ? 0 : v > 32767 ? 32767 : Math.max(v, -32768);
         }
-        const v = Math.round(xi * 32767 + (r1 + r2) / 4294967296 - 1);
-        pcm[o] = v > 32767 ? 32767 : Math.max(v, -32768);
       }
     }
-    this.dither = st;
     if (!LITTLE_ENDIAN) this.buf.swap16();
     await this.fh.write(this.buf, 0, bytes, HEADER + this.dataBytes);
     this.dataBytes += bytes;
