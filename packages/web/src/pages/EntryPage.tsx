@@ -9,10 +9,12 @@ import { PromptPicker } from "../editor/PromptPicker";
 import { SaveStatus } from "../editor/SaveStatus";
 import { TagsInput } from "../editor/TagsInput";
 import { EMPTY_CONTENT, type EntryContent } from "../journal/content";
+import { deletions } from "../journal/deletions";
 import { useEntrySession } from "../journal/useEntrySession";
 import { dayHeading, todayIn } from "../lib/dates";
-import { Link, replaceUrlQuietly } from "../router/router";
+import { Link, navigate, replaceUrlQuietly } from "../router/router";
 import { entryExportUrl } from "../your-data/data-api";
+import { DeleteEntryButton } from "./DeleteEntryButton";
 
 function useFocusMode(): [boolean, (on: boolean) => void] {
   const [on, setOn] = useState(false);
@@ -149,6 +151,17 @@ export function EntryPage(props: { entryId: string | null; clientId: string | nu
           >
             Export as Markdown
           </a>
+        )}
+        {session.save?.entryId != null && (
+          <DeleteEntryButton
+            onConfirm={() => {
+              const id = session.save?.entryId;
+              if (!id) return;
+              // Leaving closes the editor, which flushes any pending save; the deletion waits for it.
+              deletions.schedule(id, content.title.trim() || "Untitled");
+              navigate("/journal");
+            }}
+          />
         )}
       </div>
       {session.notice && (

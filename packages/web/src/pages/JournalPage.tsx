@@ -1,14 +1,19 @@
 import type { Entry } from "@meridian/core";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useState, useSyncExternalStore } from "react";
 import { api, type TagCount } from "../api/client";
 import { errorMessage } from "../api/errors";
 import { useUser } from "../app/auth";
 import { Calendar } from "../components/Calendar";
 import { EntryCard } from "../components/EntryCard";
 import { Empty, ErrorNote, Skeletons } from "../components/Status";
+import { deletions } from "../journal/deletions";
 import { closingSavesSettled } from "../journal/entrySession";
 import { dayHeading, monthRange, parseYmd, todayIn, yearOf } from "../lib/dates";
 import { Link, navigate, useLocation } from "../router/router";
+import { DeletedBanner } from "./DeletedBanner";
+
+const subscribeDeletions = (fn: () => void) => deletions.subscribe(fn);
+const deletionState = () => deletions.state;
 
 function groupByDay(entries: readonly Entry[]): Array<[string, Entry[]]> {
   const groups = new Map<string, Entry[]>();
@@ -108,7 +113,19 @@ export function JournalPage() {
     }
   }
 
-  const groups = useMemo(() => groupByDay(entries ?? []), [entries]);
+  const deleteBanner = useSyncExternalStore(subscribeDeletions, deletionState);
+  // Entries waiting for Undo or deleted are hidden; the banner changes whenever that set does.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: deleteBanner marks a change in deletions
+  const visible = useMemo(
+    () => (entries ?? []).filter((e) => !deletions.hidden(e.id)),
+    [entries, deleteBanner],
+  );
+  // biome-ignore lint/correctness/useExhaustiveDependencies: as above
+  const visibleOnThisDay = useMemo(
+    () => onThisDay?.filter((e) => !deletions.hidden(e.id)) ?? null,
+    [onThisDay, deleteBanner],
+  );
+  const groups = useMemo(() => groupByDay(visible), [visible]);
   const filtered = tag !== null || date !== null;
 
   return (
@@ -120,6 +137,11 @@ export function JournalPage() {
             New entry
           </Link>
         </div>
+        <DeletedBanner
+          state={deleteBanner}
+          onUndo={() => void deletions.undo()}
+          onDismiss={() => deletions.dismiss()}
+        />
         {filtered && (
           <div className="row" aria-live="polite">
             <span className="muted">Showing</span>
@@ -140,7 +162,7 @@ export function JournalPage() {
               <Skeletons count={3} />
             </div>
           )}
-          {entries && entries.length === 0 && (
+          {entries && visible.length === 0 && (
             <Empty>
               {filtered ? (
                 <p>No entries match this filter.</p>
@@ -212,13 +234,13 @@ export function JournalPage() {
           <h2 id="otd-heading" className="flush-top side-heading">
             On this day
           </h2>
-          {onThisDay === null ? (
+          {visibleOnThisDay === null ? (
             <p className="muted small">Looking back…</p>
-          ) : onThisDay.length === 0 ? (
+          ) : visibleOnThisDay.length === 0 ? (
             <p className="muted small">Nothing from this date in earlier years yet.</p>
           ) : (
             <ul className="entry-list">
-              {onThisDay.map((e) => (
+              {visibleOnThisDay.map((e) => (
                 <li key={e.id}>
                   <p className="muted small otd-year">{yearOf(e.localDate)}</p>
                   <EntryCard entry={e} timeZone={user.timeZone} />
