@@ -111,3 +111,20 @@ test("closing the page during the undo window still deletes the entry (keepalive
   await again.goto(`/entries/${id}`);
   await expect(again.getByText("This entry doesn't exist")).toBeVisible();
 });
+
+test("a DELETE that fails (offline) brings the entry back with a clear message", async ({ page }) => {
+  const { id } = await writeEntry(page, "Wind in the chimney.");
+  await page.route(`**/api/entries/${id}`, async (route) => {
+    if (route.request().method() === "DELETE") await route.abort("internetdisconnected");
+    else await route.continue();
+  });
+  const flow = new DeleteEntryFlow(page);
+  await flow.open();
+  await flow.confirm();
+  await expect(flow.card(id)).toHaveCount(0);
+  await expect(flow.banner).toContainText("Could not delete “Wind in the chimney.”", { timeout: 15_000 });
+  await expect(flow.card(id)).toBeVisible();
+  expect(await entryStatus(page, id)).toBe(200);
+  await flow.banner.getByRole("button", { name: "Dismiss" }).click();
+  await expect(flow.banner).toHaveText("");
+});

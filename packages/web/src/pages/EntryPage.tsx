@@ -158,7 +158,8 @@ export function EntryPage(props: { entryId: string | null; clientId: string | nu
               const id = session.save?.entryId;
               if (!id) return;
               // Leaving closes the editor, which flushes any pending save; the deletion waits for it.
-              deletions.schedule(id, content.title.trim() || "Untitled");
+              const firstLine = content.body.trim().split("\n")[0]?.slice(0, 60) ?? "";
+              deletions.schedule(id, content.title.trim() || firstLine || "Untitled");
               navigate("/journal");
             }}
           />
