@@ -73,8 +73,9 @@ export interface CreateAppOptions {
 }
 
 export type MeridianApp = OpenAPIHono<AppEnv> & {
-  /** Stops background timers (search index eviction). */
-  dispose(): void;
+  /** Stops background timers (search index eviction, key sweep) and running renders; resolves
+   * once their descriptions are written. */
+  dispose(): Promise<void>;
 };
 
 /** The whole HTTP surface as a fetch-shaped Hono app; opens no port and no database. */
@@ -175,10 +176,11 @@ export function createApp(options: CreateAppOptions): MeridianApp {
   app.onError(handleError);
 
   return Object.assign(app, {
-    dispose: () => {
+    dispose: async () => {
       clearInterval(keySweep);
       deps.search.dispose();
-      void renders.dispose();
+      // Lets running renders stop and their descriptions land before the caller goes on.
+      await renders.dispose();
     },
   });
 }

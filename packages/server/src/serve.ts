@@ -115,7 +115,7 @@ export async function serve(options: ServeOptions = {}): Promise<RunningServer> 
     ) as Server;
     server.once("error", reject);
   }).catch(async (error: unknown) => {
-    app.dispose();
+    await app.dispose();
     await store.close();
     throw error;
   });
@@ -147,7 +147,7 @@ export async function serve(options: ServeOptions = {}): Promise<RunningServer> 
         });
         server.closeIdleConnections();
       });
-      app.dispose();
+      await app.dispose();
       await store.close();
     })();
     return closing;

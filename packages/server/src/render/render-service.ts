@@ -345,6 +345,14 @@ export class RenderService {
       if (job.saving) ended.push(job.saving.catch(() => {}));
     }
     await Promise.all(ended);
+    // A render that ended just now queued its final description ("interrupted") behind the
+    // writes awaited above: wait until no description write is left, so a successor process
+    // never sees one land after it has started.
+    for (let round = 0; round < 10; round++) {
+      const writes = [...this.#jobs.values()].map((j) => j.saving).filter((w) => w !== undefined);
+      await Promise.all(writes.map((w) => w.catch(() => {})));
+      if ([...this.#jobs.values()].every((j) => j.saving === undefined || writes.includes(j.saving))) break;
+    }
   }
 
   #view(job: Job): RenderView {

@@ -171,7 +171,13 @@ describe("renders with own audio, kept on disk, within the storage quota", () =>
     const file = await owner.get(`/api/renders/${kept.id}/file`);
     expect(file.status).toBe(200);
     expect(readWav(Buffer.from(await file.arrayBuffer())).samples[0]?.length).toBe(48000);
-    // Account removal (no server running): that user's renders go, with their files.
+    // Account removal (no server running): that user's renders go, with their files. The
+    // server rewrites the interrupted renders' descriptions in the background (write a temp file,
+    // then rename): let those writes land first, as they would before a CLI run.
+    for (const until = Date.now() + 5_000; Date.now() < until; ) {
+      if (!readdirSync(dir).some((n) => n.endsWith(".tmp"))) break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
     const other = JSON.parse(readFileSync(join(dir, `${kept.id}.json`), "utf8"));
     writeFileSync(join(dir, `${kept.id}.json`), JSON.stringify({ ...other, userId: "someone-else" }));
     expect(removeUserRenders(dir, me)).toBe(after.length - 1);

@@ -41,7 +41,7 @@ export async function createHarness(
     keyRing,
     client: () => new Client(app),
     dispose: async () => {
-      app.dispose();
+      await app.dispose();
       await t.dispose();
     },
   };
