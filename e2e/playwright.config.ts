@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { chromiumLaunch } from "./fixtures/chromium";
 
 /** Chromium from Debian (Playwright cannot download browsers here). Each test starts the real
  * server (fixtures/server.ts) on a free port with a fresh data directory. */
@@ -17,17 +18,7 @@ export default defineConfig({
     headless: true,
     viewport: { width: 1280, height: 860 },
     colorScheme: "dark",
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
-    },
+    launchOptions: chromiumLaunch,
     trace: "off",
     screenshot: "off",
     video: "off",

@@ -1,20 +1,8 @@
+import { autoplayChromiumLaunch } from "../fixtures/chromium";
 import { expect, test } from "../fixtures/test";
 import { StudioPage } from "../pages/StudioPage";
 
-test.use({
-  launchOptions: {
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      "--autoplay-policy=no-user-gesture-required",
-    ],
-  },
-});
+test.use({ launchOptions: autoplayChromiumLaunch });
 
 test.beforeEach(async ({ signIn }) => {
   await signIn();
