@@ -326,23 +326,38 @@ export class BinauralSource {
       let nx2 = nst[1] as number;
       let ny1 = nst[2] as number;
       let ny2 = nst[3] as number;
-      for (let i = start; i < end; i++) {
-        let x = inp[i] as number;
-        if (shelfOn) {
+      // One branch-free loop per combination (the notch alone is the usual moving case).
+      if (shelfOn && notchOn) {
+        for (let i = start; i < end; i++) {
+          const x = inp[i] as number;
+          const u = s0 * x + sz1;
+          sz1 = s1 * x - s3 * u + sz2;
+          sz2 = s2 * x - s4 * u;
+          const y = q0 * u + q1 * nx1 + q2 * nx2 - q4 * ny2 - q3 * ny1;
+          nx2 = nx1;
+          nx1 = u;
+          ny2 = ny1;
+          ny1 = y;
+          buf[off + i] = y;
+        }
+      } else if (shelfOn) {
+        for (let i = start; i < end; i++) {
+          const x = inp[i] as number;
           const y = s0 * x + sz1;
           sz1 = s1 * x - s3 * y + sz2;
           sz2 = s2 * x - s4 * y;
-          x = y;
+          buf[off + i] = y;
         }
-        if (notchOn) {
+      } else {
+        for (let i = start; i < end; i++) {
+          const x = inp[i] as number;
           const y = q0 * x + q1 * nx1 + q2 * nx2 - q4 * ny2 - q3 * ny1;
           nx2 = nx1;
           nx1 = x;
           ny2 = ny1;
           ny1 = y;
-          x = y;
+          buf[off + i] = y;
         }
-        buf[off + i] = x;
       }
       this.m[M_SZ1] = sz1;
       this.m[M_SZ2] = sz2;
@@ -362,14 +377,12 @@ export class BinauralSource {
     } else if (shoulder) {
       eL[DSHD] = eR[DSHD] = this.m[M_DSHD] as number;
       eL[DSHG] = eR[DSHG] = this.m[M_DSHG] as number;
-      earMovingShoulder(buf, off, start, end, eL, outL);
-      earMovingShoulder(buf, off, start, end, eR, outR);
+      earsMovingShoulder(buf, off, start, end, eL, eR, outL, outR);
       // Both ears ramped the shoulder identically; keep the result.
       this.m[M_SHD] = eL[SHD] as number;
       this.m[M_SHG] = eL[SHG] as number;
     } else {
-      earMoving(buf, off, start, end, eL, outL);
-      earMoving(buf, off, start, end, eR, outR);
+      earsMoving(buf, off, start, end, eL, eR, outL, outR);
     }
     this.w = w + n;
   }
@@ -672,102 +685,173 @@ function earsStillShoulder(
   sr[Y1] = yR1;
 }
 
-/** One ear of a moving source: delay, shadow numerator and gain ramp per sample. */
-function earMoving(
+/**
+ * Both ears of a moving source in one loop (their filter recurrences overlap): delay, shadow
+ * numerator and gain ramp per sample. Each ear's arithmetic is the same as it would be alone.
+ */
+function earsMoving(
   buf: Float32Array,
   off: number,
   start: number,
   end: number,
-  st: Float64Array,
-  out: Float32Array,
+  sl: Float64Array,
+  sr: Float64Array,
+  outL: Float32Array,
+  outR: Float32Array,
 ): void {
-  let d = st[D] as number;
-  const dd = st[DD] as number;
-  let b0 = st[B0] as number;
-  const db0 = st[DB0] as number;
-  let b1 = st[B1] as number;
-  const db1 = st[DB1] as number;
-  let g = st[G] as number;
-  const dg = st[DG] as number;
-  const a1 = st[A1] as number;
-  let x1 = st[X1] as number;
-  let y1 = st[Y1] as number;
+  const a1 = sl[A1] as number;
+  let dL = sl[D] as number;
+  const ddL = sl[DD] as number;
+  let b0L = sl[B0] as number;
+  const db0L = sl[DB0] as number;
+  let b1L = sl[B1] as number;
+  const db1L = sl[DB1] as number;
+  let gL = sl[G] as number;
+  const dgL = sl[DG] as number;
+  let xL1 = sl[X1] as number;
+  let yL1 = sl[Y1] as number;
+  let dR = sr[D] as number;
+  const ddR = sr[DD] as number;
+  let b0R = sr[B0] as number;
+  const db0R = sr[DB0] as number;
+  let b1R = sr[B1] as number;
+  const db1R = sr[DB1] as number;
+  let gR = sr[G] as number;
+  const dgR = sr[DG] as number;
+  let xR1 = sr[X1] as number;
+  let yR1 = sr[Y1] as number;
   for (let i = start; i < end; i++) {
-    d += dd;
-    const di = d | 0;
-    const ip = off + i - di - 1;
-    const fr = 1 - (d - di);
-    const a = buf[ip] as number;
-    const x = a + fr * ((buf[ip + 1] as number) - a);
-    b0 += db0;
-    b1 += db1;
-    const y = b0 * x + b1 * x1 - a1 * y1;
-    x1 = x;
-    y1 = y;
-    g += dg;
-    out[i] = (out[i] as number) + y * g;
+    dL += ddL;
+    dR += ddR;
+    const diL = dL | 0;
+    const diR = dR | 0;
+    const ipL = off + i - diL - 1;
+    const ipR = off + i - diR - 1;
+    const frL = 1 - (dL - diL);
+    const frR = 1 - (dR - diR);
+    const aL = buf[ipL] as number;
+    const aR = buf[ipR] as number;
+    const xl = aL + frL * ((buf[ipL + 1] as number) - aL);
+    const xr = aR + frR * ((buf[ipR + 1] as number) - aR);
+    b0L += db0L;
+    b1L += db1L;
+    b0R += db0R;
+    b1R += db1R;
+    const yl = b0L * xl + b1L * xL1 - a1 * yL1;
+    const yr = b0R * xr + b1R * xR1 - a1 * yR1;
+    xL1 = xl;
+    yL1 = yl;
+    xR1 = xr;
+    yR1 = yr;
+    gL += dgL;
+    gR += dgR;
+    outL[i] = (outL[i] as number) + yl * gL;
+    outR[i] = (outR[i] as number) + yr * gR;
   }
-  st[D] = d;
-  st[B0] = b0;
-  st[B1] = b1;
-  st[G] = g;
-  st[X1] = x1;
-  st[Y1] = y1;
+  sl[D] = dL;
+  sl[B0] = b0L;
+  sl[B1] = b1L;
+  sl[G] = gL;
+  sl[X1] = xL1;
+  sl[Y1] = yL1;
+  sr[D] = dR;
+  sr[B0] = b0R;
+  sr[B1] = b1R;
+  sr[G] = gR;
+  sr[X1] = xR1;
+  sr[Y1] = yR1;
 }
 
-/** `earMoving` with the (ramped) shoulder echo. */
-function earMovingShoulder(
+/** `earsMoving` with the (ramped) shoulder echo, the same for both ears. */
+function earsMovingShoulder(
   buf: Float32Array,
   off: number,
   start: number,
   end: number,
-  st: Float64Array,
-  out: Float32Array,
+  sl: Float64Array,
+  sr: Float64Array,
+  outL: Float32Array,
+  outR: Float32Array,
 ): void {
-  let d = st[D] as number;
-  const dd = st[DD] as number;
-  let b0 = st[B0] as number;
-  const db0 = st[DB0] as number;
-  let b1 = st[B1] as number;
-  const db1 = st[DB1] as number;
-  let g = st[G] as number;
-  const dg = st[DG] as number;
-  const a1 = st[A1] as number;
-  let shD = st[SHD] as number;
-  const dshD = st[DSHD] as number;
-  let shG = st[SHG] as number;
-  const dshG = st[DSHG] as number;
-  let x1 = st[X1] as number;
-  let y1 = st[Y1] as number;
+  const a1 = sl[A1] as number;
+  let shD = sl[SHD] as number;
+  const dshD = sl[DSHD] as number;
+  let shG = sl[SHG] as number;
+  const dshG = sl[DSHG] as number;
+  let dL = sl[D] as number;
+  const ddL = sl[DD] as number;
+  let b0L = sl[B0] as number;
+  const db0L = sl[DB0] as number;
+  let b1L = sl[B1] as number;
+  const db1L = sl[DB1] as number;
+  let gL = sl[G] as number;
+  const dgL = sl[DG] as number;
+  let xL1 = sl[X1] as number;
+  let yL1 = sl[Y1] as number;
+  let dR = sr[D] as number;
+  const ddR = sr[DD] as number;
+  let b0R = sr[B0] as number;
+  const db0R = sr[DB0] as number;
+  let b1R = sr[B1] as number;
+  const db1R = sr[DB1] as number;
+  let gR = sr[G] as number;
+  const dgR = sr[DG] as number;
+  let xR1 = sr[X1] as number;
+  let yR1 = sr[Y1] as number;
   for (let i = start; i < end; i++) {
-    d += dd;
-    const di = d | 0;
-    let ip = off + i - di - 1;
-    let fr = 1 - (d - di);
-    let a = buf[ip] as number;
-    let x = a + fr * ((buf[ip + 1] as number) - a);
+    dL += ddL;
+    dR += ddR;
     shD += dshD;
     shG += dshG;
-    const ds = d + shD;
-    const dsi = ds | 0;
-    ip = off + i - dsi - 1;
-    fr = 1 - (ds - dsi);
-    a = buf[ip] as number;
-    x += shG * (a + fr * ((buf[ip + 1] as number) - a));
-    b0 += db0;
-    b1 += db1;
-    const y = b0 * x + b1 * x1 - a1 * y1;
-    x1 = x;
-    y1 = y;
-    g += dg;
-    out[i] = (out[i] as number) + y * g;
+    const diL = dL | 0;
+    const diR = dR | 0;
+    let ipL = off + i - diL - 1;
+    let ipR = off + i - diR - 1;
+    let frL = 1 - (dL - diL);
+    let frR = 1 - (dR - diR);
+    let aL = buf[ipL] as number;
+    let aR = buf[ipR] as number;
+    let xl = aL + frL * ((buf[ipL + 1] as number) - aL);
+    let xr = aR + frR * ((buf[ipR + 1] as number) - aR);
+    const dsL = dL + shD;
+    const dsR = dR + shD;
+    const dsiL = dsL | 0;
+    const dsiR = dsR | 0;
+    ipL = off + i - dsiL - 1;
+    ipR = off + i - dsiR - 1;
+    frL = 1 - (dsL - dsiL);
+    frR = 1 - (dsR - dsiR);
+    aL = buf[ipL] as number;
+    aR = buf[ipR] as number;
+    xl += shG * (aL + frL * ((buf[ipL + 1] as number) - aL));
+    xr += shG * (aR + frR * ((buf[ipR + 1] as number) - aR));
+    b0L += db0L;
+    b1L += db1L;
+    b0R += db0R;
+    b1R += db1R;
+    const yl = b0L * xl + b1L * xL1 - a1 * yL1;
+    const yr = b0R * xr + b1R * xR1 - a1 * yR1;
+    xL1 = xl;
+    yL1 = yl;
+    xR1 = xr;
+    yR1 = yr;
+    gL += dgL;
+    gR += dgR;
+    outL[i] = (outL[i] as number) + yl * gL;
+    outR[i] = (outR[i] as number) + yr * gR;
   }
-  st[D] = d;
-  st[B0] = b0;
-  st[B1] = b1;
-  st[G] = g;
-  st[SHD] = shD;
-  st[SHG] = shG;
-  st[X1] = x1;
-  st[Y1] = y1;
+  sl[SHD] = shD;
+  sl[SHG] = shG;
+  sl[D] = dL;
+  sl[B0] = b0L;
+  sl[B1] = b1L;
+  sl[G] = gL;
+  sl[X1] = xL1;
+  sl[Y1] = yL1;
+  sr[D] = dR;
+  sr[B0] = b0R;
+  sr[B1] = b1R;
+  sr[G] = gR;
+  sr[X1] = xR1;
+  sr[Y1] = yR1;
 }
