@@ -3,6 +3,7 @@ import { type FormEvent, useId, useState } from "react";
 import { api } from "../api/client";
 import { ApiError, errorMessage } from "../api/errors";
 import { useAuth } from "../app/auth";
+import { PasswordField } from "../components/PasswordField";
 import { RecoveryKeyNotice } from "../components/RecoveryKeyNotice";
 import { ErrorNote } from "../components/Status";
 
@@ -40,36 +41,27 @@ function ChangePasswordForm() {
   return (
     <form onSubmit={submit} noValidate aria-labelledby={`${id}-h`}>
       <h3 id={`${id}-h`}>Change password</h3>
-      <div className="field">
-        <label htmlFor={`${id}-cur`}>Current password</label>
-        <input
-          id={`${id}-cur`}
-          type="password"
-          autoComplete="current-password"
-          value={current}
-          onChange={(e) => setCurrent(e.target.value)}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-new`}>New password</label>
-        <input
-          id={`${id}-new`}
-          type="password"
-          autoComplete="new-password"
-          value={next}
-          onChange={(e) => setNext(e.target.value)}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-again`}>New password again</label>
-        <input
-          id={`${id}-again`}
-          type="password"
-          autoComplete="new-password"
-          value={again}
-          onChange={(e) => setAgain(e.target.value)}
-        />
-      </div>
+      <PasswordField
+        id={`${id}-cur`}
+        label="Current password"
+        autoComplete="current-password"
+        value={current}
+        onChange={setCurrent}
+      />
+      <PasswordField
+        id={`${id}-new`}
+        label="New password"
+        autoComplete="new-password"
+        value={next}
+        onChange={setNext}
+      />
+      <PasswordField
+        id={`${id}-again`}
+        label="New password again"
+        autoComplete="new-password"
+        value={again}
+        onChange={setAgain}
+      />
       <button type="submit" className="btn btn-primary" disabled={busy}>
         {busy ? "Changing…" : "Change password"}
       </button>
@@ -124,16 +116,13 @@ function NewRecoveryKey() {
       <p className="muted small">
         Lost your recovery key, or think someone saw it? Make a new one; the old one stops working.
       </p>
-      <div className="field">
-        <label htmlFor={`${id}-pw`}>Password</label>
-        <input
-          id={`${id}-pw`}
-          type="password"
-          autoComplete="current-password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-        />
-      </div>
+      <PasswordField
+        id={`${id}-pw`}
+        label="Password"
+        autoComplete="current-password"
+        value={password}
+        onChange={setPassword}
+      />
       <button type="submit" className="btn" disabled={busy}>
         {busy ? "Making…" : "Make a new recovery key"}
       </button>

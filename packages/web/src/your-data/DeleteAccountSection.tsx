@@ -1,6 +1,7 @@
 import { type FormEvent, useId, useState } from "react";
 import { ApiError, errorMessage } from "../api/errors";
 import { useAuth, useUser } from "../app/auth";
+import { PasswordField } from "../components/PasswordField";
 import { ErrorNote } from "../components/Status";
 import { navigate } from "../router/router";
 import { dataApi } from "./data-api";
@@ -43,17 +44,14 @@ export function DeleteAccountSection() {
           ? " As the owner, you can do this only once no one else has an account here."
           : ""}
       </p>
-      <div className="field">
-        <label htmlFor={`${id}-pw`}>Your password</label>
-        <input
-          id={`${id}-pw`}
-          type="password"
-          autoComplete="current-password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          aria-invalid={error?.field === "password" ? true : undefined}
-        />
-      </div>
+      <PasswordField
+        id={`${id}-pw`}
+        label="Your password"
+        autoComplete="current-password"
+        value={password}
+        onChange={setPassword}
+        invalid={error?.field === "password"}
+      />
       <div className="field">
         <label htmlFor={`${id}-confirm`}>
           Type your username (<strong>{user.username}</strong>) to confirm
