@@ -22,6 +22,7 @@ import {
 import { CONTROL, clamp, dbToGain, MAX_BLOCK } from "./constants";
 import { Layer } from "./layer";
 import { Limiter } from "./limiter";
+import { ShadowPole } from "./spatial";
 import {
   DEFAULT_TRIGGER_PLACEMENT,
   TRIGGER_GENERATORS,
@@ -64,6 +65,8 @@ export class Engine {
   private readonly mixL = new Float32Array(MAX_BLOCK);
   private readonly mixR = new Float32Array(MAX_BLOCK);
   private readonly limiter: Limiter;
+  /** The head-shadow pole every source shares, run on the summed mix. */
+  private readonly pole: ShadowPole;
   private readonly rng: Rng;
   private frameCount = 0;
   private ctrlLeft = 0;
@@ -85,6 +88,7 @@ export class Engine {
     this.lookup = options.generators ?? generatorById;
     this.layerFade = options.layerFade ?? 1.5;
     this.limiter = new Limiter(options.sampleRate, MAX_BLOCK);
+    this.pole = new ShadowPole(options.sampleRate);
     this.rng = new Rng(this.seed ^ 0x2545f491);
     this.masterCoef = Math.exp(-CONTROL / (0.05 * options.sampleRate));
   }
@@ -258,16 +262,19 @@ export class Engine {
     const shots = this.oneShotList;
     for (let i = 0; i < shots.length; i++) (shots[i] as Layer).render(mixL, mixR, n, false);
     this.dropDeadLayers();
-    // Master gain × fade on the control grid, ramped per sample.
+    // The shared head-shadow pole, then master gain × fade on the control grid, ramped per sample.
+    const pole = this.pole;
     let i = 0;
     let g = this.masterCur;
     while (i < n) {
       if (this.ctrlLeft === 0) {
         this.masterCur = g;
         this.masterTick();
+        pole.flush();
         this.ctrlLeft = CONTROL;
       }
       const m = Math.min(n - i, this.ctrlLeft);
+      pole.run(mixL, mixR, i, m);
       const step = this.masterStep;
       const e = i + m;
       if (step !== 0) {

@@ -58,7 +58,9 @@ export class Layer {
   private readonly src1: BinauralSource | null;
   private readonly calibration: number;
   private readonly pos = new Float64Array(4);
-  private readonly target = new Float64Array(4);
+  /** The sources' targets for the next control period: [azimuth, elevation, distance, gain]. */
+  private readonly target0 = new Float64Array(4);
+  private readonly target1 = new Float64Array(4);
   private lastGainDb = Number.NaN;
   private userGain = 0;
   private ctrlLeft = 0;
@@ -138,23 +140,39 @@ export class Layer {
     return true;
   }
 
-  /** Render `n` frames of this layer (starting at the engine's current frame) and add them to the mix. */
+  /**
+   * Render `n` frames of this layer (starting at the engine's current frame) and add them to the
+   * mix. Consecutive control periods in which no source changes are placed in one call.
+   */
   render(mixL: Float32Array, mixR: Float32Array, n: number, soloActive: boolean): void {
     this.generate(n);
     const solo = soloActive && !this.solo;
+    const src0 = this.src0;
+    const src1 = this.src1;
     let i = 0;
+    let from = 0;
     while (i < n) {
       if (this.ctrlLeft === 0) {
         this.tick(this.frame + i, solo);
+        if (!src0.unchangedBy(this.target0) || (src1 !== null && !src1.unchangedBy(this.target1))) {
+          if (i > from) this.place(from, i - from, mixL, mixR);
+          from = i;
+          src0.updateFrom(this.target0);
+          src1?.updateFrom(this.target1);
+        }
         this.ctrlLeft = CONTROL;
       }
       const m = Math.min(n - i, this.ctrlLeft);
-      this.src0.process(this.a, i, m, mixL, mixR);
-      if (this.src1) this.src1.process(this.b, i, m, mixL, mixR);
       i += m;
       this.ctrlLeft -= m;
     }
+    if (n > from) this.place(from, n - from, mixL, mixR);
     this.frame += n;
+  }
+
+  private place(start: number, m: number, mixL: Float32Array, mixR: Float32Array): void {
+    this.src0.process(this.a, start, m, mixL, mixR);
+    this.src1?.process(this.b, start, m, mixL, mixR);
   }
 
   private generate(n: number): void {
@@ -227,20 +245,21 @@ export class Layer {
       this.smDist = approach(this.smDist, pos[2] as number, k);
       this.smSpread = approach(this.smSpread, this.spread, k);
     }
-    const el = this.smEl;
-    const t = this.target;
-    t[1] = clamp(el, -90, 90);
-    t[2] = this.smDist;
-    t[3] = gain;
+    const el = clamp(this.smEl, -90, 90);
+    const t0 = this.target0;
+    t0[1] = el;
+    t0[2] = this.smDist;
+    t0[3] = gain;
     if (this.src1) {
       const half = this.smSpread * 0.5;
-      t[0] = this.smAz - half;
-      this.src0.updateFrom(t);
-      t[0] = this.smAz + half;
-      this.src1.updateFrom(t);
+      const t1 = this.target1;
+      t0[0] = this.smAz - half;
+      t1[0] = this.smAz + half;
+      t1[1] = el;
+      t1[2] = this.smDist;
+      t1[3] = gain;
     } else {
-      t[0] = this.smAz;
-      this.src0.updateFrom(t);
+      t0[0] = this.smAz;
     }
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { BinauralSource, earDelaySeconds } from "./spatial";
+import { BinauralSource, earDelaySeconds, ShadowPole } from "./spatial";
 
 const FS = 48000;
 
@@ -15,6 +15,8 @@ function impulse(azimuth: number, elevation = 0, distance = 1) {
     src.update(azimuth, elevation, distance, 1);
     src.process(inp, i, 32, l, r);
   }
+  // The head-shadow pole every source shares (the engine runs it on the mix).
+  new ShadowPole(FS).run(l, r, 0, n);
   const measure = (x: Float32Array) => {
     let peak = 0;
     for (const v of x) peak = Math.max(peak, Math.abs(v));
@@ -78,6 +80,7 @@ describe("binaural placement (Brown–Duda spherical head)", () => {
       );
       src.process(inp, i, 32, l, r);
     }
+    new ShadowPole(FS).run(l, r, 0, n);
     // Second difference of a 200 Hz sine at 0.5–2 amplitude is < 0.002; a step would be far larger.
     let worst = 0;
     for (let i = 2000; i < n; i++) {
@@ -85,5 +88,56 @@ describe("binaural placement (Brown–Duda spherical head)", () => {
       worst = Math.max(worst, d);
     }
     expect(worst).toBeLessThan(0.01);
+  });
+});
+
+describe("the shared head-shadow pole", () => {
+  it("is the per-ear filter: numerator per source then one pole on the sum equals each source filtered fully", () => {
+    // Two sources at different places: filter each alone (numerator + pole), sum; compare with
+    // both numerators summed first and the pole run once.
+    const n = 2048;
+    const a = new Float32Array(n);
+    const b = new Float32Array(n);
+    let s = 99;
+    for (let i = 0; i < n; i++) {
+      s = (s * 1103515245 + 12345) >>> 0;
+      a[i] = s / 2 ** 32 - 0.5;
+      b[i] = Math.sin(i * 0.05) * 0.3;
+    }
+    const place = (src: BinauralSource, inp: Float32Array, az: number, l: Float32Array, r: Float32Array) => {
+      for (let i = 0; i < n; i += 32) {
+        src.update(az, 0, 1.5, 0.7);
+        src.process(inp, i, 32, l, r);
+      }
+    };
+    const sepL = new Float32Array(n);
+    const sepR = new Float32Array(n);
+    for (const [inp, az] of [
+      [a, -70],
+      [b, 35],
+    ] as const) {
+      const l = new Float32Array(n);
+      const r = new Float32Array(n);
+      place(new BinauralSource(FS), inp, az, l, r);
+      new ShadowPole(FS).run(l, r, 0, n);
+      for (let i = 0; i < n; i++) {
+        sepL[i] = (sepL[i] as number) + (l[i] as number);
+        sepR[i] = (sepR[i] as number) + (r[i] as number);
+      }
+    }
+    const l = new Float32Array(n);
+    const r = new Float32Array(n);
+    place(new BinauralSource(FS), a, -70, l, r);
+    place(new BinauralSource(FS), b, 35, l, r);
+    new ShadowPole(FS).run(l, r, 0, n);
+    let worst = 0;
+    let peak = 0;
+    for (let i = 0; i < n; i++) {
+      worst = Math.max(worst, Math.abs((l[i] as number) - (sepL[i] as number)));
+      worst = Math.max(worst, Math.abs((r[i] as number) - (sepR[i] as number)));
+      peak = Math.max(peak, Math.abs(sepL[i] as number));
+    }
+    expect(peak).toBeGreaterThan(0.1);
+    expect(worst).toBeLessThan(1e-5);
   });
 });

@@ -4,17 +4,21 @@
  *   between control ticks (no steps, so moving sources glide instead of clicking);
  * - head shadow per ear: one-pole/one-zero H(z) = [(ω0+αFs) + (ω0−αFs)z⁻¹] / [(ω0+Fs) + (ω0−Fs)z⁻¹],
  *   α(ψ) = 1.05 + 0.95·cos(ψ·180°/150°), ψ = angle between the source and the ear (ears at ±100°);
- *   only the numerator depends on the angle, and it ramps, so the filter morphs smoothly;
+ *   only the numerator depends on the angle, and it ramps, so the filter morphs smoothly. The
+ *   pole is the same for every source and ear, so a source adds only the numerator's output to
+ *   the mix and the engine runs the pole once per ear on the summed mix (`ShadowPole`): the
+ *   same filter by linearity, with no recursion per source;
  * - distance: per-ear 1/r level (bounded near field), and a low-shelf proximity boost when close;
  * - elevation: a pinna notch that moves with elevation and a shoulder echo (~0.4–1.2 ms).
  * `update` is called once per control tick with the target position and gain; `process` adds
- * the placed source into the stereo mix. No allocation after construction.
+ * the placed source into the stereo mix (before the shared pole). No allocation after construction.
  *
  * Kernel layout (speed): the mono pre-filters write into a linear delay line (no index masks),
  * then each ear runs its own tight loop over typed arrays with its state in locals. When nothing
  * moves during a control period (the usual case), an ear reads at a constant offset with a
- * constant fraction and no per-sample ramps. Which path runs is decided per control period,
- * so the output stays bit-identical whatever the caller's block size.
+ * constant fraction, and the gain is folded into the shadow numerator. Which path runs is
+ * decided per control period, and a still source gives the same samples however its span is
+ * split, so the output stays bit-identical whatever the caller's block size.
  */
 import * as C from "./constants";
 import { F, GAIN_DB, Q, RBJ_LENGTH, rbjIdentity, rbjLowShelf, rbjPeaking } from "./rbj";
@@ -36,7 +40,8 @@ const BASE_DELAY = 2;
 /** Frames written to the delay line per pass (longer requests are split). */
 const CHUNK = 1024;
 // Per-ear state layout (Float64Array): ramped delay, shadow numerator b0/b1 and gain with their
-// per-sample increments, then the shadow filter's input and output history.
+// per-sample increments, then the shadow filter's input history (its output history is the
+// shared pole's, in ShadowPole).
 const D = 0;
 const DD = 1;
 const B0 = 2;
@@ -46,15 +51,13 @@ const DB1 = 5;
 const G = 6;
 const DG = 7;
 const X1 = 8;
-const Y1 = 9;
 // Shared by both ears (copied into each ear's state, so no double is passed as an argument:
 // V8 boxes doubles passed to or returned from calls it does not inline).
-const A1 = 10;
-const SHD = 11;
-const DSHD = 12;
-const SHG = 13;
-const DSHG = 14;
-const EAR_STATE = 15;
+const SHD = 9;
+const DSHD = 10;
+const SHG = 11;
+const DSHG = 12;
+const EAR_STATE = 13;
 // BinauralSource.m layout.
 const M_SHD = 0;
 const M_SHG = 1;
@@ -79,6 +82,43 @@ export function shadowAlpha(psi: number): number {
   return 1.05 + 0.95 * Math.cos(psi * 1.2);
 }
 
+/**
+ * The head-shadow pole 1 / (1 + a1·z⁻¹), a1 = (ω0 − Fs)/(ω0 + Fs), shared by every source and
+ * ear: the engine runs it in place on the summed mix after all sources have added their
+ * numerator outputs. `flush` zeroes denormal-sized states; call it on a fixed grid of frames
+ * (never at block boundaries, which would make output depend on the caller's block size).
+ */
+export class ShadowPole {
+  private readonly a1: number;
+  private readonly y = new Float64Array(2);
+
+  constructor(sampleRate: number) {
+    const w0 = SPEED_OF_SOUND / HEAD_RADIUS;
+    this.a1 = (w0 - sampleRate) / (w0 + sampleRate);
+  }
+
+  run(l: Float32Array, r: Float32Array, start: number, n: number): void {
+    const a1 = this.a1;
+    const y = this.y;
+    let yl = y[0] as number;
+    let yr = y[1] as number;
+    for (let i = start; i < start + n; i++) {
+      yl = (l[i] as number) - a1 * yl;
+      yr = (r[i] as number) - a1 * yr;
+      l[i] = yl;
+      r[i] = yr;
+    }
+    y[0] = yl;
+    y[1] = yr;
+  }
+
+  flush(): void {
+    const y = this.y;
+    if (Math.abs(y[0] as number) < 1e-30) y[0] = 0;
+    if (Math.abs(y[1] as number) < 1e-30) y[1] = 0;
+  }
+}
+
 export class BinauralSource {
   private readonly fs: number;
   /** Linear delay line: `hist` frames of history before the write position, then room for CHUNK. */
@@ -96,8 +136,6 @@ export class BinauralSource {
   private readonly m = new Float64Array(M_LENGTH).fill(Number.NaN, M_AZ, M_GAIN + 1);
   /** No ramps this control period: the ears take the constant-offset path. */
   private still = true;
-  // Head-shadow fixed pole.
-  private readonly a1: number;
   private readonly w0: number;
   // Pre-filters (mono): proximity low shelf and elevation notch, TDF2 states.
   private readonly shelf = new Float64Array(RBJ_LENGTH);
@@ -111,7 +149,6 @@ export class BinauralSource {
   constructor(sampleRate: number) {
     this.fs = sampleRate;
     this.w0 = SPEED_OF_SOUND / HEAD_RADIUS;
-    this.a1 = (this.w0 - sampleRate) / (this.w0 + sampleRate);
     // Longest read: base delay + far-ear ITD + shoulder echo (≤ 1.2 ms) + interpolation.
     const itdMax = (HEAD_RADIUS / SPEED_OF_SOUND) * (1 + Math.PI / 2);
     this.hist = Math.ceil(BASE_DELAY + (itdMax + 0.0013) * sampleRate) + 4;
@@ -119,7 +156,6 @@ export class BinauralSource {
     this.w = this.hist;
     this.earL[D] = this.earR[D] = BASE_DELAY;
     this.earL[B0] = this.earR[B0] = 1;
-    this.earL[A1] = this.earR[A1] = this.a1;
     rbjIdentity(this.shelf);
     rbjIdentity(this.notch);
   }
@@ -148,10 +184,6 @@ export class BinauralSource {
     const gain = target[3] as number;
     const eL = this.earL;
     const eR = this.earR;
-    // Flush denormal-sized filter states here, on the fixed control grid (never at block
-    // boundaries, which would make the output depend on the caller's block size).
-    if (Math.abs(eL[Y1] as number) < 1e-30) eL[Y1] = 0;
-    if (Math.abs(eR[Y1] as number) < 1e-30) eR[Y1] = 0;
     if (
       azimuth === (this.m[M_AZ] as number) &&
       elevation === (this.m[M_EL] as number) &&
@@ -266,6 +298,21 @@ export class BinauralSource {
     this.m[M_DSHD] = (tshD - (this.m[M_SHD] as number)) * k;
     this.m[M_DSHG] = (tshG - (this.m[M_SHG] as number)) * k;
     this.still = false;
+  }
+
+  /**
+   * True when `updateFrom(target)` would change nothing: the source is still and the target is
+   * the last one. The layer then places the next control period in the same call as this one.
+   */
+  unchangedBy(target: Float64Array): boolean {
+    const m = this.m;
+    return (
+      this.still &&
+      target[0] === m[M_AZ] &&
+      target[1] === m[M_EL] &&
+      target[2] === m[M_DIST] &&
+      target[3] === m[M_GAIN]
+    );
   }
 
   /** Place `inp[start..start+n)` and add it into `outL`/`outR` at the same indices. */
@@ -403,17 +450,16 @@ function stillLevel(
   outL: Float32Array,
   outR: Float32Array,
 ): void {
-  const a1 = sl[A1] as number;
-  const b0L = sl[B0] as number;
-  const b1L = sl[B1] as number;
+  // The gain is folded into the shadow numerator.
   const gL = sl[G] as number;
+  const b0L = gL * (sl[B0] as number);
+  const b1L = gL * (sl[B1] as number);
   let xL1 = sl[X1] as number;
-  let yL1 = sl[Y1] as number;
-  const b0R = sr[B0] as number;
-  const b1R = sr[B1] as number;
+  // The gain is folded into the shadow numerator.
   const gR = sr[G] as number;
+  const b0R = gR * (sr[B0] as number);
+  const b1R = gR * (sr[B1] as number);
   let xR1 = sr[X1] as number;
-  let yR1 = sr[Y1] as number;
   // Read position (off + i) − d, split from d alone (not from the write index, which depends
   // on how the caller blocks the stream): base + i + fr with fr = 1 − frac(d).
   const dL = sl[D] as number;
@@ -436,19 +482,15 @@ function stillLevel(
     const xr = pR + frR * (nR - pR);
     pL = nL;
     pR = nR;
-    const yl = b0L * xl + b1L * xL1 - a1 * yL1;
-    const yr = b0R * xr + b1R * xR1 - a1 * yR1;
+    const yl = b0L * xl + b1L * xL1;
+    const yr = b0R * xr + b1R * xR1;
     xL1 = xl;
-    yL1 = yl;
     xR1 = xr;
-    yR1 = yr;
-    outL[i] = (outL[i] as number) + yl * gL;
-    outR[i] = (outR[i] as number) + yr * gR;
+    outL[i] = (outL[i] as number) + yl;
+    outR[i] = (outR[i] as number) + yr;
   }
   sl[X1] = xL1;
-  sl[Y1] = yL1;
   sr[X1] = xR1;
-  sr[Y1] = yR1;
 }
 
 /** A still elevated source: pinna notch into the delay line, then both ears with the shoulder echo, in one loop. */
@@ -474,19 +516,18 @@ function stillElevated(
   let nx2 = nst[1] as number;
   let ny1 = nst[2] as number;
   let ny2 = nst[3] as number;
-  const a1 = sl[A1] as number;
   const shG = sl[SHG] as number;
   const shD = sl[SHD] as number;
-  const b0L = sl[B0] as number;
-  const b1L = sl[B1] as number;
+  // The gain is folded into the shadow numerator.
   const gL = sl[G] as number;
+  const b0L = gL * (sl[B0] as number);
+  const b1L = gL * (sl[B1] as number);
   let xL1 = sl[X1] as number;
-  let yL1 = sl[Y1] as number;
-  const b0R = sr[B0] as number;
-  const b1R = sr[B1] as number;
+  // The gain is folded into the shadow numerator.
   const gR = sr[G] as number;
+  const b0R = gR * (sr[B0] as number);
+  const b1R = gR * (sr[B1] as number);
   let xR1 = sr[X1] as number;
-  let yR1 = sr[Y1] as number;
   // Read position (off + i) − d, split from d alone (not from the write index, which depends
   // on how the caller blocks the stream): base + i + fr with fr = 1 − frac(d).
   const dL = sl[D] as number;
@@ -529,23 +570,19 @@ function stillElevated(
     qL = mL;
     pR = nR;
     qR = mR;
-    const yl = b0L * xl + b1L * xL1 - a1 * yL1;
-    const yr = b0R * xr + b1R * xR1 - a1 * yR1;
+    const yl = b0L * xl + b1L * xL1;
+    const yr = b0R * xr + b1R * xR1;
     xL1 = xl;
-    yL1 = yl;
     xR1 = xr;
-    yR1 = yr;
-    outL[i] = (outL[i] as number) + yl * gL;
-    outR[i] = (outR[i] as number) + yr * gR;
+    outL[i] = (outL[i] as number) + yl;
+    outR[i] = (outR[i] as number) + yr;
   }
   nst[0] = nx1;
   nst[1] = nx2;
   nst[2] = ny1;
   nst[3] = ny2;
   sl[X1] = xL1;
-  sl[Y1] = yL1;
   sr[X1] = xR1;
-  sr[Y1] = yR1;
 }
 
 /**
@@ -563,17 +600,16 @@ function earsStill(
   outL: Float32Array,
   outR: Float32Array,
 ): void {
-  const a1 = sl[A1] as number;
-  const b0L = sl[B0] as number;
-  const b1L = sl[B1] as number;
+  // The gain is folded into the shadow numerator.
   const gL = sl[G] as number;
+  const b0L = gL * (sl[B0] as number);
+  const b1L = gL * (sl[B1] as number);
   let xL1 = sl[X1] as number;
-  let yL1 = sl[Y1] as number;
-  const b0R = sr[B0] as number;
-  const b1R = sr[B1] as number;
+  // The gain is folded into the shadow numerator.
   const gR = sr[G] as number;
+  const b0R = gR * (sr[B0] as number);
+  const b1R = gR * (sr[B1] as number);
   let xR1 = sr[X1] as number;
-  let yR1 = sr[Y1] as number;
   // Read position of sample i is (off + i) − d = base + i + fr, 0 ≤ fr < 1.
   // Read position (off + i) − d, split from d alone (not from the write index, which depends
   // on how the caller blocks the stream): base + i + fr with fr = 1 − frac(d).
@@ -596,19 +632,15 @@ function earsStill(
     const xr = pR + frR * (nR - pR);
     pL = nL;
     pR = nR;
-    const yl = b0L * xl + b1L * xL1 - a1 * yL1;
-    const yr = b0R * xr + b1R * xR1 - a1 * yR1;
+    const yl = b0L * xl + b1L * xL1;
+    const yr = b0R * xr + b1R * xR1;
     xL1 = xl;
-    yL1 = yl;
     xR1 = xr;
-    yR1 = yr;
-    outL[i] = (outL[i] as number) + yl * gL;
-    outR[i] = (outR[i] as number) + yr * gR;
+    outL[i] = (outL[i] as number) + yl;
+    outR[i] = (outR[i] as number) + yr;
   }
   sl[X1] = xL1;
-  sl[Y1] = yL1;
   sr[X1] = xR1;
-  sr[Y1] = yR1;
 }
 
 /** `earsStill` with the shoulder echo: a second tap per ear, delayed and attenuated, before the shadow. */
@@ -622,19 +654,18 @@ function earsStillShoulder(
   outL: Float32Array,
   outR: Float32Array,
 ): void {
-  const a1 = sl[A1] as number;
   const shG = sl[SHG] as number;
   const shD = sl[SHD] as number;
-  const b0L = sl[B0] as number;
-  const b1L = sl[B1] as number;
+  // The gain is folded into the shadow numerator.
   const gL = sl[G] as number;
+  const b0L = gL * (sl[B0] as number);
+  const b1L = gL * (sl[B1] as number);
   let xL1 = sl[X1] as number;
-  let yL1 = sl[Y1] as number;
-  const b0R = sr[B0] as number;
-  const b1R = sr[B1] as number;
+  // The gain is folded into the shadow numerator.
   const gR = sr[G] as number;
+  const b0R = gR * (sr[B0] as number);
+  const b1R = gR * (sr[B1] as number);
   let xR1 = sr[X1] as number;
-  let yR1 = sr[Y1] as number;
   // Read position (off + i) − d, split from d alone (not from the write index, which depends
   // on how the caller blocks the stream): base + i + fr with fr = 1 − frac(d).
   const dL = sl[D] as number;
@@ -670,19 +701,15 @@ function earsStillShoulder(
     qL = mL;
     pR = nR;
     qR = mR;
-    const yl = b0L * xl + b1L * xL1 - a1 * yL1;
-    const yr = b0R * xr + b1R * xR1 - a1 * yR1;
+    const yl = b0L * xl + b1L * xL1;
+    const yr = b0R * xr + b1R * xR1;
     xL1 = xl;
-    yL1 = yl;
     xR1 = xr;
-    yR1 = yr;
-    outL[i] = (outL[i] as number) + yl * gL;
-    outR[i] = (outR[i] as number) + yr * gR;
+    outL[i] = (outL[i] as number) + yl;
+    outR[i] = (outR[i] as number) + yr;
   }
   sl[X1] = xL1;
-  sl[Y1] = yL1;
   sr[X1] = xR1;
-  sr[Y1] = yR1;
 }
 
 /**
@@ -699,7 +726,6 @@ function earsMoving(
   outL: Float32Array,
   outR: Float32Array,
 ): void {
-  const a1 = sl[A1] as number;
   let dL = sl[D] as number;
   const ddL = sl[DD] as number;
   let b0L = sl[B0] as number;
@@ -709,7 +735,6 @@ function earsMoving(
   let gL = sl[G] as number;
   const dgL = sl[DG] as number;
   let xL1 = sl[X1] as number;
-  let yL1 = sl[Y1] as number;
   let dR = sr[D] as number;
   const ddR = sr[DD] as number;
   let b0R = sr[B0] as number;
@@ -719,7 +744,6 @@ function earsMoving(
   let gR = sr[G] as number;
   const dgR = sr[DG] as number;
   let xR1 = sr[X1] as number;
-  let yR1 = sr[Y1] as number;
   for (let i = start; i < end; i++) {
     dL += ddL;
     dR += ddR;
@@ -737,12 +761,10 @@ function earsMoving(
     b1L += db1L;
     b0R += db0R;
     b1R += db1R;
-    const yl = b0L * xl + b1L * xL1 - a1 * yL1;
-    const yr = b0R * xr + b1R * xR1 - a1 * yR1;
+    const yl = b0L * xl + b1L * xL1;
+    const yr = b0R * xr + b1R * xR1;
     xL1 = xl;
-    yL1 = yl;
     xR1 = xr;
-    yR1 = yr;
     gL += dgL;
     gR += dgR;
     outL[i] = (outL[i] as number) + yl * gL;
@@ -753,13 +775,11 @@ function earsMoving(
   sl[B1] = b1L;
   sl[G] = gL;
   sl[X1] = xL1;
-  sl[Y1] = yL1;
   sr[D] = dR;
   sr[B0] = b0R;
   sr[B1] = b1R;
   sr[G] = gR;
   sr[X1] = xR1;
-  sr[Y1] = yR1;
 }
 
 /** `earsMoving` with the (ramped) shoulder echo, the same for both ears. */
@@ -773,7 +793,6 @@ function earsMovingShoulder(
   outL: Float32Array,
   outR: Float32Array,
 ): void {
-  const a1 = sl[A1] as number;
   let shD = sl[SHD] as number;
   const dshD = sl[DSHD] as number;
   let shG = sl[SHG] as number;
@@ -787,7 +806,6 @@ function earsMovingShoulder(
   let gL = sl[G] as number;
   const dgL = sl[DG] as number;
   let xL1 = sl[X1] as number;
-  let yL1 = sl[Y1] as number;
   let dR = sr[D] as number;
   const ddR = sr[DD] as number;
   let b0R = sr[B0] as number;
@@ -797,7 +815,6 @@ function earsMovingShoulder(
   let gR = sr[G] as number;
   const dgR = sr[DG] as number;
   let xR1 = sr[X1] as number;
-  let yR1 = sr[Y1] as number;
   for (let i = start; i < end; i++) {
     dL += ddL;
     dR += ddR;
@@ -829,12 +846,10 @@ function earsMovingShoulder(
     b1L += db1L;
     b0R += db0R;
     b1R += db1R;
-    const yl = b0L * xl + b1L * xL1 - a1 * yL1;
-    const yr = b0R * xr + b1R * xR1 - a1 * yR1;
+    const yl = b0L * xl + b1L * xL1;
+    const yr = b0R * xr + b1R * xR1;
     xL1 = xl;
-    yL1 = yl;
     xR1 = xr;
-    yR1 = yr;
     gL += dgL;
     gR += dgR;
     outL[i] = (outL[i] as number) + yl * gL;
@@ -847,11 +862,9 @@ function earsMovingShoulder(
   sl[B1] = b1L;
   sl[G] = gL;
   sl[X1] = xL1;
-  sl[Y1] = yL1;
   sr[D] = dR;
   sr[B0] = b0R;
   sr[B1] = b1R;
   sr[G] = gR;
   sr[X1] = xR1;
-  sr[Y1] = yR1;
 }
