@@ -50,8 +50,15 @@ export class WavWriter {
   /** xorshift32 state of the dither generator (never 0). */
   private dither: number;
   private readonly table: Float32Array;
-  private buf: Buffer = Buffer.alloc(0);
-  private pcm: Int16Array<ArrayBufferLike> = new Int16Array(0);
+  /**
+   * Two PCM buffers: one is being written to the file while the next block is quantised into
+   * the other, so the render computes the next chunk while the disk works.
+   */
+  private readonly bufs: Buffer[] = [Buffer.alloc(0), Buffer.alloc(0)];
+  private readonly pcms: Int16Array<ArrayBufferLike>[] = [new Int16Array(0), new Int16Array(0)];
+  private turn = 0;
+  /** The write in flight, if any (awaited before the next one starts and by `close`). */
+  private pending: Promise<unknown> | null = null;
 
   private constructor(
     private readonly fh: FileHandle,
@@ -79,16 +86,24 @@ export class WavWriter {
     return this.dataBytes / (2 * this.channels);
   }
 
-  /** Append n frames (interleaving the channels). */
+  /**
+   * Append n frames (interleaving the channels). Resolves once the previous block is on disk
+   * and this one has been handed to the file system; `close` waits for the last one. A failed
+   * write rejects the next `write` or `close`.
+   */
   async write(channels: readonly Float32Array[], n: number): Promise<void> {
     const c = this.channels;
     const bytes = n * c * 2;
-    if (this.buf.length < bytes) {
+    const k = this.turn;
+    this.turn = 1 - k;
+    let buf = this.bufs[k] as Buffer;
+    if (buf.length < bytes) {
       // Own ArrayBuffer (offset 0), viewed as 16-bit samples; WAV is little-endian like the host.
-      this.buf = Buffer.alloc(bytes);
-      this.pcm = new Int16Array(this.buf.buffer, this.buf.byteOffset, bytes / 2);
+      buf = Buffer.alloc(bytes);
+      this.bufs[k] = buf;
+      this.pcms[k] = new Int16Array(buf.buffer, buf.byteOffset, bytes / 2);
     }
-    const pcm = this.pcm;
+    const pcm = this.pcms[k] as Int16Array;
     // TPDF dither, read from the table at a fresh random offset for every call (a serial random
     // generator per sample would double the writer's cost over an 8-hour render).
     let st = this.dither;
@@ -128,13 +143,31 @@ export class WavWriter {
         }
       }
     }
-    if (!LITTLE_ENDIAN) this.buf.swap16();
-    await this.fh.write(this.buf, 0, bytes, HEADER + this.dataBytes);
+    if (!LITTLE_ENDIAN) buf.swap16();
+    await this.settle();
+    const at = HEADER + this.dataBytes;
     this.dataBytes += bytes;
+    const pending = this.fh.write(buf, 0, bytes, at);
+    // Observed here so a failure is not reported as unhandled; it rejects the next settle().
+    pending.catch(() => {});
+    this.pending = pending;
   }
 
-  /** Patch the header with the final sizes and close the file. */
+  /** Wait for the write in flight (rethrowing its error). */
+  private async settle(): Promise<void> {
+    const pending = this.pending;
+    this.pending = null;
+    if (pending) await pending;
+  }
+
+  /** Patch the header with the final sizes and close the file (after the last block is written). */
   async close(): Promise<void> {
+    try {
+      await this.settle();
+    } catch (error) {
+      await this.fh.close().catch(() => {});
+      throw error;
+    }
     const rf64 = this.dataBytes + HEADER - 8 > RIFF_LIMIT;
     await this.fh.write(this.header(rf64), 0, HEADER, 0);
     await this.fh.close();

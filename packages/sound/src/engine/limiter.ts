@@ -93,9 +93,24 @@ export class Limiter {
     const dl = this.dl;
     const dr = this.dr;
     const back = this.back;
+    const end = start + n;
+    if (this.resting && (inL !== outL || inR !== outR)) {
+      // Peak of the block (read only). Half-sample estimates can exceed the samples by < 25 %,
+      // so under ceiling / 1.25 the gain stays exactly 1 and the audio is only delayed.
+      let peak = 0;
+      for (let i = start; i < end; i++) {
+        const a = Math.abs(inL[i] as number);
+        const b = Math.abs(inR[i] as number);
+        peak = a > peak ? a : peak;
+        peak = b > peak ? b : peak;
+      }
+      if (peak * 1.25 < this.ceiling) {
+        this.delayOnly(inL, inR, start, n, outL, outR, offset);
+        return;
+      }
+    }
     // Append the block to the delay lines (after `back` frames of history).
     const shift = back - start;
-    const end = start + n;
     let hi = 0;
     let lo = 0;
     for (let i = start; i < end; i++) {
@@ -109,9 +124,9 @@ export class Limiter {
       if (xr < lo) lo = xr;
     }
     if (this.resting) {
-      // Half-sample estimates can exceed the samples by < 25 %, so this bound is safe.
       const peak = Math.max(hi, -lo);
       if (peak * 1.25 < this.ceiling) {
+        // In place: the block is in the delay lines already.
         const o = offset;
         for (let i = 0; i < n; i++) {
           outL[o + i] = dl[i] as number;
@@ -128,6 +143,54 @@ export class Limiter {
     this.limit(n, outL, outR, offset);
     dl.copyWithin(0, n, n + back);
     dr.copyWithin(0, n, n + back);
+  }
+
+  /**
+   * The resting path into separate output arrays: the output is the `back` frames of history
+   * followed by the block, and the block's last `back` frames become the history. One copy
+   * of each sample instead of two.
+   */
+  private delayOnly(
+    inL: Float32Array,
+    inR: Float32Array,
+    start: number,
+    n: number,
+    outL: Float32Array,
+    outR: Float32Array,
+    offset: number,
+  ): void {
+    const dl = this.dl;
+    const dr = this.dr;
+    const back = this.back;
+    this.n += n;
+    if (n >= back) {
+      for (let i = 0; i < back; i++) {
+        outL[offset + i] = dl[i] as number;
+        outR[offset + i] = dr[i] as number;
+      }
+      const d = offset + back - start;
+      for (let i = start; i < start + n - back; i++) {
+        outL[d + i] = inL[i] as number;
+        outR[d + i] = inR[i] as number;
+      }
+      const t = start + n - back;
+      for (let i = 0; i < back; i++) {
+        dl[i] = inL[t + i] as number;
+        dr[i] = inR[t + i] as number;
+      }
+      return;
+    }
+    for (let i = 0; i < n; i++) {
+      outL[offset + i] = dl[i] as number;
+      outR[offset + i] = dr[i] as number;
+    }
+    dl.copyWithin(0, n, back);
+    dr.copyWithin(0, n, back);
+    const h = back - n - start;
+    for (let i = start; i < start + n; i++) {
+      dl[h + i] = inL[i] as number;
+      dr[h + i] = inR[i] as number;
+    }
   }
 
   /** The limiting path over the `n` frames just appended to the delay lines. */

@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+import { Limiter } from "./limiter";
+
+const FS = 48000;
+
+/** A quiet noise with a loud burst in the middle (the limiter rests, limits, then rests again). */
+function signal(n: number): [Float32Array, Float32Array] {
+  const l = new Float32Array(n);
+  const r = new Float32Array(n);
+  let s = 7;
+  for (let i = 0; i < n; i++) {
+    s = (s * 1103515245 + 12345) >>> 0;
+    const loud = i > n / 3 && i < n / 2 ? 4 : 0.2;
+    l[i] = loud * (s / 2 ** 32 - 0.5);
+    r[i] = loud * 0.7 * Math.sin(i * 0.01);
+  }
+  return [l, r];
+}
+
+/** Run the limiter in blocks of the given sizes (cycled), in place or into separate arrays. */
+function run(blocks: number[], inPlace: boolean, n: number): [Float32Array, Float32Array] {
+  const [l, r] = signal(n);
+  const lim = new Limiter(FS, 4096);
+  const outL = inPlace ? l : new Float32Array(n);
+  const outR = inPlace ? r : new Float32Array(n);
+  let at = 0;
+  let k = 0;
+  while (at < n) {
+    const m = Math.min(blocks[k++ % blocks.length] as number, n - at);
+    lim.run(l, r, at, m, outL, outR, at);
+    at += m;
+  }
+  return [outL, outR];
+}
+
+describe("master limiter", () => {
+  const n = FS;
+  it("only delays a quiet mix, by its latency, exactly", () => {
+    const lim = new Limiter(FS, 4096);
+    const [l, r] = signal(n);
+    const outL = new Float32Array(n);
+    const outR = new Float32Array(n);
+    // The first third is quiet: compare there, in blocks shorter and longer than the delay.
+    for (let at = 0, k = 0; at < n; k++) {
+      const m = Math.min(k % 2 === 0 ? 37 : 300, n - at);
+      lim.run(l, r, at, m, outL, outR, at);
+      at += m;
+    }
+    const d = lim.latency;
+    for (let i = 0; i < d; i++) expect(outL[i]).toBe(0);
+    for (let i = d; i < n / 3; i++) {
+      if (outL[i] !== l[i - d] || outR[i] !== r[i - d]) throw new Error(`frame ${i} is not the input delayed`);
+    }
+  });
+
+  it("gives the same samples in place or not, whatever the block sizes, and catches the burst", () => {
+    const ref = run([128], true, n);
+    for (const [blocks, inPlace] of [
+      [[128], false],
+      [[37, 5, 300], false],
+      [[4096], false],
+      [[1, 72, 73, 74], true],
+    ] as const) {
+      const [l, r] = run([...blocks], inPlace, n);
+      let diff = 0;
+      for (let i = 0; i < n; i++) if (l[i] !== ref[0][i] || r[i] !== ref[1][i]) diff++;
+      expect(diff).toBe(0);
+    }
+    let peak = 0;
+    for (const v of ref[0]) peak = Math.max(peak, Math.abs(v));
+    expect(peak).toBeGreaterThan(0.5);
+    expect(peak).toBeLessThan(10 ** (-1 / 20));
+  });
+});
