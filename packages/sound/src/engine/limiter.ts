@@ -101,7 +101,9 @@ export class Limiter {
       for (let i = start; i < end; i++) {
         const a = Math.abs(inL[i] as number);
         const b = Math.abs(inR[i] as number);
+        // biome-ignore lint/complexity/useMathMinMax: a compare is cheaper than Math.max in this loop
         peak = a > peak ? a : peak;
+        // biome-ignore lint/complexity/useMathMinMax: as above
         peak = b > peak ? b : peak;
       }
       if (peak * 1.25 < this.ceiling) {
