@@ -1,6 +1,13 @@
 /** @meridian/sound — pure-ECMAScript procedural sound engine. */
 export * from "./analysis/render";
-export { createEngine, Engine, type EngineOptions, LAYER_FIELDS } from "./engine/engine";
+export {
+  createEngine,
+  Engine,
+  type EngineOptions,
+  LAYER_FIELDS,
+  type LayerVoice,
+  type VoiceFactory,
+} from "./engine/engine";
 export type { TriggerKind, TriggerOptions } from "./engine/triggers";
 export { TRIGGER_GENERATORS } from "./engine/triggers";
 export * from "./generator";

@@ -153,6 +153,8 @@ async function render(args: string[], io: CliIO): Promise<number> {
       { scene, seconds, sampleRate, seed, fadeOutSeconds: fade },
       {
         signal,
+        // Synthesis on a second thread: a long render uses both cores (same file either way).
+        voiceThread: true,
         onProgress: (done, total) => {
           if (!io.isTTY) return;
           const now = performance.now();

@@ -7,6 +7,7 @@
 import { createEngine, type Scene } from "@meridian/sound";
 import type { WavLayerSource } from "./media-source";
 import { Mp3Writer } from "./mp3-writer";
+import { VoiceFeed } from "./voice-feed";
 import { WavWriter } from "./wav-writer";
 
 export const RENDER_CHUNK = 16384;
@@ -45,6 +46,11 @@ export interface RenderControl {
   onProgress?: (done: number, total: number) => void;
   /** When running on the event loop: yield (setImmediate) at least this often, in ms. */
   yieldEveryMs?: number;
+  /**
+   * Synthesise the layers' voices on a second thread (voice-feed.ts): the render uses two
+   * cores and the file is the same. Falls back to one thread when none can be started.
+   */
+  voiceThread?: boolean;
 }
 
 export interface RenderOutcome {
@@ -53,6 +59,8 @@ export interface RenderOutcome {
   aborted: boolean;
   /** Wall time of the loop in seconds. */
   wallSeconds: number;
+  /** Whether the voices were synthesised on a second thread. */
+  voiceThread: boolean;
 }
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -65,8 +73,16 @@ export async function renderInto(
 ): Promise<RenderOutcome> {
   const { sampleRate, seconds } = spec;
   const fade = Math.min(spec.fadeOutSeconds ?? spec.scene.fadeOut ?? 10, seconds);
-  const engine = createEngine({ sampleRate, seed: spec.seed });
-  engine.setScene(spec.scene);
+  const feed = control.voiceThread ? await VoiceFeed.start(spec.scene, spec.seed, sampleRate) : null;
+  let engine: ReturnType<typeof createEngine>;
+  try {
+    engine = createEngine({ sampleRate, seed: spec.seed, ...(feed ? { voices: feed.voices } : {}) });
+    engine.setScene(spec.scene);
+  } catch (error) {
+    await feed?.stop();
+    await writer.close();
+    throw error;
+  }
   const total = Math.round(seconds * sampleRate);
   const fadeStart = total - Math.round(fade * sampleRate);
   const l = new Float32Array(RENDER_CHUNK);
@@ -101,6 +117,7 @@ export async function renderInto(
       if (done < fadeStart && done + n > fadeStart) n = fadeStart - done;
       if (done === fadeStart && fade > 0) engine.fadeOut(fade);
       engine.process(l, r, n);
+      feed?.release(engine.frame);
       await mix(n, done);
       await writer.write([l, r], n);
       done += n;
@@ -121,14 +138,21 @@ export async function renderInto(
       for (let k = 0; k < tail; k += RENDER_CHUNK) {
         const n = Math.min(RENDER_CHUNK, tail - k);
         engine.process(l, r, n);
+        feed?.release(engine.frame);
         await mix(n, done);
         await writer.write([l, r], n);
         done += n;
       }
     }
   } finally {
+    await feed?.stop();
     await writer.close();
     for (const m of media) await m.close().catch(() => {});
   }
-  return { frames: done, aborted, wallSeconds: (performance.now() - started) / 1000 };
+  return {
+    frames: done,
+    aborted,
+    wallSeconds: (performance.now() - started) / 1000,
+    voiceThread: feed !== null,
+  };
 }

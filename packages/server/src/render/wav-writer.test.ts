@@ -141,7 +141,8 @@ describe("WavWriter streaming", () => {
     const [l] = readWav(readFileSync(path)).samples as [Int16Array];
     expect(l.length).toBe(frames);
     let worst = 0;
-    for (let i = 0; i < frames; i++) worst = Math.max(worst, Math.abs((l[i] as number) - (ramp[i] as number) * 32767));
+    for (let i = 0; i < frames; i++)
+      worst = Math.max(worst, Math.abs((l[i] as number) - (ramp[i] as number) * 32767));
     expect(worst).toBeLessThanOrEqual(1.5);
   });
 });

@@ -4,7 +4,7 @@
  * (control values update on a fixed grid counted from frame 0; voices are block-size invariant).
  * `process` never allocates; everything else (setScene, trigger, …) may.
  */
-import type { GeneratorDef } from "../generator";
+import type { GeneratorDef, GeneratorVoice } from "../generator";
 import { generatorById } from "../generators/index";
 import { hashString, Rng } from "../rng";
 import {
@@ -37,6 +37,25 @@ export interface EngineOptions {
   readonly generators?: (id: string) => GeneratorDef | undefined;
   /** Seconds a layer takes to fade in when added or out when removed (default 1.5). */
   readonly layerFade?: number;
+  /**
+   * Makes a layer's voice instead of `def.create(sampleRate, seed)`. The offline render uses it
+   * to run the voices of an identical engine on another thread and feed their samples back.
+   */
+  readonly voices?: VoiceFactory;
+}
+
+export type VoiceFactory = (
+  layerId: string,
+  def: GeneratorDef,
+  sampleRate: number,
+  seed: number,
+) => GeneratorVoice;
+
+/** A scene layer's voice, as `Engine.layerVoices` lists it. */
+export interface LayerVoice {
+  readonly id: string;
+  readonly channels: 1 | 2;
+  readonly voice: GeneratorVoice;
 }
 
 /** Layer fields settable with `setLayerParam` besides the generator's own parameters. */
@@ -59,6 +78,7 @@ export class Engine {
   readonly seed: number;
   private readonly lookup: (id: string) => GeneratorDef | undefined;
   private readonly layerFade: number;
+  private readonly voiceFactory: VoiceFactory | undefined;
   private layers: Layer[] = [];
   private readonly oneShots = new Map<string, Layer>();
   private readonly oneShotList: Layer[] = [];
@@ -87,6 +107,7 @@ export class Engine {
     this.seed = options.seed >>> 0;
     this.lookup = options.generators ?? generatorById;
     this.layerFade = options.layerFade ?? 1.5;
+    this.voiceFactory = options.voices;
     this.limiter = new Limiter(options.sampleRate, MAX_BLOCK);
     this.pole = new ShadowPole(options.sampleRate);
     this.rng = new Rng(this.seed ^ 0x2545f491);
@@ -196,6 +217,17 @@ export class Engine {
         layer.setParam(name, num);
         return true;
     }
+  }
+
+  /**
+   * The voices of the scene's layers in scene order (not one-shot voices), with their parameters
+   * applied by `setScene`. Running them elsewhere, block after block from frame 0, yields the
+   * samples this engine's layers would make.
+   */
+  layerVoices(): LayerVoice[] {
+    return this.layers
+      .filter((l) => !l.removing)
+      .map((l) => ({ id: l.id, channels: l.def.channels, voice: l.voice }));
   }
 
   /** Master gain in dB (smoothed). */
@@ -330,6 +362,7 @@ export class Engine {
       def,
       sampleRate: this.sampleRate,
       seed,
+      voice: this.voiceFactory?.(id, def, this.sampleRate, seed),
       frame: this.frameCount,
       fadeIn,
       positionSmoothing: positionSmoothing ?? 0.05,

@@ -33,6 +33,8 @@ export interface LayerInit {
   readonly fadeIn: number;
   /** Position smoothing time constant in seconds. */
   readonly positionSmoothing?: number;
+  /** The voice to play (default: a new one from `def.create`). */
+  readonly voice?: GeneratorVoice | undefined;
 }
 
 export class Layer {
@@ -84,7 +86,7 @@ export class Layer {
     this.id = init.id;
     this.def = init.def;
     this.fs = init.sampleRate;
-    this.voice = init.def.create(init.sampleRate, init.seed);
+    this.voice = init.voice ?? init.def.create(init.sampleRate, init.seed);
     this.motion = new MotionState((init.seed ^ 0x5bd1e995) >>> 0);
     for (const p of init.def.params) this.params[p.name] = p.default;
     this.b = init.def.channels === 2 ? new Float32Array(MAX_BLOCK) : this.a;

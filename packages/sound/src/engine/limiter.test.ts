@@ -48,9 +48,9 @@ describe("master limiter", () => {
     }
     const d = lim.latency;
     for (let i = 0; i < d; i++) expect(outL[i]).toBe(0);
-    for (let i = d; i < n / 3; i++) {
-      if (outL[i] !== l[i - d] || outR[i] !== r[i - d]) throw new Error(`frame ${i} is not the input delayed`);
-    }
+    let wrong = 0;
+    for (let i = d; i < n / 3; i++) if (outL[i] !== l[i - d] || outR[i] !== r[i - d]) wrong++;
+    expect(wrong).toBe(0);
   });
 
   it("gives the same samples in place or not, whatever the block sizes, and catches the burst", () => {
