@@ -3,7 +3,7 @@
  * appends the frames to the file, so memory stays constant. Closing flushes the encoder.
  */
 import { type FileHandle, open } from "node:fs/promises";
-import { Mp3Encoder } from "@breezystack/lamejs";
+import type { Mp3Encoder } from "@breezystack/lamejs";
 import { quantize16 } from "./wav-writer";
 
 export const MP3_SAMPLE_RATES = [32000, 44100, 48000, 16000, 22050, 24000] as const;
@@ -17,17 +17,19 @@ export class Mp3Writer {
 
   private constructor(
     private readonly fh: FileHandle,
-    sampleRate: number,
-    kbps: number,
+    enc: Mp3Encoder,
   ) {
-    this.enc = new Mp3Encoder(2, sampleRate, kbps);
+    this.enc = enc;
   }
 
   static async create(path: string, sampleRate: number, kbps = 160): Promise<Mp3Writer> {
     if (!(MP3_SAMPLE_RATES as readonly number[]).includes(sampleRate)) {
       throw new Error(`MP3 needs a sample rate of ${MP3_SAMPLE_RATES.join(", ")} Hz`);
     }
-    return new Mp3Writer(await open(path, "w"), sampleRate, kbps);
+    // Loaded on first use: a WAV render does not carry the encoder in memory (~4 MB).
+    const { Mp3Encoder } = await import("@breezystack/lamejs");
+    const enc = new Mp3Encoder(2, sampleRate, kbps);
+    return new Mp3Writer(await open(path, "w"), enc);
   }
 
   async write(channels: readonly Float32Array[], n: number): Promise<void> {
