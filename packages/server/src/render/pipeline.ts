@@ -116,6 +116,7 @@ export async function renderInto(
       let n = Math.min(RENDER_CHUNK, total - done);
       if (done < fadeStart && done + n > fadeStart) n = fadeStart - done;
       if (done === fadeStart && fade > 0) engine.fadeOut(fade);
+      if (feed) await feed.ready(engine.frame + n);
       engine.process(l, r, n);
       feed?.release(engine.frame);
       await mix(n, done);
@@ -137,6 +138,7 @@ export async function renderInto(
       abortAt = done;
       for (let k = 0; k < tail; k += RENDER_CHUNK) {
         const n = Math.min(RENDER_CHUNK, tail - k);
+        if (feed) await feed.ready(engine.frame + n);
         engine.process(l, r, n);
         feed?.release(engine.frame);
         await mix(n, done);

@@ -2,7 +2,8 @@
  * Runs an offline render's generator voices on a second thread (voice-thread.ts), so a render
  * uses two cores: that thread synthesises, this one places, mixes, limits and writes. The
  * render's engine gets voices (`EngineOptions.voices`) that copy the thread's samples from
- * shared rings, waiting when the thread is behind. Voices are block-size invariant, so the file
+ * shared rings; the render awaits `ready` before each `engine.process` call (at most
+ * (SLOTS − 1) × CHUNK frames per call). Voices are block-size invariant, so the file
  * is bit-identical to a render on one thread.
  *
  * The thread runs a bundle of its entry and @meridian/sound built with esbuild when the feed
@@ -59,6 +60,7 @@ export class VoiceFeed {
   private readonly control: Int32Array;
   private readonly fed: FedVoice[] = [];
   private failure: string | null = null;
+  private exited = false;
 
   private constructor(
     private readonly worker: Worker,
@@ -74,9 +76,13 @@ export class VoiceFeed {
     worker.on("error", (e) => {
       this.failure = e.message;
     });
-    this.voices = (layerId) => {
+    worker.on("exit", () => {
+      this.exited = true;
+    });
+    this.voices = (layerId, def, sampleRate, seed) => {
       const ring = byId.get(layerId);
-      if (!ring) throw new Error(`voice thread: no ring for layer "${layerId}"`);
+      // Layers the thread does not run (one-shot voices for engine.trigger) play themselves.
+      if (!ring) return def.create(sampleRate, seed);
       const voice = new FedVoice(this, audio, ring);
       this.fed.push(voice);
       return voice;
@@ -115,21 +121,48 @@ export class VoiceFeed {
     return new VoiceFeed(worker, rings, audio, control);
   }
 
-  /** Blocks until the thread has produced `frames` frames of every voice (or throws if it failed). */
-  waitFor(frames: number): void {
+  /**
+   * Resolves once the thread has produced `frames` frames of every voice. The render awaits
+   * this before each `engine.process`, so the voices never block and the event loop keeps
+   * running while the thread works (Ctrl-C, a thread that died). Rejects if the thread failed,
+   * exited, or made no progress for a minute.
+   */
+  async ready(frames: number): Promise<void> {
     const control = this.control;
+    if (frames - Atomics.load(control, CONSUMED) * CHUNK > (SLOTS - 1) * CHUNK) {
+      throw new Error(
+        `voice thread: asked for more than ${(SLOTS - 1) * CHUNK} frames past the last release`,
+      );
+    }
     let since = performance.now();
     for (;;) {
       const produced = Atomics.load(control, PRODUCED);
       if (produced * CHUNK >= frames) return;
-      if (Atomics.load(control, FAILED) !== 0) {
-        throw new Error(`voice thread failed${this.failure ? `: ${this.failure}` : ""}`);
-      }
-      if (Atomics.wait(control, PRODUCED, produced, 1000) === "timed-out") {
+      this.check();
+      const wait = Atomics.waitAsync(control, PRODUCED, produced, 250);
+      const outcome = wait.async ? await wait.value : wait.value;
+      if (outcome === "timed-out") {
         if (performance.now() - since > STALL_MS) throw new Error("voice thread stopped responding");
       } else {
         since = performance.now();
       }
+    }
+  }
+
+  /** Throws if the thread failed or is gone. */
+  private check(): void {
+    if (Atomics.load(this.control, FAILED) !== 0 || this.exited) {
+      throw new Error(
+        `voice thread ${this.exited ? "exited" : "failed"}${this.failure ? `: ${this.failure}` : ""}`,
+      );
+    }
+  }
+
+  /** The thread has produced `frames` frames of every voice (`ready` was awaited), or throws. */
+  available(frames: number): void {
+    if (Atomics.load(this.control, PRODUCED) * CHUNK < frames) {
+      this.check();
+      throw new Error("voice thread: samples read before they were ready (await ready() first)");
     }
   }
 
@@ -170,7 +203,7 @@ class FedVoice implements GeneratorVoice {
   }
 
   process(a: Float32Array, b: Float32Array, offset: number, frames: number): void {
-    this.feed.waitFor(this.position + frames);
+    this.feed.available(this.position + frames);
     const length = SLOTS * CHUNK;
     const from = this.position % length;
     // At most two runs: to the ring's end, then from its start.

@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { readWav, WavWriter } from "./wav-writer";
+import { readWav, roundHalfUp, WavWriter } from "./wav-writer";
 
 const dir = mkdtempSync(join(tmpdir(), "meridian-wav-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -144,5 +144,41 @@ describe("WavWriter streaming", () => {
     for (let i = 0; i < frames; i++)
       worst = Math.max(worst, Math.abs((l[i] as number) - (ramp[i] as number) * 32767));
     expect(worst).toBeLessThanOrEqual(1.5);
+  });
+});
+
+describe("WavWriter rounding and failures", () => {
+  it("rounds exactly as Math.round, also a hair below a half step and for NaN", () => {
+    const cases = [0.49999999999968736, -0.5, 0.5, 2.5, -2.5, -2.5000000001, 32767, -32768, 1e-12, -1e-12];
+    for (let k = 0; k < 20000; k++) {
+      const base = Math.floor(k * 3.3 - 32000);
+      cases.push(base + 0.5, base + 0.5 - 2 ** -40, base - 0.5, base - 0.5 + 2 ** -40, base + k / 20000);
+    }
+    const wrong = cases.filter((v) => roundHalfUp(v) !== (Math.round(v) || 0));
+    expect(wrong).toEqual([]);
+    expect(roundHalfUp(Number.NaN)).toBe(0);
+  });
+
+  it("reports a failed block at close, leaves a valid file of the blocks on disk, and closes the handle", async () => {
+    const path = join(dir, `t${files++}.wav`);
+    const fds = () => readdirSync("/proc/self/fd").length;
+    const before = fds();
+    const w = await WavWriter.create(path, 48000);
+    expect(fds()).toBe(before + 1);
+    const x = new Float32Array(4096).fill(0.1);
+    await w.write([x, x], 4096);
+    await w.write([x, x], 4096);
+    // The next block's disk write fails once (as a full disk would).
+    const fh = (w as unknown as { fh: { write: (...a: unknown[]) => Promise<unknown> } }).fh;
+    const write = fh.write.bind(fh);
+    fh.write = () => {
+      fh.write = write;
+      return Promise.reject(new Error("no space left on device"));
+    };
+    await w.write([x, x], 4096);
+    await expect(w.close()).rejects.toThrow("no space left");
+    expect(fds()).toBe(before);
+    const [l] = readWav(readFileSync(path)).samples as [Int16Array];
+    expect(l.length).toBe(2 * 4096);
   });
 });

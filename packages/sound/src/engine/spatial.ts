@@ -7,7 +7,8 @@
  *   only the numerator depends on the angle, and it ramps, so the filter morphs smoothly. The
  *   pole is the same for every source and ear, so a source adds only the numerator's output to
  *   the mix and the engine runs the pole once per ear on the summed mix (`ShadowPole`): the
- *   same filter by linearity, with no recursion per source;
+ *   same filter by linearity, with no recursion per source (a moving source's per-sample gain
+ *   ramp now comes before the pole instead of after it: a 32-sample linear ramp either way);
  * - distance: per-ear 1/r level (bounded near field), and a low-shelf proximity boost when close;
  * - elevation: a pinna notch that moves with elevation and a shoulder echo (~0.4–1.2 ms).
  * `update` is called once per control tick with the target position and gain; `process` adds
