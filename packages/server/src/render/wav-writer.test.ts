@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { readWav, roundHalfUp, WavWriter } from "./wav-writer";
+import { clamp16, readWav, roundHalfUp, WavWriter } from "./wav-writer";
 
 const dir = mkdtempSync(join(tmpdir(), "meridian-wav-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -149,14 +149,17 @@ describe("WavWriter streaming", () => {
 
 describe("WavWriter rounding and failures", () => {
   it("rounds exactly as Math.round, also a hair below a half step and for NaN", () => {
-    const cases = [0.49999999999968736, -0.5, 0.5, 2.5, -2.5, -2.5000000001, 32767, -32768, 1e-12, -1e-12];
+    const cases = [0.49999999999968736, 0.49999999999999994, -0.5, 0.5, 2.5, -2.5, -2.5000000001];
+    cases.push(32767, -32768, 32766.5, -32767.5, 1e-12, -1e-12, -0.49999999999999994);
     for (let k = 0; k < 20000; k++) {
       const base = Math.floor(k * 3.3 - 32000);
       cases.push(base + 0.5, base + 0.5 - 2 ** -40, base - 0.5, base - 0.5 + 2 ** -40, base + k / 20000);
     }
     const wrong = cases.filter((v) => roundHalfUp(v) !== (Math.round(v) || 0));
     expect(wrong).toEqual([]);
-    expect(roundHalfUp(Number.NaN)).toBe(0);
+    expect(roundHalfUp(clamp16(Number.NaN))).toBe(0);
+    expect(clamp16(40000)).toBe(32767);
+    expect(clamp16(-40000)).toBe(-32768);
   });
 
   it("reports a failed block at close, leaves a valid file of the blocks on disk, and closes the handle", async () => {

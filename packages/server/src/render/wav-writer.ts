@@ -24,13 +24,23 @@ export function quantize16(x: number): number {
 }
 
 /**
- * Math.round for a value already clamped to the 16-bit range (or NaN → 0): truncate, then step
- * by the exact remainder. Small enough for V8 to inline into the quantising loops.
+ * A sample value in 16-bit steps clamped to [−32768, 32767]; NaN becomes 0 (as Math.round's
+ * NaN stored into an Int16Array did).
+ */
+export function clamp16(v: number): number {
+  // biome-ignore lint/complexity/useMathMinMax: Math.min/max would keep NaN; this maps it to 0
+  return v < 32767 ? (v > -32768 ? v : -32768) : v >= 32767 ? 32767 : 0;
+}
+
+/**
+ * Math.round of a value in [−32768, 32767], exactly and fast: truncating the positive v + 32768.5
+ * floors it, except where that sum itself rounded up onto the next integer (v a hair below a
+ * half step); the rare correction is a branch that is almost never taken, so the loops stay
+ * fast (rounding on the remainder instead is a 50/50 branch under dither, three times slower).
  */
 export function roundHalfUp(v: number): number {
-  const q = v | 0;
-  const f = v - q;
-  return f >= 0.5 ? q + 1 : f < -0.5 ? q - 1 : q;
+  const q = ((v + 32768.5) | 0) - 32768;
+  return q - 0.5 > v ? q - 1 : q;
 }
 
 /** Default dither seed: renders are reproducible byte for byte. */
@@ -128,22 +138,17 @@ export class WavWriter {
     const table = this.table;
     // An even start, so the stereo pair t, t + 1 never runs past the table's end.
     let t = st & DITHER_MASK & ~1;
-    // Rounding as Math.round does (halves up), from the integer part and the exact remainder
-    // (v is clamped to [−32768, 32767] first, the same as clamping after rounding): the same
-    // values at a fraction of the cost over an 8-hour render. NaN becomes 0, as before.
+    // Clamp, then round as Math.round does (clamping first gives the same values as clamping
+    // after rounding): a third of the old cost over an 8-hour render.
     if (c === 2) {
       const a = channels[0] as Float32Array;
       const b = channels[1] as Float32Array;
       for (let i = 0, o = 0; i < n; i++, o += 2) {
         const xa = a[i] as number;
         const xb = b[i] as number;
-        let u = xa * 32767 + (table[t] as number);
-        let v = xb * 32767 + (table[t + 1] as number);
+        const u = clamp16(xa * 32767 + (table[t] as number));
+        const v = clamp16(xb * 32767 + (table[t + 1] as number));
         t = (t + 2) & DITHER_MASK;
-        // biome-ignore lint/complexity/useMathMinMax: the plain comparison is measurably faster here than Math.max (no NaN/-0 handling)
-        u = u > 32767 ? 32767 : u < -32768 ? -32768 : u;
-        // biome-ignore lint/complexity/useMathMinMax: the plain comparison is measurably faster here than Math.max (no NaN/-0 handling)
-        v = v > 32767 ? 32767 : v < -32768 ? -32768 : v;
         pcm[o] = xa === 0 ? 0 : roundHalfUp(u); // digital silence stays silent
         pcm[o + 1] = xb === 0 ? 0 : roundHalfUp(v);
       }
@@ -152,10 +157,8 @@ export class WavWriter {
         const x = channels[ch] as Float32Array;
         for (let i = 0, o = ch; i < n; i++, o += c) {
           const xi = x[i] as number;
-          let v = xi * 32767 + (table[t] as number);
+          const v = clamp16(xi * 32767 + (table[t] as number));
           t = (t + 1) & DITHER_MASK;
-          // biome-ignore lint/complexity/useMathMinMax: the plain comparison is measurably faster here than Math.max (no NaN/-0 handling)
-          v = v > 32767 ? 32767 : v < -32768 ? -32768 : v;
           pcm[o] = xi === 0 ? 0 : roundHalfUp(v);
         }
       }
