@@ -4,8 +4,10 @@
  * and crackles: Poisson events, power-law strengths, each a short resonant snap (2–15 ms) at a
  * random pitch, with the odd deeper pop of a splitting log. Mono: a fire is a place.
  */
+
 import { ControlRateVoice, clampTo, glide, glideCoef } from "../dsp/control-voice";
 import { BURST, BURST_TIME, DECAY, FREQ, GLIDE, KICK, PAN, ResonatorPool } from "../dsp/resonator-pool";
+import { Subsonic } from "../dsp/subsonic";
 import { Wander } from "../dsp/wander";
 import type { GeneratorDef } from "../generator";
 import { Rng } from "../rng";
@@ -38,8 +40,12 @@ class FireVoice extends ControlRateVoice {
   private readonly hissK: number;
   private readonly modK: number;
 
+  /** Under 20 Hz out (dsp/subsonic.ts). */
+  private readonly subsonic: Subsonic;
+
   constructor(sampleRate: number, seed: number) {
     super(sampleRate);
+    this.subsonic = new Subsonic(sampleRate);
     this.rng = new Rng(seed);
     this.pool = new ResonatorPool(sampleRate, 24, new Rng(this.rng.fork(1)));
     this.flicker = new Wander(new Rng(this.rng.fork(2)), 0.3, 1.6, this.dt);
@@ -60,6 +66,7 @@ class FireVoice extends ControlRateVoice {
   }
 
   protected control(): void {
+    this.subsonic.flush();
     const k = this.k;
     const dt = this.dt;
     this.size = glide(this.size, this.sizeT, k);
@@ -149,6 +156,7 @@ class FireVoice extends ControlRateVoice {
     this.gRoar = gR;
     this.gHiss = gH;
     this.pool.render(a, a, start, n);
+    this.subsonic.run(a, null, start, n);
   }
 }
 

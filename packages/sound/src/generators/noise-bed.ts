@@ -6,6 +6,7 @@
  */
 import { CONTROL_STEP, ControlRateVoice, clampTo, glide, glideCoef } from "../dsp/control-voice";
 import { StereoNoise } from "../dsp/stereo-noise";
+import { Subsonic } from "../dsp/subsonic";
 import { Wander } from "../dsp/wander";
 import type { GeneratorDef, ParamSpec } from "../generator";
 import { Rng } from "../rng";
@@ -91,10 +92,13 @@ class NoiseVoice extends ControlRateVoice {
   private readonly brownLeak: number;
   private readonly dcCoef: number;
   private lastCut = -1;
+  /** Pink and brown: under 20 Hz out (dsp/subsonic.ts); white has nothing there to remove. */
+  private readonly subsonic: Subsonic | null;
 
   constructor(sampleRate: number, seed: number, colour: NoiseColour, toneDefault: number) {
     super(sampleRate);
     this.colour = colour;
+    this.subsonic = colour === "white" ? null : new Subsonic(sampleRate);
     const rng = new Rng(seed);
     this.noise = new StereoNoise(rng);
     this.tone = this.toneT = toneDefault;
@@ -118,6 +122,7 @@ class NoiseVoice extends ControlRateVoice {
   }
 
   protected control(): void {
+    this.subsonic?.flush();
     const k = this.k;
     this.tone = glide(this.tone, this.toneT, k);
     this.swell = glide(this.swell, this.swellT, k);
@@ -258,6 +263,7 @@ class NoiseVoice extends ControlRateVoice {
     lp[2] = z1b;
     lp[3] = z2b;
     this.gain = gain;
+    this.subsonic?.run(a, b, start, n);
   }
 }
 

@@ -5,9 +5,11 @@
  * 6–15 s, so they overlap irregularly; now and then a set of 3–5 larger waves rolls in. Each
  * wave lands at its own place across the stereo pair. A quiet distant surf never stops.
  */
+
 import { ControlRateVoice, clampTo, glide, glideCoef } from "../dsp/control-voice";
 import { BURST, BURST_TIME, DECAY, FREQ, GLIDE, KICK, PAN, ResonatorPool } from "../dsp/resonator-pool";
 import { StereoNoise } from "../dsp/stereo-noise";
+import { Subsonic } from "../dsp/subsonic";
 import { SVF_F, SVF_LENGTH, SVF_Q, svfCoefs } from "../dsp/svf";
 import { Wander } from "../dsp/wander";
 import type { GeneratorDef } from "../generator";
@@ -57,8 +59,12 @@ class WavesVoice extends ControlRateVoice {
   private readonly flutterK: number;
   private readonly dcK: number;
 
+  /** Under 20 Hz out (dsp/subsonic.ts). */
+  private readonly subsonic: Subsonic;
+
   constructor(sampleRate: number, seed: number) {
     super(sampleRate);
+    this.subsonic = new Subsonic(sampleRate);
     this.rng = new Rng(seed);
     this.pool = new ResonatorPool(sampleRate, 32, new Rng(this.rng.fork(1)));
     this.tide = new Wander(new Rng(this.rng.fork(2)), 60, 200, this.dt);
@@ -112,6 +118,7 @@ class WavesVoice extends ControlRateVoice {
   }
 
   protected control(): void {
+    this.subsonic.flush();
     const k = this.k;
     const dt = this.dt;
     this.size = glide(this.size, this.sizeT, k);
@@ -310,6 +317,7 @@ class WavesVoice extends ControlRateVoice {
     this.fA = fA;
     this.fB = fB;
     this.pool.render(a, b, start, n);
+    this.subsonic.run(a, b, start, n);
   }
 }
 
@@ -320,7 +328,7 @@ export const waves: GeneratorDef = {
     "Waves rolling onto a pebble beach every few seconds, with foam, backwash and the odd bigger set.",
   category: "bed",
   channels: 2,
-  calibrationDb: -13.8,
+  calibrationDb: -13.4,
   cycleSeconds: [6, 15],
   params: [
     {

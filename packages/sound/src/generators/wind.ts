@@ -4,8 +4,10 @@
  * wind speed, a low rumble, and an optional narrow whistle. Two channels use independent noise
  * and slightly detuned filters, so the wind is wide and never repeats.
  */
+
 import { ControlRateVoice, clampTo, glide, glideCoef } from "../dsp/control-voice";
 import { StereoNoise } from "../dsp/stereo-noise";
+import { Subsonic } from "../dsp/subsonic";
 import { SVF_F, SVF_LENGTH, SVF_Q, svfCoefs } from "../dsp/svf";
 import { Wander } from "../dsp/wander";
 import type { GeneratorDef } from "../generator";
@@ -39,8 +41,12 @@ class WindVoice extends ControlRateVoice {
   private dRum = 0;
   private readonly rumK: number;
 
+  /** Under 20 Hz out (dsp/subsonic.ts). */
+  private readonly subsonic: Subsonic;
+
   constructor(sampleRate: number, seed: number) {
     super(sampleRate);
+    this.subsonic = new Subsonic(sampleRate);
     const rng = new Rng(seed);
     this.base = new Wander(new Rng(rng.fork(1)), 30, 120, this.dt);
     this.gustA = new Wander(new Rng(rng.fork(2)), 1.5, 6, this.dt);
@@ -59,6 +65,7 @@ class WindVoice extends ControlRateVoice {
   }
 
   protected control(): void {
+    this.subsonic.flush();
     const k = this.k;
     this.strength = glide(this.strength, this.strengthT, k);
     this.gustiness = glide(this.gustiness, this.gustinessT, k);
@@ -189,6 +196,7 @@ class WindVoice extends ControlRateVoice {
     this.gBody = gB;
     this.gWh = gW;
     this.gRum = gR;
+    this.subsonic.run(a, b, start, n);
   }
 }
 
