@@ -37,6 +37,28 @@ function peakFrequency(x: Float32Array): number {
   return bestF;
 }
 
+/** Frequency (1 Hz grid) of the strongest component of `x` between lo and hi (Goertzel). */
+function strongest(x: Float32Array, lo: number, hi: number): number {
+  let best = 0;
+  let bestF = lo;
+  for (let f = lo; f <= hi; f++) {
+    const c = 2 * Math.cos((2 * Math.PI * f) / SR);
+    let s1 = 0;
+    let s2 = 0;
+    for (let i = 0; i < x.length; i++) {
+      const s0 = (x[i] as number) + c * s1 - s2;
+      s2 = s1;
+      s1 = s0;
+    }
+    const p = s1 * s1 + s2 * s2 - c * s1 * s2;
+    if (p > best) {
+      best = p;
+      bestF = f;
+    }
+  }
+  return bestF;
+}
+
 /** Seconds until the 10 ms RMS envelope falls 40 dB below its maximum (after the maximum). */
 function ringTime(x: Float32Array): number {
   const hop = SR / 100;
@@ -81,6 +103,37 @@ describe("tapping character", () => {
     const wood = ringTime(renderTap({ material: 0 }));
     const glass = ringTime(renderTap({ material: 2 }));
     expect(glass).toBeGreaterThan(2.5 * wood);
+  });
+
+  it("knocks on wood rather than ringing like a marimba bar (−40 dB within 0.3 s)", () => {
+    expect(ringTime(renderTap({ material: 0 }))).toBeLessThan(0.3);
+  });
+
+  it("does not play one note: the strike spot retunes the modes from burst to burst", () => {
+    // Default rhythm (wood) for 40 s: each tap's fundamental (the 470 Hz mode, first 80 ms).
+    const v = tapping.create(SR, 5);
+    const x = new Float32Array(SR * 40);
+    for (let i = 0; i < x.length; i += 128) v.process(x, x, i, 128);
+    const fundamentals: number[] = [];
+    const hop = 240;
+    let last = -SR;
+    for (let i = hop; i + 3840 < x.length; i += hop) {
+      let e0 = 0;
+      let e1 = 0;
+      for (let k = 0; k < hop; k++) {
+        e0 += (x[i - hop + k] as number) ** 2;
+        e1 += (x[i + k] as number) ** 2;
+      }
+      if (e1 > 20 * e0 && e1 > 1e-6 && i - last > SR / 10) {
+        last = i;
+        fundamentals.push(strongest(x.subarray(i, i + 3840), 400, 560));
+      }
+    }
+    expect(fundamentals.length).toBeGreaterThan(30);
+    const mean = fundamentals.reduce((s, f) => s + f, 0) / fundamentals.length;
+    const sd = Math.sqrt(fundamentals.reduce((s, f) => s + (f - mean) ** 2, 0) / fundamentals.length);
+    // Before: every tap at the same 466 Hz (a spread under 0.5 %).
+    expect(sd / mean).toBeGreaterThan(0.01);
   });
 
   it("sounds brighter with nails than with fingertips", () => {

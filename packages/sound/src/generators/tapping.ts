@@ -1,10 +1,13 @@
 /**
- * Tapping: fingertips or nails on wood, plastic or glass, by modal synthesis. Three "spots"
- * on the surface are modal banks (same material, slightly different mode tunings and
- * amplitudes, as striking a different place would give); each tap is a half-cosine force
- * pulse whose length sets its brightness (fingertip ≈ 3.5 ms, nail ≈ 0.35 ms), spread over
- * the spots. A humanised rhythm plays quasi-periodic bursts with jittered timing and
- * velocity, occasional finger rolls and pauses; `variation` drifts tempo, touch and surface.
+ * Tapping: fingertips or nails on wood, plastic or glass, by modal synthesis. The strike spot
+ * sets how strongly each mode rings and tunes the modes a little (±4 % across the surface, as
+ * a tabletop's edge and middle, or the sides of a box, differ), so a burst on one spot keeps
+ * its note and the next burst may land elsewhere; each tap also moves the spot slightly. Each
+ * tap is a half-cosine force pulse whose length sets its brightness (fingertip ≈ 1 ms, nail
+ * ≈ 0.18 ms) plus a little contact noise. Wood and plastic are damped like furniture and cases
+ * (a knock, not a marimba bar); glass rings. A humanised rhythm plays quasi-periodic bursts
+ * with jittered timing and velocity, occasional finger rolls and pauses; `variation` drifts
+ * tempo, touch and surface.
  */
 
 import { Drift, softClipBlock } from "../dsp/envelope";
@@ -68,19 +71,19 @@ interface Material {
   readonly tanPhi: number;
 }
 const MATERIALS: readonly Material[] = [
-  // wood: a hollow box / tabletop, strongly damped, warm
+  // wood: a hollow box / tabletop, strongly damped, warm (low body mode ≈ 0.25 s to −60 dB)
   {
     base: 470,
     ratios: [1, 1.58, 2.46, 3.63, 5.1, 6.9, 8.6, 0.52],
-    gains: [1, 0.8, 0.7, 0.55, 0.4, 0.28, 0.16, 0.5],
-    tanPhi: 0.014,
+    gains: [1, 0.8, 0.7, 0.55, 0.4, 0.28, 0.16, 0.3],
+    tanPhi: 0.035,
   },
   // plastic: a case, higher and even more damped
   {
     base: 760,
     ratios: [1, 1.41, 2.18, 2.95, 4.1, 5.3, 6.7, 0.6],
     gains: [1, 0.8, 0.55, 0.45, 0.3, 0.18, 0.1, 0.4],
-    tanPhi: 0.03,
+    tanPhi: 0.045,
   },
   // glass: a jar, lightly damped, with beating doublets and a low body mode
   {
@@ -224,7 +227,9 @@ class TappingVoice implements GeneratorVoice {
 
   private updateModes(): void {
     const m = this.params.get(P_MATERIAL);
-    const surf = 1 + 0.05 * this.params.get(P_VARIATION) * this.surfaceDrift.value;
+    // Surface drift over minutes, and the strike spot's own tuning (±4 % across the surface).
+    const surf =
+      (1 + 0.05 * this.params.get(P_VARIATION) * this.surfaceDrift.value) * (1 + 0.08 * (this.spot - 0.5));
     const sc = this.scratch;
     for (let k = 0; k < MODES; k++) {
       materialMode(m, k, sc);
@@ -256,7 +261,7 @@ class TappingVoice implements GeneratorVoice {
     if (this.burstLeft <= 0 && this.rollLeft <= 0) {
       this.burstLeft = 3 + (rng.nextU32() % 10);
       this.burstVelocity = rng.range(0.68, 0.8);
-      if (rng.float() < 0.35) this.spot = rng.range(0.1, 0.9);
+      if (rng.float() < 0.6) this.spot = rng.range(0.1, 0.9);
     }
     let vel = this.burstVelocity * (1 + 0.12 * rng.gauss());
     if (this.rollLeft > 0) {
@@ -276,7 +281,7 @@ class TappingVoice implements GeneratorVoice {
     this.untilNext = Math.max(1, Math.round(next * sr));
   }
 
-  /** Start one tap: a half-cosine force pulse plus contact noise, at a slightly moved spot. */
+  /** Start one tap: a half-cosine force pulse plus contact noise, at a slightly moved spot (retuned). */
   private tap(velocity: number): void {
     const rng = this.rng;
     const variation = this.params.get(P_VARIATION);
@@ -289,7 +294,7 @@ class TappingVoice implements GeneratorVoice {
     this.pulseAmp = (velocity ** 1.4 * Math.PI) / (2 * this.pulseLen);
     this.noiseAmp = 0.004 * velocity * velocity * (0.2 + h);
     this.spot = Math.min(0.95, Math.max(0.05, this.spot + 0.03 * rng.signed()));
-    this.applyStrikePosition();
+    this.updateModes();
   }
 }
 
@@ -300,7 +305,7 @@ export const tapping: GeneratorDef = {
   category: "trigger",
   params: PARAMS,
   channels: 1,
-  calibrationDb: -3.9,
+  calibrationDb: 0.5,
   triggerParams: { tempo: 0 },
   create: (sampleRate, seed) => new TappingVoice(sampleRate, seed),
 };
