@@ -117,9 +117,9 @@ class RainVoice extends ControlRateVoice {
         next[BURST_TIME] = 0.002;
         next[GLIDE] = rng.range(1.8, 3.5);
         break;
-      default: // leaves: short bright ticks with a splash
-        next[FREQ] = rng.range(1600, 4200);
-        next[DECAY] = rng.range(0.006, 0.02);
+      default: // leaves: short ticks with a splash, spread over 1.1–8 kHz (log), small drops higher
+        next[FREQ] = 1400 * 2 ** (2.4 * rng.float()) * (1.2 - 0.45 * size);
+        next[DECAY] = rng.range(0.003, 0.012);
         next[KICK] = amp * 0.6;
         next[BURST] = amp * 1.2;
         next[BURST_TIME] = 0.0025;
@@ -202,7 +202,7 @@ export const rain: GeneratorDef = {
     "Steady rain with drops you can place on leaves, a roof, a window or a puddle; light to heavy.",
   category: "bed",
   channels: 2,
-  calibrationDb: -0.9,
+  calibrationDb: -0.2,
   params: [
     {
       name: "intensity",
