@@ -78,6 +78,19 @@ const PEN_Q = [0.9, 0.7, 0.6];
 const PEN_NOISE = [0.25, 0.15, 0.45];
 const PEN_BUMPS = [0.8, 1.3, 0.25];
 const PEN_TONE_GAIN = [1.1, 1.8, 0.9];
+/**
+ * Body modes [Hz, bandwidth Hz, gain, ± tuning spread]: four broad paper modes (a sheet is a
+ * dense, heavily damped plate: wide bands, so no comb of pitched lines) and two damped desk modes.
+ */
+const BODY_MODES: readonly (readonly [number, number, number, number])[] = [
+  [950, 280, 0.3, 0.09],
+  [1750, 420, 0.45, 0.09],
+  [2700, 600, 0.45, 0.09],
+  [3900, 800, 0.3, 0.09],
+  [190, 60, 0.04, 0.04],
+  [430, 80, 0.05, 0.04],
+];
+
 /** How much of the pen's excitation reaches the paper/desk body modes. */
 const PEN_BODY = [0.4, 0.25, 0.45];
 /** Output level (roughly loudness-matched) and high-cut (Hz) per pen. */
@@ -153,19 +166,7 @@ class PenOnPaperVoice implements GeneratorVoice {
     this.rng = rng;
     this.params = new SmoothedParams(PARAMS, sampleRate, CONTROL, 0.1);
     this.bank = new ModalBank(sampleRate, 6);
-    // paper (broad, mid) and desk (low, longer) modes
-    const modes = [
-      [950, 160, 0.3],
-      [1750, 260, 0.45],
-      [2700, 380, 0.45],
-      [3900, 520, 0.3],
-      [190, 25, 0.06],
-      [430, 45, 0.05],
-    ];
-    for (let i = 0; i < modes.length; i++) {
-      const m = modes[i] as number[];
-      this.bank.setMode(i, (m[0] as number) * rng.range(0.93, 1.07), m[1] as number, m[2] as number);
-    }
+    this.placeOnPage();
     this.tone = new Svf(sampleRate).set(2400, 0.9);
     this.friction = new OnePole(sampleRate).setCutoff(2500);
     this.exHp = new OnePole(sampleRate).setCutoff(250);
@@ -334,8 +335,22 @@ class PenOnPaperVoice implements GeneratorVoice {
       (4 + 2 * rng.float()) * (0.8 + 0.4 * pace) * Math.exp(0.15 * variation * this.handDrift.value);
     this.strokeAmp = rng.range(0.7, 1);
     this.oscPhase = rng.float();
+    this.placeOnPage();
     this.penDown(0.6);
     this.enter(WRITE, this.letterSeconds());
+  }
+
+  /**
+   * Tune the body modes for where the hand is on the page: paper modes (broad, mid) move up to
+   * ±9 % from word to word, as the sheet under the pen lies differently on the desk; the desk
+   * modes (low, damped) stay near their place. Called once per word, while the pen is up.
+   */
+  private placeOnPage(): void {
+    const rng = this.rng;
+    for (let i = 0; i < BODY_MODES.length; i++) {
+      const m = BODY_MODES[i] as readonly [number, number, number, number];
+      this.bank.setMode(i, m[0] * rng.range(1 - m[3], 1 + m[3]), m[1], m[2]);
+    }
   }
 
   private letterSeconds(): number {
@@ -366,7 +381,7 @@ export const penOnPaper: GeneratorDef = {
   category: "journal",
   params: PARAMS,
   channels: 1,
-  calibrationDb: -0.6,
+  calibrationDb: 0.9,
   triggerParams: { pace: 0 },
   create: (sampleRate, seed) => new PenOnPaperVoice(sampleRate, seed),
 };
