@@ -6,6 +6,7 @@ import { bandFraction, slopeDbPerOctave, welch } from "../analysis/spectrum";
 import type { GeneratorDef } from "../generator";
 import { brownNoise } from "./brown-noise";
 import { fire } from "./fire";
+import { leaves } from "./leaves";
 import { pinkNoise } from "./pink-noise";
 import { rain } from "./rain";
 import { waves } from "./waves";
@@ -81,4 +82,14 @@ describe("subsonic content", () => {
       expect(share).toBeLessThan(0.2);
     });
   }
+});
+
+describe("leaves", () => {
+  it("rustle across the band rather than ping in one: over a third of the energy in 4.5–10 kHz", () => {
+    // Before: 68 % sat in 1.4–4.2 kHz and only 20 % above 4.5 kHz (it read as rain).
+    const { l } = renderGenerator(leaves, { seconds: 30, seed: 4 });
+    const p = welch(l.subarray(48000), 4096);
+    expect(bandFraction(p, 48000, 4500, 10000)).toBeGreaterThan(0.33);
+    expect(bandFraction(p, 48000, 1400, 4200)).toBeLessThan(0.5);
+  });
 });

@@ -84,8 +84,9 @@ class LeavesVoice extends ControlRateVoice {
     this.energy = glide(this.energy, lagged, this.energyK);
     const e = this.energy;
     const dry = this.dryness;
-    this.c[SVF_F] = 2200 + 2500 * dry;
-    this.c[SVF_Q] = 0.8;
+    // A broad rustle band (2.5–5.5 kHz centre, low Q): leaf surfaces, not a pitched hiss.
+    this.c[SVF_F] = 2500 + 3000 * dry;
+    this.c[SVF_Q] = 0.5;
     svfCoefs(this.c, this.sampleRate);
     this.z[BAND_STEP] = ((0.01 + 0.12 * e * e) * (0.4 + this.density) - (this.z[BAND_GAIN] as number)) / 32;
     this.evEnergy = e;
@@ -101,11 +102,12 @@ class LeavesVoice extends ControlRateVoice {
     const e = this.evEnergy;
     const dry = this.dryness;
     const amp = Math.min(0.3, 0.05 * (1 - rng.float()) ** -0.45) * (0.5 + 0.5 * e);
-    const f = rng.range(1400, 3800) * (0.8 + 0.6 * dry);
+    // Spread over ~1.2–9 kHz on a log scale, barely ringing: papery ticks, not pings.
+    const f = 1500 * 2 ** (2.5 * rng.float()) * (0.8 + 0.5 * dry);
     const next = this.pool.next;
     next[FREQ] = f;
-    next[DECAY] = rng.range(0.002, 0.008 + 0.01 * dry);
-    next[KICK] = amp;
+    next[DECAY] = rng.range(0.0015, 0.004 + 0.006 * dry);
+    next[KICK] = amp * 0.6;
     next[BURST] = amp * 4;
     next[BURST_TIME] = 0.0015 + 0.002 * rng.float();
     next[GLIDE] = 1;
@@ -126,7 +128,7 @@ export const leaves: GeneratorDef = {
   description: "A tree in the breeze: leaves stir a moment after each gust and settle slowly.",
   category: "bed",
   channels: 2,
-  calibrationDb: 6.1,
+  calibrationDb: 10.1,
   params: [
     {
       name: "wind",
