@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { truePeakDb } from "../loudness/true-peak";
 import { Limiter } from "./limiter";
 
 const FS = 48000;
@@ -70,5 +71,32 @@ describe("master limiter", () => {
     for (const v of ref[0]) peak = Math.max(peak, Math.abs(v));
     expect(peak).toBeGreaterThan(0.5);
     expect(peak).toBeLessThan(10 ** (-1 / 20));
+  });
+});
+
+describe("master limiter on bright transients", () => {
+  it("keeps the true peak (the meter's own 4× interpolation) under −1 dBTP for clicks and near-Nyquist bursts", () => {
+    // Single-sample clicks and short bursts at 9–20 kHz, 20 dB too hot: the inter-sample peaks
+    // of such material are where a half-sample estimate falls short.
+    const n = FS * 2;
+    const l = new Float32Array(n);
+    const r = new Float32Array(n);
+    let s = 3;
+    for (let k = 0; k < 200; k++) {
+      s = (s * 1103515245 + 12345) >>> 0;
+      const at = 2000 + (s % (n - 4000));
+      const f = 9000 + (s % 11000);
+      const len = 3 + (s % 40);
+      for (let i = 0; i < len; i++) {
+        const v = 8 * Math.sin((2 * Math.PI * f * i) / FS + (s % 7)) * (1 - i / len);
+        l[at + i] = (l[at + i] as number) + v;
+        r[at + i] = (r[at + i] as number) + (k % 2 === 0 ? v : -v);
+      }
+    }
+    const lim = new Limiter(FS, 4096);
+    const outL = new Float32Array(n);
+    const outR = new Float32Array(n);
+    for (let at = 0; at < n; at += 128) lim.run(l, r, at, 128, outL, outR, at);
+    expect(truePeakDb([outL, outR])).toBeLessThanOrEqual(-1);
   });
 });

@@ -5,6 +5,8 @@
  */
 const PHASES = 4;
 const TAPS = 16;
+/** Taps per phase of the interpolator (the master limiter's detector uses the same table). */
+export const TRUE_PEAK_TAPS = TAPS;
 
 function buildTable(): Float64Array {
   // Phase p interpolates at t = p/4 between x[m−8] and x[m−7] from the window x[m−15..m]:
@@ -26,6 +28,23 @@ function buildTable(): Float64Array {
 }
 
 const TABLE = buildTable();
+
+/**
+ * The interpolator's coefficients: phase p (1–3) at [p × TAPS, (p + 1) × TAPS), tap q applied to
+ * x[m − 15 + q], giving the point p/4 of the way from x[m − 8] to x[m − 7].
+ */
+export const TRUE_PEAK_TABLE: Readonly<Float64Array> = TABLE;
+
+/** The most an interpolated point can exceed the largest |sample| in its window: max over phases of Σ|h|. */
+export const TRUE_PEAK_OVERSHOOT = (() => {
+  let worst = 1;
+  for (let p = 1; p < PHASES; p++) {
+    let sum = 0;
+    for (let q = 0; q < TAPS; q++) sum += Math.abs(TABLE[p * TAPS + q] as number);
+    worst = Math.max(worst, sum);
+  }
+  return worst;
+})();
 
 /** Streaming true-peak meter for any number of channels. */
 export class TruePeakMeter {
