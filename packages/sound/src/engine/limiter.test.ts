@@ -100,3 +100,25 @@ describe("master limiter on bright transients", () => {
     expect(truePeakDb([outL, outR])).toBeLessThanOrEqual(-1);
   });
 });
+
+describe("master limiter resting bound", () => {
+  it("does not rest on a block whose samples look safe but whose true peak is not (in place or not)", () => {
+    // A 12 kHz sine sampled at 45° of its phase: samples peak at 0.67 (−3.5 dBFS) while the
+    // waveform between them peaks near −0.4 dBTP. Resting on "sample peak × 1.25 < ceiling"
+    // let it through untouched.
+    const n = FS;
+    const amp = 0.67 / Math.sin(Math.PI / 4);
+    for (const inPlace of [true, false]) {
+      const l = new Float32Array(n);
+      const r = new Float32Array(n);
+      for (let i = 0; i < n; i++) l[i] = r[i] = amp * Math.sin((2 * Math.PI * 12000 * i) / FS + Math.PI / 4);
+      const inputPeak = truePeakDb([l, r]);
+      expect(inputPeak).toBeGreaterThan(-1);
+      const lim = new Limiter(FS, 4096);
+      const outL = inPlace ? l : new Float32Array(n);
+      const outR = inPlace ? r : new Float32Array(n);
+      for (let at = 0; at < n; at += 128) lim.run(l, r, at, 128, outL, outR, at);
+      expect(truePeakDb([outL, outR])).toBeLessThanOrEqual(-1);
+    }
+  });
+});

@@ -138,7 +138,7 @@ export class Limiter {
     }
     if (this.resting) {
       const peak = Math.max(hi, -lo);
-      if (peak * 1.25 < this.ceiling) {
+      if (peak * OVERSHOOT < this.ceiling) {
         // In place: the block is in the delay lines already.
         const o = offset;
         for (let i = 0; i < n; i++) {

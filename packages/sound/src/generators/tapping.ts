@@ -239,7 +239,7 @@ class TappingVoice implements GeneratorVoice {
     this.applyStrikePosition();
   }
 
-  /** Strike position sets how strongly each mode is excited (never retunes ringing modes). */
+  /** Strike position sets how strongly each mode is excited (its tuning is set in updateModes). */
   private applyStrikePosition(): void {
     const p = this.spot;
     for (let k = 0; k < MODES; k++) {
