@@ -5,6 +5,7 @@ import { mediaDir, mediaPath, type StudioFiles } from "../media/paths";
 import type { CheckupRecord, RitualSessionRecord, SleepDiaryRecord } from "../store/ritual-store";
 import type { Store, UserRecord } from "../store/store";
 import type { NewMedia } from "../store/studio-store";
+import { checkedMediaDetails } from "./media-type";
 import { allSessions } from "./read-account";
 import { type ImportSearch, inParallel, type Undo, WRITE_CONCURRENCY } from "./write-plan";
 
@@ -52,6 +53,13 @@ export async function planArchive(
     if (data.length !== m.sizeBytes)
       throw new ImportFormatError(`${m.file} has ${data.length} bytes; archive.json says ${m.sizeBytes}`);
   }
+  // Each file's type by its bytes, as on upload (a mismatch refuses the whole import).
+  const mediaDetails = new Map(
+    archive.media.map((m) => [
+      m.id,
+      checkedMediaDetails(m, m.file === null ? null : (zip?.get(m.file) ?? null)),
+    ]),
+  );
 
   const [entries, prompts, sessions, diaries, checkups, presets, media] = await Promise.all([
     store.allEntries(userId),
@@ -222,7 +230,7 @@ export async function planArchive(
         kind: m.kind,
         name: m.name,
         sizeBytes: m.kind === "link" ? 0 : m.sizeBytes,
-        details: m.details,
+        details: mediaDetails.get(m.id),
         createdAt: m.createdAt,
       } as unknown as NewMedia;
       await store.studio.insertMedia(userId, item);
