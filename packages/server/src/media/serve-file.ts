@@ -1,13 +1,18 @@
 /** Sends a file from disk as a streamed response, honouring a single `Range: bytes=…` request
- * (what <audio> elements send to seek). */
+ * (what <audio> elements send to seek). Every answer (200, 206, 416, and HEAD, which Hono answers
+ * from the GET) carries `Content-Disposition` and `X-Content-Type-Options: nosniff`: a file is
+ * played or downloaded, never rendered as a page or run as a script. */
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { Readable } from "node:stream";
 
 export interface FileResponseOptions {
+  /** One of sniff.ts's SERVABLE_TYPES (the routes check it): never a type taken on trust. */
   contentType: string;
-  /** `attachment; filename=…` when set. */
-  downloadName?: string;
+  /** The name the browser is given (`filename` in ASCII, `filename*` in UTF-8). */
+  fileName: string;
+  /** `attachment` (download) rather than `inline` (play in the page). */
+  download?: boolean;
   /** Called once the whole body has been read by the client side (not on a Range request). */
   onComplete?: () => void;
 }
@@ -38,9 +43,17 @@ export function parseRange(
   return { start, end };
 }
 
-function contentDisposition(name: string): string {
-  const ascii = name.replace(/[^\x20-\x7e]|["\\]/g, "_");
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+/** RFC 5987 value characters: encodeURIComponent leaves ' ( ) * ! unencoded, which are not. */
+const rfc5987 = (text: string) =>
+  encodeURIComponent(text).replace(/['()*!]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
+
+/** RFC 6266: a plain-ASCII `filename` (letters, digits, space . _ -; anything else becomes _)
+ * for old clients, and the exact name as `filename*`. */
+export function contentDisposition(kind: "inline" | "attachment", name: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: dropping them is the point
+  const clean = name.replace(/[\u0000-\u001f\u007f]/g, "").trim() || "file";
+  const ascii = clean.replace(/[^A-Za-z0-9 ._-]/g, "_");
+  return `${kind}; filename="${ascii}"; filename*=UTF-8''${rfc5987(clean)}`;
 }
 
 export async function fileResponse(
@@ -53,9 +66,9 @@ export async function fileResponse(
     "Content-Type": options.contentType,
     "Accept-Ranges": "bytes",
     "Cache-Control": "private, no-store",
+    "Content-Disposition": contentDisposition(options.download ? "attachment" : "inline", options.fileName),
+    "X-Content-Type-Options": "nosniff",
   });
-  if (options.downloadName !== undefined)
-    headers.set("Content-Disposition", contentDisposition(options.downloadName));
   const range = parseRange(rangeHeader, size);
   if (range === "invalid") {
     headers.set("Content-Range", `bytes */${size}`);

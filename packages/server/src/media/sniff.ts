@@ -114,6 +114,23 @@ export function sniffAudio(head: Uint8Array, complete = true): SniffedAudio | nu
   return found === "more" ? null : found;
 }
 
+/**
+ * Every Content-Type the sniffers above can give: the only types media is served with. A stored
+ * type outside this list (an old import trusted the archive's word) is never sent to a browser.
+ */
+export const SERVABLE_TYPES: ReadonlySet<string> = new Set([
+  "audio/wav",
+  "audio/ogg; codecs=opus",
+  "audio/ogg",
+  "audio/mp4",
+  "audio/mpeg",
+  "audio/flac",
+  "audio/aac",
+  "video/quicktime",
+  "video/mp4",
+  "video/webm",
+]);
+
 export interface SniffedVideo {
   format: "mp4" | "webm" | "mov";
   contentType: string;

@@ -9,7 +9,7 @@ import { linkDetails } from "../media/links";
 import { mediaPath, type StudioFiles } from "../media/paths";
 import { quotaError, storageUsage } from "../media/quota";
 import { fileResponse } from "../media/serve-file";
-import { ACCEPTED_AUDIO, ACCEPTED_VIDEO, sniffVideo } from "../media/sniff";
+import { ACCEPTED_AUDIO, ACCEPTED_VIDEO, SERVABLE_TYPES, sniffVideo } from "../media/sniff";
 import { streamUpload } from "../media/upload";
 import { matchingGainDb, measureWavFile } from "../media/wav";
 import { presentMedia } from "../presenters/studio";
@@ -354,9 +354,19 @@ export function registerMediaRoutes(
     const userId = userOf(c).id;
     const item = await studio.findMedia(userId, c.req.valid("param").id);
     if (item?.kind !== "audio" && item?.kind !== "video") throw notFound("No such file");
+    // Only a type the sniffers give is sent. A row holding any other (text/html from an old
+    // import that trusted the archive) is refused rather than sent as an octet-stream download:
+    // its bytes were never checked, so none of them leave the server under our origin.
+    if (!SERVABLE_TYPES.has(item.details.contentType))
+      throw new HttpError(
+        415,
+        ServerErrorCode.unsupportedMediaType,
+        `"${item.name}" was stored without a checked audio or video type, so it is not served. Delete it and upload the file again.`,
+      );
     try {
       return await fileResponse(mediaPath(files, userId, item.id), c.req.header("range"), {
         contentType: item.details.contentType,
+        fileName: item.name,
       });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === "ENOENT")

@@ -162,7 +162,8 @@ export function registerRenderRoutes(
     try {
       return await fileResponse(path, undefined, {
         contentType: view.format === "mp3" ? "audio/mpeg" : "audio/wav",
-        downloadName: view.fileName,
+        fileName: view.fileName,
+        download: true,
       });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === "ENOENT")
