@@ -11,7 +11,8 @@ import {
 } from "./imported";
 
 /** Day One's JSON export (Journal.json, alone or inside the export zip): { metadata, entries:
- * [{ uuid, creationDate (ISO, UTC), timeZone (IANA), text (Markdown), tags, starred, photos }] }.
+ * [{ uuid, creationDate (ISO, UTC), modifiedDate (the entry's last change), timeZone (IANA),
+ * text (Markdown), tags, starred, photos }] }.
  * The text is Markdown: a first line starting with "# " becomes the title. Day One escapes
  * punctuation that needs no escaping ("Hello\." or "\(aside\)"); those escapes are removed,
  * the meaningful ones (a list marker or heading at the start of a line, emphasis, links) stay.
@@ -63,7 +64,7 @@ export function parseDayOne(value: unknown): ForeignImport {
   const entries = value.entries.map((raw: unknown, index): ImportedEntry => {
     const where = `Entry ${index + 1}`;
     if (!isRecord(raw)) throw new ImportFormatError(`${where} is not an object`);
-    const { uuid, creationDate, timeZone, text, tags, starred } = raw;
+    const { uuid, creationDate, modifiedDate, timeZone, text, tags, starred } = raw;
     if (typeof uuid !== "string" || !/^[A-Za-z0-9-]{1,50}$/.test(uuid))
       throw new ImportFormatError(`${where}: "uuid" is missing or not an identifier`);
     const instant = typeof creationDate === "string" ? Date.parse(creationDate) : Number.NaN;
@@ -73,6 +74,20 @@ export function parseDayOne(value: unknown): ForeignImport {
       throw new ImportFormatError(`${where}: "text" should be text`);
     if (tags !== undefined && (!Array.isArray(tags) || tags.some((t) => typeof t !== "string")))
       throw new ImportFormatError(`${where}: "tags" should be a list of text`);
+    // The last change: modifiedDate when it reads, never before the creation.
+    let updated = instant;
+    if (modifiedDate !== undefined) {
+      const modified = typeof modifiedDate === "string" ? Date.parse(modifiedDate) : Number.NaN;
+      if (
+        typeof modifiedDate !== "string" ||
+        !/^\d{4}-\d\d-\d\dT/.test(modifiedDate) ||
+        Number.isNaN(modified)
+      )
+        warn(
+          `${where}: "modifiedDate" is not an ISO 8601 date and time; its last change is taken as its creation`,
+        );
+      else updated = Math.max(instant, modified);
+    }
     let zone = "UTC";
     if (typeof timeZone === "string" && isValidTimeZone(timeZone)) zone = timeZone;
     else if (timeZone !== undefined) badZones.add(String(timeZone));
@@ -100,6 +115,7 @@ export function parseDayOne(value: unknown): ForeignImport {
         where,
       ),
       createdAt: new Date(instant).toISOString(),
+      updatedAt: new Date(updated).toISOString(),
       timeZone: zone,
       localDate: localDateOf(instant, zone),
     };

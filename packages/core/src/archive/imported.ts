@@ -24,6 +24,9 @@ export interface ImportedEntry {
   tags: string[];
   /** ISO 8601 UTC. */
   createdAt: string;
+  /** ISO 8601 UTC of the last change, where the source records one (Day One's modifiedDate);
+   * else the entry's last change is its creation. */
+  updatedAt?: string;
   timeZone: string;
   /** YYYY-MM-DD in timeZone. */
   localDate: string;

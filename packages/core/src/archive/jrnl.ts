@@ -54,6 +54,13 @@ export function parseJrnl(value: unknown, timeZone: string): ForeignImport {
       throw new ImportFormatError(`${where}: "starred" should be true or false`);
     const hhmm = `${match[1]?.padStart(2, "0")}:${match[2]}`;
     const instant = localToInstant(date, hhmm, timeZone).instantMs;
+    if (body === null || body === undefined) {
+      const named =
+        typeof title === "string" && title.trim() !== "" ? ` ("${title.trim().slice(0, 60)}")` : "";
+      warn(
+        `${where}${named} has no text ("body" is ${body === null ? "null" : "missing"}); it would be imported as an empty entry`,
+      );
+    }
     const text = checkBody((body ?? "").replace(/\s+$/u, ""), where);
     const allTags = [...((tags as string[] | undefined) ?? []), ...(starred ? ["starred"] : [])];
     const source = JSON.stringify([date, hhmm, title ?? "", body ?? ""]);

@@ -43,6 +43,31 @@ describe("Day One", () => {
     expect(result.warnings).toContain('Entry 3: the tag "!!!" has no letters or digits and was left out');
   });
 
+  it("takes modifiedDate as the entry's last change (never before its creation), else the creation", () => {
+    const [tokyo, newYork] = result.entries;
+    expect(tokyo).toMatchObject({
+      createdAt: "2023-11-04T22:47:10.000Z",
+      updatedAt: "2023-11-05T07:02:00.000Z",
+    });
+    expect(newYork).toMatchObject({
+      createdAt: "2024-03-31T00:30:00.000Z",
+      updatedAt: "2024-03-31T00:30:00.000Z",
+    });
+    const odd = parseDayOne({
+      entries: [
+        { uuid: "A1", creationDate: "2024-01-02T00:00:00Z", modifiedDate: "2024-01-01T00:00:00Z", text: "x" },
+        { uuid: "B2", creationDate: "2024-01-02T00:00:00Z", modifiedDate: "last week", text: "y" },
+      ],
+    });
+    expect(odd.entries.map((e) => e.updatedAt)).toEqual([
+      "2024-01-02T00:00:00.000Z",
+      "2024-01-02T00:00:00.000Z",
+    ]);
+    expect(odd.warnings).toContain(
+      'Entry 2: "modifiedDate" is not an ISO 8601 date and time; its last change is taken as its creation',
+    );
+  });
+
   it("refuses an entry without a date, naming it", () => {
     const bad = {
       entries: [
@@ -78,6 +103,25 @@ describe("jrnl", () => {
     expect(again.entries.map((e) => e.key)).toEqual(result.entries.map((e) => e.key));
     expect(new Set(result.entries.map((e) => e.key)).size).toBe(3);
     for (const e of result.entries) expect(e.key).toMatch(/^jrnl:[0-9a-f]{40}$/);
+  });
+
+  it("warns about an entry whose body is null or missing (imported empty), not about an empty one", () => {
+    const read = parseJrnl(
+      {
+        entries: [
+          { title: "Null", body: null, date: "2024-02-10", time: "10:00" },
+          { title: "Empty", body: "", date: "2024-02-10", time: "11:00" },
+          { title: "Missing", date: "2024-02-10", time: "12:00" },
+        ],
+      },
+      "UTC",
+    );
+    expect(read.entries.map((e) => e.body)).toEqual(["", "", ""]);
+    expect(read.warnings.slice(1)).toEqual([
+      'Entry 1 ("Null") has no text ("body" is null); it would be imported as an empty entry',
+      'Entry 3 ("Missing") has no text ("body" is missing); it would be imported as an empty entry',
+    ]);
+    expect(result.warnings).toHaveLength(1);
   });
 
   it("refuses a bad time, naming the entry", () => {

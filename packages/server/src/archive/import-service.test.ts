@@ -92,6 +92,34 @@ describe.each(backends)("import service on %s", (kind) => {
     expect(await t.store.allEntries(user.id)).toHaveLength(3);
   });
 
+  it("keeps Day One's modifiedDate as the last change and warns about a jrnl entry with a null body", async () => {
+    const dayOne = JSON.stringify({
+      metadata: { version: "1.0" },
+      entries: [
+        {
+          uuid: "A1B2",
+          creationDate: "2024-05-01T08:00:00Z",
+          modifiedDate: "2024-05-03T19:30:00Z",
+          timeZone: "UTC",
+          text: "Edited two days later",
+        },
+      ],
+    });
+    const prepared = await prepareImport({ store: t.store, files }, user, new TextEncoder().encode(dayOne));
+    expect(await prepared.write()).toMatchObject({ imported: 1 });
+    expect(await t.store.allEntries(user.id)).toMatchObject([
+      { createdAt: "2024-05-01T08:00:00.000Z", updatedAt: "2024-05-03T19:30:00.000Z" },
+    ]);
+
+    const jrnl = JSON.stringify({
+      entries: [{ title: "Nothing", body: null, date: "2024-04-01", time: "09:00" }],
+    });
+    const read = await prepareImport({ store: t.store, files }, user, new TextEncoder().encode(jrnl));
+    expect(read.preview.warnings).toContain(
+      'Entry 1 ("Nothing") has no text ("body" is null); it would be imported as an empty entry',
+    );
+  });
+
   it("takes back what it wrote when a write fails part-way", async () => {
     // The database refuses the second entry (as if the disk filled up).
     let creates = 0;

@@ -100,6 +100,7 @@ async function planForeign(
         promptText: null,
         tags: e.tags,
         createdAt: e.createdAt,
+        updatedAt: e.updatedAt ?? e.createdAt,
         localDate: e.localDate,
         timeZone: e.timeZone,
       });
