@@ -9,8 +9,15 @@ import type { BeforeMigrate } from "./crypto/legacy";
 import { verifiedBackupBeforeMigrate } from "./crypto/legacy-backup";
 import { defaultHook, errorBody, handleError } from "./errors";
 import { sessionMiddleware } from "./http/auth";
+import { DeviceCookies } from "./http/device-cookie";
 import { apiBodyLimits, csrfGuard } from "./http/guards";
-import { LoginRateLimiter, loginRateLimit } from "./http/rate-limit";
+import {
+  type AttemptBudgets,
+  deviceCookieOnCreate,
+  LoginRateLimiter,
+  loginRateLimit,
+  signupRateLimit,
+} from "./http/rate-limit";
 import { securityHeaders } from "./http/security-headers";
 import { staticSite } from "./http/static";
 import { DEFAULT_MEDIA_LIMIT_MB, rendersDir, type StudioFiles } from "./media/paths";
@@ -68,8 +75,8 @@ export interface CreateAppOptions {
   /** Before a pre-encryption account is encrypted at its first sign-in. Default: a verified
    * backup in <dataDir>/backups, removed once the encrypted rows read back. */
   beforeEncryptionMigration?: BeforeMigrate;
-  /** Failed sign-in counts (default: a new one; in memory, per process). */
-  loginRateLimiter?: LoginRateLimiter;
+  /** Sign-in and sign-up attempt budgets (default: a new LoginRateLimiter; in memory, per process). */
+  loginRateLimiter?: AttemptBudgets;
 }
 
 export type MeridianApp = OpenAPIHono<AppEnv> & {
@@ -118,13 +125,17 @@ export function createApp(options: CreateAppOptions): MeridianApp {
   app.use("*", securityHeaders);
   app.use("/api/*", apiBodyLimits(), csrfGuard, sessionMiddleware(deps));
   const signInLimiter = options.loginRateLimiter ?? new LoginRateLimiter();
-  const limitSignIn = loginRateLimit(signInLimiter, deps);
+  const devices = new DeviceCookies(store);
+  const limitSignIn = loginRateLimit(signInLimiter, devices, { ...deps, issueDeviceCookie: true });
   app.use("/api/auth/login", limitSignIn);
   app.use("/api/auth/recover", limitSignIn);
+  app.use("/api/auth/signup", signupRateLimit(signInLimiter, deps));
+  app.use("/api/auth/signup", deviceCookieOnCreate(devices, deps.trustProxy));
+  app.use("/api/setup", deviceCookieOnCreate(devices, deps.trustProxy));
   // Re-entering the password while signed in counts against the signed-in account (and address);
   // a request without a session is answered 401 by the route and guesses nothing.
   const userOfRequest = (c: Context) => (c as Context<AppEnv>).get("user");
-  const limitReentry = loginRateLimit(signInLimiter, {
+  const limitReentry = loginRateLimit(signInLimiter, devices, {
     ...deps,
     account: (c) => userOfRequest(c)?.username ?? null,
   });

@@ -2,119 +2,39 @@ import { getConnInfo } from "@hono/node-server/conninfo";
 import { ErrorCode } from "@meridian/core";
 import type { Context, MiddlewareHandler } from "hono";
 import { errorBody } from "../errors";
+import {
+  ACCOUNT_POLICY,
+  type AttemptBudgets,
+  type AttemptOutcome,
+  type BackoffPolicy,
+  type BudgetKey,
+  MemoryAttemptBudgets,
+} from "./attempt-budgets";
+import type { DeviceCookies } from "./device-cookie";
+
+export {
+  ACCOUNT_POLICY,
+  ADDRESS_POLICY,
+  type AttemptBudgets,
+  type BackoffPolicy,
+  DEVICE_POLICY,
+  MAX_TRACKED_KEYS,
+  SIGNUP_POLICY,
+} from "./attempt-budgets";
 
 /**
- * Sign-in attempts limited per account and per client address, with exponential backoff.
+ * Sign-in attempts, limited with exponential backoff (see attempt-budgets.ts) and counted
+ * before the password is checked.
  *
- * Each key (an account name, an address) counts its failed attempts. The first `free` failures
- * cost nothing; after that every further attempt must wait `baseMs · 2^(failures − free)`
- * (capped at `maxMs`) from the last failure. A success resets the account's count (not the
- * address's: one address guessing at many accounts keeps its count). A key forgets its failures
- * after `forgetAfterMs` without one.
- *
- * In memory: right for the single-process server Meridian is (a restart forgets the counts).
- * Several processes behind one proxy would each count separately.
+ * A client without a device cookie for the account (an untrusted client) is limited by the
+ * account's untrusted budget and by its address's. A client presenting a valid device cookie
+ * for the account (device-cookie.ts) is limited by that device's own budget only: failures from
+ * elsewhere never lock the owner's own browser out, and a stolen or guessing device still gets
+ * only its own few attempts.
  */
-export interface BackoffPolicy {
-  /** Failures allowed before any waiting. */
-  free: number;
-  baseMs: number;
-  maxMs: number;
-  forgetAfterMs: number;
-}
-
-export const ACCOUNT_POLICY: BackoffPolicy = {
-  free: 5,
-  baseMs: 1000,
-  maxMs: 15 * 60_000,
-  forgetAfterMs: 60 * 60_000,
-};
-
-/** An address may sign several people in (a household behind one router): more leeway. */
-export const ADDRESS_POLICY: BackoffPolicy = {
-  free: 20,
-  baseMs: 1000,
-  maxMs: 15 * 60_000,
-  forgetAfterMs: 60 * 60_000,
-};
-
-/** Most keys remembered per kind; past this the oldest are forgotten first (bounded memory). */
-export const MAX_TRACKED_KEYS = 50_000;
-
-interface Failures {
-  count: number;
-  lastAt: number;
-}
-
-class BackoffCounter {
-  readonly #policy: BackoffPolicy;
-  readonly #keys = new Map<string, Failures>();
-
-  constructor(policy: BackoffPolicy) {
-    this.#policy = policy;
-  }
-
-  #current(key: string, now: number): Failures | undefined {
-    const entry = this.#keys.get(key);
-    if (entry && now - entry.lastAt > this.#policy.forgetAfterMs) {
-      this.#keys.delete(key);
-      return undefined;
-    }
-    return entry;
-  }
-
-  /** Milliseconds until `key` may try again (0: now). */
-  waitMs(key: string, now: number): number {
-    const entry = this.#current(key, now);
-    if (!entry || entry.count < this.#policy.free) return 0;
-    const exponent = Math.min(entry.count - this.#policy.free, 30);
-    const delay = Math.min(this.#policy.baseMs * 2 ** exponent, this.#policy.maxMs);
-    return Math.max(0, entry.lastAt + delay - now);
-  }
-
-  fail(key: string, now: number): void {
-    const entry = this.#current(key, now);
-    this.#keys.delete(key);
-    this.#keys.set(key, { count: (entry?.count ?? 0) + 1, lastAt: now });
-    if (this.#keys.size > MAX_TRACKED_KEYS) {
-      const oldest = this.#keys.keys().next().value;
-      if (oldest !== undefined) this.#keys.delete(oldest);
-    }
-  }
-
-  reset(key: string): void {
-    this.#keys.delete(key);
-  }
-
-  get size(): number {
-    return this.#keys.size;
-  }
-}
-
-export class LoginRateLimiter {
-  readonly accounts: BackoffCounter;
-  readonly addresses: BackoffCounter;
-
-  constructor(account: BackoffPolicy = ACCOUNT_POLICY, address: BackoffPolicy = ADDRESS_POLICY) {
-    this.accounts = new BackoffCounter(account);
-    this.addresses = new BackoffCounter(address);
-  }
-
-  /** Milliseconds to wait before this account may be tried from this address (0: go ahead). */
-  waitMs(account: string | null, address: string, now: number): number {
-    return Math.max(
-      account === null ? 0 : this.accounts.waitMs(account, now),
-      this.addresses.waitMs(address, now),
-    );
-  }
-
-  failed(account: string | null, address: string, now: number): void {
-    if (account !== null) this.accounts.fail(account, now);
-    this.addresses.fail(address, now);
-  }
-
-  succeeded(account: string): void {
-    this.accounts.reset(account);
+export class LoginRateLimiter extends MemoryAttemptBudgets {
+  constructor(account: BackoffPolicy = ACCOUNT_POLICY, address?: BackoffPolicy, device?: BackoffPolicy) {
+    super({ account, ...(address ? { address } : {}), device: device ?? account });
   }
 }
 
@@ -135,16 +55,22 @@ export function clientAddress(c: Context, trustProxy: boolean): string {
 /** Codes an attempt failed with (a wrong password, a wrong recovery key). */
 const FAILURE_CODES = new Set<string>([ErrorCode.invalidCredentials, ErrorCode.recoveryKeyInvalid]);
 
-async function isFailedAttempt(res: Response): Promise<boolean> {
-  if (res.status === 401) return true;
-  // 400 from sign-in, recovery and password re-entry; 403 from account deletion.
-  if (res.status !== 400 && res.status !== 403) return false;
+async function errorCodeOf(res: Response): Promise<string | null> {
   try {
     const body = (await res.clone().json()) as { error?: { code?: unknown } };
-    return typeof body.error?.code === "string" && FAILURE_CODES.has(body.error.code);
+    return typeof body.error?.code === "string" ? body.error.code : null;
   } catch {
-    return false;
+    return null;
   }
+}
+
+async function outcomeOf(res: Response): Promise<AttemptOutcome> {
+  if (res.status >= 200 && res.status < 300) return "succeeded";
+  if (res.status === 401) return "failed";
+  // 400 from sign-in, recovery and password re-entry; 403 from account deletion.
+  if (res.status !== 400 && res.status !== 403) return "void";
+  const code = await errorCodeOf(res);
+  return code !== null && FAILURE_CODES.has(code) ? "failed" : "void";
 }
 
 async function accountOf(c: Context): Promise<string | null> {
@@ -160,38 +86,106 @@ async function accountOf(c: Context): Promise<string | null> {
   return null;
 }
 
+function tooMany(c: Context, waitMs: number, what: string) {
+  const seconds = Math.ceil(waitMs / 1000);
+  return c.json(
+    errorBody(ErrorCode.rateLimited, `Too many ${what}. Try again in ${formatWait(seconds)}.`),
+    429,
+    {
+      "Retry-After": String(seconds),
+    },
+  );
+}
+
 /**
- * Guards a sign-in style route (POST with a JSON `username`): answers 429 with Retry-After
- * while the account or address must wait, counts failed attempts, resets on success.
+ * Guards a sign-in style route (POST with a JSON `username`): reserves an attempt before the
+ * route checks anything (429 with Retry-After when the budget is spent), then keeps the charge
+ * for a wrong secret, forgives on success and refunds anything else.
  */
 export function loginRateLimit(
-  limiter: LoginRateLimiter,
+  budgets: AttemptBudgets,
+  devices: DeviceCookies,
   options: {
     trustProxy: boolean;
     now: () => Date;
     /** The account an attempt is against; default: the JSON body's `username`. */
     account?: (c: Context) => string | null;
+    /** Give the client a fresh device cookie after a success (sign-in and recovery). */
+    issueDeviceCookie?: boolean;
   },
 ): MiddlewareHandler {
   return async (c, next) => {
     if (c.req.method !== "POST") return next();
     const address = clientAddress(c, options.trustProxy);
     const account = options.account ? options.account(c) : await accountOf(c);
-    const wait = limiter.waitMs(account, address, options.now().getTime());
-    if (wait > 0) {
-      const seconds = Math.ceil(wait / 1000);
-      return c.json(
-        errorBody(ErrorCode.rateLimited, `Too many sign-in attempts. Try again in ${formatWait(seconds)}.`),
-        429,
-        { "Retry-After": String(seconds) },
+    const device = account === null ? null : await devices.deviceOf(c, account);
+    const addressKey: BudgetKey = { kind: "address", id: address };
+    // The key a success forgives: the device's, or the account's for untrusted clients.
+    const credential: BudgetKey | null =
+      device !== null
+        ? { kind: "device", id: device }
+        : account !== null
+          ? { kind: "account", id: account }
+          : null;
+    // A trusted device is limited by its own budget only; untrusted clients by the account's
+    // and their address's.
+    let keys: BudgetKey[];
+    if (credential === null) keys = [addressKey];
+    else if (device !== null) keys = [credential];
+    else keys = [credential, addressKey];
+    const reservation = await budgets.reserve(keys, options.now().getTime());
+    if (!reservation.ok) return tooMany(c, reservation.waitMs, "sign-in attempts");
+    let outcome: AttemptOutcome = "void";
+    try {
+      await next();
+      outcome = await outcomeOf(c.res);
+    } finally {
+      await budgets.settle(
+        reservation.ticket,
+        outcome,
+        options.now().getTime(),
+        credential ? [credential] : [],
       );
     }
+    if (outcome === "succeeded" && account !== null && options.issueDeviceCookie) {
+      await devices.set(c, account, options.trustProxy);
+    }
+  };
+}
+
+/**
+ * Sign-up answers "that username is taken" at most a few times per client address before
+ * backing off like sign-in does, so account names cannot be listed by brute force.
+ */
+export function signupRateLimit(
+  budgets: AttemptBudgets,
+  options: { trustProxy: boolean; now: () => Date },
+): MiddlewareHandler {
+  return async (c, next) => {
+    if (c.req.method !== "POST") return next();
+    const keys: BudgetKey[] = [{ kind: "signup", id: clientAddress(c, options.trustProxy) }];
+    const reservation = await budgets.reserve(keys, options.now().getTime());
+    if (!reservation.ok) return tooMany(c, reservation.waitMs, "sign-ups with a taken username");
+    let outcome: AttemptOutcome = "void";
+    try {
+      await next();
+      if (c.res.status === 409 && (await errorCodeOf(c.res)) === "already_exists") outcome = "failed";
+    } finally {
+      await budgets.settle(reservation.ticket, outcome, options.now().getTime());
+    }
+  };
+}
+
+/** After an account was created (setup, sign-up), this browser is one of its devices. */
+export function deviceCookieOnCreate(devices: DeviceCookies, trustProxy: boolean): MiddlewareHandler {
+  return async (c, next) => {
     await next();
-    const now = options.now().getTime();
-    if (c.res.status >= 200 && c.res.status < 300) {
-      if (account !== null) limiter.succeeded(account);
-    } else if (await isFailedAttempt(c.res)) {
-      limiter.failed(account, address, now);
+    if (c.req.method !== "POST" || c.res.status !== 201) return;
+    try {
+      const created = (await c.res.clone().json()) as { username?: unknown };
+      if (typeof created.username === "string") await devices.set(c, created.username, trustProxy);
+    } catch {
+      // Not a JSON user: no cookie.
     }
   };
 }
