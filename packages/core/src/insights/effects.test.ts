@@ -122,3 +122,26 @@ describe("per trigger", () => {
     ]);
   });
 });
+
+describe("no variation (identical changes)", () => {
+  // Six sessions with rain, each −10 exactly; six without rain, each −2 exactly.
+  const flat = [
+    ...[0, 1, 2, 3, 4, 5].map((i) => session(`r${i}`, `2025-05-0${i + 1}`, 9, 60, 50, ["rain"])),
+    ...[0, 1, 2, 3, 4, 5].map((i) => session(`n${i}`, `2025-05-1${i}`, 9, 60, 58, ["fire"])),
+  ];
+
+  it("reports no variation yet, with no zero-width interval, and ranks nothing on it", () => {
+    const overall = overallChange(flat.slice(0, 6), options);
+    expect(overall.anxiety.meanChange).toBe(-10);
+    expect(overall.anxiety.status).toBe("no-variation");
+    expect(overall.anxiety.interval).toBeNull();
+    expect(overall.anxiety.effectSize).toBeNull();
+    const effects = groupEffects(flat, (s) => s.triggers, options);
+    const rain = effects.groups.find((g) => g.key === "rain");
+    expect(rain?.status).toBe("no-variation");
+    expect(rain?.measures.anxiety.interval).toBeNull();
+    // Welch with two constant groups: no interval either.
+    expect(rain?.measures.anxiety.withVsWithout).toBeNull();
+    expect(effects.rankings.anxiety).toEqual([]);
+  });
+});

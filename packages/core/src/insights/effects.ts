@@ -7,7 +7,10 @@
  * Ranking never uses noise: only groups whose measure has status "estimate" are ranked, ordered by
  * the end of the interval least favourable to the group (anxiety: the upper bound, lowest first,
  * because lower anxiety is better; pleasantness: the lower bound, highest first), ties broken by
- * the mean. Energy is not ranked: whether more or less energy is better depends on the moment.
+ * the mean. Identical changes (no spread) give status "no-variation" with no interval, no d_z and
+ * no with-vs-without comparison when the other side is constant too: a spread of zero is not
+ * certainty, so nothing is ranked on it. Energy is not ranked: whether more or less energy is
+ * better depends on the moment.
  */
 
 import { lag1Autocorrelation } from "../stats/autocorrelation";
@@ -25,7 +28,7 @@ import {
   type WelchInterval,
   welchIntervalFromSummaries,
 } from "../stats/intervals";
-import { assessPaired } from "./assess";
+import { assessPaired, hasNoSpread } from "./assess";
 import {
   CHANGE_MEASURES,
   type ChangeMeasure,
@@ -117,11 +120,15 @@ function measureEffect(
   options: InsightsOptions,
 ): MeasureEffect {
   const summary = summaryFromMoments(group);
-  const interval = tIntervalFromSummary(summary, options.level);
-  const effectSize = cohenDzFromSummary(summary);
+  const flat = hasNoSpread(summary);
+  const interval = flat ? null : tIntervalFromSummary(summary, options.level);
+  const effectSize = flat ? null : cohenDzFromSummary(summary);
   let withVsWithout: WelchInterval | null = null;
   if (rest && group.n >= options.minPerSide && rest.n >= options.minPerSide) {
-    withVsWithout = welchIntervalFromSummaries(summary, summaryFromMoments(rest), options.level);
+    const other = summaryFromMoments(rest);
+    if (!(flat && hasNoSpread(other))) {
+      withVsWithout = welchIntervalFromSummaries(summary, other, options.level);
+    }
   }
   const assessment = assessPaired({
     n: group.n,
@@ -131,6 +138,7 @@ function measureEffect(
     maxHalfWidth: options.maxHalfWidth[measure],
     minSessions: options.minSessions,
     level: options.level,
+    noVariation: flat,
   });
   return {
     measure,

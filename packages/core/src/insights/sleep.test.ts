@@ -91,4 +91,23 @@ describe("evening sessions and nights", () => {
     expect(fire?.status).toBe("not-enough-data");
     expect(few.rankings.solMinutes).not.toContain("fire");
   });
+
+  it("says no variation (and ranks nothing) when both sides are constant", () => {
+    // Nights after rain evenings: 10 minutes each; after fire evenings: 20 each; no session: 30 each.
+    const evenings = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((day) =>
+      session(`e${day}`, d(day), 21, 50, 40, [day <= 5 ? "rain" : "fire"]),
+    );
+    const flatNights: SleepObservation[] = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13].map((day) => ({
+      date: d(day),
+      solMinutes: day <= 5 ? 10 : day <= 10 ? 20 : 30,
+    }));
+    const flat = sleepInsights(evenings, flatNights, options);
+    const rain = flat.triggers.find((t) => t.trigger === "rain");
+    expect(rain?.measures.solMinutes.status).toBe("no-variation");
+    expect(rain?.measures.solMinutes.difference).toBeNull();
+    expect(rain?.measures.solMinutes.with.interval).toBeNull();
+    expect(flat.rankings.solMinutes).toEqual([]);
+    // After vs without: one side varies (10s and 20s), so that comparison is an ordinary estimate.
+    expect(flat.afterSession.solMinutes.status).toBe("estimate");
+  });
 });

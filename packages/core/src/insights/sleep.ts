@@ -13,7 +13,8 @@
  * vs nights after evening sessions without it (so having a session at all is held fixed), with the
  * same "enough data" rule; rankings only include estimates, ordered by the least favourable end of
  * the difference interval (onset: upper bound, lowest first; efficiency and quality: lower bound,
- * highest first).
+ * highest first). Both sides constant (no spread) gives "no-variation" with no difference interval,
+ * and a constant side has no interval of its own.
  */
 import {
   type Moments,
@@ -30,7 +31,7 @@ import {
   type WelchInterval,
   welchIntervalFromSummaries,
 } from "../stats/intervals";
-import { assessTwoSample } from "./assess";
+import { assessTwoSample, hasNoSpread } from "./assess";
 import { addDays } from "./dates";
 import {
   type EstimateStatus,
@@ -94,7 +95,11 @@ export function nightOfSession(s: SessionObservation, options: InsightsOptions):
 }
 
 function side(s: Summary, level: number): SideSummary {
-  return { n: s.n, mean: s.n > 0 ? s.mean : null, interval: tIntervalFromSummary(s, level) };
+  return {
+    n: s.n,
+    mean: s.n > 0 ? s.mean : null,
+    interval: hasNoSpread(s) ? null : tIntervalFromSummary(s, level),
+  };
 }
 
 function sleepValue(night: SleepObservation, measure: SleepMeasure): number | null {
@@ -112,8 +117,9 @@ function valuesOf(nights: readonly SleepObservation[], measure: SleepMeasure): n
 }
 
 function compare(measure: SleepMeasure, a: Summary, b: Summary, options: InsightsOptions): NightComparison {
+  const flat = hasNoSpread(a) && hasNoSpread(b);
   const difference =
-    a.n >= options.minPerSide && b.n >= options.minPerSide
+    a.n >= options.minPerSide && b.n >= options.minPerSide && !flat
       ? welchIntervalFromSummaries(a, b, options.level)
       : null;
   let d: number | null = null;
@@ -129,6 +135,7 @@ function compare(measure: SleepMeasure, a: Summary, b: Summary, options: Insight
     maxHalfWidth: options.maxHalfWidth[measure],
     minSessions: options.minSessions,
     minPerSide: options.minPerSide,
+    noVariation: flat,
   });
   return {
     measure,

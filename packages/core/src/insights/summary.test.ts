@@ -90,4 +90,28 @@ describe("plain-language summary", () => {
     expect(summary.paragraph).not.toMatch(/NaN|undefined|Infinity/);
     expect(summary.sentences.some((s) => s.kind.startsWith("sleep"))).toBe(true);
   });
+
+  it("says no variation yet for identical changes, never a zero-width interval", () => {
+    const same = [0, 1, 2, 3, 4].map((i) => session(`z${i}`, `2025-06-0${i + 1}`, 9, 60, 50, ["rain"]));
+    const summary = computeInsights({ sessions: same }, { summary: { labels: { rain: "rain" } } }).summary;
+    expect(summary.paragraph).not.toMatch(/CI/);
+    expect(summary.sentences[0]?.kind).toBe("overall-no-variation");
+    expect(summary.sentences[0]?.text).toBe(
+      "Over 5 sessions, your anxiety changed by exactly −10 points every time between check-in and check-out: " +
+        "no variation yet, and a spread of zero is not certainty, so there is no interval and nothing is ranked until sessions differ.",
+    );
+    const rain = summary.sentences.find((s) => s.key === "rain");
+    expect(rain?.kind).toBe("trigger-no-variation");
+    expect(rain?.text).toBe(
+      "Rain (5 sessions): anxiety changed by exactly −10 points every time — no variation yet.",
+    );
+    expect(summary.sentences.some((s) => s.kind === "experiment" || s.kind === "caveat")).toBe(false);
+    // Sleep: five nights after evening sessions and three without, every one 15 minutes to fall asleep.
+    const evenings = [1, 2, 3, 4, 5].map((i) => session(`e${i}`, `2025-07-0${i}`, 21, 60, 50 + (i % 3)));
+    const nights = [1, 2, 3, 4, 5, 6, 7, 8].map((i) => ({ date: `2025-07-0${i}`, solMinutes: 15 }));
+    const sleep = computeInsights({ sessions: evenings, sleep: nights }).summary.sentences;
+    expect(sleep.find((s) => s.kind === "sleep-not-enough")?.text).toBe(
+      "Time to fall asleep has been the same on every night so far, after evening sessions (5 nights) and on other nights: no variation yet, so no comparison.",
+    );
+  });
 });

@@ -64,7 +64,11 @@ export const CHANGE_MEASURES: readonly ChangeMeasure[] = ["anxiety", "pleasantne
 export type SleepMeasure = "solMinutes" | "sleepEfficiency" | "quality";
 export const SLEEP_MEASURES: readonly SleepMeasure[] = ["solMinutes", "sleepEfficiency", "quality"];
 
-export type EstimateStatus = "estimate" | "not-enough-data";
+/**
+ * "no-variation": enough values, but every one the same (on both sides, for a comparison). A spread
+ * of zero is not certainty: there is no interval, and nothing is ranked on it.
+ */
+export type EstimateStatus = "estimate" | "not-enough-data" | "no-variation";
 export type NotEnoughReason = "too-few-sessions" | "interval-too-wide";
 
 export interface InsightsOptions {

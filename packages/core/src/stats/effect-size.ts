@@ -6,6 +6,8 @@
  * (Hedges 1981; Borenstein et al. 2009, eq. 4.22). The exact factor
  * J(df) = Γ(df/2) / (√(df/2) · Γ((df − 1)/2)) is exported as `hedgesCorrectionExact` for
  * comparison; the two differ by < 0.001 for df ≥ 4 (e.g. df = 4: 0.80000 vs 0.79788).
+ * At n = 2 (df = 1) both factors are exactly 0, so J · d_z would report "no effect" whatever the
+ * data: `dzCorrected` is null there, and callers fall back to an assumed effect.
  */
 import { type Summary, summarize } from "./descriptive";
 import { logGamma } from "./special";
@@ -13,8 +15,8 @@ import { logGamma } from "./special";
 export interface EffectSize {
   /** Uncorrected d_z = mean / sd. */
   dz: number;
-  /** J · d_z. */
-  dzCorrected: number;
+  /** J · d_z; null at n = 2, where J(1) = 0 carries no information. */
+  dzCorrected: number | null;
   /** Correction factor J = 1 − 3/(4·df − 1). */
   correction: number;
   df: number;
@@ -36,7 +38,7 @@ export function cohenDzFromSummary(s: Summary): EffectSize | null {
   const df = s.n - 1;
   const dz = s.mean / s.sd;
   const correction = hedgesCorrection(df);
-  return { dz, dzCorrected: dz * correction, correction, df };
+  return { dz, dzCorrected: df >= 2 ? dz * correction : null, correction, df };
 }
 
 /** d_z of the paired differences `differences` (e.g. check-out − check-in). */

@@ -91,7 +91,7 @@ describe("Cohen's d_z with the Hedges correction (tolerance 1e-12)", () => {
       const es = cohenDz(f.values);
       close(es?.dz, f.dz, 1e-12);
       close(es?.correction, f.correction, 1e-15);
-      close(es?.dzCorrected, f.dzCorrected, 1e-12);
+      close(es?.dzCorrected ?? undefined, f.dzCorrected, 1e-12);
     });
   }
 
@@ -105,5 +105,12 @@ describe("Cohen's d_z with the Hedges correction (tolerance 1e-12)", () => {
   it("is null without variability", () => {
     expect(cohenDz([3, 3, 3])).toBeNull();
     expect(cohenDz([3])).toBeNull();
+  });
+
+  it("gives no corrected d_z at n = 2, where J(1) = 0 would report an effect of exactly 0", () => {
+    const es = cohenDz([-10, -20]);
+    expect(es?.dz).toBeCloseTo(-15 / Math.sqrt(50), 14);
+    expect(es?.dzCorrected).toBeNull();
+    expect(cohenDz([-10, -20, -12])?.dzCorrected).not.toBeNull();
   });
 });

@@ -74,6 +74,17 @@ describe("randomisation tests", () => {
     expect(flips.pValue).toBeLessThan(0.001);
   });
 
+  it("refuses NaN and infinite values instead of answering p = 0", () => {
+    expect(() => signFlipTest([1, Number.NaN, 2])).toThrow(/signFlipTest: differences\[1\] is NaN/);
+    expect(() => signFlipTest([Number.NaN])).toThrow(RangeError);
+    expect(() => permutationTest([1, 2, 3], [4, Number.NaN])).toThrow(/permutationTest: b\[1\] is NaN/);
+    expect(() => permutationTest([Number.POSITIVE_INFINITY, 1], [2, 3])).toThrow(RangeError);
+    // Monte Carlo path too (2^20 assignments > exactLimit).
+    const many = Array.from({ length: 20 }, (_, i) => i + 1);
+    many[7] = Number.NaN;
+    expect(() => signFlipTest(many)).toThrow(RangeError);
+  });
+
   it("seeded generator is deterministic and uniform-looking", () => {
     const r1 = seededRandom(42);
     const r2 = seededRandom(42);

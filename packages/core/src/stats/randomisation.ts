@@ -8,6 +8,8 @@
  * Both enumerate every assignment when there are at most `exactLimit` of them (exact p-value,
  * counting the observed one), otherwise draw `iterations` random ones and report
  * p = (1 + #{as or more extreme}) / (1 + iterations) (Phipson & Smyth 2010).
+ * A NaN or infinite value throws a RangeError: no comparison with NaN is "as extreme", so it would
+ * otherwise come out as p = 0, the strongest possible evidence, from a missing number.
  */
 import { mean } from "./descriptive";
 
@@ -50,6 +52,16 @@ function isExtreme(value: number, observed: number, alternative: Alternative, to
   return Math.abs(value) >= Math.abs(observed) - tolerance;
 }
 
+/** Throws a RangeError naming the first NaN or infinite value. */
+function requireFinite(fn: string, name: string, values: readonly number[]): void {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] as number;
+    if (!Number.isFinite(v)) {
+      throw new RangeError(`${fn}: ${name}[${i}] is ${v}; randomisation tests need finite numbers`);
+    }
+  }
+}
+
 function toleranceFor(values: readonly number[]): number {
   let scale = 0;
   for (const v of values) scale = Math.max(scale, Math.abs(v));
@@ -62,6 +74,7 @@ export function signFlipTest(
   options: RandomisationOptions = {},
 ): RandomisationResult {
   const { alternative = "two-sided", iterations = 10_000, exactLimit = 65_536, seed = 1 } = options;
+  requireFinite("signFlipTest", "differences", differences);
   const k = differences.length;
   if (k === 0) return { statistic: Number.NaN, pValue: Number.NaN, method: "exact", assignments: 0 };
   const observed = mean(differences);
@@ -104,6 +117,8 @@ export function permutationTest(
   options: RandomisationOptions = {},
 ): RandomisationResult {
   const { alternative = "two-sided", iterations = 10_000, exactLimit = 65_536, seed = 1 } = options;
+  requireFinite("permutationTest", "a", a);
+  requireFinite("permutationTest", "b", b);
   const na = a.length;
   const nb = b.length;
   if (na === 0 || nb === 0)

@@ -29,7 +29,7 @@ export const MeasureEffectSchema = z
     n: z.number(),
     meanChange: z.number().nullable(),
     interval: IntervalSchema,
-    status: z.enum(["estimate", "not-enough-data"]),
+    status: z.enum(["estimate", "not-enough-data", "no-variation"]),
     reason: z.string().nullable(),
     moreSessionsNeeded: z.number(),
   })

@@ -19,7 +19,7 @@ export interface WeeklyInsights {
     n?: number;
     meanChange?: number | null;
     interval?: MeanInterval | null;
-    status?: "estimate" | "not-enough-data";
+    status?: "estimate" | "not-enough-data" | "no-variation";
     moreSessionsNeeded?: number;
   } | null;
 }

@@ -11,6 +11,7 @@ import {
   sessionsText,
 } from "./labels";
 import { CHART, CHART_STYLE, PlotFigure } from "./PlotFigure";
+import { effectStatusText, fmtDz } from "./statusText";
 
 const KIND_NAMES: Record<GroupKind, { tab: string; noun: string; column: string }> = {
   triggers: { tab: "Sounds", noun: "sound", column: "Sound" },
@@ -148,7 +149,7 @@ export function EffectsSection({ triggers, presets, media, ownNames }: Props) {
                   <li key={r.key} data-key={r.key} data-testid="not-enough-item">
                     <strong>{r.label}</strong>{" "}
                     <span className="muted">({sessionsText(r.group.completeSessions)} with a check-out)</span>
-                    : {notEnoughText(r.effect)}
+                    : {effectStatusText(r.effect)}
                   </li>
                 ))}
               </ul>
@@ -159,14 +160,6 @@ export function EffectsSection({ triggers, presets, media, ownNames }: Props) {
       )}
     </section>
   );
-}
-
-export function notEnoughText(e: MeasureEffect): string {
-  const n = Math.max(1, e.moreSessionsNeeded);
-  const more = `about ${n} more ${n === 1 ? "session" : "sessions"} would give a useful estimate`;
-  return e.reason === "interval-too-wide"
-    ? `not enough data yet — the sessions so far vary too much to say; ${more}.`
-    : `not enough data yet — ${more}.`;
 }
 
 interface ChartRow {
@@ -238,7 +231,7 @@ function IntervalChart({
                   {fmtInterval(r.effect.interval, measure)}
                 </td>
                 <td className="num" data-col="dz">
-                  {r.effect.effectSize ? fmtDz(r.effect.effectSize.dzCorrected) : "–"}
+                  {fmtDz(r.effect.effectSize?.dzCorrected)}
                 </td>
               </tr>
             ))}
@@ -248,10 +241,6 @@ function IntervalChart({
       note={note}
     />
   );
-}
-
-export function fmtDz(x: number): string {
-  return x.toFixed(2).replace("-", "\u2212");
 }
 
 function fit(text: string, chars: number): string {

@@ -12,6 +12,7 @@ import {
   sessionsText,
 } from "./labels";
 import { CHART, CHART_STYLE, PlotFigure } from "./PlotFigure";
+import { nightsStatusText } from "./statusText";
 
 function better(measure: SleepMeasure): string {
   return SLEEP_LOWER_IS_BETTER[measure] ? "lower is better" : "higher is better";
@@ -23,9 +24,7 @@ function withUnit(text: string, m: SleepMeasure): string {
 }
 
 function comparisonText(c: NightComparison): string {
-  if (c.status !== "estimate") {
-    return `not enough data yet — about ${sessionsText(Math.max(1, c.moreNightsNeeded), "more night")} after a session would give a useful estimate`;
-  }
+  if (c.status !== "estimate") return nightsStatusText(c);
   const d = c.difference;
   if (!d) return "–";
   const crosses = d.lower <= 0 && d.upper >= 0;

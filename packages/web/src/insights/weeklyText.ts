@@ -1,4 +1,4 @@
-import { formatMeasure } from "@meridian/core";
+import { formatMeasure, formatMeasureSigned } from "@meridian/core";
 import type { WeeklyInsights } from "../api/insights";
 
 export const count = (n: number, noun: string) => `${n} ${n === 1 ? noun : `${noun}s`}`;
@@ -17,6 +17,9 @@ export function weeklyAnxietyText(w: WeeklyInsights): string | null {
       return `Anxiety went up by ${f(ci.mean)} points on average from check-in to check-out (95% CI ${f(ci.lower)} to ${f(ci.upper)}).`;
     }
     return `Anxiety changed by ${formatMeasure(ci.mean, "anxiety")} points on average (95% CI ${f(ci.lower)} to ${f(ci.upper)}), so it may have gone either way.`;
+  }
+  if (a.status === "no-variation" && typeof a.meanChange === "number") {
+    return `Anxiety changed by exactly ${formatMeasureSigned(a.meanChange, "anxiety")} points in every session this week: no variation yet, so no interval.`;
   }
   const n = a.n ?? w.completeSessions ?? 0;
   if (n === 0) return null;
