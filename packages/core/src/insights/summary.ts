@@ -15,8 +15,10 @@ export type SentenceKind =
   | "no-data"
   | "overall"
   | "overall-not-enough"
+  | "overall-no-variation"
   | "trigger"
   | "trigger-not-enough"
+  | "trigger-no-variation"
   | "sleep"
   | "sleep-not-enough"
   | "sleep-trigger"
@@ -82,6 +84,12 @@ function describeDifference(d: WelchInterval, measure: ChangeMeasure | SleepMeas
   return d.lower <= 0 && d.upper >= 0 ? `${text}, which includes no difference at all` : text;
 }
 
+/** "changed by exactly −10 points every time": for a measure with status "no-variation". */
+function exactChange(effect: MeasureEffect): string {
+  const value = formatMeasureSigned(effect.meanChange ?? 0, effect.measure);
+  return `changed by exactly ${value} ${value === "1" || value === "\u22121" ? "point" : "points"} every time`;
+}
+
 function moreSessions(n: number, noun = "sessions"): string {
   return `not enough data yet — about ${n} more ${noun} would give a useful estimate`;
 }
@@ -98,6 +106,12 @@ function overallSentences(overall: OverallChange): SummarySentence[] {
   }
   const n = overall.completeSessions;
   const sessions = plural(String(n), "session", "sessions");
+  if (anxiety.status === "no-variation") {
+    const text =
+      `Over ${sessions}, your anxiety ${exactChange(anxiety)} between check-in and check-out: no variation yet, ` +
+      "and a spread of zero is not certainty, so there is no interval and nothing is ranked until sessions differ.";
+    return [{ kind: "overall-no-variation", text }];
+  }
   if (anxiety.status !== "estimate") {
     const sofar =
       anxiety.interval && n >= 2
@@ -135,6 +149,14 @@ function triggerSentences(input: SummaryInput, labels: Readonly<Record<string, s
     if (g.status === "estimate") continue;
     const label = labels[g.key] ?? g.key;
     const sessions = plural(String(g.completeSessions), "session", "sessions");
+    if (g.status === "no-variation") {
+      out.push({
+        kind: "trigger-no-variation",
+        key: g.key,
+        text: `${capitalise(label)} (${sessions}): anxiety ${exactChange(g.measures.anxiety)} — no variation yet.`,
+      });
+      continue;
+    }
     out.push({
       kind: "trigger-not-enough",
       key: g.key,
@@ -174,10 +196,11 @@ function sleepSentences(sleep: SleepInsights, labels: Readonly<Record<string, st
   for (const c of estimates) out.push({ kind: "sleep", text: sleepSentence(c) });
   if (estimates.length === 0) {
     const sol = sleep.afterSession.solMinutes;
-    out.push({
-      kind: "sleep-not-enough",
-      text: `Sleep after evening sessions (${plural(String(sol.with.n), "night", "nights")} so far): ${moreSessions(sol.moreNightsNeeded, "nights after a session")}.`,
-    });
+    const text =
+      sol.status === "no-variation"
+        ? `Time to fall asleep has been the same on every night so far, after evening sessions (${plural(String(sol.with.n), "night", "nights")}) and on other nights: no variation yet, so no comparison.`
+        : `Sleep after evening sessions (${plural(String(sol.with.n), "night", "nights")} so far): ${moreSessions(sol.moreNightsNeeded, "nights after a session")}.`;
+    out.push({ kind: "sleep-not-enough", text });
   }
   const byTrigger = new Map(sleep.triggers.map((t) => [t.trigger, t]));
   for (const key of sleep.rankings.solMinutes.slice(0, 3)) {
