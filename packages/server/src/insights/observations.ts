@@ -10,6 +10,7 @@ import {
   type SleepObservation,
   tzOffsetMinutes,
 } from "@meridian/core";
+import { generatorById } from "@meridian/sound";
 import type {
   InsightsCheckupRow,
   InsightsDiaryRow,
@@ -33,7 +34,8 @@ interface LayerLike {
  * another layer is soloed and this one isn't (the engine's rule: any solo flag silences the
  * unsoloed layers). Layers of the same generator add up. A generator whose power is at least
  * TRIGGER_SHARE of the total is a trigger. In layer order, each id once. Anything that isn't a
- * scene (no layers array) has no triggers.
+ * scene (no layers array) has no triggers, and a layer whose generator is not one of ours (say
+ * "__proto__", in a row stored before scenes were validated) is left out.
  */
 export function sceneTriggers(scene: unknown): string[] {
   if (scene === null || typeof scene !== "object") return [];
@@ -44,7 +46,7 @@ export function sceneTriggers(scene: unknown): string[] {
   const power = new Map<string, number>();
   let total = 0;
   for (const layer of list) {
-    if (typeof layer.generator !== "string" || layer.generator === "") continue;
+    if (typeof layer.generator !== "string" || !isGeneratorId(layer.generator)) continue;
     const silent = layer.mute === true || (soloActive && layer.solo !== true);
     const gainDb = typeof layer.gainDb === "number" && Number.isFinite(layer.gainDb) ? layer.gainDb : 0;
     const p = silent ? 0 : 10 ** (gainDb / 10);
@@ -55,6 +57,17 @@ export function sceneTriggers(scene: unknown): string[] {
   const out: string[] = [];
   for (const [generator, p] of power) if (p >= TRIGGER_SHARE * total) out.push(generator);
   return out;
+}
+
+/** Whether `id` names one of the registered generators (a Map look-up: "constructor" is not one). */
+export const isGeneratorId = (id: string): boolean => generatorById(id) !== undefined;
+
+/**
+ * The triggers of a stored row that insights may use: registered generator ids only. Rows written
+ * before scenes were validated can hold any string; an unknown one is skipped, not reported.
+ */
+export function knownTriggers(list: readonly unknown[]): string[] {
+  return list.filter((t): t is string => typeof t === "string" && isGeneratorId(t));
 }
 
 const DAY_MS = 86_400_000;

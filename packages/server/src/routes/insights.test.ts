@@ -34,7 +34,7 @@ const tappingScene = { version: 1, layers: [{ id: "t", generator: "tapping", gai
 const brushingScene = {
   version: 1,
   layers: [
-    { id: "b", generator: "brushing", gainDb: 0 },
+    { id: "b", generator: "hair-brushing", gainDb: 0 },
     { id: "t", generator: "tapping", gainDb: -30 },
   ],
 };
@@ -105,7 +105,7 @@ async function seed(c: Client): Promise<void> {
             anxiety: checkOut.anxiety,
             tingles,
           },
-      triggers: rain >= 0 ? ["rain"] : tapping ? ["tapping"] : ["brushing"],
+      triggers: rain >= 0 ? ["rain"] : tapping ? ["tapping"] : ["hair-brushing"],
       presetId: rain >= 0 ? "library-rain" : tapping ? null : "ear-to-ear-brushing",
       mediaId: tapping ? "clip-1" : null,
     });
@@ -218,7 +218,7 @@ describe("GET /api/insights", () => {
     expect(answer.triggers.rankings.anxiety).toContain("rain");
     // The quiet noise bed is below 10 % of the scene's power, so it is no trigger.
     expect(answer.triggers.groups.map((g: { key: string }) => g.key).sort()).toEqual([
-      "brushing",
+      "hair-brushing",
       "rain",
       "tapping",
     ]);

@@ -7,8 +7,9 @@ const backends = await testBackends();
 const checkIn = { pleasantness: 4, energy: 6, anxiety: 40 };
 const checkOut = { ...checkIn, anxiety: 20, tingles: 2, tingleLocations: ["neck"], relaxation: 8 };
 const scene = {
+  version: 2,
   name: "Night ☾",
-  layers: [{ generator: "rain", gainDb: -12.25, params: { a: [1, { b: null }] } }],
+  layers: [{ id: "r", generator: "rain", gainDb: -12.25, params: { intensity: 0.3 } }],
 };
 const diary = {
   nightOf: "2025-01-14",

@@ -26,12 +26,28 @@ const checkOut = {
   relaxation: 7,
   note: "the rain was nice",
 };
+/** A scene as the server keeps it (core's scene schema, version 2, every default filled in), so the
+ * snapshot comes back exactly as sent. */
 const scene = {
-  version: 1,
+  version: 2,
   name: "Rainy desk ☔ <b>",
+  masterGainDb: 0,
+  fadeIn: 3,
+  fadeOut: 10,
   layers: [
-    { id: "l1", generator: "rain", gainDb: -12.5, params: { density: 0.35, list: [1, [2], { deep: null }] } },
+    {
+      id: "l1",
+      generator: "rain",
+      params: { intensity: 0.35 },
+      gainDb: -12.5,
+      mute: false,
+      solo: false,
+      position: { azimuth: 0, elevation: 0, distance: 1 },
+      motion: { kind: "static" },
+      spread: 60,
+    },
   ],
+  mediaLayers: [],
 };
 const media = [
   { kind: "preset", presetId: "rainy-desk", name: "Rainy desk" },

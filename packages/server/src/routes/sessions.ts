@@ -17,6 +17,7 @@ import type { RitualSessionChanges, RitualSessionRecord, SessionCursor } from ".
 import type { Store } from "../store/store";
 import { localDateIn } from "../time";
 import { CalendarDateSchema, errors, IdParamsSchema, json, jsonBody, sessionSecurity } from "./common";
+import { sceneFromBody } from "./studio-schemas";
 
 /** Error code of a status change (or edit) the session's state doesn't allow. */
 export const INVALID_TRANSITION = "invalid_transition";
@@ -177,6 +178,7 @@ export function registerSessionRoutes(app: App, deps: AppDeps): void {
   app.openapi(create, async (c) => {
     const user = userOf(c);
     const input = c.req.valid("json");
+    const scene = sessionScene(input.scene);
     await checkPrompt(store, user.id, input.promptId);
     const now = deps.now();
     const started = input.startedAt === undefined ? now : new Date(input.startedAt);
@@ -191,7 +193,7 @@ export function registerSessionRoutes(app: App, deps: AppDeps): void {
       timeZone: user.timeZone,
       localDate: localDateIn(user.timeZone, started),
       checkIn: input.checkIn,
-      scene: input.scene ?? null,
+      scene: scene ?? null,
       media: input.media ?? [],
       promptId: input.promptId ?? null,
     });
@@ -228,6 +230,19 @@ export function registerSessionRoutes(app: App, deps: AppDeps): void {
   });
 }
 
+/**
+ * A session's scene snapshot, validated like a preset's scene (core's scene schema: unknown keys
+ * and unknown generators answer 400 naming the field, e.g. `scene.layers[0].generator`) and kept
+ * in the current format with every default filled in. Insights read the generators of these
+ * snapshots, so only registered generator ids get in. null and undefined pass through.
+ */
+function sessionScene(
+  input: Record<string, unknown> | null | undefined,
+): Record<string, unknown> | null | undefined {
+  if (input === null || input === undefined) return input;
+  return sceneFromBody(input) as unknown as Record<string, unknown>;
+}
+
 /** What a PATCH changes, after every check; null when it changes nothing (a repeated check-out). */
 async function planUpdate(
   store: Store,
@@ -241,6 +256,7 @@ async function planUpdate(
   if (session.condition.kind === "masked" && (input.scene !== undefined || input.media !== undefined)) {
     throw conflict("A masked session's sound is set by its experiment.");
   }
+  const scene = sessionScene(input.scene);
   const to = input.status ?? session.status;
   const repeatedCheckOut = session.status === "checked-out" && input.checkOut !== undefined;
   if (repeatedCheckOut && canonical(input.checkOut) !== canonical(session.checkOut)) {
@@ -269,7 +285,7 @@ async function planUpdate(
       changes.endedAt = null; // resumed
     }
   }
-  if (input.scene !== undefined) changes.scene = input.scene;
+  if (scene !== undefined) changes.scene = scene;
   if (input.media !== undefined) changes.media = input.media;
   if (input.entryId !== undefined) changes.entryId = input.entryId;
   if (input.promptId !== undefined) changes.promptId = input.promptId;

@@ -8,7 +8,7 @@
 import { randomUUID } from "node:crypto";
 import type { CheckIn, CheckOut, MediaUsed, SleepDerived, SleepDiaryInput } from "@meridian/core";
 import type { Kysely } from "kysely";
-import { sceneTriggers } from "../insights/observations";
+import { knownTriggers, sceneTriggers } from "../insights/observations";
 import type { RitualTables } from "./ritual-schema";
 import type {
   InsightsDiaryRow,
@@ -143,14 +143,16 @@ const STALE_CHUNK = 500;
 
 const NAN_MOOD: InsightsMood = { pleasantness: Number.NaN, energy: Number.NaN, anxiety: Number.NaN };
 
-/** Parses each distinct triggers text once (a user's sessions reuse a handful of scenes). */
+/** Parses each distinct triggers text once (a user's sessions reuse a handful of scenes); ids that
+ * are not registered generators (rows stored before scenes were validated) are dropped. */
 class TriggerTexts {
   readonly #seen = new Map<string, readonly string[]>();
   parse(text: string | null): readonly string[] {
     if (text === null) return [];
     let list = this.#seen.get(text);
     if (!list) {
-      list = JSON.parse(text) as string[];
+      const parsed: unknown = JSON.parse(text);
+      list = Array.isArray(parsed) ? knownTriggers(parsed) : [];
       this.#seen.set(text, list);
     }
     return list;
