@@ -137,7 +137,7 @@ function triggerSentences(input: SummaryInput, labels: Readonly<Record<string, s
   for (const key of input.triggers.rankings.anxiety.slice(0, max)) {
     const g = byKey.get(key);
     if (!g) continue;
-    const label = labels[key] ?? key;
+    const label = labelOf(labels, key);
     const a = g.measures.anxiety;
     let text = `Sessions with ${label} (${g.completeSessions}) were followed by anxiety that ${describeMeanChange(a)}`;
     if (a.withVsWithout) {
@@ -147,7 +147,7 @@ function triggerSentences(input: SummaryInput, labels: Readonly<Record<string, s
   }
   for (const g of input.triggers.groups) {
     if (g.status === "estimate") continue;
-    const label = labels[g.key] ?? g.key;
+    const label = labelOf(labels, g.key);
     const sessions = plural(String(g.completeSessions), "session", "sessions");
     if (g.status === "no-variation") {
       out.push({
@@ -164,6 +164,14 @@ function triggerSentences(input: SummaryInput, labels: Readonly<Record<string, s
     });
   }
   return out;
+}
+
+/** The display name of a key: its own entry in `labels`, else the key. A key such as "constructor"
+ * or "__proto__" (any user string can be a trigger, preset or media id) never reads what a plain
+ * object inherits. */
+function labelOf(labels: Readonly<Record<string, string>>, key: string): string {
+  const label = Object.hasOwn(labels, key) ? labels[key] : undefined;
+  return typeof label === "string" ? label : key;
 }
 
 function capitalise(text: string): string {
@@ -207,7 +215,7 @@ function sleepSentences(sleep: SleepInsights, labels: Readonly<Record<string, st
     const t = byTrigger.get(key);
     const d = t?.measures.solMinutes.difference;
     if (!t || !d) continue;
-    const label = labels[key] ?? key;
+    const label = labelOf(labels, key);
     out.push({
       kind: "sleep-trigger",
       key,

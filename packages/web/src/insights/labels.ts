@@ -15,13 +15,19 @@ export interface OwnNames {
   media: Readonly<Record<string, string>>;
 }
 
+/** A name from `names` only when it is the record's own ("constructor" inherits a function). */
+const ownName = (names: Readonly<Record<string, string>> | undefined, key: string): string | undefined =>
+  names && Object.hasOwn(names, key) ? names[key] : undefined;
+
 /** "rain" → "Rain", "hair-brushing" → "Hair brushing"; scenes and own audio by their names. */
 export function groupLabel(kind: GroupKind, key: string, names?: OwnNames): string {
   if (kind === "triggers") return generatorById(key)?.label ?? humanise(key);
   if (kind === "presets") {
-    return names?.presets[key] ?? BUILTIN_SCENES.find((s) => s.id === key)?.scene.name ?? humanise(key);
+    return (
+      ownName(names?.presets, key) ?? BUILTIN_SCENES.find((s) => s.id === key)?.scene.name ?? humanise(key)
+    );
   }
-  return names?.media[key] ?? humanise(key);
+  return ownName(names?.media, key) ?? humanise(key);
 }
 
 export function humanise(key: string): string {
@@ -31,7 +37,8 @@ export function humanise(key: string): string {
 
 /** Labels for the summary sentences ("Sessions with rain …"): lower case, as in running text. */
 export function triggerLabels(keys: readonly string[]): Record<string, string> {
-  const out: Record<string, string> = {};
+  // No prototype: a key such as "__proto__" becomes an entry like any other.
+  const out: Record<string, string> = Object.create(null);
   for (const k of keys) {
     const label = groupLabel("triggers", k);
     out[k] = label.charAt(0).toLowerCase() + label.slice(1);
