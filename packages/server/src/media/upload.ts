@@ -7,12 +7,16 @@ import { mkdir, open, rm } from "node:fs/promises";
 import { dirname } from "node:path";
 import { SNIFF_BYTES, type SniffedAudio, sniffAudio } from "./sniff";
 
+export type UploadFailure = "unsupported" | "too_large" | "empty" | "quota" | "interrupted";
+
 export type UploadResult<T = SniffedAudio> =
   | { ok: true; audio: T; sizeBytes: number }
-  | { ok: false; reason: "unsupported" | "too_large" | "empty" };
+  | { ok: false; reason: UploadFailure };
 
 /** Writes `body` to `path` (created with its folder); on any failure nothing is left at `path`.
- * `sniff` types the head by content (audio by default; the video upload passes sniffVideo). */
+ * `sniff` types the head by content (audio by default; the video upload passes sniffVideo).
+ * `reserve(size)` is asked before bytes up to `size` are kept (the storage quota): false stops
+ * the upload ("quota"). A body that breaks off (the client went away) ends as "interrupted". */
 export async function streamUpload<T = SniffedAudio>(
   body: ReadableStream<Uint8Array> | null,
   path: string,
@@ -21,6 +25,7 @@ export async function streamUpload<T = SniffedAudio>(
     head: Uint8Array,
     complete: boolean,
   ) => T | null,
+  reserve: (size: number) => Promise<boolean> = async () => true,
 ): Promise<UploadResult<T>> {
   if (!body) return { ok: false, reason: "empty" };
   await mkdir(dirname(path), { recursive: true });
@@ -30,15 +35,26 @@ export async function streamUpload<T = SniffedAudio>(
   let head: Uint8Array = new Uint8Array(0);
   let sniffed = false;
   let audio: T | null = null;
-  let failure: "unsupported" | "too_large" | "empty" | null = null;
+  let failure: UploadFailure | null = null;
   try {
     for (;;) {
-      const { done, value } = await reader.read();
+      let chunk: Awaited<ReturnType<typeof reader.read>>;
+      try {
+        chunk = await reader.read();
+      } catch {
+        failure = "interrupted";
+        break;
+      }
+      const { done, value } = chunk;
       if (done) break;
       if (value.length === 0) continue;
       size += value.length;
       if (size > limitBytes) {
         failure = "too_large";
+        break;
+      }
+      if (!(await reserve(size))) {
+        failure = "quota";
         break;
       }
       if (!sniffed) {

@@ -7,9 +7,9 @@ import { requireUser } from "../http/auth";
 import { newId } from "../ids";
 import { linkDetails } from "../media/links";
 import { mediaPath, type StudioFiles } from "../media/paths";
-import { quotaError, storageUsage } from "../media/quota";
+import { type QuotaContext, reserveStorage, type StorageReservation, storageUsage } from "../media/quota";
 import { fileResponse } from "../media/serve-file";
-import { ACCEPTED_AUDIO, ACCEPTED_VIDEO, SERVABLE_TYPES, sniffVideo } from "../media/sniff";
+import { ACCEPTED_AUDIO, ACCEPTED_VIDEO, SERVABLE_TYPES, sniffAudio, sniffVideo } from "../media/sniff";
 import { streamUpload } from "../media/upload";
 import { matchingGainDb, measureWavFile } from "../media/wav";
 import { presentMedia } from "../presenters/studio";
@@ -162,34 +162,66 @@ export function registerMediaRoutes(
   renders: RenderService,
 ): void {
   const studio = deps.store.studio;
+  const quota: QuotaContext = { files, studio, renders, now: deps.now };
+
+  /**
+   * Streams a request body to `temp`, typed by `sniff`, within the upload limit and the quota:
+   * room is reserved before a byte is written (the declared Content-Length at once, otherwise
+   * growing as bytes arrive). Any failure throws its 4xx answer with nothing kept and the
+   * reservation released; on success the caller releases it once the media row is stored.
+   */
+  async function receive<T>(
+    request: Request,
+    userId: string,
+    temp: string,
+    sniff: (head: Uint8Array, complete: boolean) => T | null,
+    unsupported: () => string,
+  ): Promise<{ result: { audio: T; sizeBytes: number }; reservation: StorageReservation }> {
+    const header = request.headers.get("content-length");
+    const declared = header === null || header.trim() === "" ? Number.NaN : Number(header);
+    const known = Number.isSafeInteger(declared) && declared >= 0;
+    const limitMb = Math.round(files.mediaLimitBytes / (1024 * 1024));
+    const tooLarge = () =>
+      new HttpError(413, ErrorCode.tooLarge, `The file is larger than the upload limit of ${limitMb} MB`);
+    if (known && declared > files.mediaLimitBytes) throw tooLarge();
+    const reservation = await reserveStorage(
+      quota,
+      userId,
+      known ? declared : 0,
+      "This file",
+      files.mediaLimitBytes,
+    );
+    try {
+      const result = await streamUpload(request.body, temp, files.mediaLimitBytes, sniff, (size) =>
+        reservation.cover(size),
+      );
+      if (result.ok) return { result, reservation };
+      if (result.reason === "too_large") throw tooLarge();
+      if (result.reason === "quota") throw reservation.error(null, "This file");
+      if (result.reason === "empty") throw new HttpError(400, ErrorCode.validation, "The file is empty");
+      if (result.reason === "interrupted")
+        throw new HttpError(
+          400,
+          "upload_interrupted",
+          "The upload broke off before the whole file arrived; nothing was kept. Try again.",
+        );
+      throw new HttpError(415, ServerErrorCode.unsupportedMediaType, unsupported());
+    } catch (error) {
+      await reservation.release();
+      throw error;
+    }
+  }
 
   app.openapi(upload, async (c) => {
     const userId = userOf(c).id;
     const name = decodeFilename(c.req.valid("header")["x-filename"]);
     const { clientLufs } = c.req.valid("query");
-    const declared = Number(c.req.header("content-length"));
-    const limitMb = Math.round(files.mediaLimitBytes / (1024 * 1024));
-    const tooLarge = () =>
-      new HttpError(413, ErrorCode.tooLarge, `The file is larger than the upload limit of ${limitMb} MB`);
-    if (Number.isFinite(declared) && declared > files.mediaLimitBytes) throw tooLarge();
-    const used = await storageUsage(files, studio, renders, userId);
-    const room = Math.max(0, used.quotaBytes - used.usedBytes);
-    if (Number.isFinite(declared) && declared > room) throw quotaError(used, declared, "This file");
-
     const id = newId();
     const final = mediaPath(files, userId, id);
     const temp = `${final}.upload`;
-    const result = await streamUpload(c.req.raw.body, temp, Math.min(files.mediaLimitBytes, room));
-    if (!result.ok) {
-      if (result.reason === "too_large")
-        throw room < files.mediaLimitBytes ? quotaError(used, null, "This file") : tooLarge();
-      if (result.reason === "empty") throw new HttpError(400, ErrorCode.validation, "The file is empty");
-      throw new HttpError(
-        415,
-        ServerErrorCode.unsupportedMediaType,
-        `"${name}" is not an audio file the studio can use (by its content, whatever its name). Accepted: ${ACCEPTED_AUDIO}.`,
-      );
-    }
+    const { result, reservation } = await receive(c.req.raw, userId, temp, sniffAudio, () => {
+      return `"${name}" is not an audio file the studio can use (by its content, whatever its name). Accepted: ${ACCEPTED_AUDIO}.`;
+    });
     try {
       let details: AudioDetails = {
         format: result.audio.format,
@@ -228,40 +260,20 @@ export function registerMediaRoutes(
       }
     } finally {
       await rm(temp, { force: true });
+      // The media row counts the bytes from now on (for a moment both count: never too few).
+      await reservation.release();
     }
   });
 
   app.openapi(uploadVideo, async (c) => {
     const userId = userOf(c).id;
     const name = decodeFilename(c.req.valid("header")["x-filename"]);
-    const declared = Number(c.req.header("content-length"));
-    const limitMb = Math.round(files.mediaLimitBytes / (1024 * 1024));
-    const tooLarge = () =>
-      new HttpError(413, ErrorCode.tooLarge, `The file is larger than the upload limit of ${limitMb} MB`);
-    if (Number.isFinite(declared) && declared > files.mediaLimitBytes) throw tooLarge();
-    const used = await storageUsage(files, studio, renders, userId);
-    const room = Math.max(0, used.quotaBytes - used.usedBytes);
-    if (Number.isFinite(declared) && declared > room) throw quotaError(used, declared, "This file");
-
     const id = newId();
     const final = mediaPath(files, userId, id);
     const temp = `${final}.upload`;
-    const result = await streamUpload(
-      c.req.raw.body,
-      temp,
-      Math.min(files.mediaLimitBytes, room),
-      sniffVideo,
-    );
-    if (!result.ok) {
-      if (result.reason === "too_large")
-        throw room < files.mediaLimitBytes ? quotaError(used, null, "This file") : tooLarge();
-      if (result.reason === "empty") throw new HttpError(400, ErrorCode.validation, "The file is empty");
-      throw new HttpError(
-        415,
-        ServerErrorCode.unsupportedMediaType,
-        `"${name}" is not a video file the studio can use (by its content, whatever its name). Accepted: ${ACCEPTED_VIDEO}.`,
-      );
-    }
+    const { result, reservation } = await receive(c.req.raw, userId, temp, sniffVideo, () => {
+      return `"${name}" is not a video file the studio can use (by its content, whatever its name). Accepted: ${ACCEPTED_VIDEO}.`;
+    });
     try {
       await rename(temp, final);
       try {
@@ -280,6 +292,7 @@ export function registerMediaRoutes(
       }
     } finally {
       await rm(temp, { force: true });
+      await reservation.release();
     }
   });
 

@@ -5,7 +5,7 @@ import { type App, type AppDeps, userOf } from "../context";
 import { HttpError, notFound } from "../errors";
 import { requireUser } from "../http/auth";
 import { mediaPath, type StudioFiles } from "../media/paths";
-import { quotaError, storageUsage } from "../media/quota";
+import { type QuotaContext, reserveStorage } from "../media/quota";
 import { fileResponse } from "../media/serve-file";
 import type { MediaRenderInput } from "../render/media-source";
 import { estimateRenderBytes, type RenderService, TooManyRendersError } from "../render/render-service";
@@ -106,6 +106,7 @@ export function registerRenderRoutes(
   files: StudioFiles,
 ): void {
   const studio = deps.store.studio;
+  const quota: QuotaContext = { files, studio, renders, now: deps.now };
 
   app.openapi(create, async (c) => {
     const userId = userOf(c).id;
@@ -122,10 +123,11 @@ export function registerRenderRoutes(
       scene = fromEngineScene(builtIn);
     }
     const expected = estimateRenderBytes(body.durationSeconds, body.format);
-    const usage = await storageUsage(files, studio, renders, userId);
-    if (usage.usedBytes + expected > usage.quotaBytes) throw quotaError(usage, expected, "This render");
-    const { media, warnings } = await resolveMedia(studio, files, userId, scene);
+    // Held in the database until the queued render counts itself (renders.usedBytes), so an
+    // upload or render deciding at the same time sees one or the other, never neither.
+    const reservation = await reserveStorage(quota, userId, expected, "This render");
     try {
+      const { media, warnings } = await resolveMedia(studio, files, userId, scene);
       const view = renders.create(userId, {
         scene: toEngineScene(scene),
         seconds: body.durationSeconds,
@@ -138,6 +140,8 @@ export function registerRenderRoutes(
     } catch (error) {
       if (error instanceof TooManyRendersError) throw new HttpError(409, "too_many_renders", error.message);
       throw error;
+    } finally {
+      await reservation.release();
     }
   });
 

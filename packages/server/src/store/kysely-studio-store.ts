@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from "kysely";
+import { type Kysely, PostgresAdapter, type Selectable, sql } from "kysely";
 import type { Database } from "./schema";
 import type { MediaTable, PresetsTable, StudioTables } from "./studio-schema";
 import type {
@@ -7,8 +7,13 @@ import type {
   NewMedia,
   PresetChanges,
   PresetRecord,
+  QuotaGrant,
+  QuotaRequest,
   StudioStore,
 } from "./studio-store";
+
+/** First key of the PostgreSQL advisory lock that serialises one user's quota decisions. */
+const QUOTA_LOCK = 47110002;
 
 type Db = Kysely<Database & StudioTables>;
 
@@ -160,5 +165,54 @@ export class KyselyStudioStore implements StudioStore {
       .where("id", "=", id)
       .executeTakeFirst();
     return Number(result.numDeletedRows) > 0;
+  }
+
+  async reserveQuota(userId: string, r: QuotaRequest): Promise<QuotaGrant> {
+    const postgres = this.#db.getExecutor().adapter instanceof PostgresAdapter;
+    return this.#db.transaction().execute(async (trx) => {
+      // PostgreSQL: a transaction-scoped lock per user, so every process and connection decides
+      // one at a time. SQLite: Kysely runs one transaction at a time on its one connection; the
+      // write below makes the transaction take the write lock before it commits.
+      if (postgres) await sql`select pg_advisory_xact_lock(${QUOTA_LOCK}, hashtext(${userId}))`.execute(trx);
+      await trx
+        .deleteFrom("quota_reservations")
+        .where("user_id", "=", userId)
+        .where("updated_at", "<", r.staleBefore)
+        .execute();
+      const media = await trx
+        .selectFrom("media")
+        .select((eb) => eb.fn.coalesce(eb.fn.sum<number | string>("size_bytes"), sql<number>`0`).as("bytes"))
+        .where("user_id", "=", userId)
+        .executeTakeFirst();
+      const held = await trx
+        .selectFrom("quota_reservations")
+        .select((eb) => eb.fn.coalesce(eb.fn.sum<number | string>("bytes"), sql<number>`0`).as("bytes"))
+        .where("user_id", "=", userId)
+        .executeTakeFirst();
+      const used = Number(media?.bytes ?? 0) + Number(held?.bytes ?? 0) + r.otherBytes();
+      const room = r.quotaBytes - used;
+      if (room < r.minBytes) return { ok: false, usedBytes: used };
+      const granted = Math.max(r.minBytes, Math.min(r.wantBytes, room));
+      const updated = await trx
+        .updateTable("quota_reservations")
+        .set({ bytes: sql`bytes + ${granted}`, updated_at: r.now })
+        .where("user_id", "=", userId)
+        .where("id", "=", r.id)
+        .executeTakeFirst();
+      if (Number(updated.numUpdatedRows) === 0)
+        await trx
+          .insertInto("quota_reservations")
+          .values({ id: r.id, user_id: userId, bytes: granted, updated_at: r.now })
+          .execute();
+      return { ok: true, grantedBytes: granted };
+    });
+  }
+
+  async releaseQuota(userId: string, id: string): Promise<void> {
+    await this.#db
+      .deleteFrom("quota_reservations")
+      .where("user_id", "=", userId)
+      .where("id", "=", id)
+      .execute();
   }
 }

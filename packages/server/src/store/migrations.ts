@@ -1,5 +1,6 @@
 import { type Kysely, type Migration, type MigrationProvider, sql } from "kysely";
 import { insightsMigration } from "./insights-migration";
+import { quotaMigration } from "./quota-migration";
 import { ritualMigration } from "./ritual-migration";
 import { studioMigration } from "./studio-migration";
 import { encryptionMigration } from "./vault-migration";
@@ -104,6 +105,7 @@ export const migrations: Record<string, Migration> = {
   "0003_studio": studioMigration,
   "0004_insights": insightsMigration,
   "0005_encryption": encryptionMigration,
+  "0007_quota_reservations": quotaMigration,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -23,8 +23,18 @@ export interface MediaTable {
   created_at: string;
 }
 
+/** Quota held by an upload or render still on its way (0007_quota_reservations). */
+export interface QuotaReservationsTable {
+  id: string;
+  user_id: string;
+  /** bigint, which PostgreSQL answers as a string. */
+  bytes: number | string;
+  updated_at: string;
+}
+
 /** A type alias (not an interface) so it fits Kysely's `withTables` constraint. */
 export type StudioTables = {
   presets: PresetsTable;
   media: MediaTable;
+  quota_reservations: QuotaReservationsTable;
 };

@@ -62,6 +62,25 @@ export interface MediaChanges {
   details?: AudioDetails | VideoDetails | LinkDetails;
 }
 
+/** Asks for storage quota inside the per-user lock (see `StudioStore.reserveQuota`). */
+export interface QuotaRequest {
+  /** The reservation: created on first use, grown by later requests. */
+  id: string;
+  /** The grant fails unless at least this many more bytes fit. */
+  minBytes: number;
+  /** Grant up to this many more bytes when they fit (at least `minBytes`). */
+  wantBytes: number;
+  quotaBytes: number;
+  /** Bytes counted outside the database (kept and queued renders), read inside the lock. */
+  otherBytes: () => number;
+  /** ISO time stamped on the reservation. */
+  now: string;
+  /** Reservations last stamped before this are a crashed process's: removed, not counted. */
+  staleBefore: string;
+}
+
+export type QuotaGrant = { ok: true; grantedBytes: number } | { ok: false; usedBytes: number };
+
 export interface StudioStore {
   listPresets(userId: string): Promise<PresetRecord[]>;
   findPreset(userId: string, id: string): Promise<PresetRecord | null>;
@@ -75,4 +94,13 @@ export interface StudioStore {
   insertMedia(userId: string, item: NewMedia): Promise<MediaRecord>;
   updateMedia(userId: string, id: string, changes: MediaChanges): Promise<MediaRecord | null>;
   deleteMedia(userId: string, id: string): Promise<boolean>;
+
+  /**
+   * Atomically, per user (one at a time across connections and processes): counts media bytes,
+   * live reservations and `otherBytes()`, and adds between `minBytes` and `wantBytes` to the
+   * reservation `id` when they fit; otherwise grants nothing and answers the bytes in use.
+   */
+  reserveQuota(userId: string, request: QuotaRequest): Promise<QuotaGrant>;
+  /** Removes a reservation (the upload was stored as media, or failed). */
+  releaseQuota(userId: string, id: string): Promise<void>;
 }
