@@ -27,13 +27,27 @@ async function readAt(fh: FileHandle, position: number, length: number): Promise
   return buf.subarray(0, bytesRead);
 }
 
-/** The fmt and data chunks of a WAV file; null when it is not one we can decode. */
-export async function readWavInfo(fh: FileHandle, fileSize: number): Promise<WavInfo | null> {
+/** What a RIFF/RF64 WAVE file's chunks say, decodable or not. */
+export interface WavLayout {
+  /** The fmt chunk's fields; null when there is none before the data. */
+  fmt: {
+    formatTag: number;
+    channels: number;
+    sampleRate: number;
+    blockAlign: number;
+    bitsPerSample: number;
+  } | null;
+  /** Where the data chunk's bytes start and how many there are; null when there is no data chunk. */
+  data: { offset: number; bytes: number } | null;
+}
+
+/** The fmt and data chunks of a RIFF/RF64 WAVE file; null when it is not one. */
+export async function readWavLayout(fh: FileHandle, fileSize: number): Promise<WavLayout | null> {
   const head = await readAt(fh, 0, 12);
   const tag = head.toString("ascii", 0, 4);
   if ((tag !== "RIFF" && tag !== "RF64") || head.toString("ascii", 8, 12) !== "WAVE") return null;
   let pos = 12;
-  let fmt: Omit<WavInfo, "dataOffset" | "dataBytes"> | null = null;
+  let fmt: WavLayout["fmt"] = null;
   let ds64Data: number | null = null;
   while (pos + 8 <= fileSize) {
     const h = await readAt(fh, pos, 8);
@@ -45,28 +59,72 @@ export async function readWavInfo(fh: FileHandle, fileSize: number): Promise<Wav
       if (d.length >= 16) ds64Data = Number(d.readBigUInt64LE(8));
     } else if (id === "fmt ") {
       const f = await readAt(fh, pos + 8, Math.min(size, 40));
-      if (f.length < 16) return null;
-      let formatTag = f.readUInt16LE(0);
-      if (formatTag === 0xfffe && f.length >= 26) formatTag = f.readUInt16LE(24); // sub-format GUID
-      const bits = f.readUInt16LE(14);
-      const channels = f.readUInt16LE(2);
-      const sampleRate = f.readUInt32LE(4);
-      const float = formatTag === 3;
-      const ok =
-        channels > 0 &&
-        sampleRate >= 1000 &&
-        ((formatTag === 1 && [8, 16, 24, 32].includes(bits)) || (float && (bits === 32 || bits === 64)));
-      if (!ok) return null;
-      fmt = { channels, sampleRate, bitsPerSample: bits, float };
+      if (f.length >= 16) {
+        let formatTag = f.readUInt16LE(0);
+        if (formatTag === 0xfffe && f.length >= 26) formatTag = f.readUInt16LE(24); // sub-format GUID
+        fmt = {
+          formatTag,
+          channels: f.readUInt16LE(2),
+          sampleRate: f.readUInt32LE(4),
+          blockAlign: f.readUInt16LE(12),
+          bitsPerSample: f.readUInt16LE(14),
+        };
+      }
     } else if (id === "data") {
-      if (!fmt) return null;
       const declared = size === 0xffffffff && ds64Data !== null ? ds64Data : size;
-      const dataBytes = Math.min(declared, fileSize - pos - 8);
-      return { ...fmt, dataOffset: pos + 8, dataBytes };
+      return { fmt, data: { offset: pos + 8, bytes: Math.max(0, Math.min(declared, fileSize - pos - 8)) } };
     }
     pos += 8 + size + (size & 1);
   }
-  return null;
+  return { fmt, data: null };
+}
+
+/** The fmt and data chunks of a WAV file; null when it is not one we can decode. */
+export async function readWavInfo(fh: FileHandle, fileSize: number): Promise<WavInfo | null> {
+  const layout = await readWavLayout(fh, fileSize);
+  const fmt = layout?.fmt;
+  if (!layout?.data || !fmt) return null;
+  const { formatTag, channels, sampleRate, bitsPerSample: bits } = fmt;
+  const float = formatTag === 3;
+  const ok =
+    channels > 0 &&
+    sampleRate >= 1000 &&
+    ((formatTag === 1 && [8, 16, 24, 32].includes(bits)) || (float && (bits === 32 || bits === 64)));
+  if (!ok) return null;
+  return {
+    channels,
+    sampleRate,
+    bitsPerSample: bits,
+    float,
+    dataOffset: layout.data.offset,
+    dataBytes: layout.data.bytes,
+  };
+}
+
+/**
+ * Why a WAV file holds nothing to play, in words for its owner ("has 0 channels", "has no audio
+ * frames"), or null when it has at least one frame. Checked on upload whether or not the server
+ * can decode the codec (a browser may decode what the server cannot).
+ */
+export async function emptyWavReason(path: string): Promise<string | null> {
+  const fh = await open(path, "r");
+  try {
+    const layout = await readWavLayout(fh, (await fh.stat()).size);
+    if (!layout) return null; // not RIFF/WAVE: the sniffer decides what it is
+    if (!layout.fmt) return "has no format chunk before its audio, so it cannot be played";
+    if (layout.fmt.channels === 0) return "has 0 channels: there is no audio in it";
+    if (layout.fmt.sampleRate === 0) return "has a sample rate of 0, so it cannot be played";
+    // PCM frames are channels × bytes per sample; other codecs say their block size in fmt.
+    const pcm = layout.fmt.formatTag === 1 || layout.fmt.formatTag === 3;
+    const frameBytes = pcm
+      ? layout.fmt.channels * Math.ceil(layout.fmt.bitsPerSample / 8)
+      : layout.fmt.blockAlign;
+    if (!layout.data || frameBytes === 0 || layout.data.bytes < frameBytes)
+      return "has no audio frames (its data is empty)";
+    return null;
+  } finally {
+    await fh.close();
+  }
 }
 
 const BLOCK_FRAMES = 16384;

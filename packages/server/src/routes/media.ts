@@ -11,7 +11,7 @@ import { type QuotaContext, reserveStorage, type StorageReservation, storageUsag
 import { fileResponse } from "../media/serve-file";
 import { ACCEPTED_AUDIO, ACCEPTED_VIDEO, SERVABLE_TYPES, sniffAudio, sniffVideo } from "../media/sniff";
 import { streamUpload } from "../media/upload";
-import { matchingGainDb, measureWavFile } from "../media/wav";
+import { emptyWavReason, matchingGainDb, measureWavFile } from "../media/wav";
 import { presentMedia } from "../presenters/studio";
 import type { RenderService } from "../render/render-service";
 import type { AudioDetails } from "../store/studio-store";
@@ -232,6 +232,13 @@ export function registerMediaRoutes(
         loudnessSource: clientLufs === undefined ? null : "client",
       };
       if (result.audio.format === "wav") {
+        const empty = await emptyWavReason(temp);
+        if (empty !== null)
+          throw new HttpError(
+            415,
+            ServerErrorCode.unsupportedMediaType,
+            `"${name}" is a WAV file that ${empty}. Export it again from your audio editor and upload that.`,
+          );
         const measured = await measureWavFile(temp);
         if (measured) {
           details = {
