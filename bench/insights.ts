@@ -1,6 +1,7 @@
 /**
  * Insights benchmark: ten years of daily data (3,650 sessions, 3,650 sleep diaries, 260
- * check-ups) in a temporary SQLite store, then GET /api/insights in-process. The baseline is
+ * check-ups) imported through the encrypting store into a temporary SQLite database, then
+ * GET /api/insights in-process. The baseline is
  * core's computeInsights alone on the same data already in memory, so the ratio is what loading,
  * mapping and serialising cost on top of the statistics.
  */
@@ -9,12 +10,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { computeInsights } from "@meridian/core";
 import { createApp, insightsInput, openStore, syntheticRitualRecords } from "@meridian/server";
+import { BENCH_PASSWORD_HASHING, benchAccount } from "./account";
+import { size } from "./sizes";
 import { type BenchRow, median, percentile } from "./table";
 
-const DAYS = 3650;
-const CHECKUPS = 260;
-const RUNS = Number(process.env.BENCH_INSIGHTS_RUNS ?? 15);
-const WARMUP = 3;
 const ZONE = "Europe/London";
 
 /** Logs one session held today through the API and checks it out (a write before a cold read). */
@@ -38,6 +37,10 @@ async function logSession(app: ReturnType<typeof createApp>, cookie: string, i: 
 }
 
 export async function benchInsights(): Promise<BenchRow[]> {
+  const DAYS = size("BENCH_INSIGHTS_DAYS", 3650, 120);
+  const CHECKUPS = Math.min(260, Math.floor(DAYS / 14));
+  const RUNS = size("BENCH_INSIGHTS_RUNS", 15, 3);
+  const WARMUP = size("BENCH_INSIGHTS_WARMUP", 3, 1);
   const dir = mkdtempSync(join(tmpdir(), "meridian-bench-insights-"));
   const store = await openStore({ dataDir: dir });
   const today = new Date(Date.UTC(2025, 0, 1, 12));
@@ -45,18 +48,15 @@ export async function benchInsights(): Promise<BenchRow[]> {
     store,
     version: "bench",
     webDistDir: null,
-    passwordHashing: { memoryCost: 1024, timeCost: 1, parallelism: 1 },
+    passwordHashing: BENCH_PASSWORD_HASHING,
     now: () => today,
   });
+  let release = () => {};
   try {
-    const setup = await app.request("/api/setup", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ username: "bench", password: "benchmark-password", timeZone: ZONE }),
-    });
-    if (setup.status !== 201) throw new Error(`setup failed: ${setup.status}`);
-    const cookie = (setup.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
-    const user = (await setup.json()) as { id: string };
+    const account = await benchAccount(app, store, ZONE);
+    release = account.release;
+    const { cookie } = account;
+    const user = { id: account.userId };
 
     const records = syntheticRitualRecords({
       userId: user.id,
@@ -73,7 +73,7 @@ export async function benchInsights(): Promise<BenchRow[]> {
       throw new Error("unexpected synthetic data size");
     }
     const t0 = performance.now();
-    await store.ritual.importRecords(user.id, data);
+    await account.store.ritual.importRecords(user.id, data);
     const importMs = performance.now() - t0;
 
     const get = async () => {
@@ -87,7 +87,7 @@ export async function benchInsights(): Promise<BenchRow[]> {
       return res.arrayBuffer();
     };
     // The same input core sees, in memory (rows loaded once, outside the timing).
-    const input = insightsInput(await store.ritual.insightsRows(user.id, {}));
+    const input = insightsInput(await account.store.ritual.insightsRows(user.id, {}));
     const options = { today: "2025-01-01" };
     const served = JSON.parse(await get()) as { counts: unknown; triggers: unknown };
     const direct = JSON.parse(JSON.stringify(computeInsights(input, options))) as typeof served;
@@ -121,7 +121,7 @@ export async function benchInsights(): Promise<BenchRow[]> {
     const load: number[] = [];
     for (let i = 0; i < RUNS; i++) {
       const s = performance.now();
-      insightsInput(await store.ritual.insightsRows(user.id, {}));
+      insightsInput(await account.store.ritual.insightsRows(user.id, {}));
       load.push(performance.now() - s);
     }
     for (let i = 0; i < WARMUP; i++) computeInsights(input, options);
@@ -198,6 +198,7 @@ export async function benchInsights(): Promise<BenchRow[]> {
       },
     ];
   } finally {
+    release();
     app.dispose();
     // Keep the event loop alive while the store stops its checkpoint worker (whose own timers
     // are unref'd): otherwise the process can exit before close() settles.

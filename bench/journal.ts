@@ -16,16 +16,22 @@ import { createInterface } from "node:readline";
 import { DEFAULT_POSTGRES_POOL_SIZE } from "@meridian/server";
 import Database from "better-sqlite3";
 import pg from "pg";
+import { BENCH_PASSWORD } from "./account";
 import { SyntheticJournal } from "./corpus";
+import { isSmoke, size } from "./sizes";
 import { type BenchRow, median, percentile } from "./table";
 
 const SECTION = "journal";
-const CONCURRENCY = 64;
-const RUN_MS = Number(process.env.BENCH_JOURNAL_MS ?? 4000);
-/** Saves at full load before measuring, uncounted: a server runs warm (JIT-compiled, caches
- * filled), and a fresh process spends its first thousands of requests getting there. */
-const WARMUP_MS = Number(process.env.BENCH_JOURNAL_WARMUP_MS ?? 1000);
-const FIXED_RATE = 500;
+
+/** The run's sizes, set when the section starts (bench/sizes.ts: tiny under BENCH_SMOKE=1). */
+const sizes = {
+  concurrency: 64,
+  runMs: 4000,
+  /** Saves at full load before measuring, uncounted: a server runs warm (JIT-compiled, caches
+   * filled), and a fresh process spends its first thousands of requests getting there. */
+  warmupMs: 1000,
+  fixedRate: 500,
+};
 
 /** The server's PostgreSQL pool (MERIDIAN_PG_POOL, passed on to it); the raw baseline uses as many. */
 const PG_POOL = Number(process.env.MERIDIAN_PG_POOL || DEFAULT_POSTGRES_POOL_SIZE);
@@ -100,11 +106,11 @@ async function ownerClient(url: string): Promise<Client> {
   const client: Client = {
     url: new URL(url),
     cookie: "",
-    agent: new Agent({ keepAlive: true, maxSockets: CONCURRENCY }),
+    agent: new Agent({ keepAlive: true, maxSockets: sizes.concurrency }),
   };
   const res = await send(client, "POST", "/api/setup", {
     username: "bench",
-    password: "benchmark-password",
+    password: BENCH_PASSWORD,
     timeZone: "UTC",
   });
   if (res.status !== 201) throw new Error(`setup failed: ${res.status} ${res.text}`);
@@ -134,7 +140,7 @@ async function saveOnce(client: Client, slot: { id: string; revision: number }, 
 async function maxThroughput(
   client: Client,
   slots: { id: string; revision: number }[],
-  runMs = RUN_MS,
+  runMs = sizes.runMs,
 ): Promise<number> {
   let done = 0;
   const end = performance.now() + runMs;
@@ -161,8 +167,8 @@ function startedAt(due: number): number {
 /** Open-loop load: a save is started every 1/rate s whatever the previous ones are doing. */
 async function fixedRate(client: Client, slots: { id: string; revision: number }[]): Promise<number[]> {
   const latencies: number[] = [];
-  const total = Math.round((FIXED_RATE * RUN_MS) / 1000);
-  const interval = 1000 / FIXED_RATE;
+  const total = Math.round((sizes.fixedRate * sizes.runMs) / 1000);
+  const interval = 1000 / sizes.fixedRate;
   const start = performance.now();
   const pending: Promise<void>[] = [];
   const busy = new Set<number>();
@@ -202,8 +208,8 @@ interface RawBaseline {
 /** The open-loop phase for raw driver calls: one started every 1/rate s, timed from its due time. */
 async function rawFixedRate(run: (i: number) => Promise<unknown> | undefined): Promise<number[]> {
   const latencies: number[] = [];
-  const total = Math.round((FIXED_RATE * RUN_MS) / 1000);
-  const interval = 1000 / FIXED_RATE;
+  const total = Math.round((sizes.fixedRate * sizes.runMs) / 1000);
+  const interval = 1000 / sizes.fixedRate;
   const start = performance.now();
   const pending: Promise<void>[] = [];
   for (let i = 0; i < total; i++) {
@@ -229,7 +235,7 @@ async function rawSqlite(dir: string): Promise<RawBaseline> {
   const insert = db.prepare("insert into t values (?, ?, ?, 1, ?)");
   let n = 0;
   const start = performance.now();
-  const end = start + RUN_MS;
+  const end = start + sizes.runMs;
   while (performance.now() < end) {
     insert.run(
       `id-${n}`,
@@ -256,9 +262,9 @@ async function rawPostgres(url: string): Promise<RawBaseline> {
   );
   let n = 0;
   const start = performance.now();
-  const end = start + RUN_MS;
+  const end = start + sizes.runMs;
   await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
+    Array.from({ length: sizes.concurrency }, async () => {
       while (performance.now() < end) {
         const i = n++;
         await pool.query("insert into bench_raw values ($1, $2, $3, 1, $4)", [
@@ -293,14 +299,14 @@ async function saveRows(
   let client: Client | undefined;
   try {
     client = await ownerClient(url);
-    const slots = await prepareEntries(client, CONCURRENCY);
-    if (WARMUP_MS > 0) await maxThroughput(client, slots, WARMUP_MS);
+    const slots = await prepareEntries(client, sizes.concurrency);
+    if (sizes.warmupMs > 0) await maxThroughput(client, slots, sizes.warmupMs);
     const throughput = await maxThroughput(client, slots);
     const latencies = await fixedRate(client, slots);
     return [
       {
         section: SECTION,
-        name: `save entry, ${kind}, ${CONCURRENCY} concurrent`,
+        name: `save entry, ${kind}, ${sizes.concurrency} concurrent`,
         value: throughput,
         unit: "saves/s",
         baseline: raw.rate,
@@ -309,7 +315,7 @@ async function saveRows(
       },
       {
         section: SECTION,
-        name: `save p50 at ${FIXED_RATE}/s, ${kind}`,
+        name: `save p50 at ${sizes.fixedRate}/s, ${kind}`,
         value: median(latencies),
         unit: "ms",
         baseline: median(raw.latencies),
@@ -317,7 +323,7 @@ async function saveRows(
       },
       {
         section: SECTION,
-        name: `save p99 at ${FIXED_RATE}/s, ${kind}`,
+        name: `save p99 at ${sizes.fixedRate}/s, ${kind}`,
         value: percentile(latencies, 99),
         unit: "ms",
         baseline: percentile(raw.latencies, 99),
@@ -335,31 +341,50 @@ async function saveRows(
   }
 }
 
-async function postgresBenchDatabase(): Promise<string | undefined> {
+/** A smoke run gets a database of its own: `npm test` may run beside someone's full bench. */
+function postgresBenchName(): string {
+  return isSmoke() ? `meridian_bench_smoke_${process.pid}` : "meridian_bench";
+}
+
+async function adminQuery(sql: string): Promise<boolean> {
   const admin = process.env.TEST_DATABASE_URL;
-  if (!admin) return undefined;
+  if (!admin) return false;
   const client = new pg.Client({ connectionString: admin });
   try {
     await client.connect();
   } catch {
-    return undefined;
+    return false;
   }
-  await client.query("drop database if exists meridian_bench with (force)");
-  await client.query("create database meridian_bench");
-  await client.end();
-  const url = new URL(admin);
-  url.pathname = "/meridian_bench";
+  try {
+    await client.query(sql);
+    return true;
+  } finally {
+    await client.end();
+  }
+}
+
+async function postgresBenchDatabase(): Promise<string | undefined> {
+  const name = postgresBenchName();
+  if (!(await adminQuery(`drop database if exists ${name} with (force)`))) return undefined;
+  await adminQuery(`create database ${name}`);
+  const url = new URL(process.env.TEST_DATABASE_URL as string);
+  url.pathname = `/${name}`;
   return url.toString();
 }
 
 export async function benchJournalSaves(): Promise<BenchRow[]> {
+  sizes.concurrency = size("BENCH_JOURNAL_CONCURRENCY", 64, 4);
+  sizes.runMs = size("BENCH_JOURNAL_MS", 4000, 250);
+  sizes.warmupMs = size("BENCH_JOURNAL_WARMUP_MS", 1000, 0);
+  sizes.fixedRate = size("BENCH_JOURNAL_RATE", 500, 100);
   const dir = mkdtempSync(join(tmpdir(), "meridian-bench-"));
   const rows: BenchRow[] = [];
+  let pgUrl: string | undefined;
   try {
     rows.push(
       ...(await saveRows("sqlite", { MERIDIAN_DATA_DIR: dir, DATABASE_URL: "" }, await rawSqlite(dir))),
     );
-    const pgUrl = await postgresBenchDatabase();
+    pgUrl = await postgresBenchDatabase();
     if (pgUrl) {
       const baseline = await rawPostgres(pgUrl);
       rows.push(
@@ -374,6 +399,7 @@ export async function benchJournalSaves(): Promise<BenchRow[]> {
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
+    if (pgUrl) await adminQuery(`drop database if exists ${postgresBenchName()} with (force)`);
   }
   return rows;
 }

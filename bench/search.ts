@@ -1,12 +1,17 @@
-/** Search benchmark: one user with 10,000 generated entries, queried in-process through the API. */
+/**
+ * Search benchmark: one user with 10,000 generated entries (written through the encrypting store,
+ * as the app writes them), queried in-process through the API.
+ *   BENCH_SEARCH_ENTRIES=2000 changes the corpus size.
+ */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createApp, openStore } from "@meridian/server";
+import { BENCH_PASSWORD_HASHING, benchAccount } from "./account";
 import { SyntheticJournal } from "./corpus";
+import { size } from "./sizes";
 import { type BenchRow, median, percentile } from "./table";
 
-const ENTRIES = Number(process.env.BENCH_SEARCH_ENTRIES ?? 10_000);
 const QUERIES = [
   "rain",
   "windo",
@@ -20,24 +25,28 @@ const QUERIES = [
 ];
 
 export async function benchSearch(): Promise<BenchRow[]> {
+  const ENTRIES = size("BENCH_SEARCH_ENTRIES", 10_000, 200);
+  const RUNS = size("BENCH_SEARCH_RUNS", 300, 20);
   const dir = mkdtempSync(join(tmpdir(), "meridian-bench-search-"));
   const store = await openStore({ dataDir: dir });
-  const app = createApp({ store, version: "bench", webDistDir: null });
+  const app = createApp({
+    store,
+    version: "bench",
+    webDistDir: null,
+    passwordHashing: BENCH_PASSWORD_HASHING,
+  });
+  let release = () => {};
   try {
-    const setup = await app.request("/api/setup", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ username: "bench", password: "benchmark-password", timeZone: "UTC" }),
-    });
-    const cookie = (setup.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
-    const user = (await setup.json()) as { id: string };
+    const account = await benchAccount(app, store, "UTC");
+    release = account.release;
+    const { cookie, userId } = account;
     const corpus = new SyntheticJournal(11);
     const bodies: string[] = [];
     for (let i = 0; i < ENTRIES; i++) {
       const e = corpus.entry(150);
       bodies.push(`${e.title} ${e.body}`.toLowerCase());
       const at = new Date(Date.UTC(2016, 0, 1) + i * 36e5 * 9).toISOString();
-      await store.createEntry(user.id, {
+      await account.store.createEntry(userId, {
         id: `bench-${i}`,
         clientId: null,
         title: e.title,
@@ -50,19 +59,22 @@ export async function benchSearch(): Promise<BenchRow[]> {
         timeZone: "UTC",
       });
     }
-    const search = async (q: string) => {
+    const search = async (q: string): Promise<number> => {
       const res = await app.request(`/api/search?q=${encodeURIComponent(q)}&limit=20`, {
         headers: { cookie },
       });
-      if (res.status !== 200) throw new Error(`search failed: ${res.status}`);
-      await res.json();
+      if (res.status !== 200) throw new Error(`search failed: ${res.status} ${await res.text()}`);
+      return ((await res.json()) as { hits: unknown[] }).hits.length;
     };
     const t0 = performance.now();
-    await search("rain");
+    const found = await search("rain");
     const build = performance.now() - t0;
+    // Entries the app cannot read are left out of the index: finding nothing means the corpus
+    // was not written as the app writes it.
+    if (found === 0) throw new Error('search found no entry for "rain": the corpus is not readable');
 
     const times: number[] = [];
-    for (let i = 0; i < 300; i++) {
+    for (let i = 0; i < RUNS; i++) {
       const q = QUERIES[i % QUERIES.length] as string;
       const s = performance.now();
       await search(q);
@@ -91,6 +103,7 @@ export async function benchSearch(): Promise<BenchRow[]> {
       },
     ];
   } finally {
+    release();
     app.dispose();
     await store.close();
     rmSync(dir, { recursive: true, force: true });

@@ -14,6 +14,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createEngine, GENERATORS, type Scene } from "@meridian/sound";
 import { OfflineAudioContext } from "node-web-audio-api";
+import { size } from "./sizes";
 import { floorRealtime } from "./sound-floor";
 import { type BenchRow, median } from "./table";
 
@@ -119,14 +120,17 @@ async function longRender(hours: number): Promise<{ wall: number; cpu: number; r
 
 export async function benchSound(): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
-  const runs = 3;
+  const runs = size("BENCH_SOUND_RUNS", 3, 1);
+  // Audio seconds per timed run: one generator alone, the 8-layer scene (a smoke run: 0.2 s).
+  const solo = size("BENCH_SOUND_SOLO_SECONDS", 10, 0.2);
+  const full = size("BENCH_SOUND_SCENE_SECONDS", 20, 0.2);
   // Warm up the JIT on every kernel first (the optimising compiler's own CPU time counts
   // against a run while it is still compiling, on this process's other thread).
-  timeEngine(BENCH_SCENE, 15);
-  const oneVoiceBaseline = median(await Promise.all([0, 1, 2].map(() => timeWebAudio(1, 10))));
+  timeEngine(BENCH_SCENE, size("BENCH_SOUND_WARMUP_SECONDS", 15, 0.2));
+  const oneVoiceBaseline = median(await Promise.all([0, 1, 2].map(() => timeWebAudio(1, solo))));
   for (const def of GENERATORS) {
     const scene = soloScene(def.id);
-    const xs = Array.from({ length: runs }, () => timeEngine(scene, 10));
+    const xs = Array.from({ length: runs }, () => timeEngine(scene, solo));
     rows.push({
       section: "sound",
       name: `${def.id} alone (binaural)`,
@@ -136,9 +140,9 @@ export async function benchSound(): Promise<BenchRow[]> {
       baselineName: "Web Audio noise→2 biquads→HRTF panner",
     });
   }
-  const sceneXs = Array.from({ length: runs }, () => timeEngine(BENCH_SCENE, 20));
+  const sceneXs = Array.from({ length: runs }, () => timeEngine(BENCH_SCENE, full));
   const webXs: number[] = [];
-  for (let i = 0; i < runs; i++) webXs.push(await timeWebAudio(8, 20));
+  for (let i = 0; i < runs; i++) webXs.push(await timeWebAudio(8, full));
   rows.push({
     section: "sound",
     name: "8-layer binaural scene",
@@ -149,8 +153,8 @@ export async function benchSound(): Promise<BenchRow[]> {
     target: "≥ 300",
   });
   // The floor: the least work any 8-layer binaural scene does per sample (bench/sound-floor.ts).
-  floorRealtime(8, 5);
-  const floorXs = Array.from({ length: runs }, () => floorRealtime(8, 20));
+  floorRealtime(8, Math.min(5, full));
+  const floorXs = Array.from({ length: runs }, () => floorRealtime(8, full));
   rows.push({
     section: "sound",
     name: "floor: 8 × (noise→one-pole→2-ear delay+shadow), no character",
@@ -159,7 +163,8 @@ export async function benchSound(): Promise<BenchRow[]> {
     baseline: median(webXs),
     baselineName: "Web Audio 8 × (noise→2 biquads→HRTF panner)",
   });
-  const hours = Number(process.env.BENCH_SOUND_HOURS ?? 8);
+  // A smoke run renders 5 s (the rows are scaled to 8 h as for BENCH_SOUND_HOURS=1).
+  const hours = size("BENCH_SOUND_HOURS", 8, 5 / 3600);
   const long = await longRender(hours);
   if (long) {
     const scale = 8 / hours;
@@ -168,7 +173,7 @@ export async function benchSound(): Promise<BenchRow[]> {
       name:
         hours === 8
           ? "8 h render to WAV (ocean-sleep), wall"
-          : `8 h render to WAV, wall (from ${hours} h × ${scale})`,
+          : `8 h render to WAV, wall (from ${Number(hours.toFixed(4))} h × ${Math.round(scale)})`,
       value: long.wall * scale,
       unit: "s",
       target: "≤ 120",

@@ -14,6 +14,7 @@ import { resolve } from "node:path";
 import type { Scene } from "@meridian/sound";
 import { chromium } from "@playwright/test";
 import { build } from "vite";
+import { size } from "./sizes";
 import type { BenchRow } from "./table";
 
 const ROOT = resolve(import.meta.dirname, "..");
@@ -111,7 +112,8 @@ function treeCpuMs(root: number): number {
 }
 
 export async function benchWorkletChromium(): Promise<BenchRow[]> {
-  const seconds = Number(process.env.BENCH_WORKLET_SECONDS ?? 120);
+  const seconds = size("BENCH_WORKLET_SECONDS", 120, 1);
+  const runs = size("BENCH_WORKLET_RUNS", 3, 1);
   const code = await bundleWorklet();
   const server = createServer((req, res) => {
     if (req.url === "/worklet.js") {
@@ -163,10 +165,10 @@ export async function benchWorkletChromium(): Promise<BenchRow[]> {
       );
       return { ...r, cpuMs: chromiumCpuMs() - c0 };
     };
-    await render(WORKLET_SCENE, 5); // warm-up (JIT)
+    await render(WORKLET_SCENE, Math.min(5, seconds)); // warm-up (JIT)
     const full: RenderResult[] = [];
     const empty: RenderResult[] = [];
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < runs; i++) {
       full.push(await render(WORKLET_SCENE, seconds));
       empty.push(await render({ version: 1, fadeIn: 0, layers: [] }, seconds));
     }
