@@ -1,3 +1,4 @@
+import { rekeyImportKeys } from "./crypto/import-keys";
 import type { KeyRing } from "./crypto/key-ring";
 import type { UserKey } from "./crypto/keys";
 import { newSessionToken, sha256Hex } from "./ids";
@@ -11,7 +12,8 @@ const TOUCH_INTERVAL_MS = 10 * 60 * 1000;
 /**
  * Creates a session row (storing only the token's SHA-256), puts the user's unlocked key in
  * the key ring for it, and returns the raw token. A fresh token every time: sign-in never
- * reuses a session.
+ * reuses a session. With the key in hand, import keys stored by an earlier version are keyed
+ * now (crypto/import-keys.ts; nothing to do after the first time).
  */
 export async function startSession(store: Store, ring: KeyRing, key: UserKey, now: Date): Promise<string> {
   const token = newSessionToken();
@@ -24,6 +26,7 @@ export async function startSession(store: Store, ring: KeyRing, key: UserKey, no
     expiresAt: expiresAt.toISOString(),
     lastSeenAt: now.toISOString(),
   });
+  await rekeyImportKeys(store, key);
   ring.unlock(tokenHash, key, expiresAt);
   return token;
 }

@@ -56,9 +56,16 @@ export const ConflictSchema = z.object({
   current: EntrySchema,
 });
 
+/** An entry that is stored but could not be decrypted: its id and local date only. */
+export const UnreadableEntrySchema = z.object({ id: z.string(), date: z.string() });
+export type UnreadableEntry = z.infer<typeof UnreadableEntrySchema>;
+
+/** A page of entries. `unreadable` names the entries of this page that did not decrypt (a
+ * damaged record); they are left out of `entries`, every other entry is there. */
 export const EntryListSchema = z.object({
   entries: z.array(EntrySchema),
   nextCursor: z.string().nullable(),
+  unreadable: z.array(UnreadableEntrySchema),
 });
 
 export const DayCountSchema = z.object({ date: z.string(), count: z.number().int() });

@@ -27,6 +27,8 @@ export const ErrorCode = {
   sessionLocked: "session_locked",
   /** A stored record failed authentication (tampered, moved or wrong key); never garbage. */
   decryptFailed: "decrypt_failed",
+  /** The entry asked for is stored but does not decrypt; the other entries are unaffected. */
+  entryUnreadable: "entry_unreadable",
   recoveryKeyInvalid: "recovery_key_invalid",
   /** Too many failed sign-in attempts: wait the Retry-After seconds. */
   rateLimited: "rate_limited",

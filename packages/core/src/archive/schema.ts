@@ -175,6 +175,17 @@ export const ArchiveMediaSchema = z
   });
 export type ArchiveMedia = z.infer<typeof ArchiveMediaSchema>;
 
+/** A record the export could not decrypt (a damaged ciphertext): named, not included. An
+ * import reads past these; they are there so the person knows what is missing and where. */
+export const ArchiveUnreadableSchema = z.object({
+  table: z.string().min(1).max(40),
+  id,
+  /** The record's local date (YYYY-MM-DD). */
+  date: calendarDate,
+  reason: z.string().max(500),
+});
+export type ArchiveUnreadable = z.infer<typeof ArchiveUnreadableSchema>;
+
 export const ArchiveSchema = z.object({
   format: z.literal(ARCHIVE_FORMAT),
   version: z.literal(ARCHIVE_VERSION, { message: `Only archive version ${ARCHIVE_VERSION} can be read` }),
@@ -191,6 +202,9 @@ export const ArchiveSchema = z.object({
   checkups: z.array(ArchiveCheckupSchema),
   presets: z.array(ArchivePresetSchema),
   media: z.array(ArchiveMediaSchema),
+  /** Only present when something could not be read; readers of version 1 without it ignore
+   * it (unknown keys are dropped), so the version stays 1. */
+  unreadable: z.array(ArchiveUnreadableSchema).optional(),
 });
 export type Archive = z.infer<typeof ArchiveSchema>;
 

@@ -91,7 +91,9 @@ export async function planArchive(
 
   const entryIds = new Map<string, string>();
   for (const e of archive.entries) {
-    const byClient = e.clientId === null ? undefined : entryByClientId.get(e.clientId);
+    // An archive from before import keys were keyed carries them bare; they are stored keyed.
+    const byClient =
+      e.clientId === null ? undefined : entryByClientId.get(store.importClientId(userId, e.clientId));
     entryIds.set(
       e.id,
       isOwned("entries", e.id) ? mapId("entries", e.id) : (byClient ?? mapId("entries", e.id)),

@@ -81,8 +81,10 @@ async function planForeign(
   const existing = new Set(
     (await deps.store.allEntries(user.id)).flatMap((e) => (e.clientId === null ? [] : [e.clientId])),
   );
-  const fresh = read.entries.filter((e) => !existing.has(e.key));
-  const items: PlanItem[] = read.entries.map((e) => ({
+  // Stored keyed per account (crypto/import-keys.ts), so compared and written in that form.
+  const keyed = read.entries.map((e) => ({ ...e, key: deps.store.importClientId(user.id, e.key) }));
+  const fresh = keyed.filter((e) => !existing.has(e.key));
+  const items: PlanItem[] = keyed.map((e) => ({
     kind: "entries",
     localDate: e.localDate,
     label: entryLabel(e.title, e.body),

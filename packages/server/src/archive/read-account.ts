@@ -1,4 +1,4 @@
-import type { Archive, ArchiveMedia, ArchivePrompt } from "@meridian/core";
+import type { Archive, ArchiveMedia, ArchivePrompt, ArchiveUnreadable } from "@meridian/core";
 import { ARCHIVE_FORMAT, ARCHIVE_VERSION } from "@meridian/core";
 import type { RitualSessionRecord } from "../store/ritual-store";
 import type { Store, UserRecord } from "../store/store";
@@ -48,6 +48,20 @@ export async function readAccount(store: Store, user: UserRecord, exportedAt: Da
     store.studio.listPresets(userId),
     store.studio.listMedia(userId),
   ]);
+  // Records that did not decrypt are named as error records (the encrypting store has logged
+  // them); everything that opens is exported.
+  const unreadable = (entries.unreadable ?? [])
+    .map(
+      (u): ArchiveUnreadable => ({
+        table: u.table,
+        id: u.id,
+        date: u.localDate,
+        reason: `${u.field} could not be decrypted`,
+      }),
+    )
+    .sort((a, b) =>
+      a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
+    );
   return {
     format: ARCHIVE_FORMAT,
     version: ARCHIVE_VERSION,
@@ -129,5 +143,6 @@ export async function readAccount(store: Store, user: UserRecord, exportedAt: Da
         file: m.kind === "link" ? null : zipMediaPath(m.id),
       }),
     ),
+    ...(unreadable.length > 0 ? { unreadable } : {}),
   };
 }

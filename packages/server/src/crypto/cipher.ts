@@ -45,10 +45,11 @@ export function sealBytes(key: Buffer, plaintext: Buffer, ctx: FieldContext): st
 export function openBytes(key: Buffer, sealed: string, ctx: FieldContext): Buffer {
   const match = PATTERN.exec(sealed);
   const where = `${ctx.field} of ${ctx.recordId}`;
-  if (!match?.[1] || !match[2]) throw new DecryptError(`${where}: not an m1 ciphertext`);
+  if (!match?.[1] || !match[2]) throw new DecryptError(`${where}: not an m1 ciphertext`, ctx.field);
   const iv = Buffer.from(match[1], "base64url");
   const body = Buffer.from(match[2], "base64url");
-  if (iv.length !== IV_BYTES || body.length < TAG_BYTES) throw new DecryptError(`${where}: truncated`);
+  if (iv.length !== IV_BYTES || body.length < TAG_BYTES)
+    throw new DecryptError(`${where}: truncated`, ctx.field);
   try {
     const decipher = createDecipheriv("aes-256-gcm", key, iv, { authTagLength: TAG_BYTES });
     decipher.setAAD(associatedData(ctx));
@@ -58,7 +59,7 @@ export function openBytes(key: Buffer, sealed: string, ctx: FieldContext): Buffe
     head.fill(0); // best effort: no stray copy of a plaintext key or text
     return opened;
   } catch {
-    throw new DecryptError(`${where}: authentication failed`);
+    throw new DecryptError(`${where}: authentication failed`, ctx.field);
   }
 }
 

@@ -142,8 +142,8 @@ describe.each(backends)("encryption at rest on %s", (kind) => {
       const flipped = `${original.split(".").slice(0, 2).join(".")}.${bytes.toString("base64url")}`;
       await raw.exec("update entries set body = ? where id = ?", [flipped, entryId]);
       const res = await ana.get(`/api/entries/${entryId}`);
-      expect(res.status).toBe(409);
-      expect((await body(res)).error).toMatchObject({ code: "decrypt_failed" });
+      expect(res.status).toBe(422);
+      expect((await body(res)).error).toMatchObject({ code: "entry_unreadable" });
       expect(JSON.stringify(await body(res))).not.toContain("Tonight");
       expect(errors).toHaveBeenCalledWith(
         expect.stringContaining(`decrypt_failed: entries.body of ${entryId}`),
@@ -152,7 +152,7 @@ describe.each(backends)("encryption at rest on %s", (kind) => {
       // The other entry's (valid) ciphertext copied over this one's.
       const [other] = await raw.query<{ body: string }>("select body from entries where id = ?", [second.id]);
       await raw.exec("update entries set body = ? where id = ?", [other?.body, entryId]);
-      expect((await ana.get(`/api/entries/${entryId}`)).status).toBe(409);
+      expect((await ana.get(`/api/entries/${entryId}`)).status).toBe(422);
 
       // Another user's ciphertext: ben's entry body moved into ana's row.
       expect((await ana.post("/api/admin/users", { username: "ben-enc", password: PASSWORD })).status).toBe(
@@ -162,10 +162,12 @@ describe.each(backends)("encryption at rest on %s", (kind) => {
       const bens = await body(await ben.post("/api/entries", { body: "ben writes" }));
       const [benRow] = await raw.query<{ body: string }>("select body from entries where id = ?", [bens.id]);
       await raw.exec("update entries set body = ? where id = ?", [benRow?.body, entryId]);
-      expect((await ana.get(`/api/entries/${entryId}`)).status).toBe(409);
-      // Listing fails as a whole rather than dropping or garbling the entry.
+      expect((await ana.get(`/api/entries/${entryId}`)).status).toBe(422);
+      // Listing shows the other entries and names this one, never garbles it.
       const list = await ana.get("/api/entries");
-      expect(list.status).toBe(409);
+      expect(list.status).toBe(200);
+      expect((await body(list)).entries.map((e: { id: string }) => e.id)).not.toContain(entryId);
+      expect((await body(list)).unreadable).toEqual([{ id: entryId, date: expect.any(String) }]);
     } finally {
       await raw.exec("update entries set body = ? where id = ?", [original, entryId]);
       errors.mockRestore();

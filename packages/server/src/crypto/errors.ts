@@ -8,10 +8,26 @@ import { HttpError } from "../errors";
  */
 export class DecryptError extends HttpError {
   readonly context: string;
-  constructor(context: string) {
+  /** The "table.column" that failed, when known. */
+  readonly where: string | undefined;
+  constructor(context: string, where?: string) {
     super(409, ErrorCode.decryptFailed, "A stored record could not be decrypted; nothing was changed");
     this.name = "DecryptError";
     this.context = context;
+    this.where = where;
+  }
+}
+
+/** The entry asked for exists but does not decrypt (422: the request is fine, the stored
+ * record is not). Lists and search show every other entry and name this one as unreadable. */
+export class EntryUnreadableError extends HttpError {
+  constructor() {
+    super(
+      422,
+      ErrorCode.entryUnreadable,
+      "This entry could not be decrypted; your other entries are not affected. The server log names the field.",
+    );
+    this.name = "EntryUnreadableError";
   }
 }
 

@@ -5,8 +5,8 @@ import { openBytes, sealBytes } from "./cipher";
 import { SessionLockedError } from "./errors";
 
 /**
- * The key hierarchy. A random 32-byte data key per user; two subkeys derived from it with
- * HKDF-SHA256 (one encrypts content, one computes blind indexes). The data key itself is only
+ * The key hierarchy. A random 32-byte data key per user; subkeys derived from it with
+ * HKDF-SHA256 (one encrypts content, one computes tag blind indexes, one keys import keys). The data key itself is only
  * ever stored wrapped (AES-256-GCM) under a key-encryption key: one from argon2id(password,
  * per-user salt), one from the recovery key.
  */
@@ -20,6 +20,7 @@ export class UserKey {
   readonly dataKey: Buffer;
   readonly contentKey: Buffer;
   readonly indexKey: Buffer;
+  readonly importKeyBytes: Buffer;
   /** Decrypted tag names by blind index (filled as tags are read or written). */
   readonly tagNames = new Map<string, string>();
 
@@ -29,6 +30,7 @@ export class UserKey {
     this.dataKey = Buffer.from(dataKey);
     this.contentKey = subkey(this.dataKey, "meridian content key v1");
     this.indexKey = subkey(this.dataKey, "meridian blind index key v1");
+    this.importKeyBytes = subkey(this.dataKey, "meridian import key v1");
   }
 
   #wiped = false;
@@ -46,12 +48,22 @@ export class UserKey {
     return `b1.${createHmac("sha256", this.indexKey).update(tag, "utf8").digest("base64url")}`;
   }
 
+  /** Keyed form of an import's source key (`daylio:<sha256 of the row>`…): HMAC-SHA256 under
+   * the account's import subkey, so the stored client id can't be checked against guessed
+   * content, and the same file gives different ids in different accounts. Deterministic, so
+   * importing the same file again still finds what the first import wrote. */
+  importKey(sourceKey: string): string {
+    if (this.#wiped) throw new SessionLockedError();
+    return `h1:${createHmac("sha256", this.importKeyBytes).update(sourceKey, "utf8").digest("base64url")}`;
+  }
+
   /** Best effort: overwrite the key bytes when the key is dropped. */
   wipe(): void {
     this.#wiped = true;
     this.dataKey.fill(0);
     this.contentKey.fill(0);
     this.indexKey.fill(0);
+    this.importKeyBytes.fill(0);
     this.tagNames.clear();
   }
 }

@@ -4,6 +4,7 @@ import type { Store } from "../store/store";
 import type { LegacyCounts } from "../store/vault-store";
 import { createAccountKeys } from "./account-keys";
 import { isCiphertext } from "./cipher";
+import { DecryptError } from "./errors";
 import { seal, sealCheckOut, sealDiaryFields, sealMedia, sealScene } from "./field-codec";
 import type { UserKey } from "./keys";
 
@@ -72,7 +73,9 @@ export async function encryptLegacyAccount(
 /** Reads every encrypted record of the user back through the encrypting store; throws
  * DecryptError if any does not open. Proof that a migration worked before its backup goes. */
 export async function readBackAccount(store: Store, userId: string): Promise<void> {
-  await store.allEntries(userId);
+  const unreadable = (await store.allEntries(userId)).unreadable ?? [];
+  if (unreadable[0])
+    throw new DecryptError(`${unreadable[0].field} of ${unreadable[0].id}: read-back failed`);
   await store.listPrompts(userId);
   await store.countTags(userId);
   await store.ritual.listSessions(userId, { limit: 1_000_000 });

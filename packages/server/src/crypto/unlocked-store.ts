@@ -2,6 +2,7 @@ import { resolve } from "node:path";
 import { type AccountOptions, signIn, type UnlockedAccount } from "../accounts";
 import { encryptStore } from "../store/encrypted-store";
 import type { Store } from "../store/store";
+import { rekeyImportKeys } from "./import-keys";
 import { KeyRing } from "./key-ring";
 import type { UserKey } from "./keys";
 import { readBackAccount } from "./legacy";
@@ -38,6 +39,7 @@ export async function unlockAccount(
     ...accountOptions,
   });
   if (!account) return null;
+  await rekeyImportKeys(store, account.key);
   const unlocked = storeUnlockedFor(store, account.key);
   if (account.backup) {
     try {

@@ -14,6 +14,7 @@ import { HttpError, notFound } from "../errors";
 import { requireUser } from "../http/auth";
 import { createJournalEntry, deleteJournalEntry, updateJournalEntry } from "../journal";
 import { presentEntry } from "../presenters/entry";
+import type { EntryRecord, UnreadableRecord } from "../store/store";
 import { localDateIn } from "../time";
 import { errors, IdParamsSchema, json, jsonBody, sessionSecurity } from "./common";
 import {
@@ -24,6 +25,12 @@ import {
   encodeCursor,
   OnThisDayQuerySchema,
 } from "./entries-schemas";
+
+/** The list order: createdAt desc, then id desc (as the store sorts). */
+function newestFirst(a: { createdAt: string; id: string }, b: { createdAt: string; id: string }): number {
+  if (a.createdAt !== b.createdAt) return a.createdAt < b.createdAt ? 1 : -1;
+  return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
+}
 
 const common = { tags: ["entries"], security: sessionSecurity, middleware: requireUser };
 
@@ -73,7 +80,7 @@ const getOne = createRoute({
   path: "/api/entries/{id}",
   summary: "One entry",
   request: { params: IdParamsSchema },
-  responses: { 200: json(EntrySchema, "The entry"), ...errors(401, 404) },
+  responses: { 200: json(EntrySchema, "The entry"), ...errors(401, 404, 422) },
 });
 
 const update = createRoute({
@@ -122,10 +129,23 @@ export function registerEntryRoutes(app: App, deps: AppDeps): void {
       ...(to !== undefined ? { to } : {}),
       ...(after ? { after } : {}),
     });
-    const page = rows.slice(0, limit);
+    // Entries that did not decrypt are left out of `rows` and named apart; the page counts
+    // them in their place (newest first), so paging neither stops early nor skips one.
+    const all: { createdAt: string; id: string; entry?: EntryRecord; unreadable?: UnreadableRecord }[] = [
+      ...rows.map((entry) => ({ createdAt: entry.createdAt, id: entry.id, entry })),
+      ...(rows.unreadable ?? []).map((u) => ({ createdAt: u.createdAt, id: u.id, unreadable: u })),
+    ].sort(newestFirst);
+    const page = all.slice(0, limit);
     const last = page[page.length - 1];
-    const nextCursor = rows.length > limit && last ? encodeCursor(last) : null;
-    return c.json({ entries: page.map(presentEntry), nextCursor }, 200);
+    const nextCursor = all.length > limit && last ? encodeCursor(last) : null;
+    return c.json(
+      {
+        entries: page.flatMap((r) => (r.entry ? [presentEntry(r.entry)] : [])),
+        nextCursor,
+        unreadable: page.flatMap((r) => (r.unreadable ? [{ id: r.id, date: r.unreadable.localDate }] : [])),
+      },
+      200,
+    );
   });
 
   app.openapi(create, async (c) => {

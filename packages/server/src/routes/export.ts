@@ -31,7 +31,7 @@ const exportEntry = createRoute({
   request: { params: IdParamsSchema },
   responses: {
     200: { description: "The Markdown file", content: { "text/markdown": { schema: z.string() } } },
-    ...errors(401, 404),
+    ...errors(401, 404, 422),
   },
 });
 

@@ -20,12 +20,17 @@ export function keyOf(ring: KeyRing, userId: string): UserKey {
   return key;
 }
 
+/** Logs where a decryption failed (the field and record id, never the value). */
+export function logDecryptFailure(error: DecryptError): void {
+  console.error(`decrypt_failed: ${error.context}`);
+}
+
 /** Logs a decryption failure with where it happened (never the value) and rethrows it. */
 export async function loudly<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    if (error instanceof DecryptError) console.error(`decrypt_failed: ${error.context}`);
+    if (error instanceof DecryptError) logDecryptFailure(error);
     throw error;
   }
 }

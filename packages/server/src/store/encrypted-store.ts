@@ -1,18 +1,21 @@
-import { DecryptError } from "../crypto/errors";
+import { DecryptError, EntryUnreadableError } from "../crypto/errors";
 import { open, openNullable, seal, sealNullable } from "../crypto/field-codec";
+import { storedClientId } from "../crypto/import-keys";
 import type { KeyRing } from "../crypto/key-ring";
 import type { UserKey } from "../crypto/keys";
-import { forwardRest, keyOf, loudly } from "./encrypted-helpers";
+import { forwardRest, keyOf, logDecryptFailure, loudly } from "./encrypted-helpers";
 import { encryptRitualStore } from "./encrypted-ritual-store";
 import { encryptStudioStore } from "./encrypted-studio-store";
 import { normaliseTags } from "./rows";
 import type {
   EntryChanges,
+  EntryList,
   EntryQuery,
   EntryRecord,
   NewEntry,
   PromptRecord,
   Store,
+  UnreadableRecord,
   UpdateResult,
 } from "./store";
 
@@ -20,7 +23,10 @@ import type {
  * The Store the app uses: the same interface, with every free-text field sealed on the way in
  * and opened on the way out (crypto/field-codec.ts), using the user's data key from the key
  * ring. A user whose key is not in memory gets SessionLockedError; a value that does not
- * authenticate gets DecryptError (logged). Methods not listed here carry no user text and pass
+ * authenticate gets DecryptError (logged) — except in entry lists, which leave such an entry
+ * out and name it in `unreadable` (logged too), and getEntry, which answers
+ * EntryUnreadableError (422), so one bad ciphertext does not hide the rest of the journal.
+ * Import source keys are stored keyed (crypto/import-keys.ts). Methods not listed here carry no user text and pass
  * straight through to the inner store. Tags are stored as keyed blind indexes (equality
  * lookups keep working in SQL) with their names sealed in `tag_names`.
  */
@@ -31,6 +37,7 @@ export function encryptStore(inner: Store, ring: KeyRing): Store {
   const overrides: Partial<Store> = {
     ritual,
     studio,
+    importClientId: (u, clientId) => storedClientId(keyOf(ring, u), clientId),
     createEntry: (u, e) => layer.createEntry(u, e),
     getEntry: (u, id) => layer.getEntry(u, id),
     getEntries: (u, ids) => layer.getEntries(u, ids),
@@ -51,6 +58,22 @@ export function encryptStore(inner: Store, ring: KeyRing): Store {
   return forwardRest(overrides, inner);
 }
 
+function openEntryWith(key: UserKey, names: ReadonlyMap<string, string>, e: EntryRecord): EntryRecord {
+  const tags = e.tags.map((t) => {
+    const name = names.get(t);
+    if (name === undefined)
+      throw new DecryptError(`tag_names.name of ${t} (entry ${e.id}): unreadable`, "tag_names.name");
+    return name;
+  });
+  return {
+    ...e,
+    title: openNullable(key, "entries.title", e.id, e.title) ?? null,
+    body: open(key, "entries.body", e.id, e.body),
+    promptText: openNullable(key, "entries.prompt_text", e.id, e.promptText) ?? null,
+    tags: tags.sort(),
+  };
+}
+
 class EncryptedEntries {
   readonly #inner: Store;
   readonly #ring: KeyRing;
@@ -65,6 +88,7 @@ class EncryptedEntries {
     const tags = await this.#sealTags(key, e.tags);
     const result = await this.#inner.createEntry(userId, {
       ...e,
+      clientId: storedClientId(key, e.clientId),
       title: sealNullable(key, "entries.title", e.id, e.title) ?? null,
       body: seal(key, "entries.body", e.id, e.body),
       promptText: sealNullable(key, "entries.prompt_text", e.id, e.promptText) ?? null,
@@ -76,10 +100,13 @@ class EncryptedEntries {
   async getEntry(userId: string, id: string): Promise<EntryRecord | null> {
     const key = keyOf(this.#ring, userId);
     const entry = await this.#inner.getEntry(userId, id);
-    return entry ? this.#openEntry(key, entry) : null;
+    if (!entry) return null;
+    const list = await this.#openEntries(key, [entry]);
+    if (list.unreadable?.length) throw new EntryUnreadableError();
+    return list[0] ?? null;
   }
 
-  async getEntries(userId: string, ids: readonly string[]): Promise<EntryRecord[]> {
+  async getEntries(userId: string, ids: readonly string[]): Promise<EntryList> {
     const key = keyOf(this.#ring, userId);
     return this.#openEntries(key, await this.#inner.getEntries(userId, ids));
   }
@@ -105,18 +132,18 @@ class EncryptedEntries {
     return result;
   }
 
-  async listEntries(userId: string, query: EntryQuery): Promise<EntryRecord[]> {
+  async listEntries(userId: string, query: EntryQuery): Promise<EntryList> {
     const key = keyOf(this.#ring, userId);
     const q = query.tag === undefined ? query : { ...query, tag: key.blindIndex(query.tag.trim()) };
     return this.#openEntries(key, await this.#inner.listEntries(userId, q));
   }
 
-  async allEntries(userId: string): Promise<EntryRecord[]> {
+  async allEntries(userId: string): Promise<EntryList> {
     const key = keyOf(this.#ring, userId);
     return this.#openEntries(key, await this.#inner.allEntries(userId));
   }
 
-  async entriesOnMonthDay(userId: string, monthDay: string, before: string): Promise<EntryRecord[]> {
+  async entriesOnMonthDay(userId: string, monthDay: string, before: string): Promise<EntryList> {
     const key = keyOf(this.#ring, userId);
     return this.#openEntries(key, await this.#inner.entriesOnMonthDay(userId, monthDay, before));
   }
@@ -129,7 +156,10 @@ class EncryptedEntries {
       counts.map((c) => c.tag),
     );
     return counts
-      .map((c) => ({ tag: names.get(c.tag) ?? "", count: c.count }))
+      .flatMap((c) => {
+        const tag = names.get(c.tag);
+        return tag === undefined ? [] : [{ tag, count: c.count }]; // an unreadable name (logged)
+      })
       .sort((a, b) => b.count - a.count || (a.tag < b.tag ? -1 : a.tag > b.tag ? 1 : 0));
   }
 
@@ -169,40 +199,58 @@ class EncryptedEntries {
     return indexes;
   }
 
+  /** Names of the blind indexes, opened (and cached on the key) as needed. A name that is
+   * missing or does not open is logged and left out of the map: the entries carrying it are
+   * then unreadable, the others are not affected. */
   async #tagNames(key: UserKey, indexes: readonly string[]): Promise<Map<string, string>> {
     const missing = [...new Set(indexes.filter((i) => !key.tagNames.has(i)))];
     if (missing.length > 0) {
       const sealed = await this.#inner.vault.tagNames(key.userId, missing);
-      await loudly(async () => {
-        for (const index of missing) {
-          const value = sealed.get(index);
-          if (value === undefined) throw new DecryptError(`tag_names.name of ${index}: missing`);
+      for (const index of missing) {
+        const value = sealed.get(index);
+        try {
+          if (value === undefined)
+            throw new DecryptError(`tag_names.name of ${index}: missing`, "tag_names.name");
           key.tagNames.set(index, open(key, "tag_names.name", index, value));
+        } catch (error) {
+          if (!(error instanceof DecryptError)) throw error;
+          logDecryptFailure(error);
         }
-      });
+      }
     }
     return key.tagNames;
   }
 
+  /** Opens one entry; throws DecryptError naming the field that failed. */
   async #openEntry(key: UserKey, e: EntryRecord): Promise<EntryRecord> {
-    const [opened] = await this.#openEntries(key, [e]);
-    if (!opened) throw new DecryptError(`entries of ${e.id}: lost`);
-    return opened;
+    const names = await this.#tagNames(key, e.tags);
+    return loudly(async () => openEntryWith(key, names, e));
   }
 
-  async #openEntries(key: UserKey, entries: readonly EntryRecord[]): Promise<EntryRecord[]> {
+  /** Opens what opens; the rest is logged and named in `unreadable`. */
+  async #openEntries(key: UserKey, entries: readonly EntryRecord[]): Promise<EntryList> {
     const names = await this.#tagNames(
       key,
       entries.flatMap((e) => e.tags),
     );
-    return loudly(async () =>
-      entries.map((e) => ({
-        ...e,
-        title: openNullable(key, "entries.title", e.id, e.title) ?? null,
-        body: open(key, "entries.body", e.id, e.body),
-        promptText: openNullable(key, "entries.prompt_text", e.id, e.promptText) ?? null,
-        tags: e.tags.map((t) => names.get(t) ?? "").sort(),
-      })),
-    );
+    const opened: EntryList = [];
+    const unreadable: UnreadableRecord[] = [];
+    for (const e of entries) {
+      try {
+        opened.push(openEntryWith(key, names, e));
+      } catch (error) {
+        if (!(error instanceof DecryptError)) throw error;
+        logDecryptFailure(error);
+        unreadable.push({
+          table: "entries",
+          id: e.id,
+          createdAt: e.createdAt,
+          localDate: e.localDate,
+          field: error.where ?? "entries",
+        });
+      }
+    }
+    if (unreadable.length > 0) opened.unreadable = unreadable;
+    return opened;
   }
 }

@@ -239,6 +239,10 @@ export class KyselyStore implements Store {
 
   // entries
 
+  importClientId(_userId: string, clientId: string): string {
+    return clientId;
+  }
+
   async createEntry(userId: string, e: NewEntry): Promise<{ entry: EntryRecord; created: boolean }> {
     return this.#db.transaction().execute(async (trx) => {
       if (e.clientId !== null) {

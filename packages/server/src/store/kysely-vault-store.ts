@@ -113,6 +113,60 @@ export class KyselyVaultStore implements VaultStore {
     return rows.map((r) => r.token_hash);
   }
 
+  async rekeyClientIds(
+    userId: string,
+    prefixes: readonly string[],
+    rekey: (clientId: string) => string | null,
+  ): Promise<number> {
+    if (prefixes.length === 0) return 0;
+    const find = (db: Db) =>
+      db
+        .selectFrom("entries")
+        .select(["id", "client_id"])
+        .where("user_id", "=", userId)
+        .where((eb) => eb.or(prefixes.map((p) => eb("client_id", "like", `${p}%`))))
+        .execute();
+    if ((await find(this.#db)).length === 0) return 0; // every sign-in after the first
+    const run = () =>
+      this.#db.transaction().execute(async (trx) => {
+        const taken = new Set(
+          (
+            await trx
+              .selectFrom("entries")
+              .select("client_id")
+              .where("user_id", "=", userId)
+              .where("client_id", "is not", null)
+              .execute()
+          ).map((r) => r.client_id),
+        );
+        let changed = 0;
+        for (const row of await find(trx)) {
+          const old = row.client_id;
+          const next = old === null || !prefixes.some((p) => old.startsWith(p)) ? null : rekey(old);
+          // Taken: an entry with the new id exists already (written meanwhile); keep both as they are.
+          if (next === null || taken.has(next)) continue;
+          await trx
+            .updateTable("entries")
+            .set({ client_id: next })
+            .where("id", "=", row.id)
+            .where("user_id", "=", userId)
+            .where("client_id", "=", old)
+            .execute();
+          taken.add(next);
+          changed++;
+        }
+        return changed;
+      });
+    if (this.#kind !== "sqlite") return run();
+    await sql`pragma secure_delete = on`.execute(this.#db);
+    try {
+      return await run();
+    } finally {
+      await sql`pragma secure_delete = off`.execute(this.#db);
+      await sql`pragma wal_checkpoint(TRUNCATE)`.execute(this.#db);
+    }
+  }
+
   async encryptLegacyRows(keys: UserKeysRecord, sealer: LegacySealer): Promise<LegacyCounts | null> {
     if (this.#kind !== "sqlite") return this.#encryptLegacyRows(keys, sealer);
     // SQLite keeps replaced text in freed page space and in the WAL: zero what the migration

@@ -57,6 +57,21 @@ export interface EntryRecord {
   tags: string[];
 }
 
+/** A stored record that did not decrypt (flipped bytes, a value moved from another record…). */
+export interface UnreadableRecord {
+  table: "entries";
+  id: string;
+  createdAt: string;
+  localDate: string;
+  /** Where it failed, e.g. "entries.body" or "tag_names.name"; never a value. */
+  field: string;
+}
+
+/** Entries as a list method gives them. The encrypting store leaves out the rows that do not
+ * decrypt (and logs them) and names them in `unreadable`, so one bad ciphertext does not hide
+ * every other entry; the plain store never sets it. */
+export type EntryList = EntryRecord[] & { unreadable?: UnreadableRecord[] };
+
 export interface NewEntry {
   id: string;
   clientId: string | null;
@@ -153,20 +168,24 @@ export interface Store {
   deleteExpiredSessions(now: string): Promise<number>;
 
   // entries
+  /** The client id an import stores for a record's source key (`daylio:…`, see
+   * crypto/import-keys.ts): keyed per account by the encrypting store; any other id as it is.
+   * The plain store, which keeps everything in the clear, returns it unchanged. */
+  importClientId(userId: string, clientId: string): string;
   /** Idempotent on (userId, clientId): returns the existing entry with created=false. */
   createEntry(userId: string, entry: NewEntry): Promise<{ entry: EntryRecord; created: boolean }>;
   getEntry(userId: string, id: string): Promise<EntryRecord | null>;
-  getEntries(userId: string, ids: readonly string[]): Promise<EntryRecord[]>;
+  getEntries(userId: string, ids: readonly string[]): Promise<EntryList>;
   /** Optimistic concurrency: applies only when the stored revision equals baseRevision. */
   updateEntry(userId: string, id: string, baseRevision: number, changes: EntryChanges): Promise<UpdateResult>;
   deleteEntry(userId: string, id: string): Promise<boolean>;
   /** Newest first (createdAt desc, id desc). */
-  listEntries(userId: string, query: EntryQuery): Promise<EntryRecord[]>;
+  listEntries(userId: string, query: EntryQuery): Promise<EntryList>;
   /** Every entry of the user, for building the search index. */
-  allEntries(userId: string): Promise<EntryRecord[]>;
+  allEntries(userId: string): Promise<EntryList>;
   countByDay(userId: string, from: string, to: string): Promise<{ date: string; count: number }[]>;
   /** Entries whose localDate has the given MM-DD and is before `beforeDate` (YYYY-MM-DD). */
-  entriesOnMonthDay(userId: string, monthDay: string, beforeDate: string): Promise<EntryRecord[]>;
+  entriesOnMonthDay(userId: string, monthDay: string, beforeDate: string): Promise<EntryList>;
   countTags(userId: string): Promise<{ tag: string; count: number }[]>;
 
   // user-defined prompts

@@ -79,4 +79,16 @@ export interface VaultStore {
    * keys (another sign-in got there first).
    */
   encryptLegacyRows(keys: UserKeysRecord, sealer: LegacySealer): Promise<LegacyCounts | null>;
+
+  /**
+   * Rewrites the client ids of the user's entries that start with one of `prefixes` to
+   * `rekey(old)` (skipped where it gives null, or where the new id is already taken), in one
+   * transaction; on SQLite the old values are not left in freed pages or the WAL. Returns how
+   * many changed. Used to key old import keys (crypto/import-keys.ts).
+   */
+  rekeyClientIds(
+    userId: string,
+    prefixes: readonly string[],
+    rekey: (clientId: string) => string | null,
+  ): Promise<number>;
 }
