@@ -10,6 +10,7 @@ import {
 import type { UserKey } from "./crypto/keys";
 import { type BeforeMigrate, encryptLegacyAccount, type PreMigrationBackup } from "./crypto/legacy";
 import { newId } from "./ids";
+import { passwordWeakness } from "./password-strength";
 import { DEFAULT_PASSWORD_HASHING, hashPassword, type PasswordHashing, verifyPassword } from "./passwords";
 import { presentUser } from "./presenters/user";
 import type { Role, Store, UserRecord } from "./store/store";
@@ -23,7 +24,8 @@ export type AccountErrorCode =
   | "not_found"
   | "last_owner"
   | "invalid_credentials"
-  | "recovery_key_invalid";
+  | "recovery_key_invalid"
+  | "weak_password";
 
 export class AccountError extends Error {
   readonly code: AccountErrorCode;
@@ -61,6 +63,21 @@ export interface NewUserInput {
   role?: Role;
 }
 
+/** Throws weak_password (on `field`) when the password is too easy to guess. */
+function refuseWeak(password: string, username: string, field: string): void {
+  const weakness = passwordWeakness(password, [username]);
+  if (weakness) throw new AccountError("weak_password", weakness, field);
+}
+
+/** Checks a new password's length (core's schema) and strength. Throws AccountError. */
+function checkNewPassword(password: string, username: string, field: string): void {
+  const parsed = PasswordSchema.safeParse(password);
+  if (!parsed.success) {
+    throw new AccountError("validation_failed", parsed.error.issues[0]?.message ?? "Invalid password", field);
+  }
+  refuseWeak(password, username, field);
+}
+
 const NewUserSchema = z.object({
   username: UsernameSchema,
   password: PasswordSchema,
@@ -78,6 +95,7 @@ async function buildUser(
     throw new AccountError("validation_failed", issue?.message ?? "Invalid input", issue?.path.join("."));
   }
   const { username, password, timeZone, role } = parsed.data;
+  refuseWeak(password, username, "password");
   const record: UserRecord = {
     id: newId(),
     username,
@@ -199,15 +217,8 @@ export async function changePassword(
   newPassword: string,
   options: AccountOptions = {},
 ): Promise<UserKey> {
-  const parsed = PasswordSchema.safeParse(newPassword);
-  if (!parsed.success) {
-    throw new AccountError(
-      "validation_failed",
-      parsed.error.issues[0]?.message ?? "Invalid password",
-      "newPassword",
-    );
-  }
   const user = await store.findUserById(userId);
+  checkNewPassword(newPassword, user?.username ?? "", "newPassword");
   const record = await store.vault.getUserKeys(userId);
   const key =
     user && record && (await verifyPassword(user.passwordHash, currentPassword))
@@ -241,14 +252,7 @@ export async function resetPasswordWithRecoveryKey(
   newPassword: string,
   options: AccountOptions = {},
 ): Promise<UnlockedAccount> {
-  const parsed = PasswordSchema.safeParse(newPassword);
-  if (!parsed.success) {
-    throw new AccountError(
-      "validation_failed",
-      parsed.error.issues[0]?.message ?? "Invalid password",
-      "newPassword",
-    );
-  }
+  checkNewPassword(newPassword, username.trim().toLowerCase(), "newPassword");
   const user = await store.findUserByUsername(username.trim().toLowerCase());
   const record = user ? await store.vault.getUserKeys(user.id) : null;
   const key = record ? unlockWithRecoveryKey(record, recoveryKey) : null;

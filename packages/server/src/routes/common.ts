@@ -45,6 +45,7 @@ export const IdParamsSchema = z.object({ id: z.string().min(1).max(100) });
 export function accountHttpError(error: AccountError): HttpError {
   switch (error.code) {
     case "validation_failed":
+    case "weak_password":
       return new HttpError(400, error.code, error.message, error.field);
     case "already_exists":
     case "setup_already_done":

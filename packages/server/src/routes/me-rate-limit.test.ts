@@ -22,7 +22,7 @@ describe("password re-entry routes are rate limited", () => {
     for (let i = 0; i < 2; i++) {
       const res = await owner.post("/api/me/password", {
         currentPassword: "nope nope",
-        newPassword: "x".repeat(12),
+        newPassword: "a brand new passphrase",
       });
       expect(res.status).toBe(400);
       expect((await body(res)).error.code).toBe("invalid_credentials");

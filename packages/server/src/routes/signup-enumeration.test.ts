@@ -3,7 +3,7 @@ import { SIGNUP_POLICY } from "../http/rate-limit";
 import { body, createHarness, type Harness, ownerClient, PASSWORD } from "../test/harness";
 
 /** A sign-up from `address` (behind the trusted proxy). */
-function signup(h: Harness, username: string, address: string): Promise<Response> {
+async function signup(h: Harness, username: string, address: string): Promise<Response> {
   return h.app.request("/api/auth/signup", {
     method: "POST",
     headers: { "content-type": "application/json", "x-meridian-client": "test", "x-forwarded-for": address },

@@ -100,7 +100,7 @@ export function CredentialsForm({ submitLabel, busyLabel, newAccount, onSubmit }
         />
         {newAccount && !fieldErrors.password && (
           <span className="hint" id={`${id}-ph`}>
-            At least 10 characters.
+            At least 10 characters, and not a common password or an easy pattern like 1234.
           </span>
         )}
         {fieldErrors.password && (
