@@ -13,6 +13,7 @@ import { newId } from "../ids";
 import { formatDuration } from "./duration";
 import type { MediaRenderInput } from "./media-source";
 import type { RenderFormat } from "./pipeline";
+import { logRenderError, publicRenderError, withoutPaths } from "./public-error";
 import { type RunningRender, startRender } from "./render-thread";
 
 export type RenderStatus = "queued" | "running" | "done" | "failed" | "cancelled";
@@ -152,6 +153,7 @@ export class RenderService {
       const path = join(this.#dir, `${r.id}.${r.format}`);
       const job: Job = {
         ...r,
+        error: withoutPaths(typeof r.error === "string" ? r.error : null),
         warnings: Array.isArray(r.warnings) ? r.warnings : [],
         progress: r.status === "done" ? 1 : 0,
         etaSeconds: null,
@@ -259,7 +261,8 @@ export class RenderService {
     job.ended = this.#save(job).then(
       () => this.#pump(userId),
       (error: unknown) => {
-        job.error = `Could not write to the renders folder: ${error instanceof Error ? error.message : String(error)}`;
+        logRenderError(job.id, userId, error);
+        job.error = publicRenderError(error);
         job.status = "failed";
       },
     );
@@ -430,7 +433,8 @@ export class RenderService {
       await rm(job.path, { force: true });
       if ((job.status as RenderStatus) === "cancelled") await this.#finish(job, "cancelled");
       else {
-        job.error = error instanceof Error ? error.message : String(error);
+        logRenderError(job.id, job.userId, error);
+        job.error = publicRenderError(error);
         await this.#finish(job, "failed");
       }
     } finally {
