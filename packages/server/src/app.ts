@@ -18,7 +18,7 @@ import {
   loginRateLimit,
   signupRateLimit,
 } from "./http/rate-limit";
-import { securityHeaders } from "./http/security-headers";
+import { securityHeaders, strictTransportSecurity } from "./http/security-headers";
 import { staticSite } from "./http/static";
 import { DEFAULT_MEDIA_LIMIT_MB, rendersDir, type StudioFiles } from "./media/paths";
 import type { PasswordHashing } from "./passwords";
@@ -122,7 +122,7 @@ export function createApp(options: CreateAppOptions): MeridianApp {
     ...(options.renderThreads !== undefined ? { threads: options.renderThreads } : {}),
   });
 
-  app.use("*", securityHeaders);
+  app.use("*", securityHeaders, strictTransportSecurity(deps.trustProxy));
   app.use("/api/*", apiBodyLimits(), csrfGuard, sessionMiddleware(deps));
   const signInLimiter = options.loginRateLimiter ?? new LoginRateLimiter();
   const devices = new DeviceCookies(store);

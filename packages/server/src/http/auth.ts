@@ -7,9 +7,16 @@ import { HttpError } from "../errors";
 import { sha256Hex } from "../ids";
 import { resolveSession, SESSION_COOKIE, SESSION_TTL_MS } from "../sessions";
 
+/**
+ * Whether the client's connection is https: the request's own URL, or with MERIDIAN_TRUST_PROXY
+ * (a TLS-terminating proxy in front) always, unless the proxy says in X-Forwarded-Proto that
+ * this client came over plain http.
+ */
 export function isHttps(c: Context, trustProxy: boolean): boolean {
   if (new URL(c.req.url).protocol === "https:") return true;
-  return trustProxy && c.req.header("x-forwarded-proto")?.split(",")[0]?.trim() === "https";
+  if (!trustProxy) return false;
+  const proto = c.req.header("x-forwarded-proto")?.split(",")[0]?.trim().toLowerCase();
+  return !proto || proto === "https";
 }
 
 export function setSessionCookie(c: Context, deps: AppDeps, token: string): void {

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { MiddlewareHandler } from "hono";
+import { isHttps } from "./auth";
 
 /**
  * The Content-Security-Policy. Scripts: only our own files. Styles: our own files, plus <style>
@@ -68,3 +69,18 @@ export const securityHeaders: MiddlewareHandler = async (c, next) => {
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(name, value);
   c.res.headers.set("Content-Security-Policy", policy);
 };
+
+/** One year; not includeSubDomains (other services may live on sibling names), not preload. */
+export const HSTS = "max-age=31536000";
+
+/**
+ * Strict-Transport-Security on every answer to a client that came over https (directly, or
+ * through the proxy MERIDIAN_TRUST_PROXY declares): browsers then never try plain http again.
+ * Over plain http it would be ignored, so it is not sent.
+ */
+export function strictTransportSecurity(trustProxy: boolean): MiddlewareHandler {
+  return async (c, next) => {
+    await next();
+    if (isHttps(c, trustProxy)) c.res.headers.set("Strict-Transport-Security", HSTS);
+  };
+}
