@@ -8,6 +8,7 @@ import type {
   SearchHit,
   SignedIn,
   Signup,
+  UnreadableEntry,
   UpdateEntry,
   User,
 } from "@meridian/core";
@@ -20,6 +21,8 @@ export interface SetupStatus {
 export interface EntryList {
   entries: Entry[];
   nextCursor: string | null;
+  /** Entries of this page the server could not decrypt (shown apart, never dropped silently). */
+  unreadable: UnreadableEntry[];
 }
 export interface DayCount {
   date: string;

@@ -1,4 +1,4 @@
-import type { Entry } from "@meridian/core";
+import type { Entry, UnreadableEntry } from "@meridian/core";
 import { useEffect, useMemo, useState, useSyncExternalStore } from "react";
 import { api, type TagCount } from "../api/client";
 import { errorMessage } from "../api/errors";
@@ -8,9 +8,11 @@ import { EntryCard } from "../components/EntryCard";
 import { Empty, ErrorNote, Skeletons } from "../components/Status";
 import { deletions } from "../journal/deletions";
 import { closingSavesSettled } from "../journal/entrySession";
+import { addUnreadable } from "../journal/unreadable";
 import { dayHeading, monthRange, parseYmd, todayIn, yearOf } from "../lib/dates";
 import { Link, navigate, useLocation } from "../router/router";
 import { DeletedBanner } from "./DeletedBanner";
+import { UnreadableBanner } from "./UnreadableBanner";
 
 const subscribeDeletions = (fn: () => void) => deletions.subscribe(fn);
 const deletionState = () => deletions.state;
@@ -44,6 +46,7 @@ export function JournalPage() {
 
   const [entries, setEntries] = useState<Entry[] | null>(null);
   const [cursor, setCursor] = useState<string | null>(null);
+  const [unreadable, setUnreadable] = useState<UnreadableEntry[]>([]);
   const [loadingMore, setLoadingMore] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [days, setDays] = useState<Map<string, number>>(new Map());
@@ -53,6 +56,7 @@ export function JournalPage() {
   useEffect(() => {
     let live = true;
     setEntries(null);
+    setUnreadable([]);
     setError(null);
     // Coming back from the editor: let its last save land so the list shows every word.
     closingSavesSettled()
@@ -62,6 +66,7 @@ export function JournalPage() {
       .then((list) => {
         if (!live) return;
         setEntries(list.entries);
+        setUnreadable(addUnreadable([], list.unreadable));
         setCursor(list.nextCursor);
       })
       .catch((err: unknown) => live && setError(errorMessage(err)));
@@ -105,6 +110,7 @@ export function JournalPage() {
         cursor,
       });
       setEntries((prev) => [...(prev ?? []), ...list.entries]);
+      setUnreadable((prev) => addUnreadable(prev, list.unreadable));
       setCursor(list.nextCursor);
     } catch (err) {
       setError(errorMessage(err));
@@ -142,6 +148,7 @@ export function JournalPage() {
           onUndo={() => void deletions.undo()}
           onDismiss={() => deletions.dismiss()}
         />
+        <UnreadableBanner items={unreadable} />
         {filtered && (
           <div className="row" aria-live="polite">
             <span className="muted">Showing</span>
@@ -162,7 +169,7 @@ export function JournalPage() {
               <Skeletons count={3} />
             </div>
           )}
-          {entries && visible.length === 0 && (
+          {entries && visible.length === 0 && unreadable.length === 0 && (
             <Empty>
               {filtered ? (
                 <p>No entries match this filter.</p>
