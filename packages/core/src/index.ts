@@ -8,6 +8,7 @@ export * from "./instruments/index";
 export * from "./prompts/index";
 export * from "./ritual/index";
 export * from "./scene";
+export * from "./scene-ids";
 export * from "./scene-motion";
 export * from "./sleep/index";
 export * from "./stats/index";

@@ -69,7 +69,7 @@ describe.each(backends)("scene text at rest on %s", (kind) => {
     expect(preset.scene).toMatchObject({
       name: PHRASE.presetSceneName,
       description: PHRASE.presetDescription,
-      mediaLayers: [{ id: "memo", mediaId: "m-1", name: PHRASE.layerName }],
+      mediaLayers: [{ mediaId: "m-1", name: PHRASE.layerName }],
     });
     const session = await body(await ana.get(`/api/sessions/${sessionId}`));
     // Kept as parsed by core's scene schema (defaults filled in).

@@ -10,11 +10,12 @@ import {
 } from "../crypto/field-codec";
 import type { UserKey } from "../crypto/keys";
 import { forwardRest, loudly } from "./encrypted-helpers";
+import { withRandomLayerIds } from "./random-layer-ids";
 import type { RitualSessionRecord, RitualStore, SleepDiaryRecord } from "./ritual-store";
 
 /** RitualStore with the check-out note, the media names of a session, the text inside its scene
  * snapshot (name, description, own-audio layer names) and the sleep diary's comments sealed
- * (see encrypted-store.ts). Check-ins, ratings and the sound part of scenes stay plain. */
+ * (see encrypted-store.ts); own-audio layer ids made random on write (random-layer-ids.ts). Check-ins, ratings and the sound part of scenes stay plain. */
 export function encryptRitualStore(inner: RitualStore, keyOf: (userId: string) => UserKey): RitualStore {
   const openSession = (key: UserKey, s: RitualSessionRecord): RitualSessionRecord => ({
     ...s,
@@ -26,7 +27,7 @@ export function encryptRitualStore(inner: RitualStore, keyOf: (userId: string) =
     ...s,
     checkOut: sealCheckOut(key, s.id, s.checkOut),
     media: sealMedia(key, s.id, s.media),
-    scene: sealScene(key, "ritual_sessions", s.id, s.scene),
+    scene: sealScene(key, "ritual_sessions", s.id, withRandomLayerIds(s.scene)),
   });
   const openDiary = (key: UserKey, d: SleepDiaryRecord): SleepDiaryRecord => ({
     ...d,
@@ -49,7 +50,7 @@ export function encryptRitualStore(inner: RitualStore, keyOf: (userId: string) =
       const result = await inner.createSession(userId, {
         ...s,
         media: sealMedia(key, s.id, s.media),
-        scene: sealScene(key, "ritual_sessions", s.id, s.scene),
+        scene: sealScene(key, "ritual_sessions", s.id, withRandomLayerIds(s.scene)),
       });
       return loudly(async () => ({ session: openSession(key, result.session), created: result.created }));
     },
@@ -64,7 +65,7 @@ export function encryptRitualStore(inner: RitualStore, keyOf: (userId: string) =
           ...(changes.checkOut !== undefined ? { checkOut: sealCheckOut(key, id, changes.checkOut) } : {}),
           ...(changes.media !== undefined ? { media: sealMedia(key, id, changes.media) } : {}),
           ...(changes.scene !== undefined
-            ? { scene: sealScene(key, "ritual_sessions", id, changes.scene) }
+            ? { scene: sealScene(key, "ritual_sessions", id, withRandomLayerIds(changes.scene)) }
             : {}),
         }),
       );

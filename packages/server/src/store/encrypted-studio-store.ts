@@ -1,10 +1,12 @@
 import { open, openScene, seal, sealScene } from "../crypto/field-codec";
 import type { UserKey } from "../crypto/keys";
 import { forwardRest, loudly } from "./encrypted-helpers";
+import { withRandomLayerIds } from "./random-layer-ids";
 import type { MediaRecord, PresetRecord, StudioStore } from "./studio-store";
 
 /** StudioStore with preset names, the text inside preset scenes (crypto/field-codec.ts
- * sealScene) and own-media names sealed (see encrypted-store.ts). The rest of a scene, link
+ * sealScene) and own-media names sealed (see encrypted-store.ts); own-audio layer ids made random
+ * on write (random-layer-ids.ts). The rest of a scene, link
  * addresses and audio details stay plain; uploaded audio bytes are files, not rows. */
 export function encryptStudioStore(inner: StudioStore, keyOf: (userId: string) => UserKey): StudioStore {
   const openPreset = (key: UserKey, p: PresetRecord): PresetRecord => ({
@@ -33,7 +35,7 @@ export function encryptStudioStore(inner: StudioStore, keyOf: (userId: string) =
       const p = await inner.insertPreset(userId, {
         ...preset,
         name: seal(key, "presets.name", preset.id, preset.name),
-        scene: sealScene(key, "presets", preset.id, preset.scene),
+        scene: sealScene(key, "presets", preset.id, withRandomLayerIds(preset.scene)),
       });
       return loudly(async () => openPreset(key, p));
     },
@@ -42,7 +44,9 @@ export function encryptStudioStore(inner: StudioStore, keyOf: (userId: string) =
       const p = await inner.updatePreset(userId, id, {
         ...changes,
         ...(changes.name !== undefined ? { name: seal(key, "presets.name", id, changes.name) } : {}),
-        ...(changes.scene !== undefined ? { scene: sealScene(key, "presets", id, changes.scene) } : {}),
+        ...(changes.scene !== undefined
+          ? { scene: sealScene(key, "presets", id, withRandomLayerIds(changes.scene)) }
+          : {}),
       });
       return loudly(async () => (p ? openPreset(key, p) : null));
     },

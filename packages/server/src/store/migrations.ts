@@ -1,5 +1,6 @@
 import { type Kysely, type Migration, type MigrationProvider, sql } from "kysely";
 import { insightsMigration } from "./insights-migration";
+import { mediaLayerIdsMigration } from "./media-layer-ids-migration";
 import { quotaMigration } from "./quota-migration";
 import { ritualMigration } from "./ritual-migration";
 import { studioMigration } from "./studio-migration";
@@ -105,6 +106,7 @@ export const migrations: Record<string, Migration> = {
   "0003_studio": studioMigration,
   "0004_insights": insightsMigration,
   "0005_encryption": encryptionMigration,
+  "0006_media_layer_ids": mediaLayerIdsMigration,
   "0007_quota_reservations": quotaMigration,
 };
 
