@@ -1,6 +1,7 @@
 import { readImportText } from "@meridian/core";
 import { afterEach, describe, expect, it } from "vitest";
 import type { MeridianApp } from "../app";
+import { download, unzip } from "../archive/seed.test-helpers";
 import { testBackends } from "../store/testing";
 import { body, type Client, PASSWORD } from "../test/harness";
 import { appOver, clientOf, openRawBackend, type RawBackend } from "../test/raw-backend";
@@ -119,5 +120,32 @@ describe.each(backends)("import keys at rest on %s", (kind) => {
     expect(await importFile(again, "/api/import/preview")).toMatchObject({ newCount: 0, duplicateCount: 2 });
     expect(await importFile(again)).toMatchObject({ imported: 0 });
     expect(await clientIds("ana")).toHaveLength(2);
+  });
+
+  it("carried bare by an older archive are keyed on import, and the source file then adds nothing", async () => {
+    raw = await openRawBackend(kind);
+    const app = appOver(raw);
+    apps.push(app);
+    const ana = await setUp(app, "ana");
+    expect(await importFile(ana)).toMatchObject({ imported: 2 });
+    const zip = unzip(await download(ana, "/api/export?format=archive"));
+    const archive = JSON.parse(new TextDecoder().decode(zip["archive.json"]));
+    // As an earlier version exported it: the source keys in the clear.
+    const keys = sourceKeys();
+    for (const e of archive.entries) e.clientId = keys.find((k) => k.createdAt === e.createdAt)?.key;
+    expect(archive.entries.every((e: { clientId?: string }) => e.clientId?.startsWith("daylio:"))).toBe(true);
+
+    const made = await ana.post("/api/admin/users", { username: "ben", password: PASSWORD, timeZone: "UTC" });
+    expect(made.status).toBe(201);
+    const ben = await signIn(app, "ben");
+    const res = await ben.post("/api/import", undefined, {
+      raw: JSON.stringify(archive),
+      headers: { "content-type": "application/octet-stream" },
+    });
+    expect(res.status, await res.clone().text()).toBe(200);
+    const benIds = (await clientIds("ben")).map((r) => r.client_id);
+    expect(benIds).toHaveLength(2);
+    for (const id of benIds) expect(id).toMatch(/^h1:/);
+    expect(await importFile(ben)).toMatchObject({ imported: 0 });
   });
 });
