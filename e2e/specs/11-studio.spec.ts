@@ -244,9 +244,13 @@ test("Studio: your own WAV plays as a layer; a text file named .mp3 is refused; 
   await expect
     .poll(() =>
       page.evaluate(() => {
-        const p = (window as unknown as { __meridianPlayer: { mediaPosition(id: string): number[] | null } })
-          .__meridianPlayer;
-        return p.mediaPosition("hum-wav")?.[0] ?? 0;
+        const p = (
+          window as unknown as {
+            __meridianPlayer: { mediaPlaying(): string[]; mediaPosition(id: string): number[] | null };
+          }
+        ).__meridianPlayer;
+        // The layer's id is random (never the file's name): the one layer playing.
+        return p.mediaPosition(p.mediaPlaying()[0] ?? "")?.[0] ?? 0;
       }),
     )
     .toBeGreaterThan(1.4);

@@ -73,13 +73,24 @@ test("Own audio is part of the scene: pad dot with motion, saved in a preset, ca
   await expect(dot).toHaveAttribute("data-kind", "media");
   await expect(studio.pad.getByRole("slider")).toHaveCount(2);
 
+  // The layer's id is random: stored in the clear in presets, it must not spell the file's name.
+  const playing = () =>
+    page.evaluate(() =>
+      (
+        window as unknown as { __meridianPlayer: { mediaPlaying(): string[] } }
+      ).__meridianPlayer.mediaPlaying(),
+    );
+  await expect.poll(playing).toHaveLength(1);
+  const layerId = (await playing())[0] ?? "";
+  expect(layerId).toMatch(/^m-[0-9a-f]{12}$/);
+
   // Motion: orbiting every 4 s, the panner goes round the head (both sides).
   await dot.focus();
   await page.getByRole("combobox", { name: "Motion" }).selectOption({ label: "Orbit" });
   await page.getByRole("slider", { name: /^Period/ }).fill("4");
   const xs: number[] = [];
   for (let i = 0; i < 25; i++) {
-    xs.push((await mediaX(page, "hum-wav")) ?? 0);
+    xs.push((await mediaX(page, layerId)) ?? 0);
     await page.waitForTimeout(200);
   }
   expect(Math.max(...xs)).toBeGreaterThan(0.8);
@@ -108,15 +119,7 @@ test("Own audio is part of the scene: pad dot with motion, saved in a preset, ca
   await studio.dot("hum.wav").focus();
   await expect(page.getByRole("combobox", { name: "Motion" })).toHaveValue("orbit");
   await studio.play();
-  await expect
-    .poll(() =>
-      page.evaluate(() =>
-        (
-          window as unknown as { __meridianPlayer: { mediaPlaying(): string[] } }
-        ).__meridianPlayer.mediaPlaying(),
-      ),
-    )
-    .toEqual(["hum-wav"]);
+  await expect.poll(playing).toEqual([layerId]);
   await studio.expectSignal();
 
   // A share link carries it (by id: it plays for its owner).

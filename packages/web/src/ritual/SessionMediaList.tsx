@@ -51,7 +51,7 @@ export function SessionMediaList({ media }: { media: readonly MediaUsed[] }) {
           mediaLayers: [
             ...base.mediaLayers,
             {
-              id: mediaLayerId(item.name, base),
+              id: mediaLayerId(base),
               mediaId: item.id,
               name: item.name,
               loop: true,

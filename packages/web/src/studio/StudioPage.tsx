@@ -179,7 +179,7 @@ export function StudioPage() {
       setNotice("A mix holds at most 8 of your own audio files.");
       return;
     }
-    const id = mediaLayerId(item.name, s);
+    const id = mediaLayerId(s);
     const count = s.mediaLayers.length;
     const layer: MediaSceneLayer = {
       id,

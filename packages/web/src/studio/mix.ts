@@ -1,5 +1,5 @@
 /** Pure helpers for the studio's mix: new layers, ids, and the "surprise me" random mix. */
-import type { StudioScene } from "@meridian/core";
+import { freshMediaLayerId, type StudioScene } from "@meridian/core";
 import {
   defaultParams,
   GENERATORS,
@@ -35,16 +35,14 @@ export function freshId(generator: string, layers: readonly { id: string }[]): s
   for (let i = 2; ; i++) if (!layers.some((l) => l.id === `${base}-${i}`)) return `${base}-${i}`;
 }
 
-/** A layer id for an own file ("hum-wav", "hum-wav-2", …) not used by any layer of the scene. */
-export function mediaLayerId(name: string, scene: StudioScene): string {
-  const base =
-    name
-      .toLowerCase()
-      .normalize("NFKD")
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-+|-+$/g, "")
-      .slice(0, 30) || "own-audio";
-  return freshId(/^[a-z0-9]/.test(base) ? base : `a${base}`, [...scene.layers, ...scene.mediaLayers]);
+/**
+ * A random id for a new own-audio layer ("m-3f9c0a1b2c4d"), not used by any layer of the scene.
+ * Never made from the file's name: a scene's ids are stored in the clear while the layer's name
+ * is sealed. `getRandomValues` (unlike `randomUUID`) works on a plain-http LAN address too.
+ */
+export function mediaLayerId(scene: Pick<StudioScene, "layers" | "mediaLayers">): string {
+  const taken = new Set([...scene.layers, ...scene.mediaLayers].map((l) => l.id));
+  return freshMediaLayerId((n) => crypto.getRandomValues(new Uint8Array(n)), taken);
 }
 
 export function newLayer(def: GeneratorDef, layers: readonly SceneLayer[], azimuth = 0): SceneLayer {
