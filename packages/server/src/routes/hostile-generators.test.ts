@@ -46,6 +46,12 @@ describe.each(backends)("hostile generator ids on %s", (kind) => {
     expect(list.sessions).toEqual([]);
   });
 
+  it.each(HOSTILE)("refuses a preset whose scene names generator %s (400, field)", async (g) => {
+    const res = await ana.post("/api/presets", { name: "P", scene: sceneWith(g) });
+    expect(res.status).toBe(400);
+    expect((await body(res)).error.field).toBe("scene.layers[0].generator");
+  });
+
   it("refuses unknown keys in a session's scene, and a hostile generator on PATCH", async () => {
     const extra = await ana.post("/api/sessions", {
       checkIn,
