@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
+import type { StorageKind } from "../store/store";
+import { testBackends } from "../store/testing";
 import { createHarness, type Harness, PASSWORD } from "../test/harness";
 import { DEVICE_COOKIE } from "./device-cookie";
 import { ACCOUNT_POLICY, LoginRateLimiter } from "./rate-limit";
@@ -29,8 +31,10 @@ function deviceCookieOf(res: Response): string | undefined {
   return line?.split(";")[0]?.slice(DEVICE_COOKIE.length + 1);
 }
 
-async function setUp(): Promise<{ h: Harness; ownerDevice: string }> {
-  const h = await createHarness("sqlite", { trustProxy: true, loginRateLimiter: new LoginRateLimiter() });
+const backends = await testBackends();
+
+async function setUp(kind: StorageKind): Promise<{ h: Harness; ownerDevice: string }> {
+  const h = await createHarness(kind, { trustProxy: true, loginRateLimiter: new LoginRateLimiter() });
   const setup = await h.app.request("/api/setup", {
     method: "POST",
     headers: { "content-type": "application/json", "x-forwarded-for": "198.51.100.1" },
@@ -54,7 +58,7 @@ async function attack(h: Harness): Promise<void> {
   }
 }
 
-describe("device cookies (OWASP): an attacker cannot lock the owner out", () => {
+describe.each(backends)("device cookies (OWASP): an attacker cannot lock the owner out (%s)", (kind) => {
   let h: Harness | undefined;
   afterEach(async () => {
     await h?.dispose();
@@ -62,7 +66,7 @@ describe("device cookies (OWASP): an attacker cannot lock the owner out", () => 
   });
 
   it("a successful sign-in sets an HttpOnly device cookie that does not name the account in clear", async () => {
-    const s = await setUp();
+    const s = await setUp(kind);
     h = s.h;
     const res = await signIn(h, "owner", PASSWORD, { address: "198.51.100.1", device: s.ownerDevice });
     const line = res.headers.getSetCookie().find((c) => c.startsWith(`${DEVICE_COOKIE}=`)) ?? "";
@@ -73,7 +77,7 @@ describe("device cookies (OWASP): an attacker cannot lock the owner out", () => 
   });
 
   it("after 10 failures from another address, the owner's browser still signs in", async () => {
-    const s = await setUp();
+    const s = await setUp(kind);
     h = s.h;
     await attack(h);
     // Untrusted clients are locked out, even with the right password…
@@ -84,7 +88,7 @@ describe("device cookies (OWASP): an attacker cannot lock the owner out", () => 
   });
 
   it("a device's own budget still limits guessing from that device", async () => {
-    const s = await setUp();
+    const s = await setUp(kind);
     h = s.h;
     for (let i = 0; i < ACCOUNT_POLICY.free; i++) {
       const res = await signIn(h, "owner", `wrong ${i}`, { address: "198.51.100.1", device: s.ownerDevice });
@@ -97,7 +101,7 @@ describe("device cookies (OWASP): an attacker cannot lock the owner out", () => 
   });
 
   it("a forged cookie, or one issued for another account, is treated as untrusted", async () => {
-    const s = await setUp();
+    const s = await setUp(kind);
     h = s.h;
     const owner = await signIn(h, "owner", PASSWORD, { address: "198.51.100.1", device: s.ownerDevice });
     const created = await h.app.request("/api/admin/users", {

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { StorageKind } from "../store/store";
+import { testBackends } from "../store/testing";
 import { body, createHarness, type Harness, memberClient, ownerClient, PASSWORD } from "../test/harness";
 import { ACCOUNT_POLICY, LoginRateLimiter } from "./rate-limit";
 
@@ -15,11 +17,13 @@ vi.mock("../passwords", async (importOriginal) => {
   };
 });
 
-describe("concurrent sign-ins against one account", () => {
+const backends: StorageKind[] = await testBackends();
+
+describe.each(backends)("concurrent sign-ins against one account (%s)", (kind) => {
   let h: Harness;
 
   beforeAll(async () => {
-    h = await createHarness("sqlite", { loginRateLimiter: new LoginRateLimiter() });
+    h = await createHarness(kind, { loginRateLimiter: new LoginRateLimiter() });
     const owner = await ownerClient(h);
     await memberClient(h, owner, "mia");
   });
@@ -37,7 +41,7 @@ describe("concurrent sign-ins against one account", () => {
     );
     const answers = await Promise.all(attempts);
     const statuses = answers.map((r) => r.status);
-    console.log(`verified ${checks.count} of 100 concurrent sign-ins; #50 answered ${statuses[49]}`);
+    console.log(`${kind}: verified ${checks.count} of 100 concurrent sign-ins; #50 answered ${statuses[49]}`);
     expect(checks.count).toBeLessThanOrEqual(ACCOUNT_POLICY.free);
     expect(statuses[49]).toBe(429);
     expect(statuses.filter((s) => s === 200)).toHaveLength(0);
