@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { ErrorCode } from "@meridian/core";
 import type { Context } from "hono";
+import type { ImportLimits } from "./archive/import-limits";
 import type { AppDeps, AppEnv } from "./context";
 import { KeyRing } from "./crypto/key-ring";
 import type { BeforeMigrate } from "./crypto/legacy";
@@ -70,6 +71,8 @@ export interface CreateAppOptions {
   mediaQuotaBytes?: number;
   /** Server renders in worker threads (default true); false: on the event loop, chunked. */
   renderThreads?: boolean;
+  /** Caps of an import (archive/import-limits.ts; MERIDIAN_IMPORT_* via serve). */
+  importLimits?: Partial<ImportLimits>;
   /** Unlocked keys by session (default: a new, empty ring — as after a restart). */
   keyRing?: KeyRing;
   /** Before a pre-encryption account is encrypted at its first sign-in. Default: a verified
@@ -160,7 +163,7 @@ export function createApp(options: CreateAppOptions): MeridianApp {
   registerMediaRoutes(app, deps, studioFiles, renders);
   registerRenderRoutes(app, deps, renders, studioFiles);
   registerExportRoutes(app, deps, studioFiles);
-  registerImportRoutes(app, deps, studioFiles);
+  registerImportRoutes(app, deps, studioFiles, options.importLimits);
   registerAccountDeleteRoutes(app, deps, studioFiles, renders);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "session", {

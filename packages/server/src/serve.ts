@@ -3,6 +3,7 @@ import type { Server } from "node:http";
 import { resolve } from "node:path";
 import { serve as serveNode } from "@hono/node-server";
 import { createApp } from "./app";
+import { type ImportLimits, importLimitsFromEnv } from "./archive/import-limits";
 import { mediaLimitFromEnv, mediaQuotaFromEnv, sweepUnfinishedUploads } from "./media/paths";
 import { openStore } from "./store/open-store";
 import type { Store } from "./store/store";
@@ -25,6 +26,8 @@ export interface ServeOptions {
   mediaLimitBytes?: number;
   /** Each user's uploads and kept renders together, in bytes (MERIDIAN_MEDIA_QUOTA_MB). */
   mediaQuotaBytes?: number;
+  /** Caps of an import (MERIDIAN_IMPORT_LIMIT_MB, _INFLATED_MB, _MAX_FILES, _MAX_RECORDS). */
+  importLimits?: Partial<ImportLimits>;
   /** Where the startup line goes (default console.log). */
   log?: (line: string) => void;
 }
@@ -64,11 +67,12 @@ function parsePoolSize(value: string | undefined): number | undefined {
   return size;
 }
 
-/** Reads PORT, HOST, MERIDIAN_DATA_DIR, DATABASE_URL, MERIDIAN_PG_POOL, MERIDIAN_TRUST_PROXY and
- * MERIDIAN_MEDIA_LIMIT_MB. */
+/** Reads PORT, HOST, MERIDIAN_DATA_DIR, DATABASE_URL, MERIDIAN_PG_POOL, MERIDIAN_TRUST_PROXY,
+ * MERIDIAN_MEDIA_LIMIT_MB and the MERIDIAN_IMPORT_* caps. */
 export function serveOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): ServeOptions {
   const port = parsePort(env.PORT);
   const poolSize = parsePoolSize(env.MERIDIAN_PG_POOL);
+  const importLimits = importLimitsFromEnv(env);
   return {
     ...(port !== undefined ? { port } : {}),
     ...(env.HOST ? { host: env.HOST } : {}),
@@ -82,6 +86,7 @@ export function serveOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Serve
     ...(env.MERIDIAN_MEDIA_QUOTA_MB
       ? { mediaQuotaBytes: mediaQuotaFromEnv(env.MERIDIAN_MEDIA_QUOTA_MB) }
       : {}),
+    ...(Object.keys(importLimits).length > 0 ? { importLimits } : {}),
   };
 }
 
@@ -106,6 +111,7 @@ export async function serve(options: ServeOptions = {}): Promise<RunningServer> 
     dataDir: resolve(options.dataDir ?? "./data"),
     ...(options.mediaLimitBytes !== undefined ? { mediaLimitBytes: options.mediaLimitBytes } : {}),
     ...(options.mediaQuotaBytes !== undefined ? { mediaQuotaBytes: options.mediaQuotaBytes } : {}),
+    ...(options.importLimits !== undefined ? { importLimits: options.importLimits } : {}),
   });
 
   let server: Server;

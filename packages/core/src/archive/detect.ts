@@ -1,6 +1,6 @@
 import { looksLikeDayOne, parseDayOne } from "./day-one";
 import { looksLikeDaylio, parseDaylio } from "./daylio";
-import { type ForeignImport, ImportFormatError } from "./imported";
+import { type ForeignImport, ImportFormatError, ImportLimitError } from "./imported";
 import { looksLikeJrnl, parseJrnl } from "./jrnl";
 import { ARCHIVE_FORMAT, type Archive, ArchiveSchema } from "./schema";
 
@@ -14,7 +14,27 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-export function readImportText(text: string, options: { timeZone: string }): ReadImport {
+const ARCHIVE_LISTS = ["entries", "prompts", "sessions", "sleepDiaries", "checkups", "presets", "media"];
+
+/** Records a parsed JSON file holds (before validating them): an archive's lists, else `entries`. */
+function recordCount(value: unknown): number {
+  if (!isRecord(value)) return 0;
+  const lists = value.format === ARCHIVE_FORMAT ? ARCHIVE_LISTS : ["entries"];
+  return lists.reduce((n, k) => n + (Array.isArray(value[k]) ? (value[k] as unknown[]).length : 0), 0);
+}
+
+function checkRecords(count: number, max: number | undefined): void {
+  if (max !== undefined && count > max) {
+    throw new ImportLimitError(
+      "records",
+      `The file holds ${count.toLocaleString("en")} records; an import takes at most ${max.toLocaleString("en")} at a time`,
+    );
+  }
+}
+
+/** `maxRecords`: more records than this refuses the file with ImportLimitError (checked
+ * before the records are validated). */
+export function readImportText(text: string, options: { timeZone: string; maxRecords?: number }): ReadImport {
   const trimmed = text.replace(/^\uFEFF/, "").trimStart();
   if (trimmed === "") throw new ImportFormatError("The file is empty");
   if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
@@ -25,6 +45,7 @@ export function readImportText(text: string, options: { timeZone: string }): Rea
       const detail = error instanceof Error ? error.message : "";
       throw new ImportFormatError(`The file looks like JSON but is not valid JSON (${detail})`);
     }
+    checkRecords(recordCount(value), options.maxRecords);
     if (isRecord(value) && value.format === ARCHIVE_FORMAT)
       return { format: "meridian", archive: readArchive(value), warnings: [] };
     if (looksLikeDayOne(value)) return parseDayOne(value);
@@ -33,7 +54,11 @@ export function readImportText(text: string, options: { timeZone: string }): Rea
       "This JSON file is not a Meridian archive, a jrnl export or a Day One export (no entries list in a known shape)",
     );
   }
-  if (looksLikeDaylio(trimmed)) return parseDaylio(trimmed, options.timeZone);
+  if (looksLikeDaylio(trimmed)) {
+    const read = parseDaylio(trimmed, options.timeZone);
+    checkRecords(read.entries.length, options.maxRecords);
+    return read;
+  }
   throw new ImportFormatError(
     "Unknown file type: Meridian reads its own archive (.zip or archive.json), jrnl JSON, Day One JSON (Journal.json or its zip) and Daylio CSV",
   );

@@ -47,6 +47,18 @@ export class ImportFormatError extends Error {
   }
 }
 
+/** The file passes one of the import's caps (unpacked size, files in a zip, records): it is
+ * refused as too large (HTTP 413), not as malformed. */
+export class ImportLimitError extends ImportFormatError {
+  constructor(
+    readonly limit: "size" | "files" | "records",
+    message: string,
+  ) {
+    super(message);
+    this.name = "ImportLimitError";
+  }
+}
+
 export const MAX_TITLE_CHARS = 200;
 export const MAX_TAGS = 30;
 

@@ -1,25 +1,23 @@
 import {
   entryLabel,
   type ForeignImport,
-  ImportFormatError,
   type ImportPreview,
   type ImportResult,
   type PlanItem,
-  readImportText,
   summariseImport,
 } from "@meridian/core";
-import { findNulPath } from "../errors";
 import { newId } from "../ids";
 import type { StudioFiles } from "../media/paths";
 import type { Store, UserRecord } from "../store/store";
 import { planArchive } from "./import-archive";
-import { unpack } from "./unpack";
+import { type ImportLimits, importLimits } from "./import-limits";
+import { type ParseOptions, parseImport } from "./parse-runner";
 import { type ImportSearch, inParallel, Undo, WRITE_CONCURRENCY } from "./write-plan";
 
 /**
- * Import = read the whole file, validate all of it, plan (what is new, what is already
- * there), then write. A file with any error throws ImportFormatError before anything is
- * written. Every imported record carries a stable key (a jrnl/Day One/Daylio entry's clientId
+ * Import = read the whole file, validate all of it (off the event loop, under the caps of
+ * import-limits.ts), plan (what is new, what is already there), then write. A file with any
+ * error throws ImportFormatError (ImportLimitError past a cap) before anything is written. Every imported record carries a stable key (a jrnl/Day One/Daylio entry's clientId
  * is derived from its source; an archive's records map onto derived ids), so importing the
  * same file again writes nothing new. If a write fails part-way (the database goes away), the
  * records this import already wrote are removed again.
@@ -38,27 +36,28 @@ export interface PreparedImport {
   write(): Promise<ImportResult>;
 }
 
+export interface PrepareOptions extends ParseOptions {
+  /** The caps (default DEFAULT_IMPORT_LIMITS): past one, ImportLimitError (HTTP 413). */
+  limits?: Partial<ImportLimits>;
+}
+
+/** Reads and validates `bytes` (in a worker thread, see parse-runner.ts), then plans against
+ * the account. `bytes` may sit on a SharedArrayBuffer (importBuffer) to spare a copy. */
 export async function prepareImport(
   deps: ImportDeps,
   user: UserRecord,
   bytes: Uint8Array,
+  options: PrepareOptions = {},
 ): Promise<PreparedImport> {
-  const unpacked = unpack(bytes);
-  const read = readImportText(unpacked.text, { timeZone: user.timeZone });
-  // PostgreSQL can't store U+0000; refuse it on both backends alike, before writing.
-  const nul = findNulPath(read.format === "meridian" ? read.archive : read.entries);
-  if (nul) {
-    const where =
-      read.format === "meridian" ? `archive.json: ${nul.join(".")}` : `Entry ${Number(nul[0]) + 1}`;
-    throw new ImportFormatError(`${where} contains a NUL character`);
-  }
+  const parsed = await parseImport(bytes, user.timeZone, importLimits(options.limits), options);
+  const read = parsed.read;
   if (read.format === "meridian") {
-    const plan = await planArchive(deps.store, deps.files, deps.search, user, read.archive, unpacked.zip);
-    const preview = summariseImport("meridian", plan.items, [...unpacked.notes, ...plan.warnings]);
+    const plan = await planArchive(deps.store, deps.files, deps.search, user, read.archive, parsed.files);
+    const preview = summariseImport("meridian", plan.items, [...parsed.notes, ...plan.warnings]);
     return { preview, write: () => run(preview, plan.write) };
   }
   const plan = await planForeign(deps, user, read);
-  const preview = summariseImport(read.format, plan.items, [...unpacked.notes, ...read.warnings]);
+  const preview = summariseImport(read.format, plan.items, [...parsed.notes, ...read.warnings]);
   return { preview, write: () => run(preview, plan.write) };
 }
 

@@ -1,16 +1,37 @@
 import { ARCHIVE_JSON_NAME, ImportFormatError } from "@meridian/core";
-import { unzipSync } from "fflate";
+import type { ImportLimits } from "./import-limits";
+import { type InflateBudget, inflateEntry, isZip, listZip, type ZipEntry } from "./zip-reader";
 
-/** An uploaded import file as text (plus, for a zip, the other files in it). */
-export interface Unpacked {
-  text: string;
-  /** Files of a zip by path; null for a plain file. */
-  zip: Map<string, Uint8Array> | null;
-  notes: string[];
+/** A zip as uploaded: its listing, and its files inflated one by one on demand, all under one
+ * budget (the import's unpacked-size cap). */
+export class OpenZip {
+  private readonly budget: InflateBudget;
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly entries: Map<string, ZipEntry>,
+    inflatedBytes: number,
+  ) {
+    this.budget = { left: inflatedBytes, cap: inflatedBytes };
+  }
+
+  /** Names of the files (not folders, nor macOS resource forks). */
+  names(): string[] {
+    return [...this.entries.keys()].filter((n) => !n.endsWith("/") && !n.startsWith("__MACOSX/"));
+  }
+
+  /** A file's content, or null when the zip has no such file. */
+  read(name: string): Uint8Array | null {
+    const entry = this.entries.get(name);
+    return entry ? inflateEntry(this.bytes, entry, this.budget) : null;
+  }
 }
 
-/** A zip may unpack to at most this many bytes (the upload itself is capped at 50 MB). */
-export const MAX_UNZIPPED_BYTES = 512 * 1024 * 1024;
+/** An uploaded import file as text (plus, for a zip, the zip to read other files from). */
+export interface Unpacked {
+  text: string;
+  zip: OpenZip | null;
+  notes: string[];
+}
 
 const decoder = new TextDecoder("utf-8", { fatal: true });
 
@@ -22,33 +43,22 @@ function text(bytes: Uint8Array, what: string): string {
   }
 }
 
-const isZip = (b: Uint8Array) =>
-  b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
-
-export function unpack(bytes: Uint8Array): Unpacked {
+/** The file's text: the file itself, or from a zip archive.json (a Meridian archive) or the
+ * Day One journal. Nothing else of a zip is inflated here. */
+export function unpack(
+  bytes: Uint8Array,
+  limits: Pick<ImportLimits, "inflatedBytes" | "zipFiles">,
+): Unpacked {
   if (bytes.length === 0) throw new ImportFormatError("The file is empty");
   if (!isZip(bytes)) return { text: text(bytes, "The file"), zip: null, notes: [] };
-  let total = 0;
-  let files: Record<string, Uint8Array>;
-  try {
-    files = unzipSync(bytes, {
-      filter: (f) => {
-        total += f.originalSize;
-        if (total > MAX_UNZIPPED_BYTES) throw new ImportFormatError("The zip unpacks to more than 512 MB");
-        return !f.name.endsWith("/") && !f.name.startsWith("__MACOSX/");
-      },
-    });
-  } catch (error) {
-    if (error instanceof ImportFormatError) throw error;
-    throw new ImportFormatError(
-      `The zip file is damaged (${error instanceof Error ? error.message : "unreadable"})`,
-    );
+  const entries = new Map(listZip(bytes, limits.zipFiles).map((e) => [e.name, e]));
+  const zip = new OpenZip(bytes, entries, limits.inflatedBytes);
+  const names = zip.names();
+  if (names.includes(ARCHIVE_JSON_NAME)) {
+    return { text: text(zip.read(ARCHIVE_JSON_NAME) as Uint8Array, ARCHIVE_JSON_NAME), zip, notes: [] };
   }
-  const zip = new Map(Object.entries(files));
-  const archive = zip.get(ARCHIVE_JSON_NAME);
-  if (archive) return { text: text(archive, ARCHIVE_JSON_NAME), zip, notes: [] };
   // A Day One export zip: Journal.json (or one JSON file per journal) plus a photos folder.
-  const json = [...zip.keys()].filter((n) => n.toLowerCase().endsWith(".json")).sort();
+  const json = names.filter((n) => n.toLowerCase().endsWith(".json")).sort();
   const first = json.includes("Journal.json") ? "Journal.json" : json[0];
   if (first === undefined) {
     throw new ImportFormatError(
@@ -61,5 +71,5 @@ export function unpack(bytes: Uint8Array): Unpacked {
           `Only ${first} was read; the zip also holds ${json.filter((n) => n !== first).join(", ")} (import those one at a time)`,
         ]
       : [];
-  return { text: text(zip.get(first) as Uint8Array, first), zip, notes };
+  return { text: text(zip.read(first) as Uint8Array, first), zip, notes };
 }

@@ -192,4 +192,45 @@ describe("import routes", () => {
     expect(await other.text()).not.toContain(entries[0].body);
     expect((await ana.get("/api/export?format=pdf")).status).toBe(400);
   });
+
+  it("answers 413 past each configured cap (file, unpacked size, files in a zip, records), writing nothing", async () => {
+    const capped = await createHarness("sqlite", {
+      importLimits: { bodyBytes: 64 * 1024, inflatedBytes: 1024 * 1024, zipFiles: 3, records: 2 },
+    });
+    try {
+      const cy = await ownerClient(capped, "cy");
+      const tooLarge = async (data: Uint8Array | string, message: string | RegExp) => {
+        const res = await sendFile(capped, cy, "/api/import/preview", data);
+        expect(res.status).toBe(413);
+        const answer = await body(res);
+        expect(answer.error.code).toBe("payload_too_large");
+        expect(answer.error.message).toMatch(message);
+      };
+      await tooLarge(new Uint8Array(64 * 1024 + 1).fill(0x20), "The file is larger than 0.1 MB");
+      await tooLarge(
+        zipSync({ "Journal.json": new Uint8Array(1024 * 1024 + 1).fill(0x20) }),
+        "The zip unpacks to more than 1 MB; an import may unpack to at most that",
+      );
+      await tooLarge(
+        zipSync({
+          "Journal.json": strToU8(DAY_ONE),
+          "a.txt": strToU8("a"),
+          "b.txt": strToU8("b"),
+          "c.txt": strToU8("c"),
+        }),
+        "The zip holds 4 files; an import takes at most 3",
+      );
+      const three = JSON.stringify({
+        entries: [1, 2, 3].map((d) => ({ title: "t", body: "b", date: `2024-01-0${d}`, time: "10:00" })),
+      });
+      await tooLarge(three, "The file holds 3 records; an import takes at most 2 at a time");
+      const [header, row] = DAYLIO.split("\n");
+      await tooLarge(`${header}\n${row}\n${row}\n${row}\n`, /holds 3 records/);
+      expect(await titles(cy)).toEqual([]);
+      // Under the caps, the same account imports as usual.
+      expect((await sendFile(capped, cy, "/api/import", DAY_ONE)).status).toBe(200);
+    } finally {
+      await capped.dispose();
+    }
+  });
 });

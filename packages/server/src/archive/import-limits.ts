@@ -1,0 +1,55 @@
+/**
+ * Caps of one import, so a member cannot make the server hold or chew on more than this
+ * (each set from the environment by serve: MERIDIAN_IMPORT_LIMIT_MB, MERIDIAN_IMPORT_INFLATED_MB,
+ * MERIDIAN_IMPORT_MAX_FILES, MERIDIAN_IMPORT_MAX_RECORDS). Past any of them the import is
+ * refused with 413 and nothing is written.
+ */
+export interface ImportLimits {
+  /** The uploaded file (the request body). */
+  bodyBytes: number;
+  /** What the files read from a zip may unpack to, together. */
+  inflatedBytes: number;
+  /** Files (and folders) a zip may list. */
+  zipFiles: number;
+  /** Records in the file (entries; for an archive also sessions, diaries, check-ups…). */
+  records: number;
+}
+
+const MB = 1024 * 1024;
+
+export const DEFAULT_IMPORT_LIMITS: Readonly<ImportLimits> = {
+  bodyBytes: 50 * MB,
+  inflatedBytes: 256 * MB,
+  zipFiles: 10_000,
+  records: 100_000,
+};
+
+function positiveInt(name: string, value: string, max: number): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > max) throw new Error(`${name} must be 1–${max}, got "${value}"`);
+  return n;
+}
+
+/** The caps the environment sets (unset variables keep their default). */
+export function importLimitsFromEnv(env: NodeJS.ProcessEnv): Partial<ImportLimits> {
+  const limits: Partial<ImportLimits> = {};
+  const read = (name: string) => {
+    const value = env[name];
+    return value === undefined || value.trim() === "" ? undefined : value.trim();
+  };
+  const body = read("MERIDIAN_IMPORT_LIMIT_MB");
+  if (body !== undefined) limits.bodyBytes = positiveInt("MERIDIAN_IMPORT_LIMIT_MB", body, 4096) * MB;
+  const inflated = read("MERIDIAN_IMPORT_INFLATED_MB");
+  if (inflated !== undefined)
+    limits.inflatedBytes = positiveInt("MERIDIAN_IMPORT_INFLATED_MB", inflated, 16_384) * MB;
+  const files = read("MERIDIAN_IMPORT_MAX_FILES");
+  if (files !== undefined) limits.zipFiles = positiveInt("MERIDIAN_IMPORT_MAX_FILES", files, 10_000_000);
+  const records = read("MERIDIAN_IMPORT_MAX_RECORDS");
+  if (records !== undefined)
+    limits.records = positiveInt("MERIDIAN_IMPORT_MAX_RECORDS", records, 100_000_000);
+  return limits;
+}
+
+export function importLimits(partial: Partial<ImportLimits> = {}): ImportLimits {
+  return { ...DEFAULT_IMPORT_LIMITS, ...partial };
+}

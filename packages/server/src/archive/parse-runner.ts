@@ -1,0 +1,160 @@
+/**
+ * Runs parse-import.ts off the event loop, in a worker thread, so one member's 50 MB file or
+ * zip bomb cannot stall everyone's requests (the thread has its own heap with a ceiling;
+ * running out of it refuses the import with 413 instead of taking the process down). The
+ * thread runs a bundle of parse-thread.ts and what it imports, built with esbuild the first
+ * time (~0.3 s, then cached): plain JavaScript needs no TypeScript loader in the thread, so the
+ * same code runs under tsx (dev, tests, `meridian import`) and wherever the server runs. At
+ * most MAX_THREADS parses run at once; more wait their turn. When no thread can be started
+ * (no esbuild), the parse runs on the event loop as before.
+ */
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import { ImportFormatError, ImportLimitError } from "@meridian/core";
+import type { ImportLimits } from "./import-limits";
+import { type ParsedImport, parseImportBytes } from "./parse-import";
+import { CONTROL_LENGTH, ParsedAssembler, type ParseThreadMessage, TAKEN } from "./parse-protocol";
+import type { ParseThreadData } from "./parse-thread";
+
+/** Parses that may run at once (each may use up to THREAD_HEAP_MB). */
+const MAX_THREADS = 2;
+/** The parse thread's heap ceiling: past it the import is refused (413), the server lives on. */
+const THREAD_HEAP_MB = 1024;
+
+let bundle: Promise<string | null> | undefined;
+
+/** The thread's code: its entry and everything it imports, as one CommonJS script (cached). */
+function threadBundle(): Promise<string | null> {
+  bundle ??= (async () => {
+    try {
+      const { build } = await import("esbuild");
+      const out = await build({
+        entryPoints: [fileURLToPath(new URL("./parse-thread.ts", import.meta.url))],
+        bundle: true,
+        format: "cjs",
+        platform: "node",
+        target: "node20",
+        write: false,
+        logLevel: "silent",
+      });
+      return out.outputFiles[0]?.text ?? null;
+    } catch {
+      return null;
+    }
+  })();
+  return bundle;
+}
+
+let running = 0;
+const waiting: (() => void)[] = [];
+
+async function slot(): Promise<() => void> {
+  if (running >= MAX_THREADS) await new Promise<void>((resolve) => waiting.push(resolve));
+  running++;
+  return () => {
+    running--;
+    waiting.shift()?.();
+  };
+}
+
+/** `bytes` on a SharedArrayBuffer, so the thread reads them without a copy. */
+function shared(bytes: Uint8Array): Uint8Array {
+  if (bytes.buffer instanceof SharedArrayBuffer) return bytes;
+  const copy = new Uint8Array(new SharedArrayBuffer(bytes.length));
+  copy.set(bytes);
+  return copy;
+}
+
+/** A buffer for an import body that the parse thread can read without a copy. */
+export function importBuffer(size: number): Uint8Array {
+  return new Uint8Array(new SharedArrayBuffer(size));
+}
+
+export interface ParseOptions {
+  /** false: parse on the event loop (tests compare the two). */
+  thread?: boolean;
+}
+
+/** Parses an import file in a worker thread; rejects with ImportFormatError (ImportLimitError
+ * for a cap) when the file can't be imported. */
+export async function parseImport(
+  bytes: Uint8Array,
+  timeZone: string,
+  limits: ImportLimits,
+  options: ParseOptions = {},
+): Promise<ParsedImport> {
+  const code = options.thread === false ? null : await threadBundle();
+  if (code === null) return parseImportBytes(bytes, timeZone, limits);
+  const release = await slot();
+  try {
+    return await inThread(code, shared(bytes), timeZone, limits);
+  } finally {
+    release();
+  }
+}
+
+function inThread(
+  code: string,
+  bytes: Uint8Array,
+  timeZone: string,
+  limits: ImportLimits,
+): Promise<ParsedImport> {
+  const control = new SharedArrayBuffer(CONTROL_LENGTH * 4);
+  const taken = new Int32Array(control);
+  const data: ParseThreadData = { bytes, timeZone, limits, control };
+  const worker = new Worker(code, {
+    eval: true,
+    workerData: data,
+    resourceLimits: { maxOldGenerationSizeMb: THREAD_HEAP_MB },
+  });
+  const assembler = new ParsedAssembler();
+  return new Promise<ParsedImport>((resolve, reject) => {
+    let settled = false;
+    const settle = (outcome: () => void) => {
+      if (settled) return;
+      settled = true;
+      outcome();
+      void worker.terminate();
+    };
+    worker.on("message", (m: ParseThreadMessage) => {
+      if (settled) return;
+      if (m.type === "error") {
+        const error =
+          m.limit === null ? new ImportFormatError(m.message) : new ImportLimitError(m.limit, m.message);
+        settle(() => reject(error));
+        return;
+      }
+      if (m.type === "done") {
+        settle(() => {
+          try {
+            resolve(assembler.result());
+          } catch (error) {
+            reject(error);
+          }
+        });
+        return;
+      }
+      assembler.take(m);
+      // Let the thread post the next batch on a later turn of the event loop.
+      setImmediate(() => {
+        Atomics.add(taken, TAKEN, 1);
+        Atomics.notify(taken, TAKEN);
+      });
+    });
+    worker.on("error", (error: Error & { code?: string }) => {
+      settle(() =>
+        reject(
+          error.code === "ERR_WORKER_OUT_OF_MEMORY"
+            ? new ImportLimitError(
+                "size",
+                "The file needs more memory to read than an import may use; split it into smaller files",
+              )
+            : error,
+        ),
+      );
+    });
+    worker.on("exit", (exitCode) => {
+      settle(() => reject(new Error(`import thread exited (${exitCode}) before finishing`)));
+    });
+  });
+}
