@@ -91,10 +91,18 @@ export function summariseImport(
       if (to === null || item.localDate > to) to = item.localDate;
     }
   }
-  const entries = items
-    .filter((i) => i.kind === "entries")
-    .slice()
-    .sort((a, b) => (a.localDate ?? "").localeCompare(b.localDate ?? ""));
+  // The oldest few entries (in file order among equal dates), without sorting them all.
+  const entries: PlanItem[] = [];
+  for (const item of items) {
+    if (item.kind !== "entries") continue;
+    const date = item.localDate ?? "";
+    let at = entries.length;
+    while (at > 0 && (entries[at - 1]?.localDate ?? "").localeCompare(date) > 0) at--;
+    if (at < PREVIEW_TITLES) {
+      entries.splice(at, 0, item);
+      if (entries.length > PREVIEW_TITLES) entries.pop();
+    }
+  }
   const newCount = items.filter((i) => !i.duplicate).length;
   return {
     format,

@@ -39,12 +39,14 @@ export function lyingAboutSize(zip: Uint8Array, size: number): Uint8Array {
   return out;
 }
 
-/** A jrnl export of about `mb` MB (entries of ~400 characters). `badLast`: the last entry has
- * an impossible date, so the file is refused only once every entry has been read. */
-export function bigJrnl(mb: number, options: { badLast?: boolean } = {}): Uint8Array {
+/** A jrnl export of about `mb` MB (entries of ~80 × `repeat` characters, default 5). `badLast`:
+ * the last entry has an impossible date, so the file is refused only once every entry has been read. */
+export function bigJrnl(mb: number, options: { badLast?: boolean; repeat?: number } = {}): Uint8Array {
   const entry = (i: number) => ({
     title: `Evening ${i}`,
-    body: `Listened to the rain scene for a while and wrote about the day, number ${i}. `.repeat(5),
+    body: `Listened to the rain scene for a while and wrote about the day, number ${i}. `.repeat(
+      options.repeat ?? 5,
+    ),
     date: `20${10 + (i % 14)}-${String(1 + (i % 12)).padStart(2, "0")}-${String(1 + (i % 28)).padStart(2, "0")}`,
     time: "21:30",
     tags: ["@evening"],

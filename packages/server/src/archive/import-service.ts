@@ -1,6 +1,7 @@
 import {
   entryLabel,
   type ForeignImport,
+  type ImportedEntry,
   type ImportPreview,
   type ImportResult,
   type PlanItem,
@@ -22,6 +23,9 @@ import { type ImportSearch, inParallel, Undo, WRITE_CONCURRENCY } from "./write-
  * same file again writes nothing new. If a write fails part-way (the database goes away), the
  * records this import already wrote are removed again.
  */
+
+/** Entries planned between two turns of the event loop. */
+const PLAN_SLICE = 2000;
 
 export interface ImportDeps {
   store: Store;
@@ -81,14 +85,21 @@ async function planForeign(
     (await deps.store.allEntries(user.id)).flatMap((e) => (e.clientId === null ? [] : [e.clientId])),
   );
   // Stored keyed per account (crypto/import-keys.ts), so compared and written in that form.
-  const keyed = read.entries.map((e) => ({ ...e, key: deps.store.importClientId(user.id, e.key) }));
+  // A large file is planned a slice at a time, letting other requests in between.
+  const keyed: ImportedEntry[] = [];
+  const items: PlanItem[] = [];
+  for (const [i, e] of read.entries.entries()) {
+    if (i > 0 && i % PLAN_SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
+    const k = { ...e, key: deps.store.importClientId(user.id, e.key) };
+    keyed.push(k);
+    items.push({
+      kind: "entries",
+      localDate: k.localDate,
+      label: entryLabel(k.title, k.body),
+      duplicate: existing.has(k.key),
+    });
+  }
   const fresh = keyed.filter((e) => !existing.has(e.key));
-  const items: PlanItem[] = keyed.map((e) => ({
-    kind: "entries",
-    localDate: e.localDate,
-    label: entryLabel(e.title, e.body),
-    duplicate: existing.has(e.key),
-  }));
   const write = async (undo: Undo) => {
     let written = 0;
     await inParallel(fresh, WRITE_CONCURRENCY, async (e) => {
