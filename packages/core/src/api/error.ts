@@ -30,6 +30,8 @@ export const ErrorCode = {
   /** The entry asked for is stored but does not decrypt; the other entries are unaffected. */
   entryUnreadable: "entry_unreadable",
   recoveryKeyInvalid: "recovery_key_invalid",
+  /** A new password is one of the most common ones or trivially guessed (400, with `field`). */
+  weakPassword: "weak_password",
   /** Too many failed sign-in attempts: wait the Retry-After seconds. */
   rateLimited: "rate_limited",
 } as const;

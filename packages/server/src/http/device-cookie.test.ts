@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { StorageKind } from "../store/store";
-import { testBackends } from "../store/testing";
+import { openTestStore, testBackends } from "../store/testing";
 import { createHarness, type Harness, PASSWORD } from "../test/harness";
-import { DEVICE_COOKIE } from "./device-cookie";
+import { DEVICE_COOKIE, DeviceCookies } from "./device-cookie";
 import { ACCOUNT_POLICY, LoginRateLimiter } from "./rate-limit";
 
 /** A sign-in from `address` (behind the trusted proxy), with or without a device cookie. */
@@ -131,5 +131,40 @@ describe.each(backends)("device cookies (OWASP): an attacker cannot lock the own
     }
     // Mia's own cookie still works for mia.
     expect((await signIn(h, "mia", PASSWORD, { address: "192.0.2.66", device: miaDevice })).status).toBe(200);
+  });
+});
+
+describe.each(backends)("device cookie secret (%s)", (kind) => {
+  it("two servers starting together on one database keep one secret (a cookie from either verifies on both)", async () => {
+    const { store, dispose } = await openTestStore(kind);
+    try {
+      const a = new DeviceCookies(store);
+      const cookie = await a.issue("owner");
+      // Server B read the settings before A's write landed (both start at once), so it saw no
+      // secret and makes one too: its write must not replace the secret A already uses.
+      let stale = true;
+      const racing = new Proxy(store, {
+        get(target, prop, receiver) {
+          if (prop === "getSetting") {
+            return async (key: string) => {
+              if (stale) {
+                stale = false;
+                return undefined;
+              }
+              return target.getSetting(key);
+            };
+          }
+          const value: unknown = Reflect.get(target, prop, receiver);
+          return typeof value === "function" ? value.bind(target) : value;
+        },
+      });
+      const b = new DeviceCookies(racing);
+      expect((await b.secret()).equals(await a.secret())).toBe(true);
+      expect(await b.verify(cookie, "owner")).not.toBeNull();
+      // And a third server starting later reads the same.
+      expect(await new DeviceCookies(store).verify(cookie, "owner")).not.toBeNull();
+    } finally {
+      await dispose();
+    }
   });
 });

@@ -34,7 +34,8 @@ export class DeviceCookies {
     this.#secret ??= (async () => {
       let value = await this.#store.getSetting(SECRET_SETTING);
       if (typeof value !== "string") {
-        await this.#store.setSetting(SECRET_SETTING, randomBytes(32).toString("base64"));
+        // Insert-if-absent: two processes starting together on one database keep one secret.
+        await this.#store.setSettingIfAbsent(SECRET_SETTING, randomBytes(32).toString("base64"));
         value = await this.#store.getSetting(SECRET_SETTING);
       }
       if (typeof value !== "string") throw new Error("The device cookie secret could not be stored");

@@ -165,6 +165,14 @@ export class KyselyStore implements Store {
       .execute();
   }
 
+  async setSettingIfAbsent(key: string, value: unknown): Promise<void> {
+    await this.#db
+      .insertInto("settings")
+      .values({ key, value: JSON.stringify(value) })
+      .onConflict((oc) => oc.column("key").doNothing())
+      .execute();
+  }
+
   // sessions
 
   async insertSession(s: SessionRecord): Promise<void> {

@@ -157,6 +157,8 @@ export interface Store {
   // instance settings (JSON values)
   getSetting(key: string): Promise<unknown>;
   setSetting(key: string, value: unknown): Promise<void>;
+  /** Stores `value` only when the key has none yet (a concurrent writer's value is kept). */
+  setSettingIfAbsent(key: string, value: unknown): Promise<void>;
 
   // sessions
   insertSession(session: SessionRecord): Promise<void>;
