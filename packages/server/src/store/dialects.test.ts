@@ -1,6 +1,6 @@
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
-import { CachedStatements } from "./dialects";
+import { ARRAY_ROWS_MARK, CachedStatements } from "./dialects";
 
 describe("CachedStatements", () => {
   let db: Database.Database | undefined;
@@ -49,6 +49,13 @@ describe("CachedStatements", () => {
       expect(cached.prepare(sql).all([])).toHaveLength(3);
     }
     expect(seen).toEqual([{ v: "a" }, { v: "b" }, { v: "c" }]);
+  });
+
+  it("answers arrays of column values for a select marked ARRAY_ROWS_MARK", () => {
+    const cached = open();
+    cached.prepare("insert into t (v) values (?)").run(["a"]);
+    expect(cached.prepare(`select ${ARRAY_ROWS_MARK} id, v from t`).all([])).toEqual([[1, "a"]]);
+    expect(cached.prepare("select id, v from t").all([])).toEqual([{ id: 1, v: "a" }]);
   });
 
   it("closes the database", () => {

@@ -34,6 +34,14 @@ export interface DialectAdapter {
   stop(): Promise<void>;
 }
 
+/**
+ * A comment that asks for rows as arrays of column values in select order (better-sqlite3's raw
+ * mode) instead of objects: building an object per row costs about as much again as reading the
+ * row, which shows on the insights' 3,650-row loads. Only SQLite honours it; PostgreSQL answers
+ * objects as usual, so a reader of such a query accepts both (store/insight-rows.ts).
+ */
+export const ARRAY_ROWS_MARK = "/* meridian:array-rows */";
+
 /** Most distinct SQL strings the SQLite statement cache keeps prepared. */
 const STATEMENT_CACHE_SIZE = 256;
 
@@ -68,6 +76,7 @@ export class CachedStatements implements SqliteDatabase {
       return hit;
     }
     const stmt = this.#db.prepare(text);
+    if (stmt.reader && text.includes(ARRAY_ROWS_MARK)) stmt.raw(true);
     const cached: SqliteStatement = {
       reader: stmt.reader,
       all: (parameters) => stmt.all(parameters),

@@ -7,8 +7,9 @@
  */
 import { randomUUID } from "node:crypto";
 import type { CheckIn, CheckOut, MediaUsed, SleepDerived, SleepDiaryInput } from "@meridian/core";
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import { knownTriggers, sceneTriggers } from "../insights/observations";
+import { ARRAY_ROWS_MARK } from "./dialects";
 import type { RitualTables } from "./ritual-schema";
 import type {
   InsightsDiaryRow,
@@ -159,6 +160,84 @@ class TriggerTexts {
   }
 }
 
+/** The sessions' columns the insights read, in the order of an array row (ARRAY_ROWS_MARK). */
+const SESSION_COLUMNS = [
+  "id",
+  "status",
+  "started_at",
+  "time_zone",
+  "local_date",
+  "condition",
+  "ins_v",
+  "ins_in_pleasantness",
+  "ins_in_energy",
+  "ins_in_anxiety",
+  "ins_out_pleasantness",
+  "ins_out_energy",
+  "ins_out_anxiety",
+  "ins_out_tingles",
+  "ins_triggers",
+  "ins_preset_id",
+  "ins_media_id",
+] as const;
+
+type SessionColumns = SessionInsightColumns & {
+  id: string;
+  status: InsightsSessionRow["status"];
+  started_at: string;
+  time_zone: string;
+  local_date: string;
+  condition: string;
+};
+
+/** One session row, whether the driver answered an array (SQLite) or an object (PostgreSQL). */
+function sessionColumnsOf(row: unknown): SessionColumns {
+  if (!Array.isArray(row)) return row as SessionColumns;
+  return {
+    id: row[0],
+    status: row[1],
+    started_at: row[2],
+    time_zone: row[3],
+    local_date: row[4],
+    condition: row[5],
+    ins_v: row[6],
+    ins_in_pleasantness: row[7],
+    ins_in_energy: row[8],
+    ins_in_anxiety: row[9],
+    ins_out_pleasantness: row[10],
+    ins_out_energy: row[11],
+    ins_out_anxiety: row[12],
+    ins_out_tingles: row[13],
+    ins_triggers: row[14],
+    ins_preset_id: row[15],
+    ins_media_id: row[16],
+  };
+}
+
+/** The diaries' columns, in array-row order. */
+const DIARY_COLUMNS = [
+  "night_of",
+  "session_id",
+  "ins_v",
+  "ins_sol_minutes",
+  "ins_sleep_efficiency",
+  "ins_quality",
+] as const;
+
+type DiaryColumns = DiaryInsightColumns & { night_of: string; session_id: string | null };
+
+function diaryColumnsOf(row: unknown): DiaryColumns {
+  if (!Array.isArray(row)) return row as DiaryColumns;
+  return {
+    night_of: row[0],
+    session_id: row[1],
+    ins_v: row[2],
+    ins_sol_minutes: row[3],
+    ins_sleep_efficiency: row[4],
+    ins_quality: row[5],
+  };
+}
+
 /**
  * Everything the insights read, in three queries (one per table) over plain columns; `from`/`to`
  * are inclusive local dates (sessions, check-ups) and nights (diaries). Rows without facts (none
@@ -172,29 +251,13 @@ export async function loadInsightsRows(
 ): Promise<InsightsRows> {
   let sq = db
     .selectFrom("ritual_sessions")
-    .select([
-      "id",
-      "status",
-      "started_at",
-      "time_zone",
-      "local_date",
-      "condition",
-      "ins_v",
-      "ins_in_pleasantness",
-      "ins_in_energy",
-      "ins_in_anxiety",
-      "ins_out_pleasantness",
-      "ins_out_energy",
-      "ins_out_anxiety",
-      "ins_out_tingles",
-      "ins_triggers",
-      "ins_preset_id",
-      "ins_media_id",
-    ])
+    .modifyFront(sql.raw(ARRAY_ROWS_MARK))
+    .select([...SESSION_COLUMNS])
     .where("user_id", "=", userId);
   let dq = db
     .selectFrom("sleep_diaries")
-    .select(["night_of", "session_id", "ins_v", "ins_sol_minutes", "ins_sleep_efficiency", "ins_quality"])
+    .modifyFront(sql.raw(ARRAY_ROWS_MARK))
+    .select([...DIARY_COLUMNS])
     .where("user_id", "=", userId);
   let cq = db
     .selectFrom("checkup_responses")
@@ -211,11 +274,13 @@ export async function loadInsightsRows(
     dq = dq.where("night_of", "<=", range.to);
     cq = cq.where("local_date", "<=", range.to);
   }
-  const [sessionRows, diaryRows, checkups] = await Promise.all([
+  const [sessionAnswer, diaryAnswer, checkups] = await Promise.all([
     sq.orderBy("started_at").orderBy("id").execute(),
     dq.orderBy("night_of").execute(),
     cq.orderBy("completed_at").orderBy("id").execute(),
   ]);
+  const sessionRows = (sessionAnswer as unknown[]).map(sessionColumnsOf);
+  const diaryRows = (diaryAnswer as unknown[]).map(diaryColumnsOf);
 
   const stale = sessionRows.filter((r) => r.ins_v !== INSIGHT_FACTS_VERSION).map((r) => r.id);
   const staleNights = diaryRows.filter((r) => r.ins_v !== INSIGHT_FACTS_VERSION).map((r) => r.night_of);
