@@ -1,11 +1,13 @@
-import { ImportFormatError, type ReadImport, readImportText } from "@meridian/core";
+import { type Archive, ImportFormatError, type ReadImport, readImportText } from "@meridian/core";
 import { findNulPath } from "../errors";
+import { checkScene } from "../scene-check";
 import type { ImportLimits } from "./import-limits";
 import { unpack } from "./unpack";
 
 /**
  * The CPU- and memory-heavy half of an import, with no store or I/O: unpack (a zip under the
- * caps), parse, validate every record, refuse NUL characters, and for an archive read the media
+ * caps), parse, validate every record (an archive's scenes as the API checks them), refuse NUL
+ * characters, and for an archive read the media
  * files it names. parse-thread.ts runs this off the event loop; the plan and the writes stay
  * on the main thread.
  */
@@ -28,6 +30,7 @@ export function parseImportBytes(bytes: Uint8Array, timeZone: string, limits: Im
       read.format === "meridian" ? `archive.json: ${nul.join(".")}` : `Entry ${Number(nul[0]) + 1}`;
     throw new ImportFormatError(`${where} contains a NUL character`);
   }
+  if (read.format === "meridian") checkArchiveScenes(read.archive);
   let files: Map<string, Uint8Array> | null = null;
   if (unpacked.zip && read.format === "meridian") {
     files = new Map();
@@ -38,4 +41,22 @@ export function parseImportBytes(bytes: Uint8Array, timeZone: string, limits: Im
     }
   }
   return { read, notes: unpacked.notes, files };
+}
+
+/**
+ * Every session and preset scene of an archive passes the check a scene sent to the API passes
+ * (scene-check.ts: schema, unknown keys, registered generators and parameters), or the whole
+ * import is refused naming the record. Scenes are stored as the archive gives them (an older
+ * version stays as it was, so an export of the imported account matches the archive); a valid
+ * one migrates on every later parse.
+ */
+function checkArchiveScenes(archive: Archive): void {
+  const check = (scene: unknown, key: string) => {
+    const checked = checkScene(scene, key);
+    if (!checked.ok)
+      throw new ImportFormatError(`archive.json is not valid: ${checked.field}: ${checked.message}`);
+  };
+  for (const [i, s] of archive.sessions.entries())
+    if (s.scene !== null) check(s.scene, `sessions[${i}].scene`);
+  for (const [i, p] of archive.presets.entries()) check(p.scene, `presets[${i}].scene`);
 }

@@ -4,9 +4,9 @@
  * a bad field answers 400 naming it as `scene.layers[2].position.azimuth`.
  */
 import { z } from "@hono/zod-openapi";
-import { ErrorCode, parseScene, type StudioScene, toEngineScene } from "@meridian/core";
-import { validateSceneGenerators } from "@meridian/sound";
+import { ErrorCode, type StudioScene } from "@meridian/core";
 import { HttpError } from "../errors";
+import { checkScene } from "../scene-check";
 
 export const SceneJsonSchema = z.record(z.string(), z.unknown()).openapi("SceneJson", {
   description:
@@ -14,16 +14,11 @@ export const SceneJsonSchema = z.record(z.string(), z.unknown()).openapi("SceneJ
 });
 
 /** Parses scene JSON from a request body (older versions migrated), or throws 400
- * validation_failed naming the field. */
+ * validation_failed naming the field (the check is scene-check.ts'). */
 export function sceneFromBody(input: unknown, key = "scene"): StudioScene {
-  const parsed = parseScene(input);
-  const problems = parsed.ok ? validateSceneGenerators(toEngineScene(parsed.scene)) : parsed.errors;
-  const first = problems[0];
-  if (parsed.ok && first === undefined) return parsed.scene;
-  const inner = first?.field ?? "(scene)";
-  const field = inner === "(scene)" ? key : `${key}.${inner}`;
-  const message = first?.message ?? "not a valid scene";
-  throw new HttpError(400, ErrorCode.validation, `${field}: ${message}`, field);
+  const checked = checkScene(input, key);
+  if (checked.ok) return checked.scene;
+  throw new HttpError(400, ErrorCode.validation, `${checked.field}: ${checked.message}`, checked.field);
 }
 
 const Timestamp = z.string().openapi({ description: "ISO 8601 UTC" });
