@@ -163,7 +163,7 @@ export function createApp(options: CreateAppOptions): MeridianApp {
   registerMediaRoutes(app, deps, studioFiles, renders);
   registerRenderRoutes(app, deps, renders, studioFiles);
   registerExportRoutes(app, deps, studioFiles);
-  registerImportRoutes(app, deps, studioFiles, options.importLimits);
+  registerImportRoutes(app, deps, studioFiles, renders, options.importLimits);
   registerAccountDeleteRoutes(app, deps, studioFiles, renders);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "session", {

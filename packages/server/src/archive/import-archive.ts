@@ -27,6 +27,8 @@ export function derivedId(userId: string, kind: Kind, id: string): string {
 export interface ArchivePlan {
   items: PlanItem[];
   warnings: string[];
+  /** Bytes of the audio and video files the write adds (what it needs of the storage quota). */
+  mediaBytes: number;
   write(undo: Undo): Promise<number>;
 }
 
@@ -317,5 +319,6 @@ export async function planArchive(
     }
     return items.filter((i) => !i.duplicate).length;
   };
-  return { items, warnings, write };
+  const mediaBytes = newMedia.reduce((sum, m) => sum + (m.file === null ? 0 : m.sizeBytes), 0);
+  return { items, warnings, mediaBytes, write };
 }

@@ -9,6 +9,7 @@ import {
 } from "@meridian/core";
 import { newId } from "../ids";
 import type { StudioFiles } from "../media/paths";
+import { type QuotaContext, reserveStorage } from "../media/quota";
 import type { Store, UserRecord } from "../store/store";
 import { planArchive } from "./import-archive";
 import { type ImportLimits, importLimits } from "./import-limits";
@@ -21,7 +22,10 @@ import { type ImportSearch, inParallel, Undo, WRITE_CONCURRENCY } from "./write-
  * error throws ImportFormatError (ImportLimitError past a cap) before anything is written. Every imported record carries a stable key (a jrnl/Day One/Daylio entry's clientId
  * is derived from its source; an archive's records map onto derived ids), so importing the
  * same file again writes nothing new. If a write fails part-way (the database goes away), the
- * records this import already wrote are removed again.
+ * records this import already wrote are removed again. An archive's audio and video files count
+ * against the storage quota: the room is reserved (media/quota.ts) before the first write and
+ * released after the last, so an import racing uploads cannot pass it either; past it, the
+ * preview and the import answer 413 quota_exceeded.
  */
 
 /** Entries planned between two turns of the event loop. */
@@ -32,6 +36,9 @@ export interface ImportDeps {
   files: StudioFiles;
   /** Kept in step with imported entries (the app's search index). */
   search?: ImportSearch;
+  /** The renders counted in the storage quota (the app's render service; none from the CLI). */
+  renders?: QuotaContext["renders"];
+  now?: () => Date;
 }
 
 export interface PreparedImport {
@@ -58,11 +65,35 @@ export async function prepareImport(
   if (read.format === "meridian") {
     const plan = await planArchive(deps.store, deps.files, deps.search, user, read.archive, parsed.files);
     const preview = summariseImport("meridian", plan.items, [...parsed.notes, ...plan.warnings]);
-    return { preview, write: () => run(preview, plan.write) };
+    const reserve = () => reserveMediaRoom(deps, user.id, plan.mediaBytes);
+    // The preview tells now whether the files fit (holding the room only for the look).
+    await (await reserve())?.release();
+    const write = async () => {
+      const reservation = await reserve();
+      try {
+        return await run(preview, plan.write);
+      } finally {
+        // The media rows now count what the reservation held (or the import was undone).
+        await reservation?.release();
+      }
+    };
+    return { preview, write };
   }
   const plan = await planForeign(deps, user, read);
   const preview = summariseImport(read.format, plan.items, [...parsed.notes, ...read.warnings]);
   return { preview, write: () => run(preview, plan.write) };
+}
+
+/** Holds `bytes` of the user's quota, or throws 413 quota_exceeded; null when nothing is needed. */
+async function reserveMediaRoom(deps: ImportDeps, userId: string, bytes: number) {
+  if (bytes === 0) return null;
+  const quota: QuotaContext = {
+    files: deps.files,
+    studio: deps.store.studio,
+    renders: deps.renders ?? { usedBytes: () => 0 },
+    now: deps.now ?? (() => new Date()),
+  };
+  return reserveStorage(quota, userId, bytes, "The audio and video files of the archive");
 }
 
 async function run(preview: ImportPreview, write: (undo: Undo) => Promise<number>): Promise<ImportResult> {

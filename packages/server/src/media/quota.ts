@@ -63,7 +63,8 @@ export const STALE_RESERVATION_MS = 15 * 60_000;
 export interface QuotaContext {
   files: StudioFiles;
   studio: StudioStore;
-  renders: RenderService;
+  /** The renders this process runs or keeps (an import from the CLI, with no render service, counts none). */
+  renders: Pick<RenderService, "usedBytes">;
   now: () => Date;
 }
 

@@ -14,6 +14,7 @@ import { type App, type AppDeps, userOf } from "../context";
 import { HttpError } from "../errors";
 import { requireUser } from "../http/auth";
 import type { StudioFiles } from "../media/paths";
+import type { RenderService } from "../render/render-service";
 import { errors, json, sessionSecurity } from "./common";
 
 const common = { tags: ["data"], security: sessionSecurity, middleware: requireUser };
@@ -29,7 +30,7 @@ const badFile = {
 };
 const tooLargeFile = {
   description:
-    "Past a cap (payload_too_large): the file itself (MERIDIAN_IMPORT_LIMIT_MB), what a zip unpacks to, files in a zip, records in the file; nothing was written",
+    "Past a cap (payload_too_large): the file itself (MERIDIAN_IMPORT_LIMIT_MB), what a zip unpacks to, files in a zip, records in the file; or an archive's audio and video files would pass the storage quota (quota_exceeded); nothing was written",
   ...errors(413)[413],
 };
 const busyAnswer = {
@@ -117,9 +118,10 @@ export function registerImportRoutes(
   app: App,
   deps: AppDeps,
   files: StudioFiles,
+  renders: RenderService,
   limitOverrides: Partial<ImportLimits> = {},
 ): void {
-  const importDeps = { store: deps.store, files, search: deps.search };
+  const importDeps = { store: deps.store, files, search: deps.search, renders, now: deps.now };
   const limits = importLimits(limitOverrides);
   // One import at a time per account: a second one (a double click, or a script firing many
   // to tie up the server) is refused at once, before its body is read.
