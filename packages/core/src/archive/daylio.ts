@@ -30,6 +30,10 @@ export const DAYLIO_MOODS: Readonly<Record<string, number>> = {
   awful: 1,
 };
 
+/** The same as a Map: a mood read from the file is looked up here, never on the object, so
+ * "constructor" or "__proto__" is an unknown mood and not one of Object's properties. */
+const MOOD_RATINGS: ReadonlyMap<string, number> = new Map(Object.entries(DAYLIO_MOODS));
+
 const REQUIRED = ["full_date", "time", "mood"] as const;
 const TIME_RE = /^(\d{1,2}):(\d{2})(?::\d{2})?\s*([ap]\.?m\.?)?$/i;
 
@@ -94,7 +98,7 @@ export function parseDaylio(text: string, timeZone: string): ForeignImport {
     const moodName = get(row.fields, "mood").trim();
     if (moodName === "") throw new ImportFormatError(`${where}: the mood is empty`);
     const mood = moodName.toLowerCase();
-    const rating = DAYLIO_MOODS[mood];
+    const rating = MOOD_RATINGS.get(mood);
     if (rating === undefined) unknownMoods.add(moodName);
     const activities = get(row.fields, "activities")
       .split("|")

@@ -157,6 +157,26 @@ describe("Daylio", () => {
     expect(DAYLIO_MOODS).toEqual({ rad: 9, good: 7, meh: 5, bad: 3, awful: 1 });
   });
 
+  it("treats constructor, __proto__ and toString as unknown moods, not as Object's properties", () => {
+    const csv = [
+      "full_date,time,mood",
+      "2024-01-01,10:00,constructor",
+      "2024-01-02,10:00,__proto__",
+      "2024-01-03,10:00,toString",
+    ].join("\n");
+    const result = parseDaylio(csv, "UTC");
+    expect(result.entries.map((e) => e.title)).toEqual([
+      "Mood: constructor",
+      "Mood: __proto__",
+      "Mood: toString",
+    ]);
+    for (const mood of ["constructor", "__proto__", "toString"]) {
+      expect(result.warnings).toContain(
+        `"${mood}" is not one of Daylio's five default moods; it is kept as a tag without a 1–9 rating`,
+      );
+    }
+  });
+
   it("reads the older layout and tells identical rows apart", () => {
     const old = parseDaylio(DAYLIO_CSV_OLD, "UTC");
     expect(old.entries).toHaveLength(2);
