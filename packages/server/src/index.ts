@@ -15,6 +15,12 @@ export {
 } from "./accounts";
 export { type CreateAppOptions, createApp, DEFAULT_WEB_DIST_DIR, type MeridianApp } from "./app";
 export { type ExportFormat, exportFileName, exportZip } from "./archive/export-service";
+export {
+  fileTooLargeMessage,
+  type ImportLimits,
+  importLimits,
+  importLimitsFromEnv,
+} from "./archive/import-limits";
 export { type PreparedImport, prepareImport } from "./archive/import-service";
 export {
   type BackupSource,
@@ -30,6 +36,8 @@ export {
   type SyntheticRitualRecords,
   syntheticRitualRecords,
 } from "./insights/synthetic-records";
+export { mediaQuotaFromEnv } from "./media/paths";
+export { QUOTA_EXCEEDED } from "./media/quota";
 export { DEFAULT_PASSWORD_HASHING, type PasswordHashing } from "./passwords";
 export { type RunningServer, type ServeOptions, serve, serveOptionsFromEnv, serverVersion } from "./serve";
 export { DEFAULT_POSTGRES_POOL_SIZE, isPostgresUrl } from "./store/dialects";

@@ -95,6 +95,39 @@ describe("meridian export and import", () => {
     expect(missing.err()).toContain("Can't read");
   });
 
+  it("takes the file size limit from MERIDIAN_IMPORT_LIMIT_MB, as the server does", async () => {
+    // 1.2 MB of valid jrnl JSON: refused under a 1 MB limit, before it is read.
+    const long = JSON.stringify({
+      entries: Array.from({ length: 12 }, (_, i) => ({
+        title: `Long ${i}`,
+        body: "x".repeat(100_000),
+        date: `2024-03-${String(i + 10)}`,
+        time: "21:00",
+        tags: [],
+        starred: false,
+      })),
+    });
+    const path = file("long.json", long);
+    const small = captureIO({ stdin: PW, env: { ...env, MERIDIAN_IMPORT_LIMIT_MB: "1" } });
+    expect(await run(["import", "--user", "ana", path, "--password-stdin"], small)).toBe(1);
+    expect(small.err()).toContain(
+      "long.json can't be imported: The file is larger than the import limit of 1 MB.",
+    );
+    expect(small.err()).toContain("Nothing was imported.");
+    expect(await entriesIn("after-limit.zip")).toHaveLength(2);
+
+    // A limit raised past the default reaches the CLI too: a 51 MB file is read and parsed.
+    const big = join(dir, "big.json");
+    writeFileSync(big, Buffer.alloc(51 * 1024 * 1024, 0x20));
+    const raised = captureIO({ stdin: PW, env: { ...env, MERIDIAN_IMPORT_LIMIT_MB: "60" } });
+    expect(await run(["import", "--user", "ana", big, "--password-stdin"], raised)).toBe(1);
+    expect(raised.err()).toContain("big.json can't be imported:");
+    expect(raised.err()).not.toContain("larger than");
+    const fallback = captureIO({ stdin: PW, env });
+    expect(await run(["import", "--user", "ana", big, "--password-stdin"], fallback)).toBe(1);
+    expect(fallback.err()).toContain("The file is larger than the import limit of 50 MB.");
+  });
+
   it("needs the password on stdin, the right one, and never overwrites a file", async () => {
     const noPw = captureIO({ env });
     expect(await run(["export", "--user", "ana", "--out", join(dir, "x.zip")], noPw)).toBe(2);

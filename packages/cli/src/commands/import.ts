@@ -1,13 +1,18 @@
 import { readFile, stat } from "node:fs/promises";
 import { IMPORT_KINDS, ImportFormatError, type ImportPreview, KIND_LABELS } from "@meridian/core";
-import { prepareImport } from "@meridian/server";
+import {
+  fileTooLargeMessage,
+  importLimits,
+  importLimitsFromEnv,
+  mediaQuotaFromEnv,
+  prepareImport,
+  QUOTA_EXCEEDED,
+} from "@meridian/server";
 import { parse } from "../args";
 import type { CliIO } from "../io";
 import { UsageError } from "../io";
 import { storeFromEnv } from "../store-from-env";
 import { openAccount } from "./account-access";
-
-export const IMPORT_LIMIT_BYTES = 50 * 1024 * 1024;
 
 export const importHelp = `Usage:
   meridian import --user NAME FILE [--dry-run] --password-stdin
@@ -21,7 +26,16 @@ the account (from an earlier import of the same file) are skipped. A file with a
 imports nothing and the command exits with 1.
 
 The password is read from standard input (one line), as the journal is encrypted with it.
+
+The server's limits apply, from the same environment: MERIDIAN_IMPORT_LIMIT_MB (the file, 50 MB
+unless set), MERIDIAN_IMPORT_INFLATED_MB, MERIDIAN_IMPORT_MAX_FILES, MERIDIAN_IMPORT_MAX_RECORDS,
+and the account's storage quota for an archive's audio and video (MERIDIAN_MEDIA_QUOTA_MB).
 `;
+
+/** Refusals that are the file's (or the quota's), told as "can't be imported". */
+const isRefusal = (error: unknown) =>
+  error instanceof ImportFormatError ||
+  (error instanceof Error && (error as { code?: unknown }).code === QUOTA_EXCEEDED);
 
 export function describePreview(p: ImportPreview): string {
   const lines = [
@@ -51,10 +65,16 @@ export async function runImport(args: string[], io: CliIO): Promise<number> {
   const [file, ...extra] = positionals;
   if (!file) throw new UsageError("name the file to import");
   if (extra.length > 0) throw new UsageError(`unexpected argument '${extra[0]}'`);
+  const env = io.env ?? process.env;
+  // Read where the server reads them (server/src/archive/import-limits.ts, media/paths.ts).
+  const limits = importLimits(importLimitsFromEnv(env));
+  const quotaBytes = mediaQuotaFromEnv(env.MERIDIAN_MEDIA_QUOTA_MB);
   let bytes: Uint8Array;
   try {
-    if ((await stat(file)).size > IMPORT_LIMIT_BYTES) {
-      io.stderr.write(`${file} is larger than 50 MB.\n`);
+    if ((await stat(file)).size > limits.bodyBytes) {
+      io.stderr.write(
+        `${file} can't be imported: ${fileTooLargeMessage(limits.bodyBytes)}\nNothing was imported.\n`,
+      );
       return 1;
     }
     bytes = await readFile(file);
@@ -68,9 +88,10 @@ export async function runImport(args: string[], io: CliIO): Promise<number> {
     if (!account) return 1;
     try {
       const prepared = await prepareImport(
-        { store: account.store, files: { dataDir: account.dataDir, mediaLimitBytes: 0 } },
+        { store: account.store, files: { dataDir: account.dataDir, mediaLimitBytes: 0, quotaBytes } },
         account.user,
         bytes,
+        { limits },
       );
       io.stdout.write(describePreview(prepared.preview));
       if (values["dry-run"]) {
@@ -83,8 +104,8 @@ export async function runImport(args: string[], io: CliIO): Promise<number> {
       );
       return 0;
     } catch (error) {
-      if (error instanceof ImportFormatError) {
-        io.stderr.write(`${file} can't be imported: ${error.message}\nNothing was imported.\n`);
+      if (isRefusal(error)) {
+        io.stderr.write(`${file} can't be imported: ${(error as Error).message}\nNothing was imported.\n`);
         return 1;
       }
       throw error;

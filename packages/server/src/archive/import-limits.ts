@@ -1,7 +1,8 @@
 /**
  * Caps of one import, so a member cannot make the server hold or chew on more than this
- * (each set from the environment by serve: MERIDIAN_IMPORT_LIMIT_MB, MERIDIAN_IMPORT_INFLATED_MB,
- * MERIDIAN_IMPORT_MAX_FILES, MERIDIAN_IMPORT_MAX_RECORDS). Past any of them the import is
+ * (each set from the environment, read here for serve and `meridian import` alike:
+ * MERIDIAN_IMPORT_LIMIT_MB, MERIDIAN_IMPORT_INFLATED_MB, MERIDIAN_IMPORT_MAX_FILES,
+ * MERIDIAN_IMPORT_MAX_RECORDS). Past any of them the import is
  * refused with 413 and nothing is written.
  */
 export interface ImportLimits {
@@ -52,4 +53,9 @@ export function importLimitsFromEnv(env: NodeJS.ProcessEnv): Partial<ImportLimit
 
 export function importLimits(partial: Partial<ImportLimits> = {}): ImportLimits {
   return { ...DEFAULT_IMPORT_LIMITS, ...partial };
+}
+
+/** What a file past `bodyBytes` is told (the HTTP 413 and `meridian import` alike). */
+export function fileTooLargeMessage(bodyBytes: number): string {
+  return `The file is larger than the import limit of ${Math.round((bodyBytes / MB) * 10) / 10} MB.`;
 }

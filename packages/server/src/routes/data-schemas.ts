@@ -9,9 +9,6 @@ export const ExportQuerySchema = z.object({
     .openapi({ description: "archive: archive.json plus media files; markdown: one .md file per entry" }),
 });
 
-/** Largest import upload (the raw file in the body). */
-export const IMPORT_LIMIT_BYTES = 50 * 1024 * 1024;
-
 export const DeleteAccountSchema = z.object({
   password: z.string().min(1, "Enter your password").max(1000),
   /** The username typed out, as a deliberate confirmation. */

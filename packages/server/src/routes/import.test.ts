@@ -172,7 +172,7 @@ describe("import routes", () => {
     const res = await sendFile(h, ana, "/api/import", big);
     expect(res.status).toBe(413);
     expect(await body(res)).toEqual({
-      error: { code: "payload_too_large", message: "The file is larger than 50 MB" },
+      error: { code: "payload_too_large", message: "The file is larger than the import limit of 50 MB." },
     });
     expect((await sendFile(h, h.client(), "/api/import", JRNL)).status).toBe(401);
     const noHeader = await h.app.request("/api/import", {
@@ -206,7 +206,10 @@ describe("import routes", () => {
         expect(answer.error.code).toBe("payload_too_large");
         expect(answer.error.message).toMatch(message);
       };
-      await tooLarge(new Uint8Array(64 * 1024 + 1).fill(0x20), "The file is larger than 0.1 MB");
+      await tooLarge(
+        new Uint8Array(64 * 1024 + 1).fill(0x20),
+        "The file is larger than the import limit of 0.1 MB.",
+      );
       await tooLarge(
         zipSync({ "Journal.json": new Uint8Array(1024 * 1024 + 1).fill(0x20) }),
         "The zip unpacks to more than 1 MB; an import may unpack to at most that",

@@ -7,7 +7,7 @@ import {
   ImportResultSchema,
 } from "@meridian/core";
 import type { Context } from "hono";
-import { type ImportLimits, importLimits } from "../archive/import-limits";
+import { fileTooLargeMessage, type ImportLimits, importLimits } from "../archive/import-limits";
 import { prepareImport } from "../archive/import-service";
 import { importBuffer } from "../archive/parse-runner";
 import { type App, type AppDeps, userOf } from "../context";
@@ -22,7 +22,7 @@ const body = {
   content: { "application/octet-stream": { schema: z.string().openapi({ format: "binary" }) } },
   required: true,
   description:
-    "The file itself as the raw body (up to 50 MB): a Meridian archive (.zip or archive.json), a jrnl JSON export, a Day One JSON export (Journal.json or its zip) or a Daylio CSV",
+    "The file itself as the raw body (up to MERIDIAN_IMPORT_LIMIT_MB, 50 MB unless set): a Meridian archive (.zip or archive.json), a jrnl JSON export, a Day One JSON export (Journal.json or its zip) or a Daylio CSV",
 };
 const badFile = {
   description: "The file can't be imported (import_invalid); nothing was written",
@@ -72,17 +72,10 @@ export const IMPORT_INVALID = "import_invalid";
 /** 429: this account already has an import running. */
 export const IMPORT_BUSY = "import_busy";
 
-const MB = 1024 * 1024;
-
 /** The raw body, at most `limit` bytes (413 past it, stopping as soon as it is passed), in a
  * buffer the parse thread shares without a copy. */
 async function readBody(c: Context, limit: number): Promise<Uint8Array> {
-  const tooLarge = () =>
-    new HttpError(
-      413,
-      ErrorCode.tooLarge,
-      `The file is larger than ${Math.round((limit / MB) * 10) / 10} MB`,
-    );
+  const tooLarge = () => new HttpError(413, ErrorCode.tooLarge, fileTooLargeMessage(limit));
   const declared = Number.parseInt(c.req.header("content-length") ?? "", 10);
   if (Number.isFinite(declared) && declared > limit) throw tooLarge();
   const stream = c.req.raw.body;

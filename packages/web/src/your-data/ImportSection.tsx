@@ -2,7 +2,7 @@ import { IMPORT_KINDS, type ImportPreview, KIND_LABELS } from "@meridian/core";
 import { type ChangeEvent, useId, useRef, useState } from "react";
 import { errorMessage } from "../api/errors";
 import { ErrorNote, Loading } from "../components/Status";
-import { dataApi, IMPORT_LIMIT_BYTES } from "./data-api";
+import { dataApi } from "./data-api";
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -75,10 +75,7 @@ export function ImportSection() {
     const file = e.target.files?.[0];
     setError(null);
     if (!file) return reset();
-    if (file.size > IMPORT_LIMIT_BYTES) {
-      setError(`${file.name} is larger than 50 MB.`);
-      return reset();
-    }
+    // The server's limit decides (a file past it is answered 413 before it is read).
     setState({ step: "reading", file });
     try {
       setState({ step: "preview", file, preview: await dataApi.previewImport(file) });
@@ -108,8 +105,9 @@ export function ImportSection() {
       </h2>
       <p className="muted">
         A Meridian archive (.zip), a jrnl JSON export, a Day One JSON export (Journal.json or its zip — photos
-        are not imported) or a Daylio CSV export, up to 50 MB. You see what the file holds before anything is
-        written; entries you imported before are recognised and skipped.
+        are not imported) or a Daylio CSV export, up to the server's import limit (50 MB unless the
+        administrator set another). You see what the file holds before anything is written; entries you
+        imported before are recognised and skipped.
       </p>
       <div className="field">
         <label htmlFor={`${id}-file`}>File to import</label>

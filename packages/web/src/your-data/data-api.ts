@@ -2,9 +2,9 @@ import type { ImportPreview, ImportResult } from "@meridian/core";
 import { ApiError, NetworkError } from "../api/errors";
 import { SIGNED_OUT_EVENT } from "../api/http";
 
-/** The "Your data" routes: import uploads the file itself as the body (not JSON). */
-
-export const IMPORT_LIMIT_BYTES = 50 * 1024 * 1024;
+/** The "Your data" routes: import uploads the file itself as the body (not JSON). The server
+ * decides how large a file may be (MERIDIAN_IMPORT_LIMIT_MB) and answers 413 with a sentence
+ * past it (at once, from Content-Length), which the page shows. */
 
 async function call<T>(path: string, init: RequestInit): Promise<T> {
   let res: Response;
