@@ -1,5 +1,7 @@
 import { type ArchiveMedia, ImportFormatError } from "@meridian/core";
+import { linkDetails } from "../media/links";
 import { ACCEPTED_AUDIO, ACCEPTED_VIDEO, SNIFF_BYTES, sniffAudio, sniffVideo } from "../media/sniff";
+import { emptyWavBytesReason } from "../media/wav";
 import type { AudioDetails, LinkDetails, VideoDetails } from "../store/studio-store";
 
 /**
@@ -7,7 +9,10 @@ import type { AudioDetails, LinkDetails, VideoDetails } from "../store/studio-st
  * on the file's first SNIFF_BYTES): archive.json's `details.format`/`contentType` are only a
  * claim, and one that does not match what the file is refuses the import (else an archive could
  * store HTML or script to be served from /api/media/{id}/file). Returns the details to store:
- * the known fields only, the type as sniffed.
+ * the known fields only, the type as sniffed. A WAV with nothing to play (0 channels, no frames)
+ * is refused as on upload. A link's details are worked out from its URL as an upload's are
+ * (media/links.ts): only https, the embed built here; archive.json's embedUrl and provider are
+ * ignored, so an archive cannot store a javascript: link or an embed of its choosing.
  */
 export function checkedMediaDetails(
   m: ArchiveMedia,
@@ -15,8 +20,15 @@ export function checkedMediaDetails(
 ): AudioDetails | VideoDetails | LinkDetails {
   const details = m.details as Record<string, unknown>;
   if (m.kind === "link") {
-    const d = details as unknown as LinkDetails;
-    return { url: d.url, embedUrl: d.embedUrl, provider: d.provider };
+    const url = String(details.url);
+    try {
+      return linkDetails(url);
+    } catch {
+      const shown = url.length > 80 ? `${url.slice(0, 79)}…` : url;
+      throw new ImportFormatError(
+        `media item ${m.id} (the link "${m.name}") is not an https:// link: archive.json says "${shown}"`,
+      );
+    }
   }
   const what = `${m.file} (the ${m.kind} "${m.name}")`;
   if (data === null) throw new ImportFormatError(`${what} is missing from the zip`);
@@ -32,6 +44,10 @@ export function checkedMediaDetails(
     throw new ImportFormatError(
       `${what} is ${sniffed.format.toUpperCase()} (${sniffed.contentType}), but archive.json says ${String(details.contentType)} (format ${String(details.format)})`,
     );
+  }
+  if (sniffed.format === "wav") {
+    const empty = emptyWavBytesReason(data);
+    if (empty !== null) throw new ImportFormatError(`${what} is a WAV file that ${empty}`);
   }
   if (m.kind === "video") return { format: sniffed.format, contentType: sniffed.contentType } as VideoDetails;
   const a = details as unknown as AudioDetails;

@@ -34,9 +34,12 @@ export function youtubeVideoId(url: URL): string | null {
   return id !== null && VIDEO_ID.test(id) ? id : null;
 }
 
-/** Link details for an https URL (the caller has checked the scheme). */
+/** Link details for an https URL, worked out here from the URL alone (an upload's, or an
+ * imported archive's whose embedUrl and provider are ignored). Throws when `raw` is not an
+ * https URL (javascript:, data:, http: or not a URL at all). */
 export function linkDetails(raw: string): LinkDetails {
   const url = new URL(raw);
+  if (url.protocol !== "https:") throw new TypeError(`${url.protocol} is not https:`);
   const id = youtubeVideoId(url);
   if (id === null) return { url: url.href, embedUrl: null, provider: "other" };
   const start = startSeconds(url.searchParams.get("t") ?? url.searchParams.get("start"));

@@ -41,24 +41,32 @@ export interface WavLayout {
   data: { offset: number; bytes: number } | null;
 }
 
-/** The fmt and data chunks of a RIFF/RF64 WAVE file; null when it is not one. */
-export async function readWavLayout(fh: FileHandle, fileSize: number): Promise<WavLayout | null> {
-  const head = await readAt(fh, 0, 12);
+/** A read the layout walk asks for: `length` bytes at `position` (fewer at the end). */
+interface ByteRange {
+  position: number;
+  length: number;
+}
+
+/** Walks a RIFF/RF64 WAVE file's chunks up to the data chunk, asking its driver for the bytes it
+ * needs, so the same walk reads a file on disk (readWavLayout) or bytes in memory
+ * (wavLayoutOfBytes). Returns the fmt and data chunks; null when it is not a WAVE file. */
+function* walkWavLayout(fileSize: number): Generator<ByteRange, WavLayout | null, Buffer> {
+  const head = yield { position: 0, length: 12 };
   const tag = head.toString("ascii", 0, 4);
   if ((tag !== "RIFF" && tag !== "RF64") || head.toString("ascii", 8, 12) !== "WAVE") return null;
   let pos = 12;
   let fmt: WavLayout["fmt"] = null;
   let ds64Data: number | null = null;
   while (pos + 8 <= fileSize) {
-    const h = await readAt(fh, pos, 8);
+    const h = yield { position: pos, length: 8 };
     if (h.length < 8) break;
     const id = h.toString("ascii", 0, 4);
     const size = h.readUInt32LE(4);
     if (id === "ds64") {
-      const d = await readAt(fh, pos + 8, 28);
+      const d = yield { position: pos + 8, length: 28 };
       if (d.length >= 16) ds64Data = Number(d.readBigUInt64LE(8));
     } else if (id === "fmt ") {
-      const f = await readAt(fh, pos + 8, Math.min(size, 40));
+      const f = yield { position: pos + 8, length: Math.min(size, 40) };
       if (f.length >= 16) {
         let formatTag = f.readUInt16LE(0);
         if (formatTag === 0xfffe && f.length >= 26) formatTag = f.readUInt16LE(24); // sub-format GUID
@@ -77,6 +85,26 @@ export async function readWavLayout(fh: FileHandle, fileSize: number): Promise<W
     pos += 8 + size + (size & 1);
   }
   return { fmt, data: null };
+}
+
+/** The fmt and data chunks of a RIFF/RF64 WAVE file; null when it is not one. */
+export async function readWavLayout(fh: FileHandle, fileSize: number): Promise<WavLayout | null> {
+  const walk = walkWavLayout(fileSize);
+  let step = walk.next();
+  while (!step.done) step = walk.next(await readAt(fh, step.value.position, step.value.length));
+  return step.value;
+}
+
+/** The same for a WAV file held in memory (an imported archive's). */
+export function wavLayoutOfBytes(bytes: Uint8Array): WavLayout | null {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const walk = walkWavLayout(buf.length);
+  let step = walk.next();
+  while (!step.done) {
+    const { position, length } = step.value;
+    step = walk.next(buf.subarray(position, position + length));
+  }
+  return step.value;
 }
 
 /** The fmt and data chunks of a WAV file; null when it is not one we can decode. */
@@ -101,30 +129,39 @@ export async function readWavInfo(fh: FileHandle, fileSize: number): Promise<Wav
   };
 }
 
+/** Why a WAV layout holds nothing to play, or null when it has at least one frame. */
+function emptyLayoutReason(layout: WavLayout | null): string | null {
+  if (!layout) return null; // not RIFF/WAVE: the sniffer decides what it is
+  if (!layout.fmt) return "has no format chunk before its audio, so it cannot be played";
+  if (layout.fmt.channels === 0) return "has 0 channels: there is no audio in it";
+  if (layout.fmt.sampleRate === 0) return "has a sample rate of 0, so it cannot be played";
+  // PCM frames are channels × bytes per sample; other codecs say their block size in fmt.
+  const pcm = layout.fmt.formatTag === 1 || layout.fmt.formatTag === 3;
+  const frameBytes = pcm
+    ? layout.fmt.channels * Math.ceil(layout.fmt.bitsPerSample / 8)
+    : layout.fmt.blockAlign;
+  if (!layout.data || frameBytes === 0 || layout.data.bytes < frameBytes)
+    return "has no audio frames (its data is empty)";
+  return null;
+}
+
 /**
  * Why a WAV file holds nothing to play, in words for its owner ("has 0 channels", "has no audio
- * frames"), or null when it has at least one frame. Checked on upload whether or not the server
- * can decode the codec (a browser may decode what the server cannot).
+ * frames"), or null when it has at least one frame. Checked on upload and on import whether or
+ * not the server can decode the codec (a browser may decode what the server cannot).
  */
 export async function emptyWavReason(path: string): Promise<string | null> {
   const fh = await open(path, "r");
   try {
-    const layout = await readWavLayout(fh, (await fh.stat()).size);
-    if (!layout) return null; // not RIFF/WAVE: the sniffer decides what it is
-    if (!layout.fmt) return "has no format chunk before its audio, so it cannot be played";
-    if (layout.fmt.channels === 0) return "has 0 channels: there is no audio in it";
-    if (layout.fmt.sampleRate === 0) return "has a sample rate of 0, so it cannot be played";
-    // PCM frames are channels × bytes per sample; other codecs say their block size in fmt.
-    const pcm = layout.fmt.formatTag === 1 || layout.fmt.formatTag === 3;
-    const frameBytes = pcm
-      ? layout.fmt.channels * Math.ceil(layout.fmt.bitsPerSample / 8)
-      : layout.fmt.blockAlign;
-    if (!layout.data || frameBytes === 0 || layout.data.bytes < frameBytes)
-      return "has no audio frames (its data is empty)";
-    return null;
+    return emptyLayoutReason(await readWavLayout(fh, (await fh.stat()).size));
   } finally {
     await fh.close();
   }
+}
+
+/** emptyWavReason for a WAV file held in memory (an imported archive's). */
+export function emptyWavBytesReason(bytes: Uint8Array): string | null {
+  return emptyLayoutReason(wavLayoutOfBytes(bytes));
 }
 
 const BLOCK_FRAMES = 16384;
