@@ -22,8 +22,10 @@ async function call<T>(path: string, init: RequestInit): Promise<T> {
     error?: { code?: string; message?: string; field?: string };
   } | null;
   if (!res.ok) {
-    if (res.status >= 500 || !data?.error)
-      throw new NetworkError(`The server answered ${res.status}`, res.status);
+    if (res.status >= 500) throw new NetworkError(`The server answered ${res.status}`, res.status);
+    // A 4xx without our JSON came from something in front of Meridian (a reverse proxy's own
+    // body limit, most often): say what happened instead of "can't reach the server".
+    if (!data?.error) throw proxyError(res.status);
     const error = new ApiError(
       res.status,
       data.error.code ?? `http_${res.status}`,
@@ -39,6 +41,18 @@ async function call<T>(path: string, init: RequestInit): Promise<T> {
     throw error;
   }
   return data as T;
+}
+
+/** A 4xx answered without Meridian's error body (by a proxy in front of the server). */
+export function proxyError(status: number): ApiError {
+  if (status === 413) {
+    return new ApiError(
+      413,
+      "payload_too_large",
+      "The file is larger than the server (or a proxy in front of it) accepts. Nothing was imported.",
+    );
+  }
+  return new ApiError(status, `http_${status}`, `The server refused the request (HTTP ${status}).`);
 }
 
 const upload = (file: Blob) => ({
