@@ -5,12 +5,17 @@
  * thread runs a bundle of parse-thread.ts and what it imports, built with esbuild the first
  * time (~0.3 s, then cached): plain JavaScript needs no TypeScript loader in the thread, so the
  * same code runs under tsx (dev, tests, `meridian import`) and wherever the server runs. At
- * most MAX_THREADS parses run at once; more wait their turn. When no thread can be started
- * (no esbuild), the parse runs on the event loop as before.
+ * most MAX_THREADS parses run at once; more wait their turn. When the thread's code cannot be
+ * built (esbuild missing or failing), imports fail closed: the cause is logged once, loudly, and
+ * each import is refused with ImportUnavailableError (503 import_unavailable) rather than parsed
+ * on the event loop, where a large file would stall every request. The next import tries to build
+ * again. Only a caller that asks (`inLoopFallback`: the CLI, where nothing else waits on the
+ * loop) parses on the event loop instead.
  */
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { ImportFormatError, ImportLimitError } from "@meridian/core";
+import { HttpError } from "../errors";
 import type { ImportLimits } from "./import-limits";
 import { type ParsedImport, parseImportBytes } from "./parse-import";
 import { CONTROL_LENGTH, ParsedAssembler, type ParseThreadMessage, TAKEN } from "./parse-protocol";
@@ -21,28 +26,81 @@ const MAX_THREADS = 2;
 /** The parse thread's heap ceiling: past it the import is refused (413), the server lives on. */
 const THREAD_HEAP_MB = 1024;
 
-let bundle: Promise<string | null> | undefined;
+export const IMPORT_UNAVAILABLE = "import_unavailable";
 
-/** The thread's code: its entry and everything it imports, as one CommonJS script (cached). */
-function threadBundle(): Promise<string | null> {
-  bundle ??= (async () => {
-    try {
-      const { build } = await import("esbuild");
-      const out = await build({
-        entryPoints: [fileURLToPath(new URL("./parse-thread.ts", import.meta.url))],
-        bundle: true,
-        format: "cjs",
-        platform: "node",
-        target: "node20",
-        write: false,
-        logLevel: "silent",
-      });
-      return out.outputFiles[0]?.text ?? null;
-    } catch {
-      return null;
-    }
-  })();
-  return bundle;
+/** The import's parse thread cannot be started on this server: the import is refused (503), not
+ * parsed on the event loop. */
+export class ImportUnavailableError extends HttpError {
+  constructor() {
+    super(
+      503,
+      IMPORT_UNAVAILABLE,
+      "Imports are unavailable on this server right now: it could not start the import's reader. Nothing was imported. Try again later; if it keeps happening, tell the server's administrator (the server's log says why).",
+    );
+    this.name = "ImportUnavailableError";
+  }
+}
+
+/** Builds the thread's code (tests swap in one that fails). */
+export type ThreadBundler = () => Promise<string>;
+
+/** The thread's code: `entry` and everything it imports, as one CommonJS script. */
+export async function esbuildBundle(entry: string): Promise<string> {
+  const { build } = await import("esbuild");
+  const out = await build({
+    entryPoints: [entry],
+    bundle: true,
+    format: "cjs",
+    platform: "node",
+    target: "node20",
+    write: false,
+    logLevel: "silent",
+  });
+  const code = out.outputFiles[0]?.text;
+  if (code === undefined) throw new Error(`esbuild gave no output for ${entry}`);
+  return code;
+}
+
+const defaultBundler: ThreadBundler = () =>
+  esbuildBundle(fileURLToPath(new URL("./parse-thread.ts", import.meta.url)));
+let bundler = defaultBundler;
+let bundle: Promise<string> | undefined;
+/** The build's failure has been logged (until a build succeeds again). */
+let failureLogged = false;
+
+/** Tests: builds the thread's code with `next` from now on; returns what puts the default back. */
+export function replaceThreadBundler(next: ThreadBundler): () => void {
+  bundler = next;
+  bundle = undefined;
+  return () => {
+    bundler = defaultBundler;
+    bundle = undefined;
+  };
+}
+
+/** The thread's code (built once, then cached); rejects with ImportUnavailableError when it
+ * cannot be built, logging why the first time. A failed build is not cached. */
+function threadBundle(): Promise<string> {
+  if (bundle) return bundle;
+  const building = bundler().then(
+    (code) => {
+      failureLogged = false;
+      return code;
+    },
+    (error: unknown) => {
+      if (bundle === building) bundle = undefined;
+      if (!failureLogged) {
+        failureLogged = true;
+        console.error(
+          "IMPORTS ARE OFF: the import's parse thread could not be built, so every import is refused (503 import_unavailable) until it can be; parsing on the event loop instead would let one large file stall the server. Check that esbuild is installed with the server (npm ci). The cause:",
+          error,
+        );
+      }
+      throw new ImportUnavailableError();
+    },
+  );
+  bundle = building;
+  return building;
 }
 
 let running = 0;
@@ -73,18 +131,29 @@ export function importBuffer(size: number): Uint8Array {
 export interface ParseOptions {
   /** false: parse on the event loop (tests compare the two). */
   thread?: boolean;
+  /** true: when the parse thread cannot be built, parse on the event loop instead of refusing
+   * with ImportUnavailableError (for the CLI, where no other request waits on the loop). */
+  inLoopFallback?: boolean;
 }
 
 /** Parses an import file in a worker thread; rejects with ImportFormatError (ImportLimitError
- * for a cap) when the file can't be imported. */
+ * for a cap) when the file can't be imported, ImportUnavailableError when no thread can be
+ * started (unless `inLoopFallback`). */
 export async function parseImport(
   bytes: Uint8Array,
   timeZone: string,
   limits: ImportLimits,
   options: ParseOptions = {},
 ): Promise<ParsedImport> {
-  const code = options.thread === false ? null : await threadBundle();
-  if (code === null) return parseImportBytes(bytes, timeZone, limits);
+  if (options.thread === false) return parseImportBytes(bytes, timeZone, limits);
+  let code: string;
+  try {
+    code = await threadBundle();
+  } catch (error) {
+    if (options.inLoopFallback && error instanceof ImportUnavailableError)
+      return parseImportBytes(bytes, timeZone, limits);
+    throw error;
+  }
   const release = await slot();
   try {
     return await inThread(code, shared(bytes), timeZone, limits);
