@@ -233,6 +233,8 @@ describe.each(backends)("insight facts (%s)", (kind) => {
         ins_triggers: "[]",
       },
     ]);
+    // The store of today reads them once the later migrations ran too.
+    await migrateTo(adapter, "0008_insights_seq");
     const rows = await new KyselyRitualStore(adapter.db).insightsRows("u1", {});
     expect(rows.sessions).toEqual(expectedSessions);
     const derived = deriveSleep(night);
@@ -258,6 +260,7 @@ describe.each(backends)("insight facts (%s)", (kind) => {
     // As if written by something that bypassed the store.
     await db.updateTable("ritual_sessions").set({ ins_v: null, ins_in_anxiety: null }).execute();
     await db.updateTable("sleep_diaries").set({ ins_v: null, ins_quality: null }).execute();
+    await migrateTo(adapter, "0008_insights_seq");
     const store = new KyselyRitualStore(adapter.db);
     const rows = await store.insightsRows("u1", {});
     expect(rows.sessions).toEqual(expectedSessions);

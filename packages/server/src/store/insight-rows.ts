@@ -7,7 +7,7 @@
  */
 import { randomUUID } from "node:crypto";
 import type { CheckIn, CheckOut, MediaUsed, SleepDerived, SleepDiaryInput } from "@meridian/core";
-import { type Kysely, sql } from "kysely";
+import { type Generated, type Kysely, sql } from "kysely";
 import { knownTriggers, sceneTriggers } from "../insights/observations";
 import { ARRAY_ROWS_MARK } from "./dialects";
 import type { RitualTables } from "./ritual-schema";
@@ -54,12 +54,21 @@ export interface DiaryInsightColumns {
 export interface InsightStampsTable {
   user_id: string;
   stamp: string;
+  /** Ritual writes so far (0008_insights_seq); the session or diary written carries it in ins_seq. */
+  seq: Generated<number>;
+  /** The seq of the last delete or import: rows may have gone, so a cache reloads everything. */
+  purge_seq: Generated<number>;
+}
+
+/** The seq of the write that last wrote the row (0 for rows from before 0008_insights_seq). */
+export interface InsightSeqColumn {
+  ins_seq: number | null;
 }
 
 /** Merged into the ritual tables' row types (Kysely's withTables intersects them). */
 export type InsightTables = {
-  ritual_sessions: SessionInsightColumns;
-  sleep_diaries: DiaryInsightColumns;
+  ritual_sessions: SessionInsightColumns & InsightSeqColumn;
+  sleep_diaries: DiaryInsightColumns & InsightSeqColumn;
   insight_stamps: InsightStampsTable;
 };
 
@@ -249,6 +258,20 @@ export async function loadInsightsRows(
   userId: string,
   range: { from?: string; to?: string },
 ): Promise<InsightsRows> {
+  return (await loadInsightsParts(db, userId, range)).rows;
+}
+
+/**
+ * loadInsightsRows, optionally only the sessions and diaries written after seq `seqAbove` (and
+ * without check-ups), and telling how many rows had no facts (`stale`: recomputed from JSON, which
+ * a cache must not keep, because nothing marks them when they are completed).
+ */
+export async function loadInsightsParts(
+  db: Db,
+  userId: string,
+  range: { from?: string; to?: string },
+  seqAbove?: number,
+): Promise<{ rows: InsightsRows; stale: number }> {
   let sq = db
     .selectFrom("ritual_sessions")
     .modifyFront(sql.raw(ARRAY_ROWS_MARK))
@@ -259,25 +282,22 @@ export async function loadInsightsRows(
     .modifyFront(sql.raw(ARRAY_ROWS_MARK))
     .select([...DIARY_COLUMNS])
     .where("user_id", "=", userId);
-  let cq = db
-    .selectFrom("checkup_responses")
-    .select(["instrument_id", "local_date", "total"])
-    .where("user_id", "=", userId)
-    .where("total", "is not", null);
   if (range.from !== undefined) {
     sq = sq.where("local_date", ">=", range.from);
     dq = dq.where("night_of", ">=", range.from);
-    cq = cq.where("local_date", ">=", range.from);
   }
   if (range.to !== undefined) {
     sq = sq.where("local_date", "<=", range.to);
     dq = dq.where("night_of", "<=", range.to);
-    cq = cq.where("local_date", "<=", range.to);
+  }
+  if (seqAbove !== undefined) {
+    sq = sq.where((eb) => eb.or([eb("ins_seq", ">", seqAbove), eb("ins_seq", "is", null)]));
+    dq = dq.where((eb) => eb.or([eb("ins_seq", ">", seqAbove), eb("ins_seq", "is", null)]));
   }
   const [sessionAnswer, diaryAnswer, checkups] = await Promise.all([
     sq.orderBy("started_at").orderBy("id").execute(),
     dq.orderBy("night_of").execute(),
-    cq.orderBy("completed_at").orderBy("id").execute(),
+    seqAbove === undefined ? loadCheckupRows(db, userId, range) : Promise.resolve([]),
   ]);
   const sessionRows = (sessionAnswer as unknown[]).map(sessionColumnsOf);
   const diaryRows = (diaryAnswer as unknown[]).map(diaryColumnsOf);
@@ -351,14 +371,34 @@ export async function loadInsightsRows(
     };
   });
   return {
-    sessions,
-    diaries,
-    checkups: checkups.map((r) => ({
-      instrumentId: r.instrument_id,
-      localDate: r.local_date,
-      total: Number(r.total),
-    })),
+    rows: {
+      sessions,
+      diaries,
+      checkups,
+    },
+    stale: stale.length + staleNights.length,
   };
+}
+
+/** The scored check-ups in the range, in the order they were completed. */
+export async function loadCheckupRows(
+  db: Db,
+  userId: string,
+  range: { from?: string; to?: string },
+): Promise<InsightsRows["checkups"]> {
+  let cq = db
+    .selectFrom("checkup_responses")
+    .select(["instrument_id", "local_date", "total"])
+    .where("user_id", "=", userId)
+    .where("total", "is not", null);
+  if (range.from !== undefined) cq = cq.where("local_date", ">=", range.from);
+  if (range.to !== undefined) cq = cq.where("local_date", "<=", range.to);
+  const rows = await cq.orderBy("completed_at").orderBy("id").execute();
+  return rows.map((r) => ({
+    instrumentId: r.instrument_id,
+    localDate: r.local_date,
+    total: Number(r.total),
+  }));
 }
 
 /** Facts of a stored session row from its JSON columns (backfill and stale rows). */
@@ -377,22 +417,50 @@ export function sessionFactsOfRow(r: {
   });
 }
 
-/** Marks the user's ritual data as changed (see InsightStampsTable). */
-export async function bumpInsightStamp(db: Db, userId: string): Promise<void> {
+/**
+ * Marks the user's ritual data as changed (see InsightStampsTable) and returns the new seq for the
+ * rows this write touches. Call it inside the write's transaction and before the write: the
+ * stamps row stays locked until the transaction ends, so seqs are taken in commit order and every
+ * row with ins_seq ≤ n is committed once n is visible (what the row cache relies on). `purge`
+ * (deletes, imports) makes the next cached read a full one.
+ */
+export async function bumpInsightStamp(
+  db: Db,
+  userId: string,
+  options: { purge?: boolean } = {},
+): Promise<number> {
   const stamp = randomUUID();
-  await db
+  const next = sql<number>`insight_stamps.seq + 1`;
+  const row = await db
     .insertInto("insight_stamps")
-    .values({ user_id: userId, stamp })
-    .onConflict((oc) => oc.column("user_id").doUpdateSet({ stamp }))
-    .execute();
+    .values({ user_id: userId, stamp, seq: 1, purge_seq: options.purge ? 1 : 0 })
+    .onConflict((oc) =>
+      oc.column("user_id").doUpdateSet({ stamp, seq: next, ...(options.purge ? { purge_seq: next } : {}) }),
+    )
+    .returning("seq")
+    .executeTakeFirstOrThrow();
+  return Number(row.seq);
 }
 
 /** The user's current stamp; "" when nothing was written since 0004_insights. */
 export async function insightStamp(db: Db, userId: string): Promise<string> {
+  return (await insightStampState(db, userId)).stamp;
+}
+
+export interface InsightStampState {
+  stamp: string;
+  seq: number;
+  purgeSeq: number;
+}
+
+/** The stamp with its write counters (all zero/empty when nothing was written since 0004). */
+export async function insightStampState(db: Db, userId: string): Promise<InsightStampState> {
   const row = await db
     .selectFrom("insight_stamps")
-    .select("stamp")
+    .select(["stamp", "seq", "purge_seq"])
     .where("user_id", "=", userId)
     .executeTakeFirst();
-  return row?.stamp ?? "";
+  return row
+    ? { stamp: row.stamp, seq: Number(row.seq), purgeSeq: Number(row.purge_seq) }
+    : { stamp: "", seq: 0, purgeSeq: 0 };
 }

@@ -5,10 +5,10 @@ import {
   diaryFacts,
   type InsightTables,
   insightStamp,
-  loadInsightsRows,
   sessionFactChanges,
   sessionFacts,
 } from "./insight-rows";
+import { InsightRowsCache } from "./insight-rows-cache";
 import {
   fromCheckup,
   fromNewRitualSession,
@@ -49,9 +49,11 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 /** The RitualStore shared by both dialects (SQLite and PostgreSQL): one set of Kysely queries. */
 export class KyselyRitualStore implements RitualStore {
   readonly #db: Db;
+  readonly #insightRows: InsightRowsCache;
 
   constructor(db: Kysely<Database>) {
     this.#db = db.withTables<RitualTables & InsightTables>();
+    this.#insightRows = new InsightRowsCache(this.#db);
   }
 
   // sessions
@@ -65,16 +67,20 @@ export class KyselyRitualStore implements RitualStore {
         const existing = await this.#byClientId(trx, userId, s.clientId);
         if (existing) return { session: existing, created: false };
       }
+      // The stamp first: its seq goes into the row (see bumpInsightStamp). A skipped insert
+      // leaves a new stamp behind, which only means the next insights read recomputes.
+      const seq = await bumpInsightStamp(trx, userId);
       const row = await trx
         .insertInto("ritual_sessions")
-        .values({ ...fromNewRitualSession(userId, s), ...sessionFacts({ ...s, checkOut: null }) })
+        .values({
+          ...fromNewRitualSession(userId, s),
+          ...sessionFacts({ ...s, checkOut: null }),
+          ins_seq: seq,
+        })
         .onConflict((oc) => oc.columns(["user_id", "client_id"]).doNothing())
         .returningAll()
         .executeTakeFirst();
-      if (row) {
-        await bumpInsightStamp(trx, userId);
-        return { session: toRitualSession(row), created: true };
-      }
+      if (row) return { session: toRitualSession(row), created: true };
       // A concurrent create with the same clientId won the race.
       const existing = s.clientId === null ? null : await this.#byClientId(trx, userId, s.clientId);
       if (!existing) throw new Error("Session insert was skipped but no session with its clientId exists");
@@ -139,28 +145,31 @@ export class KyselyRitualStore implements RitualStore {
     expectedStatus: SessionStatus,
     changes: RitualSessionChanges,
   ): Promise<RitualSessionRecord | null> {
-    const row = await this.#db
-      .updateTable("ritual_sessions")
-      .set({ ...ritualSessionSet(changes), ...sessionFactChanges(changes) })
-      .where("user_id", "=", userId)
-      .where("id", "=", id)
-      .where("status", "=", expectedStatus)
-      .returningAll()
-      .executeTakeFirst();
-    if (!row) return null;
-    await bumpInsightStamp(this.#db, userId);
-    return toRitualSession(row);
+    const row = await this.#db.transaction().execute(async (trx) => {
+      const seq = await bumpInsightStamp(trx, userId);
+      return trx
+        .updateTable("ritual_sessions")
+        .set({ ...ritualSessionSet(changes), ...sessionFactChanges(changes), ins_seq: seq })
+        .where("user_id", "=", userId)
+        .where("id", "=", id)
+        .where("status", "=", expectedStatus)
+        .returningAll()
+        .executeTakeFirst();
+    });
+    return row ? toRitualSession(row) : null;
   }
 
   async deleteSession(userId: string, id: string): Promise<boolean> {
-    const result = await this.#db
-      .deleteFrom("ritual_sessions")
-      .where("user_id", "=", userId)
-      .where("id", "=", id)
-      .executeTakeFirst();
-    const deleted = Number(result.numDeletedRows) > 0;
-    if (deleted) await bumpInsightStamp(this.#db, userId);
-    return deleted;
+    return this.#db.transaction().execute(async (trx) => {
+      const result = await trx
+        .deleteFrom("ritual_sessions")
+        .where("user_id", "=", userId)
+        .where("id", "=", id)
+        .executeTakeFirst();
+      const deleted = Number(result.numDeletedRows) > 0;
+      if (deleted) await bumpInsightStamp(trx, userId, { purge: true });
+      return deleted;
+    });
   }
 
   async latestSessionStartedBetween(userId: string, fromIso: string, toIso: string): Promise<string | null> {
@@ -195,28 +204,29 @@ export class KyselyRitualStore implements RitualStore {
   ): Promise<{ diary: SleepDiaryRecord; created: boolean }> {
     const fields = JSON.stringify(d.fields);
     const derived = JSON.stringify(d.derived);
-    const facts = diaryFacts(d.fields, d.derived);
-    const row = await this.#db
-      .insertInto("sleep_diaries")
-      .values({
-        id: d.id,
-        user_id: userId,
-        night_of: d.nightOf,
-        fields,
-        derived,
-        session_id: d.sessionId,
-        created_at: d.now,
-        updated_at: d.now,
-        ...facts,
-      })
-      .onConflict((oc) =>
-        oc
-          .columns(["user_id", "night_of"])
-          .doUpdateSet({ fields, derived, session_id: d.sessionId, updated_at: d.now, ...facts }),
-      )
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await bumpInsightStamp(this.#db, userId);
+    const row = await this.#db.transaction().execute(async (trx) => {
+      const facts = { ...diaryFacts(d.fields, d.derived), ins_seq: await bumpInsightStamp(trx, userId) };
+      return trx
+        .insertInto("sleep_diaries")
+        .values({
+          id: d.id,
+          user_id: userId,
+          night_of: d.nightOf,
+          fields,
+          derived,
+          session_id: d.sessionId,
+          created_at: d.now,
+          updated_at: d.now,
+          ...facts,
+        })
+        .onConflict((oc) =>
+          oc
+            .columns(["user_id", "night_of"])
+            .doUpdateSet({ fields, derived, session_id: d.sessionId, updated_at: d.now, ...facts }),
+        )
+        .returningAll()
+        .executeTakeFirstOrThrow();
+    });
     return { diary: toSleepDiary(row), created: row.id === d.id };
   }
 
@@ -239,21 +249,25 @@ export class KyselyRitualStore implements RitualStore {
   }
 
   async deleteSleepDiary(userId: string, nightOf: string): Promise<boolean> {
-    const result = await this.#db
-      .deleteFrom("sleep_diaries")
-      .where("user_id", "=", userId)
-      .where("night_of", "=", nightOf)
-      .executeTakeFirst();
-    const deleted = Number(result.numDeletedRows) > 0;
-    if (deleted) await bumpInsightStamp(this.#db, userId);
-    return deleted;
+    return this.#db.transaction().execute(async (trx) => {
+      const result = await trx
+        .deleteFrom("sleep_diaries")
+        .where("user_id", "=", userId)
+        .where("night_of", "=", nightOf)
+        .executeTakeFirst();
+      const deleted = Number(result.numDeletedRows) > 0;
+      if (deleted) await bumpInsightStamp(trx, userId, { purge: true });
+      return deleted;
+    });
   }
 
   // check-ups
 
   async insertCheckup(c: CheckupRecord): Promise<CheckupRecord> {
-    await this.#db.insertInto("checkup_responses").values(fromCheckup(c)).execute();
-    await bumpInsightStamp(this.#db, c.userId);
+    await this.#db.transaction().execute(async (trx) => {
+      await bumpInsightStamp(trx, c.userId);
+      await trx.insertInto("checkup_responses").values(fromCheckup(c)).execute();
+    });
     return c;
   }
 
@@ -275,20 +289,27 @@ export class KyselyRitualStore implements RitualStore {
   }
 
   async deleteCheckup(userId: string, id: string): Promise<boolean> {
-    const result = await this.#db
-      .deleteFrom("checkup_responses")
-      .where("user_id", "=", userId)
-      .where("id", "=", id)
-      .executeTakeFirst();
-    const deleted = Number(result.numDeletedRows) > 0;
-    if (deleted) await bumpInsightStamp(this.#db, userId);
-    return deleted;
+    return this.#db.transaction().execute(async (trx) => {
+      const result = await trx
+        .deleteFrom("checkup_responses")
+        .where("user_id", "=", userId)
+        .where("id", "=", id)
+        .executeTakeFirst();
+      const deleted = Number(result.numDeletedRows) > 0;
+      if (deleted) await bumpInsightStamp(trx, userId);
+      return deleted;
+    });
   }
 
   // insights
 
   async insightsRows(userId: string, range: { from?: string; to?: string }): Promise<InsightsRows> {
-    return loadInsightsRows(this.#db, userId, range);
+    return this.#insightRows.rows(userId, range);
+  }
+
+  /** How the insights' row cache answered so far (for tests). */
+  get insightRowLoads(): Readonly<{ full: number; delta: number; none: number }> {
+    return this.#insightRows.loads;
   }
 
   insightsStamp(userId: string): Promise<string> {
@@ -300,22 +321,25 @@ export class KyselyRitualStore implements RitualStore {
     const stranger = all.find((r) => r.userId !== userId);
     if (stranger) throw new Error(`Record ${stranger.id} belongs to another user`);
     await this.#db.transaction().execute(async (trx) => {
+      // A purge: the next insights read loads everything rather than thousands of changes.
+      const seq = await bumpInsightStamp(trx, userId, { purge: true });
       for (const part of chunks(data.sessions ?? [], IMPORT_CHUNK)) {
         await trx
           .insertInto("ritual_sessions")
-          .values(part.map((r) => ({ ...fromRitualSession(r), ...sessionFacts(r) })))
+          .values(part.map((r) => ({ ...fromRitualSession(r), ...sessionFacts(r), ins_seq: seq })))
           .execute();
       }
       for (const part of chunks(data.diaries ?? [], IMPORT_CHUNK)) {
         await trx
           .insertInto("sleep_diaries")
-          .values(part.map((d) => ({ ...fromSleepDiary(d), ...diaryFacts(d.fields, d.derived) })))
+          .values(
+            part.map((d) => ({ ...fromSleepDiary(d), ...diaryFacts(d.fields, d.derived), ins_seq: seq })),
+          )
           .execute();
       }
       for (const part of chunks(data.checkups ?? [], IMPORT_CHUNK)) {
         await trx.insertInto("checkup_responses").values(part.map(fromCheckup)).execute();
       }
-      await bumpInsightStamp(trx, userId);
     });
   }
 }

@@ -138,6 +138,9 @@ describe.each(backends)("0006_media_layer_ids on %s", (kind) => {
   it("re-ids own-audio layers in sealed and legacy rows; no file-name piece is left; presets load as before", async () => {
     const { adapter, dir } = await openAdapter(kind);
     await migrateTo(adapter, "0005_encryption");
+    // Today's store writes each session's insight seq (0008): add those columns so the app below
+    // can write at 0005 (the migrator is only ever taken to 0006 here).
+    await migrations["0008_insights_seq"]?.up(adapter.db);
     const db = adapter.db as unknown as Kysely<SceneRows & { users: Record<string, string> }>;
 
     // An account with keys: a preset and a session written through the app (names sealed).

@@ -1,5 +1,6 @@
 import { type Kysely, type Migration, type MigrationProvider, sql } from "kysely";
 import { insightsMigration } from "./insights-migration";
+import { insightsSeqMigration } from "./insights-seq-migration";
 import { mediaLayerIdsMigration } from "./media-layer-ids-migration";
 import { quotaMigration } from "./quota-migration";
 import { ritualMigration } from "./ritual-migration";
@@ -108,6 +109,7 @@ export const migrations: Record<string, Migration> = {
   "0005_encryption": encryptionMigration,
   "0006_media_layer_ids": mediaLayerIdsMigration,
   "0007_quota_reservations": quotaMigration,
+  "0008_insights_seq": insightsSeqMigration,
 };
 
 export const migrationProvider: MigrationProvider = {
