@@ -56,9 +56,14 @@ export const ConflictSchema = z.object({
   current: EntrySchema,
 });
 
-/** An entry that is stored but could not be decrypted: its id and local date only. */
-export const UnreadableEntrySchema = z.object({ id: z.string(), date: z.string() });
-export type UnreadableEntry = z.infer<typeof UnreadableEntrySchema>;
+/** A record (entry, prompt, preset, media item, session, sleep diary) that is stored but could
+ * not be decrypted: its id and local date only. Every list answer carries these as
+ * `unreadable` (empty when all is well). */
+export const UnreadableRecordSchema = z.object({ id: z.string(), date: z.string() });
+export type UnreadableRecordInfo = z.infer<typeof UnreadableRecordSchema>;
+/** An entry that is stored but could not be decrypted (the same shape as any record's). */
+export const UnreadableEntrySchema = UnreadableRecordSchema;
+export type UnreadableEntry = UnreadableRecordInfo;
 
 /** A page of entries. `unreadable` names the entries of this page that did not decrypt (a
  * damaged record); they are left out of `entries`, every other entry is there. */

@@ -29,6 +29,9 @@ export const ErrorCode = {
   decryptFailed: "decrypt_failed",
   /** The entry asked for is stored but does not decrypt; the other entries are unaffected. */
   entryUnreadable: "entry_unreadable",
+  /** The prompt, preset, media item, session or sleep diary asked for is stored but does not
+   * decrypt (422); lists show every other record and name this one in `unreadable`. */
+  recordUnreadable: "record_unreadable",
   recoveryKeyInvalid: "recovery_key_invalid",
   /** A new password is one of the most common ones or trivially guessed (400, with `field`). */
   weakPassword: "weak_password",

@@ -178,6 +178,8 @@ export type ArchiveMedia = z.infer<typeof ArchiveMediaSchema>;
 /** A record the export could not decrypt (a damaged ciphertext): named, not included. An
  * import reads past these; they are there so the person knows what is missing and where. */
 export const ArchiveUnreadableSchema = z.object({
+  /** "entries", "prompts", "presets", "media", "ritual_sessions" or "sleep_diaries" (read as
+   * any short name, so a later table does not make an older reader refuse the archive). */
   table: z.string().min(1).max(40),
   id,
   /** The record's local date (YYYY-MM-DD). */

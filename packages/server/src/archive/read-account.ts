@@ -2,6 +2,7 @@ import type { Archive, ArchiveMedia, ArchivePrompt, ArchiveUnreadable } from "@m
 import { ARCHIVE_FORMAT, ARCHIVE_VERSION } from "@meridian/core";
 import type { RitualSessionRecord } from "../store/ritual-store";
 import type { Store, UserRecord } from "../store/store";
+import { type RecordList, slotsNewestFirst, type UnreadableRecord } from "../store/unreadable";
 
 /** Everything one account holds, read through the Store, as the archive's records: oldest
  * first then by id, each object's keys in a fixed order, so the same data always gives the
@@ -21,17 +22,28 @@ const byTimeThenId =
 
 const SESSION_PAGE = 1000;
 
-export async function allSessions(store: Store, userId: string): Promise<RitualSessionRecord[]> {
-  const all: RitualSessionRecord[] = [];
+/** Every session of the user; those that did not decrypt are named in `unreadable` (a page
+ * counts them in place, so one at a page's end neither stops the walk nor repeats). */
+export async function allSessions(store: Store, userId: string): Promise<RecordList<RitualSessionRecord>> {
+  const all: RecordList<RitualSessionRecord> = [];
+  const unreadable: UnreadableRecord[] = [];
+  let after: { startedAt: string; id: string } | undefined;
   for (;;) {
-    const last = all.at(-1);
-    const page = await store.ritual.listSessions(userId, {
-      limit: SESSION_PAGE,
-      ...(last ? { after: { startedAt: last.startedAt, id: last.id } } : {}),
-    });
-    all.push(...page);
-    if (page.length < SESSION_PAGE) return all;
+    const page = slotsNewestFirst(
+      await store.ritual.listSessions(userId, { limit: SESSION_PAGE, ...(after ? { after } : {}) }),
+      (s) => s.startedAt,
+      (u) => u.startedAt ?? u.createdAt,
+    );
+    for (const slot of page) {
+      if (slot.record) all.push(slot.record);
+      if (slot.unreadable) unreadable.push(slot.unreadable);
+    }
+    const last = page.at(-1);
+    if (page.length < SESSION_PAGE || !last) break;
+    after = { startedAt: last.at, id: last.id };
   }
+  if (unreadable.length > 0) all.unreadable = unreadable;
+  return all;
 }
 
 /** The path of an audio item's file inside the export zip. */
@@ -50,7 +62,8 @@ export async function readAccount(store: Store, user: UserRecord, exportedAt: Da
   ]);
   // Records that did not decrypt are named as error records (the encrypting store has logged
   // them); everything that opens is exported.
-  const unreadable = (entries.unreadable ?? [])
+  const unreadable = [entries, prompts, sessions, diaries, presets, media]
+    .flatMap((list: RecordList<unknown>) => list.unreadable ?? [])
     .map(
       (u): ArchiveUnreadable => ({
         table: u.table,
@@ -60,7 +73,19 @@ export async function readAccount(store: Store, user: UserRecord, exportedAt: Da
       }),
     )
     .sort((a, b) =>
-      a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
+      a.date !== b.date
+        ? a.date < b.date
+          ? -1
+          : 1
+        : a.table !== b.table
+          ? a.table < b.table
+            ? -1
+            : 1
+          : a.id < b.id
+            ? -1
+            : a.id > b.id
+              ? 1
+              : 0,
     );
   return {
     format: ARCHIVE_FORMAT,

@@ -31,6 +31,19 @@ export class EntryUnreadableError extends HttpError {
   }
 }
 
+/** A prompt, preset, media item, session or sleep diary asked for on its own exists but does not
+ * decrypt (422, like EntryUnreadableError); lists show every other record and name this one. */
+export class RecordUnreadableError extends HttpError {
+  constructor(what: string) {
+    super(
+      422,
+      ErrorCode.recordUnreadable,
+      `This ${what} could not be decrypted; your other records are not affected. The server log names the field.`,
+    );
+    this.name = "RecordUnreadableError";
+  }
+}
+
 /** The user's data key is not in server memory (server restarted, session expired or signed
  * out elsewhere): the client must sign in again to unlock the journal. */
 export class SessionLockedError extends HttpError {

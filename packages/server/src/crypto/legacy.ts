@@ -73,13 +73,16 @@ export async function encryptLegacyAccount(
 /** Reads every encrypted record of the user back through the encrypting store; throws
  * DecryptError if any does not open. Proof that a migration worked before its backup goes. */
 export async function readBackAccount(store: Store, userId: string): Promise<void> {
-  const unreadable = (await store.allEntries(userId)).unreadable ?? [];
-  if (unreadable[0])
-    throw new DecryptError(`${unreadable[0].field} of ${unreadable[0].id}: read-back failed`);
-  await store.listPrompts(userId);
+  // Lists leave out what does not open and name it: any such record fails the read-back.
+  const lists = [
+    await store.allEntries(userId),
+    await store.listPrompts(userId),
+    await store.ritual.listSessions(userId, { limit: 1_000_000 }),
+    await store.ritual.listSleepDiaries(userId, {}),
+    await store.studio.listPresets(userId),
+    await store.studio.listMedia(userId),
+  ];
   await store.countTags(userId);
-  await store.ritual.listSessions(userId, { limit: 1_000_000 });
-  await store.ritual.listSleepDiaries(userId, {});
-  await store.studio.listPresets(userId);
-  await store.studio.listMedia(userId);
+  const unreadable = lists.flatMap((list) => list.unreadable ?? [])[0];
+  if (unreadable) throw new DecryptError(`${unreadable.field} of ${unreadable.id}: read-back failed`);
 }

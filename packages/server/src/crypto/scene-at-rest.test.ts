@@ -95,14 +95,18 @@ describe.each(backends)("scene text at rest on %s", (kind) => {
     );
   });
 
-  it("refuses a sealed scene name moved to another record (409 decrypt_failed)", async () => {
+  it("refuses a sealed scene name moved to another record (422 record_unreadable)", async () => {
     const other = await ana.post("/api/presets", { name: "Other", scene: presetScene });
     const otherId = (await body(other)).id;
     const [source] = await raw.query<{ scene: string }>("select scene from presets where id = ?", [presetId]);
     await raw.exec("update presets set scene = ? where id = ?", [source?.scene, otherId]);
     const res = await ana.get(`/api/presets/${otherId}`);
-    expect(res.status).toBe(409);
-    expect((await body(res)).error.code).toBe("decrypt_failed");
+    expect(res.status).toBe(422);
+    expect((await body(res)).error.code).toBe("record_unreadable");
+    // The list shows the others and names this one.
+    const list = await body(await ana.get("/api/presets"));
+    expect(list.presets.map((p: { id: string }) => p.id)).toContain(presetId);
+    expect(list.unreadable.map((u: { id: string }) => u.id)).toEqual([otherId]);
     await ana.delete(`/api/presets/${otherId}`);
   });
 });

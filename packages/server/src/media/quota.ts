@@ -33,7 +33,7 @@ export async function storageUsage(
   userId: string,
 ): Promise<StorageUsage> {
   const media = await studio.listMedia(userId);
-  const mediaBytes = media.reduce((sum, m) => sum + m.sizeBytes, 0);
+  const mediaBytes = [...media, ...(media.unreadable ?? [])].reduce((sum, m) => sum + (m.sizeBytes ?? 0), 0);
   const renderBytes = renders.usedBytes(userId);
   return { quotaBytes: quotaOf(files), usedBytes: mediaBytes + renderBytes, mediaBytes, renderBytes };
 }

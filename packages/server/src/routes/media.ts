@@ -2,6 +2,7 @@ import { rename, rm } from "node:fs/promises";
 import { createRoute, z } from "@hono/zod-openapi";
 import { ErrorCode } from "@meridian/core";
 import { type App, type AppDeps, userOf } from "../context";
+import { RecordUnreadableError } from "../crypto/errors";
 import { HttpError, notFound, ServerErrorCode } from "../errors";
 import { requireUser } from "../http/auth";
 import { newId } from "../ids";
@@ -27,6 +28,7 @@ import {
   UploadHeadersSchema,
   UploadQuerySchema,
 } from "./studio-schemas";
+import { UnreadableListSchema, unreadableOf } from "./unreadable";
 
 const common = { tags: ["media"], security: sessionSecurity, middleware: requireUser };
 const binary = z.string().openapi({ format: "binary" });
@@ -82,7 +84,10 @@ const list = createRoute({
   method: "get",
   path: "/api/media",
   summary: "The user's audio files and links, newest first",
-  responses: { 200: json(z.object({ items: z.array(MediaItemSchema) }), "Media"), ...errors(401) },
+  responses: {
+    200: json(z.object({ items: z.array(MediaItemSchema), unreadable: UnreadableListSchema }), "Media"),
+    ...errors(401),
+  },
 });
 
 const usage = createRoute({
@@ -99,7 +104,7 @@ const get = createRoute({
   path: "/api/media/{id}",
   summary: "One media item",
   request: { params: IdParamsSchema },
-  responses: { 200: json(MediaItemSchema, "The item"), ...errors(401, 404) },
+  responses: { 200: json(MediaItemSchema, "The item"), ...errors(401, 404, 422) },
 });
 
 const update = createRoute({
@@ -319,7 +324,7 @@ export function registerMediaRoutes(
 
   app.openapi(list, async (c) => {
     const items = await studio.listMedia(userOf(c).id);
-    return c.json({ items: items.map(presentMedia) }, 200);
+    return c.json({ items: items.map(presentMedia), unreadable: unreadableOf(items) }, 200);
   });
 
   // Registered before /api/media/{id} so the fixed path wins.
@@ -398,7 +403,11 @@ export function registerMediaRoutes(
   app.openapi(remove, async (c) => {
     const userId = userOf(c).id;
     const { id } = c.req.valid("param");
-    const item = await studio.findMedia(userId, id);
+    // An item whose name does not decrypt can still be deleted (its file too, if it has one).
+    const item = await studio.findMedia(userId, id).catch((error: unknown) => {
+      if (error instanceof RecordUnreadableError) return { kind: "unreadable" as const };
+      throw error;
+    });
     if (!item || !(await studio.deleteMedia(userId, id))) throw notFound("No such media");
     if (item.kind !== "link") await rm(mediaPath(files, userId, id), { force: true });
     return c.body(null, 204);

@@ -16,6 +16,7 @@ import {
   sceneFromBody,
   UpdatePresetSchema,
 } from "./studio-schemas";
+import { UnreadableListSchema, unreadableOf } from "./unreadable";
 
 const presetCommon = { tags: ["presets"], security: sessionSecurity, middleware: requireUser };
 
@@ -43,7 +44,10 @@ const list = createRoute({
   method: "get",
   path: "/api/presets",
   summary: "The user's own presets, most recently updated first",
-  responses: { 200: json(z.object({ presets: z.array(PresetSchema) }), "Presets"), ...errors(401) },
+  responses: {
+    200: json(z.object({ presets: z.array(PresetSchema), unreadable: UnreadableListSchema }), "Presets"),
+    ...errors(401),
+  },
 });
 
 const create = createRoute({
@@ -61,7 +65,7 @@ const get = createRoute({
   path: "/api/presets/{id}",
   summary: "One preset",
   request: { params: IdParamsSchema },
-  responses: { 200: json(PresetSchema, "The preset"), ...errors(401, 404) },
+  responses: { 200: json(PresetSchema, "The preset"), ...errors(401, 404, 422) },
 });
 
 const update = createRoute({
@@ -105,7 +109,7 @@ export function registerPresetRoutes(app: App, deps: AppDeps): void {
 
   app.openapi(list, async (c) => {
     const presets = await studio.listPresets(userOf(c).id);
-    return c.json({ presets: presets.map(present) }, 200);
+    return c.json({ presets: presets.map(present), unreadable: unreadableOf(presets) }, 200);
   });
 
   app.openapi(create, async (c) => {

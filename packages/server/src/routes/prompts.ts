@@ -12,7 +12,9 @@ import { notFound } from "../errors";
 import { requireUser } from "../http/auth";
 import { newId } from "../ids";
 import { presentPrompt } from "../presenters/prompt";
+import type { RecordList } from "../store/unreadable";
 import { errors, IdParamsSchema, json, jsonBody, sessionSecurity } from "./common";
+import { UnreadableListSchema, unreadableOf } from "./unreadable";
 
 export const PromptListQuerySchema = z.object({ category: PromptCategorySchema.optional() });
 export const RandomPromptQuerySchema = z.object({
@@ -28,7 +30,10 @@ const list = createRoute({
   path: "/api/prompts",
   summary: "Built-in prompts and the user's own",
   request: { query: PromptListQuerySchema },
-  responses: { 200: json(z.object({ prompts: z.array(PromptSchema) }), "Prompts"), ...errors(400, 401) },
+  responses: {
+    200: json(z.object({ prompts: z.array(PromptSchema), unreadable: UnreadableListSchema }), "Prompts"),
+    ...errors(400, 401),
+  },
 });
 
 const random = createRoute({
@@ -61,15 +66,18 @@ const remove = createRoute({
 export function registerPromptRoutes(app: App, deps: AppDeps): void {
   const { store } = deps;
 
-  async function promptsFor(userId: string, category: string | undefined): Promise<Prompt[]> {
+  async function promptsFor(userId: string, category: string | undefined): Promise<RecordList<Prompt>> {
     const builtIn = BUILT_IN_PROMPTS.filter((p) => category === undefined || p.category === category);
-    const own = (await store.listPrompts(userId, category)).map(presentPrompt);
-    return [...builtIn, ...own];
+    const own = await store.listPrompts(userId, category);
+    const all: RecordList<Prompt> = [...builtIn, ...own.map(presentPrompt)];
+    if (own.unreadable) all.unreadable = own.unreadable;
+    return all;
   }
 
   app.openapi(list, async (c) => {
     const { category } = c.req.valid("query");
-    return c.json({ prompts: await promptsFor(userOf(c).id, category) }, 200);
+    const prompts = await promptsFor(userOf(c).id, category);
+    return c.json({ prompts: [...prompts], unreadable: unreadableOf(prompts) }, 200);
   });
 
   app.openapi(random, async (c) => {

@@ -15,9 +15,11 @@ import { newId } from "../ids";
 import { presentSession } from "../presenters/session";
 import type { RitualSessionChanges, RitualSessionRecord, SessionCursor } from "../store/ritual-store";
 import type { Store } from "../store/store";
+import { slotsNewestFirst } from "../store/unreadable";
 import { localDateIn } from "../time";
 import { CalendarDateSchema, errors, IdParamsSchema, json, jsonBody, sessionSecurity } from "./common";
 import { sceneFromBody } from "./studio-schemas";
+import { UnreadableListSchema, unreadableOf } from "./unreadable";
 
 /** Error code of a status change (or edit) the session's state doesn't allow. */
 export const INVALID_TRANSITION = "invalid_transition";
@@ -38,6 +40,7 @@ export const SessionListQuerySchema = z
 export const SessionListSchema = z.object({
   sessions: z.array(SessionSchema),
   nextCursor: z.string().nullable(),
+  unreadable: UnreadableListSchema,
 });
 
 /** Opaque keyset cursor: base64url of [startedAt, id] of the last session on the page. */
@@ -79,7 +82,7 @@ const current = createRoute({
   method: "get",
   path: "/api/sessions/current",
   summary: "The user's active session (to resume after a closed tab)",
-  responses: { 200: json(SessionSchema, "The active session"), ...errors(401, 404) },
+  responses: { 200: json(SessionSchema, "The active session"), ...errors(401, 404, 422) },
 });
 
 const create = createRoute({
@@ -101,7 +104,7 @@ const getOne = createRoute({
   path: "/api/sessions/{id}",
   summary: "One session",
   request: { params: IdParamsSchema },
-  responses: { 200: json(SessionSchema, "The session"), ...errors(401, 404) },
+  responses: { 200: json(SessionSchema, "The session"), ...errors(401, 404, 422) },
 });
 
 const update = createRoute({
@@ -162,10 +165,26 @@ export function registerSessionRoutes(app: App, deps: AppDeps): void {
       ...(status !== undefined ? { status } : {}),
       ...(after ? { after } : {}),
     });
-    const page = rows.slice(0, limit);
+    // Sessions that did not decrypt are left out of `rows` and named apart; the page counts
+    // them in their place (newest first), so paging neither stops early nor skips one.
+    const all = slotsNewestFirst(
+      rows,
+      (s) => s.startedAt,
+      (u) => u.startedAt ?? u.createdAt,
+    );
+    const page = all.slice(0, limit);
     const last = page[page.length - 1];
-    const nextCursor = rows.length > limit && last ? encodeSessionCursor(last) : null;
-    return c.json({ sessions: page.map(presentSession), nextCursor }, 200);
+    const nextCursor =
+      all.length > limit && last ? encodeSessionCursor({ startedAt: last.at, id: last.id }) : null;
+    const unreadable = page.flatMap((r) => (r.unreadable ? [r.unreadable] : []));
+    return c.json(
+      {
+        sessions: page.flatMap((r) => (r.record ? [presentSession(r.record)] : [])),
+        nextCursor,
+        unreadable: unreadableOf({ unreadable }),
+      },
+      200,
+    );
   });
 
   // Registered before /api/sessions/{id} so the fixed path wins.

@@ -14,6 +14,7 @@ import { newId } from "../ids";
 import { presentSleepDiary } from "../presenters/sleep-diary";
 import type { RitualStore } from "../store/ritual-store";
 import { CalendarDateSchema, errors, json, jsonBody, sessionSecurity } from "./common";
+import { UnreadableListSchema, unreadableOf } from "./unreadable";
 
 /** The evening a diary links to: sessions started from 18:00 on the night's date to 03:00 the
  * next morning, local time in the user's zone; the latest such session wins. */
@@ -38,7 +39,7 @@ const list = createRoute({
   summary: "Morning sleep diaries with derived measures, newest night first",
   request: { query: SleepDiaryListQuerySchema },
   responses: {
-    200: json(z.object({ diaries: z.array(SleepDiarySchema) }), "Diaries"),
+    200: json(z.object({ diaries: z.array(SleepDiarySchema), unreadable: UnreadableListSchema }), "Diaries"),
     ...errors(400, 401),
   },
 });
@@ -62,7 +63,7 @@ const getOne = createRoute({
   path: "/api/sleep-diaries/{nightOf}",
   summary: "The diary of one night",
   request: { params: NightParamsSchema },
-  responses: { 200: json(SleepDiarySchema, "The diary"), ...errors(400, 401, 404) },
+  responses: { 200: json(SleepDiarySchema, "The diary"), ...errors(400, 401, 404, 422) },
 });
 
 const remove = createRoute({
@@ -95,7 +96,7 @@ export function registerSleepDiaryRoutes(app: App, deps: AppDeps): void {
       ...(from !== undefined ? { from } : {}),
       ...(to !== undefined ? { to } : {}),
     });
-    return c.json({ diaries: diaries.map(presentSleepDiary) }, 200);
+    return c.json({ diaries: diaries.map(presentSleepDiary), unreadable: unreadableOf(diaries) }, 200);
   });
 
   app.openapi(put, async (c) => {

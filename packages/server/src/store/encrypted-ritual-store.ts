@@ -9,13 +9,14 @@ import {
   sealScene,
 } from "../crypto/field-codec";
 import type { UserKey } from "../crypto/keys";
-import { forwardRest, loudly } from "./encrypted-helpers";
+import { forwardRest, loudly, openEach, openOne } from "./encrypted-helpers";
 import { withRandomLayerIds } from "./random-layer-ids";
 import type { RitualSessionRecord, RitualStore, SleepDiaryRecord } from "./ritual-store";
 
 /** RitualStore with the check-out note, the media names of a session, the text inside its scene
  * snapshot (name, description, own-audio layer names) and the sleep diary's comments sealed
- * (see encrypted-store.ts); own-audio layer ids made random on write (random-layer-ids.ts). Check-ins, ratings and the sound part of scenes stay plain. */
+ * (see encrypted-store.ts); own-audio layer ids made random on write (random-layer-ids.ts). Check-ins, ratings and the sound part of scenes stay plain.
+ * Lists leave out a row that does not decrypt and name it in `unreadable`; getting one answers 422. */
 export function encryptRitualStore(inner: RitualStore, keyOf: (userId: string) => UserKey): RitualStore {
   const openSession = (key: UserKey, s: RitualSessionRecord): RitualSessionRecord => ({
     ...s,
@@ -35,13 +36,21 @@ export function encryptRitualStore(inner: RitualStore, keyOf: (userId: string) =
   });
   const sessions = async (userId: string, work: () => Promise<RitualSessionRecord[]>) => {
     const key = keyOf(userId);
-    const list = await work();
-    return loudly(async () => list.map((s) => openSession(key, s)));
+    return openEach(
+      await work(),
+      (s) => openSession(key, s),
+      (s) => ({
+        table: "ritual_sessions",
+        id: s.id,
+        createdAt: s.createdAt,
+        localDate: s.localDate,
+        startedAt: s.startedAt,
+      }),
+    );
   };
   const session = async (userId: string, work: () => Promise<RitualSessionRecord | null>) => {
     const key = keyOf(userId);
-    const s = await work();
-    return loudly(async () => (s ? openSession(key, s) : null));
+    return openOne(await work(), (s) => openSession(key, s), "session");
   };
 
   const overrides: Partial<RitualStore> = {
@@ -80,13 +89,16 @@ export function encryptRitualStore(inner: RitualStore, keyOf: (userId: string) =
     },
     async getSleepDiary(userId, nightOf) {
       const key = keyOf(userId);
-      const d = await inner.getSleepDiary(userId, nightOf);
-      return loudly(async () => (d ? openDiary(key, d) : null));
+      return openOne(await inner.getSleepDiary(userId, nightOf), (d) => openDiary(key, d), "sleep diary");
     },
     async listSleepDiaries(userId, range) {
       const key = keyOf(userId);
       const list = await inner.listSleepDiaries(userId, range);
-      return loudly(async () => list.map((d) => openDiary(key, d)));
+      return openEach(
+        list,
+        (d) => openDiary(key, d),
+        (d) => ({ table: "sleep_diaries", id: d.id, createdAt: d.createdAt, localDate: d.nightOf }),
+      );
     },
     // insightsRows passes through: it reads only plain numbers and ids (store/insight-rows.ts).
     importRecords(userId, data) {

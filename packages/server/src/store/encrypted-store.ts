@@ -3,7 +3,7 @@ import { open, openNullable, seal, sealNullable } from "../crypto/field-codec";
 import { storedClientId } from "../crypto/import-keys";
 import type { KeyRing } from "../crypto/key-ring";
 import type { UserKey } from "../crypto/keys";
-import { forwardRest, keyOf, logDecryptFailure, loudly } from "./encrypted-helpers";
+import { forwardRest, keyOf, logDecryptFailure, loudly, openEach, openOne } from "./encrypted-helpers";
 import { encryptRitualStore } from "./encrypted-ritual-store";
 import { encryptStudioStore } from "./encrypted-studio-store";
 import { normaliseTags } from "./rows";
@@ -14,6 +14,7 @@ import type {
   EntryRecord,
   NewEntry,
   PromptRecord,
+  RecordList,
   Store,
   UnreadableRecord,
   UpdateResult,
@@ -25,7 +26,9 @@ import type {
  * ring. A user whose key is not in memory gets SessionLockedError; a value that does not
  * authenticate gets DecryptError (logged) — except in entry lists, which leave such an entry
  * out and name it in `unreadable` (logged too), and getEntry, which answers
- * EntryUnreadableError (422), so one bad ciphertext does not hide the rest of the journal.
+ * EntryUnreadableError (422), so one bad ciphertext does not hide the rest of the journal. The
+ * other lists (prompts here; presets, media, sessions, sleep diaries in the studio and ritual
+ * layers) do the same, and opening one such record answers RecordUnreadableError (422).
  * Import source keys are stored keyed (crypto/import-keys.ts). Methods not listed here carry no user text and pass
  * straight through to the inner store. Tags are stored as keyed blind indexes (equality
  * lookups keep working in SQL) with their names sealed in `tag_names`.
@@ -169,16 +172,22 @@ class EncryptedEntries {
     return p;
   }
 
-  async listPrompts(userId: string, category?: string): Promise<PromptRecord[]> {
+  async listPrompts(userId: string, category?: string): Promise<RecordList<PromptRecord>> {
     const key = keyOf(this.#ring, userId);
-    const prompts = await this.#inner.listPrompts(userId, category);
-    return loudly(async () => prompts.map((p) => ({ ...p, text: open(key, "prompts.text", p.id, p.text) })));
+    return openEach(
+      await this.#inner.listPrompts(userId, category),
+      (p) => ({ ...p, text: open(key, "prompts.text", p.id, p.text) }),
+      (p) => ({ table: "prompts", id: p.id, createdAt: p.createdAt, localDate: p.createdAt.slice(0, 10) }),
+    );
   }
 
   async getPrompt(userId: string, id: string): Promise<PromptRecord | null> {
     const key = keyOf(this.#ring, userId);
-    const p = await this.#inner.getPrompt(userId, id);
-    return loudly(async () => (p ? { ...p, text: open(key, "prompts.text", p.id, p.text) } : null));
+    return openOne(
+      await this.#inner.getPrompt(userId, id),
+      (p) => ({ ...p, text: open(key, "prompts.text", p.id, p.text) }),
+      "prompt",
+    );
   }
 
   /** Blind indexes for the (normalised) tags, storing sealed names for any not seen yet. */

@@ -1,13 +1,14 @@
 import { open, openScene, seal, sealScene } from "../crypto/field-codec";
 import type { UserKey } from "../crypto/keys";
-import { forwardRest, loudly } from "./encrypted-helpers";
+import { forwardRest, loudly, openEach, openOne } from "./encrypted-helpers";
 import { withRandomLayerIds } from "./random-layer-ids";
 import type { MediaRecord, PresetRecord, StudioStore } from "./studio-store";
 
 /** StudioStore with preset names, the text inside preset scenes (crypto/field-codec.ts
  * sealScene) and own-media names sealed (see encrypted-store.ts); own-audio layer ids made random
  * on write (random-layer-ids.ts). The rest of a scene, link
- * addresses and audio details stay plain; uploaded audio bytes are files, not rows. */
+ * addresses and audio details stay plain; uploaded audio bytes are files, not rows. Lists leave
+ * out a row that does not decrypt and name it in `unreadable`; finding one answers 422. */
 export function encryptStudioStore(inner: StudioStore, keyOf: (userId: string) => UserKey): StudioStore {
   const openPreset = (key: UserKey, p: PresetRecord): PresetRecord => ({
     ...p,
@@ -23,12 +24,15 @@ export function encryptStudioStore(inner: StudioStore, keyOf: (userId: string) =
     async listPresets(userId) {
       const key = keyOf(userId);
       const list = await inner.listPresets(userId);
-      return loudly(async () => list.map((p) => openPreset(key, p)));
+      return openEach(
+        list,
+        (p) => openPreset(key, p),
+        (p) => ({ table: "presets", id: p.id, createdAt: p.createdAt, localDate: p.createdAt.slice(0, 10) }),
+      );
     },
     async findPreset(userId, id) {
       const key = keyOf(userId);
-      const p = await inner.findPreset(userId, id);
-      return loudly(async () => (p ? openPreset(key, p) : null));
+      return openOne(await inner.findPreset(userId, id), (p) => openPreset(key, p), "preset");
     },
     async insertPreset(userId, preset) {
       const key = keyOf(userId);
@@ -53,12 +57,21 @@ export function encryptStudioStore(inner: StudioStore, keyOf: (userId: string) =
     async listMedia(userId) {
       const key = keyOf(userId);
       const list = await inner.listMedia(userId);
-      return loudly(async () => list.map((m) => openMediaItem(key, m)));
+      return openEach(
+        list,
+        (m) => openMediaItem(key, m),
+        (m) => ({
+          table: "media",
+          id: m.id,
+          createdAt: m.createdAt,
+          localDate: m.createdAt.slice(0, 10),
+          sizeBytes: m.sizeBytes,
+        }),
+      );
     },
     async findMedia(userId, id) {
       const key = keyOf(userId);
-      const m = await inner.findMedia(userId, id);
-      return loudly(async () => (m ? openMediaItem(key, m) : null));
+      return openOne(await inner.findMedia(userId, id), (m) => openMediaItem(key, m), "media item");
     },
     async insertMedia(userId, item) {
       const key = keyOf(userId);

@@ -8,6 +8,7 @@ import type {
   SleepDerived,
   SleepDiaryInput,
 } from "@meridian/core";
+import type { RecordList } from "./unreadable";
 
 /** Storage of the session ritual, exposed as `Store.ritual`. Like the rest of the Store, every
  * method takes the owning user's id and scopes its query by it. */
@@ -180,7 +181,7 @@ export interface RitualStore {
   /** The most recently started active session, if any. */
   currentSession(userId: string): Promise<RitualSessionRecord | null>;
   /** Newest first (startedAt desc, id desc). */
-  listSessions(userId: string, query: SessionQuery): Promise<RitualSessionRecord[]>;
+  listSessions(userId: string, query: SessionQuery): Promise<RecordList<RitualSessionRecord>>;
   /** Applies only while the stored status is still `expectedStatus`; null when nothing matched
    * (gone, not the user's, or the status moved on meanwhile). */
   updateSession(
@@ -203,7 +204,10 @@ export interface RitualStore {
   ): Promise<{ diary: SleepDiaryRecord; created: boolean }>;
   getSleepDiary(userId: string, nightOf: string): Promise<SleepDiaryRecord | null>;
   /** Newest night first; from/to are inclusive nights. */
-  listSleepDiaries(userId: string, range: { from?: string; to?: string }): Promise<SleepDiaryRecord[]>;
+  listSleepDiaries(
+    userId: string,
+    range: { from?: string; to?: string },
+  ): Promise<RecordList<SleepDiaryRecord>>;
   deleteSleepDiary(userId: string, nightOf: string): Promise<boolean>;
 
   // check-ups

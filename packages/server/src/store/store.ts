@@ -1,5 +1,6 @@
 import type { RitualStore } from "./ritual-store";
 import type { StudioStore } from "./studio-store";
+import type { RecordList } from "./unreadable";
 import type { VaultStore } from "./vault-store";
 
 /** The one storage interface. Every method that touches journal data takes the owning
@@ -57,20 +58,10 @@ export interface EntryRecord {
   tags: string[];
 }
 
-/** A stored record that did not decrypt (flipped bytes, a value moved from another record…). */
-export interface UnreadableRecord {
-  table: "entries";
-  id: string;
-  createdAt: string;
-  localDate: string;
-  /** Where it failed, e.g. "entries.body" or "tag_names.name"; never a value. */
-  field: string;
-}
+export type { RecordList, UnreadableRecord, UnreadableTable } from "./unreadable";
 
-/** Entries as a list method gives them. The encrypting store leaves out the rows that do not
- * decrypt (and logs them) and names them in `unreadable`, so one bad ciphertext does not hide
- * every other entry; the plain store never sets it. */
-export type EntryList = EntryRecord[] & { unreadable?: UnreadableRecord[] };
+/** Entries as a list method gives them (see RecordList: unreadable ones are named apart). */
+export type EntryList = RecordList<EntryRecord>;
 
 export interface NewEntry {
   id: string;
@@ -192,7 +183,7 @@ export interface Store {
 
   // user-defined prompts
   insertPrompt(prompt: PromptRecord): Promise<PromptRecord>;
-  listPrompts(userId: string, category?: string): Promise<PromptRecord[]>;
+  listPrompts(userId: string, category?: string): Promise<RecordList<PromptRecord>>;
   getPrompt(userId: string, id: string): Promise<PromptRecord | null>;
   deletePrompt(userId: string, id: string): Promise<boolean>;
 }

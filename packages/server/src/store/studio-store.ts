@@ -1,3 +1,5 @@
+import type { RecordList } from "./unreadable";
+
 /** Storage of the studio (presets, own media), exposed as `Store.studio`. Like the rest of the
  * Store, every method takes the owning user's id and scopes its query by it. */
 
@@ -82,14 +84,14 @@ export interface QuotaRequest {
 export type QuotaGrant = { ok: true; grantedBytes: number } | { ok: false; usedBytes: number };
 
 export interface StudioStore {
-  listPresets(userId: string): Promise<PresetRecord[]>;
+  listPresets(userId: string): Promise<RecordList<PresetRecord>>;
   findPreset(userId: string, id: string): Promise<PresetRecord | null>;
   insertPreset(userId: string, preset: Omit<PresetRecord, "userId">): Promise<PresetRecord>;
   /** Null when there is no such preset of this user. */
   updatePreset(userId: string, id: string, changes: PresetChanges): Promise<PresetRecord | null>;
   deletePreset(userId: string, id: string): Promise<boolean>;
 
-  listMedia(userId: string): Promise<MediaRecord[]>;
+  listMedia(userId: string): Promise<RecordList<MediaRecord>>;
   findMedia(userId: string, id: string): Promise<MediaRecord | null>;
   insertMedia(userId: string, item: NewMedia): Promise<MediaRecord>;
   updateMedia(userId: string, id: string, changes: MediaChanges): Promise<MediaRecord | null>;
