@@ -187,4 +187,22 @@ describe("sessionObservation", () => {
     ]);
     expect(input.checkups).toEqual([{ instrumentId: "gad7", date: "2025-06-02", total: 6 }]);
   });
+
+  it("maps each row object once: the same rows give the same observations", () => {
+    const rows = {
+      sessions: [row()],
+      diaries: [
+        { nightOf: "2025-06-01", sessionId: "s1", solMinutes: 12, sleepEfficiency: 91.5, quality: 4 },
+      ],
+      checkups: [],
+    };
+    const first = insightsInput(rows);
+    const again = insightsInput({ ...rows, sessions: rows.sessions.slice() });
+    expect(again.sessions[0]).toBe(first.sessions[0]);
+    expect(again.sleep?.[0]).toBe(first.sleep?.[0]);
+    // A new row object (as after a write) is mapped afresh.
+    const changed = insightsInput({ ...rows, sessions: [row({ localDate: "2025-06-02" })] });
+    expect(changed.sessions[0]).not.toBe(first.sessions[0]);
+    expect(changed.sessions[0]?.localDate).toBe("2025-06-02");
+  });
 });

@@ -239,11 +239,32 @@ export function checkupObservation(row: InsightsCheckupRow): CheckupObservation 
   return { instrumentId: row.instrumentId, date: row.localDate, total: row.total };
 }
 
+/**
+ * Observations of rows seen before: the store hands out the same row objects between writes
+ * (store/insight-rows-cache.ts) and rows are never changed, so each is mapped once.
+ */
+const sessionObservations = new WeakMap<InsightsSessionRow, SessionObservation>();
+const sleepObservations = new WeakMap<InsightsDiaryRow, SleepObservation>();
+
+function memo<R extends object, O>(seen: WeakMap<R, O>, map: (row: R) => O): (row: R) => O {
+  return (row) => {
+    let out = seen.get(row);
+    if (out === undefined) {
+      out = map(row);
+      seen.set(row, out);
+    }
+    return out;
+  };
+}
+
+const sessionObservationOnce = memo(sessionObservations, sessionObservation);
+const sleepObservationOnce = memo(sleepObservations, sleepObservation);
+
 /** All of a user's rows → core's InsightsInput. */
 export function insightsInput(rows: InsightsRows): InsightsInput {
   return {
-    sessions: rows.sessions.map(sessionObservation),
-    sleep: rows.diaries.map(sleepObservation),
+    sessions: rows.sessions.map(sessionObservationOnce),
+    sleep: rows.diaries.map(sleepObservationOnce),
     checkups: rows.checkups.map(checkupObservation),
   };
 }
