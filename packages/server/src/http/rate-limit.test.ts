@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { body, createHarness, type Harness, memberClient, ownerClient, PASSWORD } from "../test/harness";
-import { ACCOUNT_POLICY, LoginRateLimiter } from "./rate-limit";
+import { ACCOUNT_POLICY, ADDRESS_POLICY, LoginRateLimiter } from "./rate-limit";
 
 describe("sign-in rate limiting over HTTP", () => {
   let h: Harness;
@@ -53,5 +53,41 @@ describe("sign-in rate limiting over HTTP", () => {
       if (i === 0) expect((await body(res)).error.code).toBe("recovery_key_invalid");
     }
     expect(last).toBe(429);
+  });
+});
+
+describe("the sign-in address budget on IPv6", () => {
+  let h: Harness;
+
+  beforeAll(async () => {
+    h = await createHarness("sqlite", { trustProxy: true, loginRateLimiter: new LoginRateLimiter() });
+    await ownerClient(h);
+  });
+  afterAll(async () => {
+    await h?.dispose();
+  });
+
+  /** A wrong password for `username` from `address` (behind the trusted proxy). */
+  const guess = async (username: string, address: string) =>
+    (
+      await h.app.request("/api/auth/login", {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          "x-meridian-client": "test",
+          "x-forwarded-for": address,
+        },
+        body: JSON.stringify({ username, password: "wrong password" }),
+      })
+    ).status;
+
+  it("counts every address of one /64 against one budget; another /64 has its own", async () => {
+    // One guess per account (under each account's own budget), each from a fresh address.
+    const statuses = [];
+    for (let i = 0; i < ADDRESS_POLICY.free + 3; i++)
+      statuses.push(await guess(`sprayed${i}`, `2001:db8:5:6:${i.toString(16)}:${(i * 31).toString(16)}::9`));
+    expect(statuses.slice(0, ADDRESS_POLICY.free)).toEqual(Array(ADDRESS_POLICY.free).fill(401));
+    expect(statuses.slice(ADDRESS_POLICY.free).every((s) => s === 429)).toBe(true);
+    expect(await guess("elsewhere", "2001:db8:5:7::9")).toBe(401);
   });
 });

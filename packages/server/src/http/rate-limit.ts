@@ -2,6 +2,7 @@ import { getConnInfo } from "@hono/node-server/conninfo";
 import { ErrorCode } from "@meridian/core";
 import type { Context, MiddlewareHandler } from "hono";
 import { errorBody } from "../errors";
+import { budgetAddress } from "./address-key";
 import {
   ACCOUNT_POLICY,
   type AttemptBudgets,
@@ -27,7 +28,7 @@ export {
  * before the password is checked.
  *
  * A client without a device cookie for the account (an untrusted client) is limited by the
- * account's untrusted budget and by its address's. A client presenting a valid device cookie
+ * account's untrusted budget and by its address's (an IPv6 address's /64). A client presenting a valid device cookie
  * for the account (device-cookie.ts) is limited by that device's own budget only: failures from
  * elsewhere never lock the owner's own browser out, and a stolen or guessing device still gets
  * only its own few attempts.
@@ -38,7 +39,8 @@ export class LoginRateLimiter extends MemoryAttemptBudgets {
   }
 }
 
-/** The client's address: the socket's, or behind a trusted proxy the one it appended last. */
+/** The client's address: the socket's, or behind a trusted proxy the one it appended last.
+ * Budgets are kept per clientAddressKey (an IPv6 address's /64), not per address. */
 export function clientAddress(c: Context, trustProxy: boolean): string {
   if (trustProxy) {
     const forwarded = c.req.header("x-forwarded-for")?.split(",").at(-1)?.trim();
@@ -50,6 +52,12 @@ export function clientAddress(c: Context, trustProxy: boolean): string {
     // In-process requests (tests, app.request) have no socket.
     return "unknown";
   }
+}
+
+/** The key the client's address budgets are kept under: its IPv4 address, or its IPv6 /64
+ * (address-key.ts), so a host cannot rotate through its 2^64 addresses for fresh budgets. */
+export function clientAddressKey(c: Context, trustProxy: boolean): string {
+  return budgetAddress(clientAddress(c, trustProxy));
 }
 
 /** Codes an attempt failed with (a wrong password, a wrong recovery key). */
@@ -116,7 +124,7 @@ export function loginRateLimit(
 ): MiddlewareHandler {
   return async (c, next) => {
     if (c.req.method !== "POST") return next();
-    const address = clientAddress(c, options.trustProxy);
+    const address = clientAddressKey(c, options.trustProxy);
     const account = options.account ? options.account(c) : await accountOf(c);
     const device = account === null ? null : await devices.deviceOf(c, account);
     const addressKey: BudgetKey = { kind: "address", id: address };
@@ -154,8 +162,9 @@ export function loginRateLimit(
 }
 
 /**
- * Sign-up answers "that username is taken" at most a few times per client address before
- * backing off like sign-in does, so account names cannot be listed by brute force.
+ * Sign-up answers "that username is taken" at most a few times per client address (an IPv6
+ * client's /64) before backing off like sign-in does, so account names cannot be listed by
+ * brute force.
  */
 export function signupRateLimit(
   budgets: AttemptBudgets,
@@ -163,7 +172,7 @@ export function signupRateLimit(
 ): MiddlewareHandler {
   return async (c, next) => {
     if (c.req.method !== "POST") return next();
-    const keys: BudgetKey[] = [{ kind: "signup", id: clientAddress(c, options.trustProxy) }];
+    const keys: BudgetKey[] = [{ kind: "signup", id: clientAddressKey(c, options.trustProxy) }];
     const reservation = await budgets.reserve(keys, options.now().getTime());
     if (!reservation.ok) return tooMany(c, reservation.waitMs, "sign-ups with a taken username");
     let outcome: AttemptOutcome = "void";

@@ -57,4 +57,27 @@ describe("sign-up cannot list usernames by brute force", () => {
     }
     expect((await signup(h, "ana", "192.0.2.30")).status).toBe(409);
   });
+
+  it("probes from many addresses in one IPv6 /64 share one budget; another /64 has its own", async () => {
+    const names = ["ana", "ben", "cleo", "dora", "eli", "fay", "gus", "hal", "owner", "ana"];
+    // A host with a /64 can rotate through 2^64 addresses; each probe comes from a new one.
+    const statuses = [];
+    for (const [i, name] of names.entries()) {
+      const address = `2001:db8:aa:bb:${(i * 4099).toString(16)}:${i}:${(i * 7).toString(16)}:1`;
+      statuses.push((await signup(h, name, i % 2 ? address.toUpperCase() : address)).status);
+    }
+    expect(statuses.slice(0, SIGNUP_POLICY.free)).toEqual(Array(SIGNUP_POLICY.free).fill(409));
+    expect(statuses.slice(SIGNUP_POLICY.free).every((s) => s === 429)).toBe(true);
+    // The next /64 over is another network: not throttled.
+    expect((await signup(h, "ana", "2001:db8:aa:bc::1")).status).toBe(409);
+  });
+
+  it("an IPv4-mapped IPv6 address shares the IPv4 address's budget", async () => {
+    const statuses = [];
+    for (const [i, name] of ["ana", "ben", "cleo", "dora", "eli", "fay", "gus"].entries()) {
+      statuses.push((await signup(h, name, i % 2 ? "::ffff:192.0.2.40" : "192.0.2.40")).status);
+    }
+    expect(statuses.slice(0, SIGNUP_POLICY.free)).toEqual(Array(SIGNUP_POLICY.free).fill(409));
+    expect(statuses.slice(SIGNUP_POLICY.free).every((s) => s === 429)).toBe(true);
+  });
 });
