@@ -9,6 +9,7 @@ import type {
   SignedIn,
   Signup,
   UnreadableEntry,
+  UnreadableRecordInfo,
   UpdateEntry,
   User,
 } from "@meridian/core";
@@ -83,7 +84,9 @@ export const api = {
     request<{ hits: SearchHit[] }>("GET", "/api/search", { query: { q, limit } }),
 
   prompts: (category?: PromptCategory) =>
-    request<{ prompts: Prompt[] }>("GET", "/api/prompts", { query: { category } }),
+    request<{ prompts: Prompt[]; unreadable?: UnreadableRecordInfo[] }>("GET", "/api/prompts", {
+      query: { category },
+    }),
   randomPrompt: (category?: PromptCategory, exclude?: string) =>
     request<Prompt>("GET", "/api/prompts/random", { query: { category, exclude } }),
   createPrompt: (category: PromptCategory, text: string) =>

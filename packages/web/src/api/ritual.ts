@@ -10,6 +10,7 @@ import type {
   SessionStatus,
   SleepDiary,
   SleepDiaryInput,
+  UnreadableRecordInfo,
   UpdateSession,
 } from "@meridian/core";
 import { request } from "./http";
@@ -17,6 +18,8 @@ import { request } from "./http";
 export interface SessionList {
   sessions: Session[];
   nextCursor: string | null;
+  /** Sessions of this page stored but not decryptable (left out of `sessions`). */
+  unreadable?: UnreadableRecordInfo[];
 }
 
 export interface SessionQuery {
@@ -53,7 +56,9 @@ export const ritualApi = {
   deleteSession: (id: string) => request<null>("DELETE", `/api/sessions/${enc(id)}`),
 
   sleepDiaries: (from?: string, to?: string) =>
-    request<{ diaries: SleepDiary[] }>("GET", "/api/sleep-diaries", { query: { from, to } }),
+    request<{ diaries: SleepDiary[]; unreadable?: UnreadableRecordInfo[] }>("GET", "/api/sleep-diaries", {
+      query: { from, to },
+    }),
   sleepDiary: (nightOf: string) => request<SleepDiary>("GET", `/api/sleep-diaries/${enc(nightOf)}`),
   saveSleepDiary: (body: SleepDiaryInput) =>
     request<SleepDiary>("PUT", `/api/sleep-diaries/${enc(body.nightOf)}`, { body }),

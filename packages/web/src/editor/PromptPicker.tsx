@@ -1,7 +1,14 @@
-import { PROMPT_CATEGORIES, type Prompt, type PromptCategory } from "@meridian/core";
+import {
+  PROMPT_CATEGORIES,
+  type Prompt,
+  type PromptCategory,
+  type UnreadableRecordInfo,
+} from "@meridian/core";
 import { type FormEvent, useEffect, useId, useState } from "react";
 import { api } from "../api/client";
 import { errorMessage } from "../api/errors";
+import { UNREADABLE_NOUNS } from "../journal/unreadable";
+import { UnreadableBanner } from "../pages/UnreadableBanner";
 
 interface Props {
   promptId: string | null;
@@ -24,6 +31,7 @@ export function PromptPicker({ promptId, promptText, onPick }: Props) {
   const [open, setOpen] = useState(false);
   const [category, setCategory] = useState<PromptCategory | "">("");
   const [prompts, setPrompts] = useState<Prompt[] | null>(null);
+  const [unreadable, setUnreadable] = useState<UnreadableRecordInfo[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [ownText, setOwnText] = useState("");
   const [ownCategory, setOwnCategory] = useState<PromptCategory>("mindfulness");
@@ -34,7 +42,11 @@ export function PromptPicker({ promptId, promptText, onPick }: Props) {
     setPrompts(null);
     api
       .prompts(category || undefined)
-      .then((r) => live && setPrompts(r.prompts))
+      .then((r) => {
+        if (!live) return;
+        setPrompts(r.prompts);
+        setUnreadable(r.unreadable ?? []);
+      })
       .catch((err: unknown) => live && setError(errorMessage(err)));
     return () => {
       live = false;
@@ -113,6 +125,7 @@ export function PromptPicker({ promptId, promptText, onPick }: Props) {
       )}
       {open && (
         <div>
+          <UnreadableBanner items={unreadable} noun={UNREADABLE_NOUNS.prompt} compact />
           {prompts === null ? (
             <p className="muted small">Loading prompts…</p>
           ) : prompts.length === 0 ? (

@@ -1,6 +1,9 @@
+import type { UnreadableRecordInfo } from "@meridian/core";
 import { integratedLoudness } from "@meridian/sound";
 import { type ChangeEvent, type FormEvent, useCallback, useEffect, useState } from "react";
 import { ApiError } from "../api/errors";
+import { UNREADABLE_NOUNS } from "../journal/unreadable";
+import { UnreadableBanner } from "../pages/UnreadableBanner";
 import { type MediaItem, type StorageUsage, studioApi } from "./studioApi";
 
 const fail = (err: unknown) =>
@@ -31,6 +34,8 @@ interface Props {
   /** Your media (null while loading). */
   items: MediaItem[] | null;
   loadError: string | null;
+  /** Items stored but not decryptable (left out of `items`). */
+  unreadable?: readonly UnreadableRecordInfo[];
   reload(): Promise<unknown>;
   /** Media ids used by layers of the mix. */
   inMix: ReadonlySet<string>;
@@ -42,7 +47,16 @@ interface Props {
 }
 
 /** Your own media: audio files (layers of the mix), video files and video links; storage used. */
-export function MediaPanel({ items, loadError, reload, inMix, onAddLayer, onRemoveLayers, usageKey }: Props) {
+export function MediaPanel({
+  items,
+  loadError,
+  unreadable = [],
+  reload,
+  inMix,
+  onAddLayer,
+  onRemoveLayers,
+  usageKey,
+}: Props) {
   const [busy, setBusy] = useState<"audio" | "video" | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [link, setLink] = useState("");
@@ -180,7 +194,8 @@ export function MediaPanel({ items, loadError, reload, inMix, onAddLayer, onRemo
         </p>
       )}
       {items === null && !loadError && <p className="muted small">Loading your media…</p>}
-      {items && items.length === 0 && (
+      <UnreadableBanner items={unreadable} noun={UNREADABLE_NOUNS.media} compact />
+      {items && items.length === 0 && unreadable.length === 0 && (
         <p className="muted small">Nothing here yet: upload a sound or a video, or add a link.</p>
       )}
       {items && items.length > 0 && (

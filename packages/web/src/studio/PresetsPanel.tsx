@@ -1,5 +1,7 @@
-import type { StudioScene } from "@meridian/core";
+import type { StudioScene, UnreadableRecordInfo } from "@meridian/core";
 import { useCallback, useEffect, useState } from "react";
+import { UNREADABLE_NOUNS } from "../journal/unreadable";
+import { UnreadableBanner } from "../pages/UnreadableBanner";
 import { type Preset, studioApi } from "./studioApi";
 
 interface Props {
@@ -14,6 +16,7 @@ const problem = (err: unknown) => (err instanceof Error ? err.message : "Somethi
 /** Your own presets, saved on the server: save (new or over the open one), open, rename, duplicate, delete. */
 export function PresetsPanel({ scene, openId, onOpen }: Props) {
   const [presets, setPresets] = useState<Preset[] | null>(null);
+  const [unreadable, setUnreadable] = useState<UnreadableRecordInfo[]>([]);
   const [name, setName] = useState("");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -21,7 +24,9 @@ export function PresetsPanel({ scene, openId, onOpen }: Props) {
 
   const reload = useCallback(async () => {
     try {
-      setPresets(await studioApi.listPresets());
+      const list = await studioApi.presetList();
+      setPresets(list.presets);
+      setUnreadable(list.unreadable ?? []);
     } catch (err) {
       setError(problem(err));
     }
@@ -93,11 +98,12 @@ export function PresetsPanel({ scene, openId, onOpen }: Props) {
           {error}
         </p>
       )}
+      <UnreadableBanner items={unreadable} noun={UNREADABLE_NOUNS.preset} compact />
       {presets === null ? (
         <p className="muted small">Loading your presets…</p>
-      ) : presets.length === 0 ? (
+      ) : presets.length === 0 && unreadable.length === 0 ? (
         <p className="muted small">No presets yet. Save a mix you like to find it here next time.</p>
-      ) : (
+      ) : presets.length === 0 ? null : (
         <ul className="preset-list" aria-label="Your presets">
           {presets.map((p) => (
             <li key={p.id} className={p.id === openId ? "is-open" : undefined}>

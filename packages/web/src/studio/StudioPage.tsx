@@ -1,4 +1,9 @@
-import { type MediaSceneLayer, parseScene, type StudioScene } from "@meridian/core";
+import {
+  type MediaSceneLayer,
+  parseScene,
+  type StudioScene,
+  type UnreadableRecordInfo,
+} from "@meridian/core";
 import {
   BUILTIN_SCENES,
   GENERATORS,
@@ -67,6 +72,7 @@ export function StudioPage() {
   const [scene, setSceneState] = useState<StudioScene>(() => snap.scene ?? EMPTY_SCENE);
   const [media, setMedia] = useState<MediaItem[] | null>(null);
   const [mediaError, setMediaError] = useState<string | null>(null);
+  const [mediaUnreadable, setMediaUnreadable] = useState<UnreadableRecordInfo[]>([]);
   const [usageKey, setUsageKey] = useState(0);
   const rendersChanged = useCallback(() => setUsageKey((k) => k + 1), []);
   const [presetId, setPresetId] = useState<string>("");
@@ -82,8 +88,9 @@ export function StudioPage() {
 
   const reloadMedia = useCallback(async () => {
     try {
-      const items = await studioApi.listMedia();
+      const { items, unreadable } = await studioApi.mediaList();
       setMedia(items);
+      setMediaUnreadable(unreadable ?? []);
       setMediaError(null);
       player.setMediaCatalog(
         items.flatMap((i) =>
@@ -623,6 +630,7 @@ export function StudioPage() {
       <MediaPanel
         items={media}
         loadError={mediaError}
+        unreadable={mediaUnreadable}
         usageKey={usageKey}
         reload={reloadMedia}
         inMix={new Set(scene.mediaLayers.map((l) => l.mediaId))}

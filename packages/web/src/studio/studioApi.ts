@@ -1,5 +1,5 @@
 /** Client for the studio's server routes (docs/api-studio.md): own presets and renders to a file. */
-import type { StudioScene } from "@meridian/core";
+import type { StudioScene, UnreadableRecordInfo } from "@meridian/core";
 import { request } from "../api/http";
 
 export interface Preset {
@@ -89,6 +89,9 @@ async function uploadMedia(file: File, clientLufs?: number, path = "/api/media")
 
 export const studioApi = {
   listPresets: () => request<{ presets: Preset[] }>("GET", "/api/presets").then((r) => r.presets),
+  /** The presets, and those stored but not decryptable (named apart, see docs/api-studio.md). */
+  presetList: () =>
+    request<{ presets: Preset[]; unreadable?: UnreadableRecordInfo[] }>("GET", "/api/presets"),
   createPreset: (name: string, scene: StudioScene) =>
     request<Preset>("POST", "/api/presets", { body: { name, scene } }),
   updatePreset: (id: string, patch: { name?: string; scene?: StudioScene }) =>
@@ -102,6 +105,8 @@ export const studioApi = {
   cancelRender: (id: string) => request<void>("DELETE", `/api/renders/${enc(id)}`),
   renderFileUrl: (id: string) => `/api/renders/${enc(id)}/file`,
   listMedia: () => request<{ items: MediaItem[] }>("GET", "/api/media").then((r) => r.items),
+  /** The media, and the items stored but not decryptable (named apart). */
+  mediaList: () => request<{ items: MediaItem[]; unreadable?: UnreadableRecordInfo[] }>("GET", "/api/media"),
   uploadMedia,
   uploadVideo: (file: File) => uploadMedia(file, undefined, "/api/media/videos"),
   usage: () => request<StorageUsage>("GET", "/api/media/usage"),

@@ -5,7 +5,9 @@ import { type DueCheckup, ritualApi } from "../api/ritual";
 import { useUser } from "../app/auth";
 import { ErrorNote, Skeletons } from "../components/Status";
 import { WeeklyCard } from "../insights/WeeklyCard";
+import { UNREADABLE_NOUNS } from "../journal/unreadable";
 import { dayHeading, timeOfDay, todayIn } from "../lib/dates";
+import { UnreadableBanner } from "../pages/UnreadableBanner";
 import { Link } from "../router/router";
 
 type Load<T> = { state: "loading" } | { state: "ok"; value: T } | { state: "error"; error: string };
@@ -46,7 +48,7 @@ export function TodayPage() {
   const current = useLoad(() => orNull(ritualApi.currentSession()));
   const diary = useLoad(() => orNull(ritualApi.sleepDiary(lastNight)));
   const due = useLoad(() => ritualApi.dueCheckups().then((r) => r.due));
-  const recent = useLoad(() => ritualApi.sessions({ limit: 5 }).then((r) => r.sessions));
+  const recent = useLoad(() => ritualApi.sessions({ limit: 5 }));
 
   const active = current.state === "ok" ? current.value : null;
 
@@ -124,31 +126,34 @@ export function TodayPage() {
           <Skeletons count={2} />
         ) : recent.state === "error" ? (
           <ErrorNote>Could not load your sessions: {recent.error}</ErrorNote>
-        ) : recent.value.length === 0 ? (
+        ) : recent.value.sessions.length === 0 && !recent.value.unreadable?.length ? (
           <div className="empty">
             <p>No sessions yet. Your first one will appear here.</p>
           </div>
         ) : (
-          <ul className="session-list" data-testid="recent-sessions">
-            {recent.value.map((s) => (
-              <li key={s.id}>
-                <Link to={`/sessions/${encodeURIComponent(s.id)}`} className="entry-card session-card">
-                  <span className="session-card-head">
-                    <strong>{dayHeading(s.localDate, today)}</strong>{" "}
-                    <span className="muted">{timeOfDay(s.startedAt, user.timeZone)}</span>
-                    <span className="muted"> · {sessionLine(s)}</span>
-                  </span>
-                  <span className="small block">
-                    {s.status === "checked-out" && s.checkOut
-                      ? `Anxiety ${s.checkIn.anxiety} → ${s.checkOut.anxiety} · pleasantness ${s.checkIn.pleasantness} → ${s.checkOut.pleasantness} · tingles ${s.checkOut.tingles} of 10`
-                      : s.status === "abandoned"
-                        ? "You didn't check out — that's fine."
-                        : "In progress"}
-                  </span>
-                </Link>
-              </li>
-            ))}
-          </ul>
+          <>
+            <UnreadableBanner items={recent.value.unreadable} noun={UNREADABLE_NOUNS.session} compact />
+            <ul className="session-list" data-testid="recent-sessions">
+              {recent.value.sessions.map((s) => (
+                <li key={s.id}>
+                  <Link to={`/sessions/${encodeURIComponent(s.id)}`} className="entry-card session-card">
+                    <span className="session-card-head">
+                      <strong>{dayHeading(s.localDate, today)}</strong>{" "}
+                      <span className="muted">{timeOfDay(s.startedAt, user.timeZone)}</span>
+                      <span className="muted"> · {sessionLine(s)}</span>
+                    </span>
+                    <span className="small block">
+                      {s.status === "checked-out" && s.checkOut
+                        ? `Anxiety ${s.checkIn.anxiety} → ${s.checkOut.anxiety} · pleasantness ${s.checkIn.pleasantness} → ${s.checkOut.pleasantness} · tingles ${s.checkOut.tingles} of 10`
+                        : s.status === "abandoned"
+                          ? "You didn't check out — that's fine."
+                          : "In progress"}
+                    </span>
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </>
         )}
       </section>
     </div>
