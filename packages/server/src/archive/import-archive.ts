@@ -3,7 +3,7 @@ import { mkdir, rm, writeFile } from "node:fs/promises";
 import { type Archive, entryLabel, ImportFormatError, type MediaUsed, type PlanItem } from "@meridian/core";
 import { mediaDir, mediaPath, type StudioFiles } from "../media/paths";
 import type { CheckupRecord, RitualSessionRecord, SleepDiaryRecord } from "../store/ritual-store";
-import type { Store, UserRecord } from "../store/store";
+import type { RecordList, Store, UserRecord } from "../store/store";
 import type { NewMedia } from "../store/studio-store";
 import { checkedMediaDetails } from "./media-type";
 import { allSessions } from "./read-account";
@@ -72,19 +72,25 @@ export async function planArchive(
     store.studio.listPresets(userId),
     store.studio.listMedia(userId),
   ]);
+  // Records that did not decrypt are still there: they count as owned (never written over).
+  const ids = (list: RecordList<{ id: string }>) =>
+    new Set([...list.map((r) => r.id), ...(list.unreadable ?? []).map((u) => u.id)]);
   const owned: Record<Kind, Set<string>> = {
-    entries: new Set(entries.map((e) => e.id)),
-    prompts: new Set(prompts.map((p) => p.id)),
-    sessions: new Set(sessions.map((s) => s.id)),
-    diaries: new Set(diaries.map((d) => d.id)),
-    checkups: new Set(checkups.map((c) => c.id)),
-    presets: new Set(presets.map((p) => p.id)),
-    media: new Set(media.map((m) => m.id)),
+    entries: ids(entries),
+    prompts: ids(prompts),
+    sessions: ids(sessions),
+    diaries: ids(diaries),
+    checkups: ids(checkups),
+    presets: ids(presets),
+    media: ids(media),
   };
   const entryByClientId = new Map(
     entries.flatMap((e) => (e.clientId === null ? [] : [[e.clientId, e.id] as const])),
   );
-  const nights = new Set(diaries.map((d) => d.nightOf));
+  const nights = new Set([
+    ...diaries.map((d) => d.nightOf),
+    ...(diaries.unreadable ?? []).map((u) => u.localDate),
+  ]);
   const sessionByClientId = new Map(
     sessions.flatMap((s) => (s.clientId === null ? [] : [[s.clientId, s.id] as const])),
   );

@@ -47,6 +47,7 @@ describe.each(backends)("unreadable records beyond entries on %s", (kind) => {
   const good: Record<string, string> = {};
   const bad: Record<string, string> = {};
   const today = new Date().toISOString().slice(0, 10);
+  let before: Uint8Array = new Uint8Array();
 
   beforeAll(async () => {
     raw = await openRawBackend(kind);
@@ -104,6 +105,7 @@ describe.each(backends)("unreadable records beyond entries on %s", (kind) => {
       ).toBe(201);
       which.diary = night;
     }
+    before = await download(ana, "/api/export?format=archive");
     // Damage one record of each kind in the database itself.
     for (const [table, column, id] of [
       ["prompts", "text", bad.prompt],
@@ -290,6 +292,20 @@ describe.each(backends)("unreadable records beyond entries on %s", (kind) => {
     expect((await body(await ben.get("/api/sessions"))).sessions).toHaveLength(1);
     expect((await body(await ben.get("/api/sleep-diaries"))).diaries).toHaveLength(1);
     expect((await body(await ben.get("/api/prompts?category=sleep"))).unreadable).toEqual([]);
+  });
+
+  it("imports an archive made before the damage without duplicating or failing", async () => {
+    const h = { app } as Parameters<typeof sendFile>[0];
+    const res = await sendFile(h, ana, "/api/import", before);
+    expect(res.status, await res.clone().text()).toBe(200);
+    const presets = await body(await ana.get("/api/presets"));
+    expect(presets.presets.map((p: { id: string }) => p.id)).toEqual([good.preset]);
+    expect(presets.unreadable.map((u: { id: string }) => u.id)).toEqual([bad.preset]);
+    const sessions = await body(await ana.get("/api/sessions"));
+    expect(sessions.sessions.map((x: { id: string }) => x.id)).toEqual([good.session]);
+    const diaries = await body(await ana.get("/api/sleep-diaries"));
+    expect(diaries.diaries.map((x: { nightOf: string }) => x.nightOf)).toEqual([good.diary]);
+    expect(diaries.unreadable.map((u: { id: string }) => u.id)).toEqual([bad.diaryId]);
   });
 
   it("can be deleted, after which the lists are whole again", async () => {
