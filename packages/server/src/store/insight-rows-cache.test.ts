@@ -142,7 +142,7 @@ describe.each(backends)("insights row cache (%s)", (kind) => {
         await store.createSession("u1", {
           id,
           clientId: null,
-          startedAt: `${date}T${hour}:00:00.000Z`,
+          startedAt: `${date}T${String(hour).padStart(2, "0")}:00:00.000Z`,
           timeZone: "Europe/London",
           localDate: date,
           checkIn: { pleasantness: 4, energy: 5, anxiety: 30 + Math.floor(next() * 50) },
@@ -255,5 +255,20 @@ describe.each(backends)("insights row cache (%s)", (kind) => {
     expect(await store.deleteSession("u1", "s1")).toBe(true);
     expect((await store.insightsRows("u1", {})).sessions.map((s) => s.id)).toEqual(["s2", "s3"]);
     expect(store.insightRowLoads).toEqual({ full: 2, delta: 1, none: 1 });
+    // An instant not written the server's way (an older import, say) is not placed by string
+    // comparison: a full load orders it.
+    await store.createSession("u1", {
+      id: "s4",
+      clientId: null,
+      startedAt: "2025-04-04T20:00:00Z",
+      timeZone: "UTC",
+      localDate: "2025-04-04",
+      checkIn: { pleasantness: 4, energy: 5, anxiety: 40 },
+      scene: null,
+      media: [],
+      promptId: null,
+    });
+    expect(await store.insightsRows("u1", {})).toEqual(await loadInsightsRows(db, "u1", {}));
+    expect(store.insightRowLoads).toEqual({ full: 3, delta: 1, none: 1 });
   });
 });

@@ -38,6 +38,9 @@ interface Snapshot {
   diaries: readonly InsightsDiaryRow[];
 }
 
+/** How the server writes instants (Date#toISOString). */
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
 /** Index of the first element whose key is ≥ `key` (keys ascending). */
 function lowerBound<T>(list: readonly T[], key: string, keyOf: (item: T) => string): number {
   let lo = 0;
@@ -66,6 +69,11 @@ async function mergeSessions(
     const at = lowerBound(out, row.startedAt, startOf);
     let end = at;
     while (end < out.length && (out[end] as InsightsSessionRow).startedAt === row.startedAt) end++;
+    // Placed by comparing strings here: only sure to match the database's order (its collation
+    // may skip punctuation) between instants written the one way the server writes them.
+    if (![row, out[at - 1], out[end]].every((s) => s === undefined || ISO_INSTANT.test(s.startedAt))) {
+      return null;
+    }
     if (end === at) out.splice(at, 0, row);
     else if (end === at + 1 && (out[at] as InsightsSessionRow).id === row.id) out[at] = row;
     else {
