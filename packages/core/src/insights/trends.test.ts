@@ -44,6 +44,13 @@ describe("weekly trends", () => {
     expect(weeks[1]?.tingles).toBeNull();
   });
 
+  it("gives no interval for a week whose values are all the same (no spread is not certainty)", () => {
+    const same = [session("d", "2025-03-17", 9, 40, 30), session("e", "2025-03-18", 9, 40, 30)];
+    const [week] = weeklyTrends(same, 0.95);
+    expect(week?.anxietyBefore).toEqual({ n: 2, mean: 40, lower: null, upper: null });
+    expect(week?.tingles).toMatchObject({ n: 2, lower: null, upper: null });
+  });
+
   it("lists check-up totals per instrument in date order", () => {
     const series = checkupSeries([
       { instrumentId: "phq8", date: "2025-02-01", total: 9 },

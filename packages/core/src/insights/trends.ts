@@ -11,7 +11,8 @@ import type { CheckupObservation, SessionObservation } from "./types";
 export interface PointEstimate {
   n: number;
   mean: number;
-  /** Interval bounds; null with fewer than two values. */
+  /** Interval bounds; null with fewer than two values, or when every value is the same (a spread
+   * of zero is not certainty: a zero-width interval would claim it). */
   lower: number | null;
   upper: number | null;
 }
@@ -33,7 +34,7 @@ export interface CheckupSeries {
 export function pointEstimate(values: readonly number[], level: number): PointEstimate | null {
   if (values.length === 0) return null;
   const s = summarize(values);
-  const ci = tIntervalFromSummary(s, level);
+  const ci = s.sd > 0 ? tIntervalFromSummary(s, level) : null;
   return { n: s.n, mean: s.mean, lower: ci?.lower ?? null, upper: ci?.upper ?? null };
 }
 
