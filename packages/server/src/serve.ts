@@ -26,7 +26,8 @@ export interface ServeOptions {
   mediaLimitBytes?: number;
   /** Each user's uploads and kept renders together, in bytes (MERIDIAN_MEDIA_QUOTA_MB). */
   mediaQuotaBytes?: number;
-  /** Caps of an import (MERIDIAN_IMPORT_LIMIT_MB, _INFLATED_MB, _MAX_FILES, _MAX_RECORDS). */
+  /** Caps of an import (MERIDIAN_IMPORT_LIMIT_MB, _INFLATED_MB, _MAX_FILES, _MAX_RECORDS) and
+   * imports in flight at once (MERIDIAN_IMPORT_CONCURRENCY). */
   importLimits?: Partial<ImportLimits>;
   /** Where the startup line goes (default console.log). */
   log?: (line: string) => void;

@@ -3,7 +3,9 @@
  * (each set from the environment, read here for serve and `meridian import` alike:
  * MERIDIAN_IMPORT_LIMIT_MB, MERIDIAN_IMPORT_INFLATED_MB, MERIDIAN_IMPORT_MAX_FILES,
  * MERIDIAN_IMPORT_MAX_RECORDS). Past any of them the import is
- * refused with 413 and nothing is written.
+ * refused with 413 and nothing is written. And how many imports the server takes on at once,
+ * all accounts together (MERIDIAN_IMPORT_CONCURRENCY; past it 429), so many members importing
+ * at once cannot add up to more memory than that many imports hold.
  */
 export interface ImportLimits {
   /** The uploaded file (the request body). */
@@ -14,6 +16,9 @@ export interface ImportLimits {
   zipFiles: number;
   /** Records in the file (entries; for an archive also sessions, diaries, check-ups…). */
   records: number;
+  /** Imports in flight on the server, all accounts together, each counted from before its body
+   * is read until it is answered (the server only; `meridian import` runs one). */
+  concurrent: number;
 }
 
 const MB = 1024 * 1024;
@@ -23,6 +28,7 @@ export const DEFAULT_IMPORT_LIMITS: Readonly<ImportLimits> = {
   inflatedBytes: 256 * MB,
   zipFiles: 10_000,
   records: 100_000,
+  concurrent: 2,
 };
 
 function positiveInt(name: string, value: string, max: number): number {
@@ -48,6 +54,9 @@ export function importLimitsFromEnv(env: NodeJS.ProcessEnv): Partial<ImportLimit
   const records = read("MERIDIAN_IMPORT_MAX_RECORDS");
   if (records !== undefined)
     limits.records = positiveInt("MERIDIAN_IMPORT_MAX_RECORDS", records, 100_000_000);
+  const concurrent = read("MERIDIAN_IMPORT_CONCURRENCY");
+  if (concurrent !== undefined)
+    limits.concurrent = positiveInt("MERIDIAN_IMPORT_CONCURRENCY", concurrent, 1000);
   return limits;
 }
 

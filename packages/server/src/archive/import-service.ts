@@ -53,7 +53,7 @@ export interface PrepareOptions extends ParseOptions {
 }
 
 /** Reads and validates `bytes` (in a worker thread, see parse-runner.ts), then plans against
- * the account. `bytes` may sit on a SharedArrayBuffer (importBuffer) to spare a copy. */
+ * the account. `bytes` may sit on a SharedArrayBuffer (routes/import-body.ts) to spare a copy. */
 export async function prepareImport(
   deps: ImportDeps,
   user: UserRecord,

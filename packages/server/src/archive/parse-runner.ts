@@ -23,8 +23,10 @@ import type { ParseThreadData } from "./parse-thread";
 
 /** Parses that may run at once (each may use up to THREAD_HEAP_MB). */
 const MAX_THREADS = 2;
-/** The parse thread's heap ceiling: past it the import is refused (413), the server lives on. */
-const THREAD_HEAP_MB = 1024;
+/** The parse thread's heap ceiling: past it the import is refused (413), the server lives on.
+ * A valid 48 MB jrnl file (77,672 entries, just under the 50 MB cap) is previewed with 256 MB
+ * and refused with 128 (`npx tsx scripts/import-stall.ts --valid`); 512 leaves twice that. */
+const THREAD_HEAP_MB = 512;
 
 export const IMPORT_UNAVAILABLE = "import_unavailable";
 
@@ -115,17 +117,13 @@ async function slot(): Promise<() => void> {
   };
 }
 
-/** `bytes` on a SharedArrayBuffer, so the thread reads them without a copy. */
+/** `bytes` on a SharedArrayBuffer, so the thread reads them without a copy (the server's
+ * import route reads its body straight into one, routes/import-body.ts; others are copied). */
 function shared(bytes: Uint8Array): Uint8Array {
   if (bytes.buffer instanceof SharedArrayBuffer) return bytes;
   const copy = new Uint8Array(new SharedArrayBuffer(bytes.length));
   copy.set(bytes);
   return copy;
-}
-
-/** A buffer for an import body that the parse thread can read without a copy. */
-export function importBuffer(size: number): Uint8Array {
-  return new Uint8Array(new SharedArrayBuffer(size));
 }
 
 export interface ParseOptions {

@@ -7,15 +7,17 @@ import {
   ImportResultSchema,
 } from "@meridian/core";
 import type { Context } from "hono";
-import { fileTooLargeMessage, type ImportLimits, importLimits } from "../archive/import-limits";
+import { type ImportLimits, importLimits } from "../archive/import-limits";
 import { prepareImport } from "../archive/import-service";
-import { importBuffer } from "../archive/parse-runner";
-import { type App, type AppDeps, userOf } from "../context";
+import { type App, type AppDeps, type AppEnv, userOf } from "../context";
 import { HttpError } from "../errors";
 import { requireUser } from "../http/auth";
 import type { StudioFiles } from "../media/paths";
 import type { RenderService } from "../render/render-service";
+import type { UserRecord } from "../store/store";
 import { errors, json, sessionSecurity } from "./common";
+import { IMPORT_INVALID, readImportBody } from "./import-body";
+import { ImportBusyError, ImportGate } from "./import-gate";
 
 const common = { tags: ["data"], security: sessionSecurity, middleware: requireUser };
 const body = {
@@ -34,7 +36,9 @@ const tooLargeFile = {
   ...errors(413)[413],
 };
 const busyAnswer = {
-  description: "Another import of this account is still running (import_busy)",
+  description:
+    "Refused before the body is read (import_busy): another import of this account is still running, or the server already has MERIDIAN_IMPORT_CONCURRENCY imports in flight (2 unless set); try again after Retry-After seconds",
+  headers: { "Retry-After": { description: "Seconds to wait (60)", schema: { type: "integer" as const } } },
   ...errors(429)[429],
 };
 
@@ -68,40 +72,6 @@ const run = createRoute({
   },
 });
 
-export const IMPORT_INVALID = "import_invalid";
-/** 429: this account already has an import running. */
-export const IMPORT_BUSY = "import_busy";
-
-/** The raw body, at most `limit` bytes (413 past it, stopping as soon as it is passed), in a
- * buffer the parse thread shares without a copy. */
-async function readBody(c: Context, limit: number): Promise<Uint8Array> {
-  const tooLarge = () => new HttpError(413, ErrorCode.tooLarge, fileTooLargeMessage(limit));
-  const declared = Number.parseInt(c.req.header("content-length") ?? "", 10);
-  if (Number.isFinite(declared) && declared > limit) throw tooLarge();
-  const stream = c.req.raw.body;
-  if (!stream) throw new HttpError(400, IMPORT_INVALID, "Send the file as the request body");
-  const parts: Uint8Array[] = [];
-  let size = 0;
-  const reader = stream.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.length;
-    if (size > limit) {
-      await reader.cancel();
-      throw tooLarge();
-    }
-    parts.push(value);
-  }
-  const all = importBuffer(size);
-  let at = 0;
-  for (const p of parts) {
-    all.set(p, at);
-    at += p.length;
-  }
-  return all;
-}
-
 function asHttp(error: unknown): unknown {
   if (error instanceof ImportLimitError) return new HttpError(413, ErrorCode.tooLarge, error.message);
   return error instanceof ImportFormatError ? new HttpError(400, IMPORT_INVALID, error.message) : error;
@@ -116,40 +86,42 @@ export function registerImportRoutes(
 ): void {
   const importDeps = { store: deps.store, files, search: deps.search, renders, now: deps.now };
   const limits = importLimits(limitOverrides);
-  // One import at a time per account: a second one (a double click, or a script firing many
-  // to tie up the server) is refused at once, before its body is read.
-  const busy = new Set<string>();
-  const exclusive = async <T>(userId: string, work: () => Promise<T>): Promise<T> => {
-    if (busy.has(userId)) {
-      throw new HttpError(
-        429,
-        IMPORT_BUSY,
-        "Another import of yours is still running; wait until it has finished, then try again",
-      );
-    }
-    busy.add(userId);
+  const gate = new ImportGate(limits.concurrent);
+  /** Runs `work` on the request's body once the import has a place (see ImportGate: taken
+   * before the body is read, given back when the import is answered, however it ends). */
+  const admitted = async <T>(
+    c: Context<AppEnv>,
+    work: (user: UserRecord, bytes: Uint8Array) => Promise<T>,
+  ): Promise<T> => {
+    const user = userOf(c);
+    let release: () => void;
     try {
-      return await work();
+      release = gate.enter(user.id);
+    } catch (error) {
+      if (error instanceof ImportBusyError) c.header("Retry-After", String(error.retryAfterSeconds));
+      throw error;
+    }
+    try {
+      const bytes = await readImportBody(c.req.raw.body, c.req.header("content-length"), limits.bodyBytes);
+      return await work(user, bytes);
     } catch (error) {
       throw asHttp(error);
     } finally {
-      busy.delete(userId);
+      release();
     }
   };
 
   app.openapi(preview, async (c) => {
-    const user = userOf(c);
-    const answer = await exclusive(user.id, async () => {
-      const prepared = await prepareImport(importDeps, user, await readBody(c, limits.bodyBytes), { limits });
+    const answer = await admitted(c, async (user, bytes) => {
+      const prepared = await prepareImport(importDeps, user, bytes, { limits });
       return prepared.preview;
     });
     return c.json(answer, 200);
   });
 
   app.openapi(run, async (c) => {
-    const user = userOf(c);
-    const answer = await exclusive(user.id, async () => {
-      const prepared = await prepareImport(importDeps, user, await readBody(c, limits.bodyBytes), { limits });
+    const answer = await admitted(c, async (user, bytes) => {
+      const prepared = await prepareImport(importDeps, user, bytes, { limits });
       return await prepared.write();
     });
     return c.json(answer, 200);
