@@ -22,6 +22,8 @@ export {
   importLimitsFromEnv,
 } from "./archive/import-limits";
 export { type PreparedImport, prepareImport } from "./archive/import-service";
+/** Tests: make the import's parse thread fail to build (as without esbuild). */
+export { replaceThreadBundler } from "./archive/parse-runner";
 export {
   type BackupSource,
   createVerifiedBackup,

@@ -91,7 +91,8 @@ export async function runImport(args: string[], io: CliIO): Promise<number> {
         { store: account.store, files: { dataDir: account.dataDir, mediaLimitBytes: 0, quotaBytes } },
         account.user,
         bytes,
-        { limits },
+        // Without esbuild (no parse thread), read the file here: nothing else waits on this loop.
+        { limits, inLoopFallback: true },
       );
       io.stdout.write(describePreview(prepared.preview));
       if (values["dry-run"]) {

@@ -33,13 +33,16 @@ export const IMPORT_UNAVAILABLE = "import_unavailable";
 /** The import's parse thread cannot be started on this server: the import is refused (503), not
  * parsed on the event loop. */
 export class ImportUnavailableError extends HttpError {
-  constructor() {
+  /** Why the thread could not be built (for the server's log). */
+  override readonly cause: unknown;
+  constructor(cause?: unknown) {
     super(
       503,
       IMPORT_UNAVAILABLE,
       "Imports are unavailable on this server right now: it could not start the import's reader. Nothing was imported. Try again later; if it keeps happening, tell the server's administrator (the server's log says why).",
     );
     this.name = "ImportUnavailableError";
+    this.cause = cause;
   }
 }
 
@@ -80,8 +83,8 @@ export function replaceThreadBundler(next: ThreadBundler): () => void {
   };
 }
 
-/** The thread's code (built once, then cached); rejects with ImportUnavailableError when it
- * cannot be built, logging why the first time. A failed build is not cached. */
+/** The thread's code (built once, then cached); rejects with ImportUnavailableError (its cause:
+ * why) when it cannot be built. A failed build is not cached. */
 function threadBundle(): Promise<string> {
   if (bundle) return bundle;
   const building = bundler().then(
@@ -91,18 +94,21 @@ function threadBundle(): Promise<string> {
     },
     (error: unknown) => {
       if (bundle === building) bundle = undefined;
-      if (!failureLogged) {
-        failureLogged = true;
-        console.error(
-          "IMPORTS ARE OFF: the import's parse thread could not be built, so every import is refused (503 import_unavailable) until it can be; parsing on the event loop instead would let one large file stall the server. Check that esbuild is installed with the server (npm ci). The cause:",
-          error,
-        );
-      }
-      throw new ImportUnavailableError();
+      throw new ImportUnavailableError(error);
     },
   );
   bundle = building;
   return building;
+}
+
+/** Logs, once until a build succeeds again, that imports are refused and why. */
+function logImportsOff(cause: unknown): void {
+  if (failureLogged) return;
+  failureLogged = true;
+  console.error(
+    "IMPORTS ARE OFF: the import's parse thread could not be built, so every import is refused (503 import_unavailable) until it can be; parsing on the event loop instead would let one large file stall the server. Check that esbuild is installed with the server (npm ci). The cause:",
+    cause,
+  );
 }
 
 let running = 0;
@@ -148,8 +154,10 @@ export async function parseImport(
   try {
     code = await threadBundle();
   } catch (error) {
-    if (options.inLoopFallback && error instanceof ImportUnavailableError)
-      return parseImportBytes(bytes, timeZone, limits);
+    if (!(error instanceof ImportUnavailableError)) throw error;
+    // The CLI: nothing else waits on this loop, and imports are not off for anyone.
+    if (options.inLoopFallback) return parseImportBytes(bytes, timeZone, limits);
+    logImportsOff(error.cause);
     throw error;
   }
   const release = await slot();
