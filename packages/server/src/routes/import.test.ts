@@ -236,4 +236,18 @@ describe("import routes", () => {
       await capped.dispose();
     }
   });
+
+  it("lists its 429 and 503 answers in the OpenAPI document", async () => {
+    const doc = await body(await h.app.request("/api/openapi.json"));
+    for (const path of ["/api/import/preview", "/api/import"]) {
+      const responses = doc.paths[path].post.responses;
+      expect(Object.keys(responses).sort()).toEqual(["200", "400", "401", "403", "413", "429", "503"]);
+      expect(responses["400"].description).toMatch(/import_invalid/);
+      expect(responses["413"].description).toMatch(/payload_too_large/);
+      expect(responses["429"].description).toMatch(/import_busy.*MERIDIAN_IMPORT_CONCURRENCY/s);
+      expect(responses["429"].headers["Retry-After"]).toBeDefined();
+      expect(responses["503"].description).toMatch(/import_unavailable/);
+      expect(responses["503"].content["application/json"]).toBeDefined();
+    }
+  });
 });

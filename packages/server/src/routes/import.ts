@@ -1,5 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import {
+  ApiErrorSchema,
   ErrorCode,
   ImportFormatError,
   ImportLimitError,
@@ -26,21 +27,26 @@ const body = {
   description:
     "The file itself as the raw body (up to MERIDIAN_IMPORT_LIMIT_MB, 50 MB unless set): a Meridian archive (.zip or archive.json), a jrnl JSON export, a Day One JSON export (Journal.json or its zip) or a Daylio CSV",
 };
-const badFile = {
-  description: "The file can't be imported (import_invalid); nothing was written",
-  ...errors(400)[400],
-};
-const tooLargeFile = {
-  description:
-    "Past a cap (payload_too_large): the file itself (MERIDIAN_IMPORT_LIMIT_MB), what a zip unpacks to, files in a zip, records in the file; or an archive's audio and video files would pass the storage quota (quota_exceeded); nothing was written",
-  ...errors(413)[413],
-};
+/** An error answer `{error:{code,message}}` described in the route's own words. */
+const errorAnswer = (description: string) => ({
+  description,
+  content: { "application/json": { schema: ApiErrorSchema } },
+});
+const badFile = errorAnswer(
+  "The file can't be imported (import_invalid: malformed, or the upload broke off); nothing was written",
+);
+const tooLargeFile = errorAnswer(
+  "Past a cap (payload_too_large): the file itself (MERIDIAN_IMPORT_LIMIT_MB), what a zip unpacks to, files in a zip, records in the file, the parse thread's memory; or an archive's audio and video files would pass the storage quota (quota_exceeded); nothing was written",
+);
 const busyAnswer = {
-  description:
-    "Refused before the body is read (import_busy): another import of this account is still running, or the server already has MERIDIAN_IMPORT_CONCURRENCY imports in flight (2 unless set); try again after Retry-After seconds",
+  ...errorAnswer(
+    "Refused before the body is read (import_busy): another import of this account is still running, or the server already has MERIDIAN_IMPORT_CONCURRENCY imports in flight, all accounts together (2 unless set); try again after Retry-After seconds",
+  ),
   headers: { "Retry-After": { description: "Seconds to wait (60)", schema: { type: "integer" as const } } },
-  ...errors(429)[429],
 };
+const unavailableAnswer = errorAnswer(
+  "The server cannot start the import's parse thread (import_unavailable: esbuild missing or broken; the server's log says why); nothing was imported. Imports fail closed rather than parse on the event loop",
+);
 
 const preview = createRoute({
   ...common,
@@ -53,6 +59,7 @@ const preview = createRoute({
     400: badFile,
     413: tooLargeFile,
     429: busyAnswer,
+    503: unavailableAnswer,
     ...errors(401, 403),
   },
 });
@@ -68,6 +75,7 @@ const run = createRoute({
     400: badFile,
     413: tooLargeFile,
     429: busyAnswer,
+    503: unavailableAnswer,
     ...errors(401, 403),
   },
 });
