@@ -1,4 +1,5 @@
 import type { z } from "@hono/zod-openapi";
+import { linkDetails } from "../media/links";
 import type { MediaItemSchema, PresetSchema } from "../routes/studio-schemas";
 import type { MediaRecord, PresetRecord } from "../store/studio-store";
 
@@ -9,9 +10,24 @@ export function presentPreset(p: PresetRecord): Preset {
   return { id: p.id, name: p.name, scene: p.scene, createdAt: p.createdAt, updatedAt: p.updatedAt };
 }
 
+/** A link's details rebuilt from its stored URL each time it is shown (a row written before
+ * links were checked, by an older import or straight into the database, may hold a javascript:
+ * url or a foreign embed): never the stored embed; url null when the URL is not https. */
+function shownLink(stored: string): {
+  url: string | null;
+  embedUrl: string | null;
+  provider: "youtube" | "other";
+} {
+  try {
+    return linkDetails(stored);
+  } catch {
+    return { url: null, embedUrl: null, provider: "other" };
+  }
+}
+
 export function presentMedia(m: MediaRecord): MediaItem {
   if (m.kind === "link") {
-    const { url, embedUrl, provider } = m.details;
+    const { url, embedUrl, provider } = shownLink(m.details.url);
     return { id: m.id, kind: "link", name: m.name, url, embedUrl, provider, createdAt: m.createdAt };
   }
   if (m.kind === "video") {

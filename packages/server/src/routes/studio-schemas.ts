@@ -70,8 +70,13 @@ export const MediaLinkSchema = z
     id: z.string(),
     kind: z.literal("link"),
     name: z.string(),
-    url: z.string(),
-    embedUrl: z.string().nullable(),
+    url: z.string().nullable().openapi({
+      description:
+        "The https link; null when the stored link is not an https URL (it can't be opened; written before links were checked)",
+    }),
+    embedUrl: z.string().nullable().openapi({
+      description: "The youtube-nocookie.com embed, rebuilt from url each time; null for other sites",
+    }),
     provider: z.enum(["youtube", "other"]),
     createdAt: Timestamp,
   })

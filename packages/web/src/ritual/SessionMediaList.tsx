@@ -1,6 +1,7 @@
 import type { MediaUsed } from "@meridian/core";
 import { useEffect, useState } from "react";
 import { usePlayer } from "../audio/PlayerProvider";
+import { linkAction, UNUSABLE_LINK } from "../studio/linkAction";
 import { EMPTY_SCENE, mediaLayerId } from "../studio/mix";
 import { type MediaItem, studioApi } from "../studio/studioApi";
 import { libraryIdOf } from "./SessionMediaPicker";
@@ -65,6 +66,8 @@ export function SessionMediaList({ media }: { media: readonly MediaUsed[] }) {
         };
     void player.play(next, snap.scene ? snap.title : item.name);
   };
+  const opened = open?.kind === "link" ? linkAction(open) : null;
+  const openEmbed = opened?.kind === "embed" ? opened.src : null;
   const soundOn = (id: string) =>
     snap.state === "playing" && (snap.scene?.mediaLayers.some((l) => l.mediaId === id) ?? false);
   return (
@@ -74,6 +77,7 @@ export function SessionMediaList({ media }: { media: readonly MediaUsed[] }) {
           const id = libraryIdOf(m) as string;
           const item = items?.find((i) => i.id === id) ?? null;
           const name = item?.name ?? ("name" in m && m.name ? m.name : "an item");
+          const link = item?.kind === "link" ? linkAction(item) : null;
           return (
             <li key={id} className="row">
               <span>
@@ -91,16 +95,17 @@ export function SessionMediaList({ media }: { media: readonly MediaUsed[] }) {
                   {soundOn(item.id) ? `Stop ${item.name}` : `Play ${item.name}`}
                 </button>
               )}
-              {item && (item.kind === "video" || (item.kind === "link" && item.embedUrl)) && (
+              {item && (item.kind === "video" || link?.kind === "embed") && (
                 <button type="button" className="btn btn-small" onClick={() => setOpen(item)}>
                   {`Watch ${item.name}`}
                 </button>
               )}
-              {item?.kind === "link" && !item.embedUrl && (
-                <a className="btn btn-small" href={item.url} target="_blank" rel="noopener noreferrer">
+              {link?.kind === "open" && (
+                <a className="btn btn-small" href={link.href} target="_blank" rel="noopener noreferrer">
                   Open link
                 </a>
               )}
+              {link?.kind === "unusable" && <span className="small muted">{UNUSABLE_LINK}</span>}
             </li>
           );
         })}
@@ -109,7 +114,7 @@ export function SessionMediaList({ media }: { media: readonly MediaUsed[] }) {
         // biome-ignore lint/a11y/useMediaCaption: the person's own video; we have no captions for it
         <video className="video-file" src={studioApi.mediaFileUrl(open.id)} controls preload="metadata" />
       )}
-      {open?.kind === "link" && open.embedUrl && (
+      {openEmbed !== null && open?.kind === "link" && (
         <div className="stack small-gap">
           <p className="small muted">
             This video comes from{" "}
@@ -118,7 +123,7 @@ export function SessionMediaList({ media }: { media: readonly MediaUsed[] }) {
           </p>
           <iframe
             className="video-embed"
-            src={open.embedUrl}
+            src={openEmbed}
             title="Linked video"
             allow="autoplay; encrypted-media; picture-in-picture"
             referrerPolicy="no-referrer"

@@ -4,6 +4,7 @@ import { type ChangeEvent, type FormEvent, useCallback, useEffect, useState } fr
 import { ApiError } from "../api/errors";
 import { UNREADABLE_NOUNS } from "../journal/unreadable";
 import { UnreadableBanner } from "../pages/UnreadableBanner";
+import { linkAction, UNUSABLE_LINK } from "./linkAction";
 import { type MediaItem, type StorageUsage, studioApi } from "./studioApi";
 
 const fail = (err: unknown) =>
@@ -231,14 +232,8 @@ export function MediaPanel({
                 <button type="button" className="btn btn-small" onClick={() => setVideo(m)}>
                   {`Watch ${m.name}`}
                 </button>
-              ) : m.embedUrl ? (
-                <button type="button" className="btn btn-small" onClick={() => setEmbed(m.embedUrl)}>
-                  Play video
-                </button>
               ) : (
-                <a className="btn btn-small" href={m.url} target="_blank" rel="noopener noreferrer">
-                  Open link
-                </a>
+                <LinkButton link={m} onEmbed={setEmbed} />
               )}
               <button
                 type="button"
@@ -282,4 +277,28 @@ export function MediaPanel({
       )}
     </section>
   );
+}
+
+/** A saved link's button: Play (the embed), Open (a new tab), or a note that it can't be opened. */
+function LinkButton({
+  link,
+  onEmbed,
+}: {
+  link: { url: string | null; embedUrl: string | null };
+  onEmbed: (src: string) => void;
+}) {
+  const action = linkAction(link);
+  if (action.kind === "embed")
+    return (
+      <button type="button" className="btn btn-small" onClick={() => onEmbed(action.src)}>
+        Play video
+      </button>
+    );
+  if (action.kind === "open")
+    return (
+      <a className="btn btn-small" href={action.href} target="_blank" rel="noopener noreferrer">
+        Open link
+      </a>
+    );
+  return <span className="small muted">{UNUSABLE_LINK}</span>;
 }

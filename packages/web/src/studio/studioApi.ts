@@ -50,7 +50,8 @@ export type MediaItem =
       readonly id: string;
       readonly kind: "link";
       readonly name: string;
-      readonly url: string;
+      /** null: the stored link is not an https URL and can't be opened (see linkAction.ts). */
+      readonly url: string | null;
       readonly embedUrl: string | null;
       readonly provider: "youtube" | "other";
     }
