@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { deriveSleep, type SleepDiaryInput } from "@meridian/core";
-import { type Kysely, Migrator } from "kysely";
+import SqliteDatabase from "better-sqlite3";
+import { type Kysely, type KyselyPlugin, Migrator } from "kysely";
 import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
 import { type DialectAdapter, postgresAdapter, sqliteAdapter } from "./dialects";
@@ -271,4 +272,99 @@ describe.each(backends)("insights row cache (%s)", (kind) => {
     expect(await store.insightsRows("u1", {})).toEqual(await loadInsightsRows(db, "u1", {}));
     expect(store.insightRowLoads).toEqual({ full: 3, delta: 1, none: 1 });
   });
+
+  it.runIf(kind === "sqlite")(
+    "after a write finds the changed rows through the write counter's index, not the user's every row",
+    async () => {
+      const adapter = await openAdapter(kind);
+      if (adapter.location.kind !== "sqlite") throw new Error("sqlite only");
+      const file = adapter.location.file;
+      // Every query the store runs, compiled, so SQLite can say how it would answer each.
+      const seen: { sql: string; parameters: readonly unknown[] }[] = [];
+      const recorder: KyselyPlugin = {
+        transformQuery: (args) => {
+          const compiled = adapter.db.getExecutor().compileQuery(args.node, args.queryId);
+          seen.push({ sql: compiled.sql, parameters: compiled.parameters });
+          return args.node;
+        },
+        transformResult: async (args) => args.result,
+      };
+      const db = adapter.db.withTables<RitualTables & InsightTables>() as unknown as Db;
+      await db
+        .insertInto("users")
+        .values({
+          id: "u1",
+          username: "ula",
+          password_hash: "x",
+          role: "owner",
+          time_zone: "UTC",
+          created_at: "2025-01-01T00:00:00.000Z",
+        })
+        .execute();
+      const store = new KyselyRitualStore(adapter.db.withPlugin(recorder));
+      const day = (i: number) => `2025-04-${String(i).padStart(2, "0")}`;
+      const create = (i: number) =>
+        store.createSession("u1", {
+          id: `s${i}`,
+          clientId: null,
+          startedAt: `${day(i)}T20:00:00.000Z`,
+          timeZone: "UTC",
+          localDate: day(i),
+          checkIn: { pleasantness: 4, energy: 5, anxiety: 40 },
+          scene: null,
+          media: [],
+          promptId: null,
+        });
+      for (let i = 1; i <= 5; i++) {
+        await create(i);
+        const input = night(day(i), 10 + i);
+        await store.upsertSleepDiary("u1", {
+          id: `d${i}`,
+          nightOf: day(i),
+          fields: input,
+          derived: deriveSleep(input),
+          sessionId: null,
+          now: new Date().toISOString(),
+        });
+      }
+      await store.insightsRows("u1", {});
+      await create(6);
+      seen.length = 0;
+      expect((await store.insightsRows("u1", {})).sessions.map((s) => s.id)).toEqual([
+        "s1",
+        "s2",
+        "s3",
+        "s4",
+        "s5",
+        "s6",
+      ]);
+      expect(store.insightRowLoads).toEqual({ full: 1, delta: 1, none: 0 });
+      const reader = new SqliteDatabase(file, { readonly: true });
+      try {
+        const plans = seen
+          .filter((q) => /from "(ritual_sessions|sleep_diaries)"/.test(q.sql))
+          .map((q) =>
+            (reader.prepare(`explain query plan ${q.sql}`).all(...q.parameters) as { detail: string }[])
+              .map((r) => r.detail)
+              .filter((d) => /ritual_sessions|sleep_diaries/.test(d)),
+          );
+        expect(plans.length).toBeGreaterThan(0);
+        for (const plan of plans) {
+          for (const step of plan) expect(step).toMatch(/\(user_id=\? AND ins_seq[>=]\?\)/);
+        }
+      } finally {
+        reader.close();
+      }
+      // A row without a seq (written by something that bypassed the store) is still read again.
+      await db
+        .updateTable("ritual_sessions")
+        .set({ ins_in_anxiety: 12, ins_seq: null })
+        .where("id", "=", "s2")
+        .execute();
+      await create(7);
+      expect(await store.insightsRows("u1", {})).toEqual(await loadInsightsRows(db, "u1", {}));
+      expect(store.insightRowLoads).toEqual({ full: 1, delta: 2, none: 0 });
+      expect((await store.insightsRows("u1", {})).sessions[1]?.checkIn.anxiety).toBe(12);
+    },
+  );
 });
