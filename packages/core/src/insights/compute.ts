@@ -8,7 +8,7 @@ import { changeTable, type GroupEffects, groupEffects, type OverallChange, overa
 import { type SleepInsights, sleepInsights } from "./sleep";
 import { buildSummary, type InsightsSummary, type SummaryOptions } from "./summary";
 import { type CheckupSeries, checkupSeries, type WeeklyTrendPoint, weeklyTrends } from "./trends";
-import { type InsightsInput, type InsightsOptions, resolveOptions } from "./types";
+import { type InsightsInput, type InsightsOptions, resolveOptions, type SessionObservation } from "./types";
 
 export interface Insights {
   counts: { sessions: number; completeSessions: number; nights: number; checkups: number };
@@ -26,6 +26,25 @@ export interface Insights {
 
 export type ComputeInsightsOptions = Partial<InsightsOptions> & { summary?: SummaryOptions };
 
+const NO_KEYS: readonly string[] = Object.freeze([]);
+
+/** A session's one optional key as a list, the same list for the same key (no array per session). */
+function singleKey(
+  keyOf: (s: SessionObservation) => string | null | undefined,
+): (s: SessionObservation) => readonly string[] {
+  const lists = new Map<string, readonly string[]>();
+  return (s) => {
+    const key = keyOf(s);
+    if (!key) return NO_KEYS;
+    let list = lists.get(key);
+    if (!list) {
+      list = [key];
+      lists.set(key, list);
+    }
+    return list;
+  };
+}
+
 export function computeInsights(input: InsightsInput, options: ComputeInsightsOptions = {}): Insights {
   const opts = resolveOptions(options);
   const sessions = input.sessions;
@@ -34,8 +53,18 @@ export function computeInsights(input: InsightsInput, options: ComputeInsightsOp
   const table = changeTable(sessions);
   const overall = overallChange(sessions, opts, table);
   const triggers = groupEffects(sessions, (s) => s.triggers, opts, table);
-  const presets = groupEffects(sessions, (s) => (s.presetId ? [s.presetId] : []), opts, table);
-  const media = groupEffects(sessions, (s) => (s.mediaId ? [s.mediaId] : []), opts, table);
+  const presets = groupEffects(
+    sessions,
+    singleKey((s) => s.presetId),
+    opts,
+    table,
+  );
+  const media = groupEffects(
+    sessions,
+    singleKey((s) => s.mediaId),
+    opts,
+    table,
+  );
   const sleepResult = sleepInsights(sessions, sleep, opts);
   return {
     counts: {

@@ -66,11 +66,11 @@ export function addDays(date: string, delta: number): string {
 
 export interface IsoWeek {
   /** e.g. "2025-W01" */
-  week: string;
+  readonly week: string;
   /** Monday of that week, "YYYY-MM-DD". */
-  weekStart: string;
+  readonly weekStart: string;
   /** Day number of that Monday (for sorting and gaps). */
-  mondayDay: number;
+  readonly mondayDay: number;
 }
 
 /** Day number of the Monday starting the ISO week of `days`. */
@@ -78,8 +78,27 @@ export function mondayOf(days: number): number {
   return days - ((((days + 3) % 7) + 7) % 7);
 }
 
-/** ISO 8601 week of a day number: weeks start on Monday; week 1 holds the year's first Thursday. */
+/** Weeks already labelled, by day number of their Monday (ten years are about 520). */
+const weeksByMonday = new Map<number, IsoWeek>();
+const WEEK_CACHE_LIMIT = 4096;
+
+/**
+ * ISO 8601 week of a day number: weeks start on Monday; week 1 holds the year's first Thursday.
+ * The answer is frozen and shared between calls (the insights label every week of the history
+ * twice per request).
+ */
 export function isoWeekOfDay(days: number): IsoWeek {
+  const monday = days - ((((days + 3) % 7) + 7) % 7);
+  let week = weeksByMonday.get(monday);
+  if (week === undefined) {
+    week = Object.freeze(computeIsoWeek(days));
+    if (weeksByMonday.size >= WEEK_CACHE_LIMIT) weeksByMonday.clear();
+    weeksByMonday.set(monday, week);
+  }
+  return week;
+}
+
+function computeIsoWeek(days: number): IsoWeek {
   const weekday = (((days + 3) % 7) + 7) % 7; // Monday = 0
   const monday = days - weekday;
   const thursday = monday + 3;

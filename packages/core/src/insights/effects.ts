@@ -92,15 +92,18 @@ export interface ChangeTable {
 export function changeTable(sessions: readonly SessionObservation[]): ChangeTable {
   const complete: SessionObservation[] = [];
   const values: Record<ChangeMeasure, number[]> = { anxiety: [], pleasantness: [], energy: [] };
+  // Written out per measure (the order of CHANGE_MEASURES) rather than mapped: no arrays per session.
   for (const s of sessions) {
     const out = s.checkOut;
     if (!out) continue;
-    const changes = CHANGE_MEASURES.map((m) => out[m] - s.checkIn[m]);
-    if (!changes.every(Number.isFinite)) continue;
+    const anxiety = out.anxiety - s.checkIn.anxiety;
+    const pleasantness = out.pleasantness - s.checkIn.pleasantness;
+    const energy = out.energy - s.checkIn.energy;
+    if (!(Number.isFinite(anxiety) && Number.isFinite(pleasantness) && Number.isFinite(energy))) continue;
     complete.push(s);
-    CHANGE_MEASURES.forEach((m, i) => {
-      values[m].push(changes[i] ?? Number.NaN);
-    });
+    values.anxiety.push(anxiety);
+    values.pleasantness.push(pleasantness);
+    values.energy.push(energy);
   }
   return {
     complete,
@@ -187,24 +190,22 @@ export function groupEffects(
   options: InsightsOptions,
   table: ChangeTable = changeTable(sessions),
 ): GroupEffects {
-  const sessionCounts = new Map<string, number>();
+  // Per key: sessions with it, and the indices (in table.complete) of the complete ones.
+  const tallies = new Map<string, { sessions: number; members: number[] }>();
   for (const s of sessions) {
-    for (const key of uniqueKeys(keysOf(s))) sessionCounts.set(key, (sessionCounts.get(key) ?? 0) + 1);
-  }
-  const members = new Map<string, number[]>();
-  table.complete.forEach((s, i) => {
     for (const key of uniqueKeys(keysOf(s))) {
-      let list = members.get(key);
-      if (!list) {
-        list = [];
-        members.set(key, list);
-      }
-      list.push(i);
+      const tally = tallies.get(key);
+      if (tally) tally.sessions++;
+      else tallies.set(key, { sessions: 1, members: [] });
     }
-  });
+  }
+  const complete = table.complete;
+  for (let i = 0; i < complete.length; i++) {
+    for (const key of uniqueKeys(keysOf(complete[i] as SessionObservation)))
+      tallies.get(key)?.members.push(i);
+  }
   const groups: GroupEffect[] = [];
-  for (const [key, sessionsWithKey] of sessionCounts) {
-    const idx = members.get(key) ?? [];
+  for (const [key, { sessions: sessionsWithKey, members: idx }] of tallies) {
     const measures = {} as Record<ChangeMeasure, MeasureEffect>;
     for (const m of CHANGE_MEASURES) {
       const moments = momentsAt(table.values[m], idx);

@@ -153,21 +153,23 @@ export function sleepInsights(
   sleep: readonly SleepObservation[],
   options: InsightsOptions,
 ): SleepInsights {
+  // Triggers per evening as plain lists (each trigger once): a Set per night cost more than the
+  // lists of one to three triggers they hold. Their order does not matter (results are sorted).
   const byId = new Map<string, SessionObservation>();
-  const eveningTriggers = new Map<string, Set<string>>();
+  const eveningTriggers = new Map<string, string[]>();
   for (const s of sessions) {
     byId.set(s.id, s);
     const night = nightOfSession(s, options);
     if (night === null) continue;
-    let set = eveningTriggers.get(night);
-    if (!set) {
-      set = new Set();
-      eveningTriggers.set(night, set);
+    let list = eveningTriggers.get(night);
+    if (!list) {
+      list = [];
+      eveningTriggers.set(night, list);
     }
-    for (const t of s.triggers) set.add(t);
+    for (const t of s.triggers) if (!list.includes(t)) list.push(t);
   }
   const after: SleepObservation[] = [];
-  const afterTriggers: Set<string>[] = [];
+  const afterTriggers: (readonly string[])[] = [];
   const without: SleepObservation[] = [];
   for (const night of sleep) {
     const linked = night.precededBySessionId ? byId.get(night.precededBySessionId) : undefined;
@@ -176,10 +178,11 @@ export function sleepInsights(
       without.push(night);
       continue;
     }
-    let triggers: Set<string> = evening ?? new Set();
-    if (linked?.triggers.some((t) => !triggers.has(t))) {
-      triggers = new Set(triggers);
-      for (const t of linked.triggers) triggers.add(t);
+    let triggers: readonly string[] = evening ?? [];
+    if (linked?.triggers.some((t) => !triggers.includes(t))) {
+      const union = triggers.slice();
+      for (const t of linked.triggers) if (!union.includes(t)) union.push(t);
+      triggers = union;
     }
     after.push(night);
     afterTriggers.push(triggers);
@@ -198,8 +201,8 @@ export function sleepInsights(
   }
 
   const nightsByTrigger = new Map<string, number[]>();
-  afterTriggers.forEach((set, i) => {
-    for (const t of set) {
+  afterTriggers.forEach((list, i) => {
+    for (const t of list) {
       let list = nightsByTrigger.get(t);
       if (!list) {
         list = [];

@@ -46,7 +46,9 @@ function cornishFisher(z: number, df: number): number {
   return z + g1 / df + g2 / df ** 2 + g3 / df ** 3 + g4 / df ** 4;
 }
 
-const quantileCache = new Map<string, number>();
+/** Memoised quantiles by p, then by integer df (numbers as keys: no key string per look-up). */
+const quantileCache = new Map<number, Map<number, number>>();
+let quantileCacheSize = 0;
 const QUANTILE_CACHE_LIMIT = 4096;
 
 /**
@@ -55,12 +57,23 @@ const QUANTILE_CACHE_LIMIT = 4096;
  */
 export function tQuantile(p: number, df: number): number {
   if (!Number.isInteger(df)) return computeTQuantile(p, df);
-  const key = `${p}|${df}`;
-  const cached = quantileCache.get(key);
+  // Map keys compare with SameValueZero: NaN finds NaN, and 0 and −0 are one key (as in the
+  // string keys used before: `${-0}` is "0"); both give the same quantile anyway.
+  let byDf = quantileCache.get(p);
+  const cached = byDf?.get(df);
   if (cached !== undefined) return cached;
   const value = computeTQuantile(p, df);
-  if (quantileCache.size >= QUANTILE_CACHE_LIMIT) quantileCache.clear();
-  quantileCache.set(key, value);
+  if (quantileCacheSize >= QUANTILE_CACHE_LIMIT) {
+    quantileCache.clear();
+    quantileCacheSize = 0;
+    byDf = undefined;
+  }
+  if (!byDf) {
+    byDf = new Map();
+    quantileCache.set(p, byDf);
+  }
+  byDf.set(df, value);
+  quantileCacheSize++;
   return value;
 }
 
