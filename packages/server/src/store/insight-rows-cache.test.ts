@@ -271,6 +271,27 @@ describe.each(backends)("insights row cache (%s)", (kind) => {
     });
     expect(await store.insightsRows("u1", {})).toEqual(await loadInsightsRows(db, "u1", {}));
     expect(store.insightRowLoads).toEqual({ full: 3, delta: 1, none: 1 });
+    // A start moved by another writer (with the next seq): put in place, the session's old copy
+    // would stay behind, so a full load answers.
+    const { seq } = await db
+      .selectFrom("insight_stamps")
+      .select("seq")
+      .where("user_id", "=", "u1")
+      .executeTakeFirstOrThrow();
+    await db
+      .updateTable("insight_stamps")
+      .set({ seq: Number(seq) + 1, stamp: "moved" })
+      .where("user_id", "=", "u1")
+      .execute();
+    await db
+      .updateTable("ritual_sessions")
+      .set({ started_at: "2025-04-01T10:00:00.000Z", ins_seq: Number(seq) + 1 })
+      .where("id", "=", "s2")
+      .execute();
+    const moved = await store.insightsRows("u1", {});
+    expect(moved.sessions.map((s) => s.id)).toEqual(["s2", "s3", "s4"]);
+    expect(moved).toEqual(await loadInsightsRows(db, "u1", {}));
+    expect(store.insightRowLoads).toEqual({ full: 4, delta: 1, none: 1 });
   });
 
   it.runIf(kind === "sqlite")(

@@ -86,11 +86,16 @@ async function mergeSessions(
     }
   }
   if (changed.length > 0) {
-    // A changed start leaves the old copy behind.
-    const ids = new Set<string>();
+    // A changed start leaves the old copy behind. Only a changed row's id can be there twice (the
+    // base came from the database, one row per id), so only those are counted: a set of every id
+    // cost more than the rest of the merge.
+    const seen = new Map<string, number>();
+    for (const row of changed) seen.set(row.id, 0);
     for (const s of out) {
-      if (ids.has(s.id)) return null;
-      ids.add(s.id);
+      const count = seen.get(s.id);
+      if (count === undefined) continue;
+      if (count > 0) return null;
+      seen.set(s.id, 1);
     }
   }
   return out;
