@@ -51,6 +51,31 @@ describe("weekly trends", () => {
     expect(week?.tingles).toMatchObject({ n: 2, lower: null, upper: null });
   });
 
+  it("after a write recomputes only the weeks it changed (the others are the same frozen points)", () => {
+    const history = [
+      session("h1", "2025-04-07", 9, 40, 30),
+      session("h2", "2025-04-09", 21, 55, 40),
+      session("h3", "2025-04-15", 9, 35, 20),
+      session("h4", "2025-04-16", 21, 50, 45),
+    ];
+    const before = weeklyTrends(history, 0.95);
+    const after = weeklyTrends([...history, session("h5", "2025-04-17", 21, 65, 50)], 0.95);
+    expect(after[0]).toBe(before[0]);
+    expect(Object.isFrozen(after[0])).toBe(true);
+    expect(Object.isFrozen(after[0]?.anxietyBefore)).toBe(true);
+    expect(after[1]).not.toBe(before[1]);
+    expect(after[1]).toMatchObject({ sessions: 3, anxietyBefore: { n: 3, mean: 50 } });
+    // The same values in another order (the mean's rounding can depend on it), or at another
+    // level, are computed again.
+    const reordered = weeklyTrends(
+      [history[1], history[0], history[2], history[3]].filter((s) => !!s),
+      0.95,
+    );
+    expect(reordered[0]).not.toBe(before[0]);
+    expect(reordered[0]).toEqual(before[0]);
+    expect(weeklyTrends(history, 0.9)[0]).not.toBe(before[0]);
+  });
+
   it("lists check-up totals per instrument in date order", () => {
     const series = checkupSeries([
       { instrumentId: "phq8", date: "2025-02-01", total: 9 },

@@ -48,6 +48,63 @@ interface WeekBucket {
   tingles: number[];
 }
 
+/** The last point computed per week (by its Monday's day number), with the values it came from. */
+interface WeekMemo {
+  level: number;
+  sessions: number;
+  anxiety: readonly number[];
+  pleasantness: readonly number[];
+  tingles: readonly number[];
+  point: WeeklyTrendPoint;
+}
+const weekMemo = new Map<number, WeekMemo>();
+const WEEK_MEMO_LIMIT = 8192;
+
+function sameValues(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
+  return true;
+}
+
+/**
+ * The week's point: the one computed last time when the week's values are the same (in the same
+ * order, at the same level), otherwise a new one. After a write only the weeks it touched change,
+ * so ten years of weeks are not summarised again for every answer. Points are frozen: the same
+ * object can be in several answers (and a server may keep each point's JSON by identity).
+ */
+function weekPoint(b: WeekBucket, level: number): WeeklyTrendPoint {
+  const memo = weekMemo.get(b.monday);
+  if (
+    memo &&
+    memo.level === level &&
+    memo.sessions === b.sessions &&
+    sameValues(memo.anxiety, b.anxiety) &&
+    sameValues(memo.pleasantness, b.pleasantness) &&
+    sameValues(memo.tingles, b.tingles)
+  ) {
+    return memo.point;
+  }
+  const freeze = (p: PointEstimate | null) => (p ? Object.freeze(p) : null);
+  const point: WeeklyTrendPoint = Object.freeze({
+    week: b.week,
+    weekStart: b.weekStart,
+    sessions: b.sessions,
+    anxietyBefore: freeze(pointEstimate(b.anxiety, level)),
+    pleasantnessBefore: freeze(pointEstimate(b.pleasantness, level)),
+    tingles: freeze(pointEstimate(b.tingles, level)),
+  });
+  if (weekMemo.size >= WEEK_MEMO_LIMIT) weekMemo.clear();
+  weekMemo.set(b.monday, {
+    level,
+    sessions: b.sessions,
+    anxiety: b.anxiety,
+    pleasantness: b.pleasantness,
+    tingles: b.tingles,
+    point,
+  });
+  return point;
+}
+
 /** Weekly means of check-in anxiety and pleasantness and of check-out tingles, oldest first. */
 export function weeklyTrends(sessions: readonly SessionObservation[], level: number): WeeklyTrendPoint[] {
   const buckets = new Map<number, WeekBucket>();
@@ -75,16 +132,7 @@ export function weeklyTrends(sessions: readonly SessionObservation[], level: num
     const tingles = s.checkOut?.tingles;
     if (typeof tingles === "number" && Number.isFinite(tingles)) b.tingles.push(tingles);
   }
-  return [...buckets.values()]
-    .sort((a, b) => a.monday - b.monday)
-    .map((b) => ({
-      week: b.week,
-      weekStart: b.weekStart,
-      sessions: b.sessions,
-      anxietyBefore: pointEstimate(b.anxiety, level),
-      pleasantnessBefore: pointEstimate(b.pleasantness, level),
-      tingles: pointEstimate(b.tingles, level),
-    }));
+  return [...buckets.values()].sort((a, b) => a.monday - b.monday).map((b) => weekPoint(b, level));
 }
 
 /** Check-up totals per instrument, oldest first; instruments in alphabetical order. */

@@ -3,6 +3,7 @@ import { addDays, computeInsights } from "@meridian/core";
 import { type App, type AppDeps, userOf } from "../context";
 import { requireUser } from "../http/auth";
 import { AnswerCache } from "../insights/answer-cache";
+import { answerJson } from "../insights/answer-json";
 import { insightsInput } from "../insights/observations";
 import { localDateIn } from "../time";
 import { CalendarDateSchema, errors, json, sessionSecurity } from "./common";
@@ -127,7 +128,7 @@ export function registerInsightsRoutes(app: App, deps: AppDeps): void {
       };
       // Sent as UTF-8 bytes made in one step (a string body is first checked character by
       // character for lone surrogates, then encoded).
-      bytes = Buffer.from(JSON.stringify(answer), "utf8");
+      bytes = Buffer.from(answerJson(answer), "utf8");
       answers.set(user.id, key, stamp, bytes);
     }
     // (Cast: the route's typed answer is JSON; these bytes are that JSON.)
