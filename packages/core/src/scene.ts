@@ -81,6 +81,10 @@ const sceneV2Schema = z
     name: z.string().max(80, "must be at most 80 characters").optional(),
     description: z.string().max(400, "must be at most 400 characters").optional(),
     masterGainDb: num(-60, 12).default(0),
+    /** Level-matching gain to −27 LUFS (an offline loudness estimate of the mix, see @meridian/sound). */
+    makeupGainDb: num(-60, 60).optional(),
+    /** "Keep my level": play at the master gain alone, without the make-up gain. */
+    keepLevel: z.boolean({ error: "must be true or false" }).optional(),
     fadeIn: num(0, 600).default(3),
     fadeOut: num(0, 3600).default(10),
     layers: z.array(sceneLayerSchema, { error: "must be a list of layers" }).max(32, "at most 32 layers"),

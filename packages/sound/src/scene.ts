@@ -57,8 +57,15 @@ export interface Scene {
   readonly version: 1;
   readonly name?: string;
   readonly description?: string;
-  /** Master gain in dB (default 0). */
+  /** Master gain in dB (default 0): the listener's own level, on top of the make-up gain. */
   readonly masterGainDb?: number;
+  /**
+   * Level-matching gain in dB (default 0) that brings the mix to −27 LUFS: an offline loudness
+   * estimate of the scene (`estimateSceneLoudness`), stored with it. Applied unless `keepLevel`.
+   */
+  readonly makeupGainDb?: number;
+  /** "Keep my level": play at the master gain alone, without the make-up gain. */
+  readonly keepLevel?: boolean;
   /** Seconds of fade-in when the scene starts (default 3). */
   readonly fadeIn?: number;
   /** Seconds of fade-out used when playback or a render ends (default 10). */

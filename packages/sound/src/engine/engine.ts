@@ -6,6 +6,7 @@
  */
 import type { GeneratorDef, GeneratorVoice } from "../generator";
 import { generatorById } from "../generators/index";
+import { sceneMasterGainDb } from "../loudness/scene-level";
 import { hashString, Rng } from "../rng";
 import {
   DEFAULT_FADE_IN,
@@ -92,6 +93,8 @@ export class Engine {
   private ctrlLeft = 0;
   // Master gain (smoothed) and fade envelope (linear position p, gain = curve(p)).
   private masterTarget = 1;
+  /** The scene's make-up gain in dB (0 with "keep my level"), added to its layers' gains. */
+  private makeupDb = 0;
   private masterSm = 1;
   private masterCur = 0;
   private masterStep = 0;
@@ -147,6 +150,9 @@ export class Engine {
     });
     const first = !this.started;
     this.started = true;
+    // The make-up gain goes on the scene's layers, not the master: layers fading out keep the
+    // old scene's level and kept layers glide, so a scene switch does not jump in level.
+    this.makeupDb = sceneMasterGainDb(scene) - (scene.masterGainDb ?? 0);
     const fadeIn = first ? 0 : this.layerFade;
     for (const layer of this.layers) {
       const next = scene.layers.find((l) => l.id === layer.id);
@@ -180,7 +186,7 @@ export class Engine {
     const num = typeof value === "number" ? value : value === true ? 1 : 0;
     switch (name) {
       case "gainDb":
-        layer.gainDb = clamp(num, -80, 24);
+        layer.gainDb = clamp(num, -80, 24) + this.makeupDb;
         return true;
       case "mute":
         layer.mute = num !== 0;
@@ -372,7 +378,7 @@ export class Engine {
   private applyLayer(layer: Layer, spec: SceneLayer): void {
     for (const [name, v] of Object.entries(spec.params ?? {})) layer.setParam(name, v);
     if (spec.variation !== undefined) layer.setParam("variation", spec.variation);
-    layer.gainDb = spec.gainDb ?? 0;
+    layer.gainDb = (spec.gainDb ?? 0) + this.makeupDb;
     layer.mute = spec.mute ?? false;
     layer.solo = spec.solo ?? false;
     const pos = spec.position ?? DEFAULT_POSITION;

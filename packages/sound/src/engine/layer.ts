@@ -11,6 +11,7 @@ import { MotionState } from "./motion";
 import { BinauralSource } from "./spatial";
 
 const TRIGGER_QUEUE = 64;
+const HALF_PI = Math.PI / 2;
 
 function wrap180(x: number): number {
   return x - 360 * Math.floor((x + 180) / 360);
@@ -223,8 +224,10 @@ export class Layer {
         this.dead = true;
       }
     }
+    // Equal power: a layer fading out and one fading in at once (a scene switch) keep the sum
+    // of their powers (sin² + cos² of the smoothstep), so the crossfade does not dip 3 dB.
     const l = this.life;
-    const gain = gainSm * l * l * (3 - 2 * l);
+    const gain = l === 1 ? gainSm : gainSm * Math.sin(HALF_PI * l * l * (3 - 2 * l));
     // Position: motion around the base, then a final smoother (angles unwrapped). Values go
     // through the `pos` array rather than call arguments (no boxed doubles per tick).
     const pos = this.pos;
