@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { attackRiseMs, spectralCentroid } from "../analysis/impact";
+import { bandFraction, welch } from "../analysis/spectrum";
 import { keyboard } from "./keyboard";
 
 const SR = 48000;
@@ -77,5 +79,41 @@ describe("keyboard character", () => {
     const fast = count(70);
     expect(slow).toBeGreaterThan(10);
     expect(fast).toBeGreaterThan(2 * slow);
+  });
+
+  it("sounds like typing, not a muffled marimba: centroid ≥ 1.2 kHz, ≥ 20 % in 2–10 kHz (defaults)", () => {
+    const psd = welch(render(keyboard.create(SR, 3), 30), 4096);
+    expect(spectralCentroid(psd, SR)).toBeGreaterThan(1200);
+    expect(bandFraction(psd, SR, 2000, 10000)).toBeGreaterThan(0.2);
+  });
+
+  it("a keystroke's contact click rises in under 1 ms", () => {
+    for (const seed of [1, 2, 3]) {
+      const v = keyboard.create(SR, seed);
+      v.setParam("speed", 0);
+      render(v, 0.5);
+      v.trigger?.(0.8);
+      expect(attackRiseMs(render(v, 0.4), SR)).toBeLessThan(1);
+    }
+  });
+
+  it("no two keystrokes are copies (seeded variation per key and per stroke)", () => {
+    // isolated keystrokes from the typing process: successive clicks are not copies
+    const v = keyboard.create(SR, 4);
+    v.setParam("variation", 0);
+    const x = render(v, 20);
+    const hop = SR / 200;
+    const starts: number[] = [];
+    let prev = 0;
+    for (let i = 0; i + hop <= x.length; i += hop) {
+      const p = peak(x, i, i + hop);
+      if (p > 4 * prev && p > 1e-3 && (starts.length === 0 || i - (starts.at(-1) as number) > SR / 20))
+        starts.push(i);
+      prev = p;
+    }
+    expect(starts.length).toBeGreaterThan(20);
+    const peaks = starts.map((s) => peak(x, s, s + SR / 50));
+    const distinct = new Set(peaks.map((p) => p.toFixed(7)));
+    expect(distinct.size).toBe(peaks.length);
   });
 });

@@ -1,11 +1,32 @@
 /**
  * Soft keyboard typing. Each keystroke is three force pulses into a small modal model of the
  * key: a short bright contact click, the bottom-out "thock" a few milliseconds later (keycap,
- * plate and case modes), and a quieter release click. Every key on the board has its own
+ * plate and case modes), and a quieter release click. Each of the three also strikes a
+ * broadband contact transient (dsp/contact.ts): the finger's tick on the cap, the bottom-out
+ * click with the cap rattling on its stem and a faint spring ping, and the top-out on release;
+ * these carry most of the 2–10 kHz energy a real keyboard has. Every key on the board has its own
  * slightly different tuning; the space bar and enter are lower, heavier and rattle. A typing
  * process writes words in bursts with thinking pauses, hesitations and the odd backspace run.
  */
 
+import {
+  ContactTransient,
+  CT_BOUNCE_MS,
+  CT_BOUNCE_RATIO,
+  CT_BOUNCES,
+  CT_BUZZ1_HZ,
+  CT_BUZZ1_LEVEL,
+  CT_BUZZ1_MS,
+  CT_BUZZ2_HZ,
+  CT_BUZZ2_LEVEL,
+  CT_BUZZ2_MS,
+  CT_DECAY_MS,
+  CT_JITTER,
+  CT_LENGTH,
+  CT_LEVEL,
+  CT_Q,
+  CT_TONE_HZ,
+} from "../dsp/contact";
 import { Drift, softClipBlock } from "../dsp/envelope";
 import { ModalBank } from "../dsp/modal";
 import { OnePole } from "../dsp/one-pole";
@@ -60,8 +81,12 @@ const KEYS = 40;
 const KEY_SPACE = KEYS;
 const KEY_ENTER = KEYS + 1;
 const KEY_BACKSPACE = KEYS + 2;
+/** Contacts per keystroke: fingertip on the cap, bottom-out (stem/cap/plate), release (stem top-out). */
+const CONTACTS = 3;
 const CONTROL = 32;
-const OUT_GAIN = 0.57;
+const OUT_GAIN = 0.2;
+/** Contact transients' level against the modal body. */
+const CLICK = 10;
 
 class KeyboardVoice implements GeneratorVoice {
   private readonly rng: Rng;
@@ -77,6 +102,10 @@ class KeyboardVoice implements GeneratorVoice {
   private readonly pAmp = new Float64Array(VOICES * PULSES);
   private readonly age = new Float64Array(VOICES);
   private readonly lastPulseEnd = new Float64Array(VOICES);
+  /** Per voice: its contact transient, and per contact its start age (−1 = none) and shape. */
+  private readonly contacts: ContactTransient[] = [];
+  private readonly cAt = new Float64Array(VOICES * CONTACTS);
+  private readonly cShape = new Float64Array(VOICES * CONTACTS * CT_LENGTH);
   private readonly ex = new Float64Array(CONTROL);
   private readonly acc = new Float64Array(CONTROL);
   private readonly dc: OnePole;
@@ -98,7 +127,11 @@ class KeyboardVoice implements GeneratorVoice {
     const rng = new Rng(seed);
     this.rng = rng;
     this.params = new SmoothedParams(PARAMS, sampleRate, CONTROL, 0.08);
-    for (let v = 0; v < VOICES; v++) this.banks.push(new ModalBank(sampleRate, MODES));
+    for (let v = 0; v < VOICES; v++) {
+      this.banks.push(new ModalBank(sampleRate, MODES));
+      this.contacts.push(new ContactTransient(sampleRate, new Rng(rng.fork(10 + v))));
+    }
+    this.cAt.fill(-1);
     for (let k = 0; k < KEYS; k++) {
       this.keyThock[k] = 1 + 0.12 * rng.signed();
       this.keyClick[k] = 1 + 0.1 * rng.signed();
@@ -147,6 +180,7 @@ class KeyboardVoice implements GeneratorVoice {
         else this.excitation(v, age0, n);
         this.age[v] = age0 + n;
         (this.banks[v] as ModalBank).run(ex, acc, n, idle);
+        this.addContacts(v, age0, n);
       }
       for (let k = 0; k < n; k++) a[i + k] = acc[k] as number;
       this.dc.highpassBlock(a, i, n);
@@ -170,6 +204,22 @@ class KeyboardVoice implements GeneratorVoice {
       }
       ex[k] = x;
     }
+  }
+
+  /** Add voice v's contact transients for ages age0 … age0+n−1, striking each at its start. */
+  private addContacts(v: number, age0: number, n: number): void {
+    const c = this.contacts[v] as ContactTransient;
+    let k = 0;
+    for (let j = v * CONTACTS; j < v * CONTACTS + CONTACTS; j++) {
+      const s = (this.cAt[j] as number) - age0;
+      if (s < 0 || s >= n) continue;
+      c.addTo(this.acc, k, s - k);
+      k = s;
+      const shape = c.shape;
+      for (let q = 0; q < CT_LENGTH; q++) shape[q] = this.cShape[j * CT_LENGTH + q] as number;
+      c.strike();
+    }
+    c.addTo(this.acc, k, n - k);
   }
 
   private control(): void {
@@ -235,7 +285,7 @@ class KeyboardVoice implements GeneratorVoice {
     const depth = this.params.get(P_DEPTH);
     const heavy = key >= KEYS && key !== KEY_BACKSPACE;
     const level =
-      velocity * (this.keyLevel[key] as number) * 10 ** ((2 * variation * this.levelDrift.value) / 20);
+      velocity * (this.keyLevel[key] as number) * 10 ** ((0.4 * variation * this.levelDrift.value) / 20);
     // modes: two click modes (switch), three thock modes (plate, case), one keycap mode
     const bank = this.banks[v] as ModalBank;
     const kc = (this.keyClick[key] as number) * (1 + 0.01 * rng.signed());
@@ -245,8 +295,8 @@ class KeyboardVoice implements GeneratorVoice {
     const click = 1.6 * (1 - 0.7 * soft);
     bank.setMode(0, 2900 * kc, 200, click);
     bank.setMode(1, 4200 * kc, 260, 0.5 * click);
-    bank.setMode(2, base, bw, 0.7);
-    bank.setMode(3, base * 2.37, bw * 2.2, 0.5);
+    bank.setMode(2, base, bw, 0.5);
+    bank.setMode(3, base * 2.37, bw * 2.2, 0.36);
     bank.setMode(4, base * 3.9, bw * 3.5, 0.35 + 0.2 * (1 - soft));
     bank.setMode(5, 1350 * kc, 90 * (1 + soft), 1.2 * (1 - 0.5 * soft));
     // pulses: contact click, bottom-out (space/enter: plus a stabiliser rattle), release
@@ -258,6 +308,55 @@ class KeyboardVoice implements GeneratorVoice {
     this.setPulse(p0 + 1, bottom, (1.2 + 2.2 * soft) * ms, level * (heavy ? 1.3 : 1));
     this.setPulse(p0 + 2, heavy ? bottom + Math.round(rng.range(2, 4) * ms) : -1, 0.8 * ms, 0.4 * level);
     this.setPulse(p0 + 3, release, (0.25 + 0.35 * soft) * ms, 0.3 * level);
+    // contacts: fingertip on the cap (soft tick), bottom-out (the sharp click of stem and cap
+    // meeting the housing, the cap rattling on its stem, the spring's ping) and the top-out on
+    // release; space and enter rattle longer on their stabilisers
+    const hard = 1 - soft;
+    // contact levels and lengths follow the knob, not the touch drift (which only colours their
+    // tone), so the loudness of a minute of typing does not wander with it
+    const hardL = 1 - this.params.get(P_SOFT);
+    const c0 = v * CONTACTS;
+    const sh = this.cShape;
+    let o = c0 * CT_LENGTH;
+    this.cAt[c0] = 0;
+    sh[o + CT_LEVEL] = CLICK * 0.25 * level * (0.1 + 1.35 * hardL);
+    sh[o + CT_DECAY_MS] = 0.12 + 0.25 * (1 - hardL);
+    sh[o + CT_TONE_HZ] = (3000 + 2500 * hard) * kc;
+    sh[o + CT_Q] = 0.7;
+    sh[o + CT_BOUNCES] = 0;
+    sh[o + CT_BUZZ1_LEVEL] = 0;
+    sh[o + CT_BUZZ2_LEVEL] = 0;
+    sh[o + CT_JITTER] = 0.1;
+    o += CT_LENGTH;
+    this.cAt[c0 + 1] = bottom;
+    sh[o + CT_LEVEL] = CLICK * 0.6 * level * (0.3 + hardL) * (heavy ? 1.1 : 1);
+    sh[o + CT_DECAY_MS] = 0.33 + 0.5 * (1 - hardL);
+    sh[o + CT_TONE_HZ] = (1900 + 3550 * hard) * kc * (heavy ? 0.8 : 1);
+    sh[o + CT_Q] = 0.8;
+    sh[o + CT_BOUNCES] = heavy ? 2 + (rng.nextU32() % 3) : 2 + (rng.nextU32() % 2);
+    sh[o + CT_BOUNCE_MS] = heavy ? rng.range(2, 4) : rng.range(0.5, 1.3);
+    sh[o + CT_BOUNCE_RATIO] = heavy ? 0.5 : 0.55;
+    sh[o + CT_BUZZ1_HZ] = (heavy ? 1900 : 2400) * kc;
+    sh[o + CT_BUZZ1_MS] = heavy ? 6 : 3;
+    sh[o + CT_BUZZ1_LEVEL] = CLICK * 0.15 * level * (0.1 + 1.35 * hardL);
+    sh[o + CT_BUZZ2_HZ] = 5200 * kt;
+    sh[o + CT_BUZZ2_MS] = 4 + 8 * hardL;
+    sh[o + CT_BUZZ2_LEVEL] = CLICK * 0.025 * level * (0.3 + 0.7 * hardL);
+    sh[o + CT_JITTER] = 0.08;
+    o += CT_LENGTH;
+    this.cAt[c0 + 2] = release;
+    sh[o + CT_LEVEL] = CLICK * 0.3 * level * (0.1 + 1.35 * hardL);
+    sh[o + CT_DECAY_MS] = 0.2 + 0.2 * (1 - hardL);
+    sh[o + CT_TONE_HZ] = (3200 + 1800 * hard) * kc;
+    sh[o + CT_Q] = 1;
+    sh[o + CT_BOUNCES] = 1;
+    sh[o + CT_BOUNCE_MS] = rng.range(0.6, 1.2);
+    sh[o + CT_BOUNCE_RATIO] = 0.25;
+    sh[o + CT_BUZZ1_LEVEL] = 0;
+    sh[o + CT_BUZZ2_HZ] = 5200 * kt;
+    sh[o + CT_BUZZ2_MS] = 4 + 6 * hardL;
+    sh[o + CT_BUZZ2_LEVEL] = CLICK * 0.02 * level * (0.3 + 0.7 * hardL);
+    sh[o + CT_JITTER] = 0.1;
     this.age[v] = 0;
     this.lastPulseEnd[v] = release + 2 * ms;
   }
@@ -277,7 +376,7 @@ export const keyboard: GeneratorDef = {
   category: "journal",
   params: PARAMS,
   channels: 1,
-  calibrationDb: -2.7,
+  calibrationDb: 1.2,
   triggerParams: { speed: 0 },
   create: (sampleRate, seed) => new KeyboardVoice(sampleRate, seed),
 };
