@@ -1,6 +1,7 @@
 /**
  * `meridian render <scene.json|built-in> --duration 8h --out sleep.wav [--format wav|mp3]
- *  [--seed N] [--sample-rate 48000] [--fade-out 60s]` — renders a scene offline, streaming in
+ *  [--seed N] [--sample-rate 48000] [--fade-out 60s]` (or `--solo GENERATOR` instead of a scene:
+ *  one generator in front, default parameters) — renders a scene offline, streaming in
  * chunks (constant memory). Progress with ETA on stderr when it is a terminal. Ctrl-C (or the
  * io signal) stops early with a short fade and leaves a valid, shorter file.
  */
@@ -16,8 +17,10 @@ import {
 import { builtinScene, builtinSceneIds, type Scene, validateSceneGenerators } from "@meridian/sound";
 import { parse } from "../args";
 import { type CliIO, UsageError } from "../io";
+import { soloGeneratorScene } from "./render-solo";
 
 export const renderHelp = `Usage: meridian render <scene.json | built-in scene> --duration <time> --out <file> [options]
+       meridian render --solo <generator> --duration <time> --out <file> [options]
 
 Render a sound scene to an audio file, streaming (hours of audio in constant memory).
 
@@ -28,6 +31,8 @@ Options:
   --seed <n>            random seed (default 1): the same seed gives the same audio
   --sample-rate <hz>    8000–192000 (default 48000; MP3: 32000, 44100 or 48000 and lower MPEG-2 rates)
   --fade-out <time>     fade at the end (default: the scene's fadeOut)
+  --solo <generator>    one generator alone, in front at 1 m, default parameters (its −27 LUFS
+                        calibration reference), instead of a scene
   --list                print the built-in scene names, one per line
   -h, --help            show this help
 
@@ -84,6 +89,7 @@ async function render(args: string[], io: CliIO): Promise<number> {
     seed: { type: "string" },
     "sample-rate": { type: "string" },
     "fade-out": { type: "string" },
+    solo: { type: "string" },
     list: { type: "boolean" },
     help: { type: "boolean", short: "h" },
   });
@@ -95,8 +101,12 @@ async function render(args: string[], io: CliIO): Promise<number> {
     io.stdout.write(`${builtinSceneIds().join("\n")}\n`);
     return 0;
   }
-  if (positionals.length !== 1)
+  const solo = values.solo;
+  if (solo !== undefined && positionals.length > 0)
+    throw new UsageError("give a scene or --solo <generator>, not both");
+  if (solo === undefined && positionals.length !== 1)
     throw new UsageError("give exactly one scene (a .json file or a built-in name)");
+  const soloScene = solo === undefined ? undefined : soloGeneratorScene(solo);
   if (!values.duration) throw new UsageError("--duration is required (e.g. 8h, 45m, 1h30m)");
   const seconds = parseDuration(values.duration);
   if (seconds === undefined || seconds <= 0 || seconds > 48 * 3600) {
@@ -115,8 +125,8 @@ async function render(args: string[], io: CliIO): Promise<number> {
   if (!Number.isInteger(sampleRate) || sampleRate < 8000 || sampleRate > 192000) {
     throw new UsageError("--sample-rate: must be an integer between 8000 and 192000");
   }
-  const sceneRef = positionals[0] as string;
-  const scene = await loadScene(sceneRef);
+  const sceneRef = solo ?? (positionals[0] as string);
+  const scene = soloScene ?? (await loadScene(sceneRef));
   const issues = validateSceneGenerators(scene);
   if (issues.length > 0) {
     throw new UsageError(`${sceneRef}: ${issues.map((i) => `${i.field}: ${i.message}`).join("; ")}`);
