@@ -1,4 +1,5 @@
-import { BUILTIN_SCENES } from "@meridian/sound";
+import { fromEngineScene, toEngineScene } from "@meridian/core";
+import { BUILTIN_SCENES, integratedLoudness, renderScene } from "@meridian/sound";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { body, type Client, createHarness, type Harness, memberClient, ownerClient } from "../test/harness";
 
@@ -136,5 +137,37 @@ describe("scenes and presets", () => {
     );
     expect(listed.scene).toMatchObject({ version: 2, mediaLayers: [] });
     for (const id of [p.id, old.id]) await owner.delete(`/api/presets/${id}`);
+  });
+});
+
+describe("preset level-matching", () => {
+  let h: Harness;
+  let owner: Client;
+
+  beforeAll(async () => {
+    h = await createHarness("sqlite");
+    owner = await ownerClient(h);
+  });
+  afterAll(async () => h.dispose());
+
+  it("stores a make-up gain that brings the preset to −27 LUFS, and keeps the user's own level choice", async () => {
+    const quiet = { ...scene, layers: scene.layers.map((l) => ({ ...l, gainDb: l.gainDb - 14 })) };
+    const created = await body(await owner.post("/api/presets", { name: "Quiet", scene: quiet }));
+    expect(created.scene.makeupGainDb).toBeGreaterThan(8);
+    const matched = { ...created.scene, fadeIn: 0 };
+    const out = renderScene(
+      toEngineScene(fromEngineScene({ ...matched, version: 1, mediaLayers: undefined })),
+      {
+        seconds: 6,
+      },
+    );
+    expect(Math.abs(integratedLoudness(48000, [out.l, out.r]) + 27)).toBeLessThan(1);
+    const kept = await body(
+      await owner.patch(`/api/presets/${created.id}`, {
+        scene: { ...quiet, keepLevel: true, masterGainDb: -6 },
+      }),
+    );
+    expect(kept.scene).toMatchObject({ keepLevel: true, masterGainDb: -6 });
+    expect(kept.scene.makeupGainDb).toBeCloseTo(created.scene.makeupGainDb, 0);
   });
 });

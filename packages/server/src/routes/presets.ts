@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { parseScene } from "@meridian/core";
-import { BUILTIN_SCENES } from "@meridian/sound";
+import { parseScene, type StudioScene, toEngineScene } from "@meridian/core";
+import { BUILTIN_SCENES, measureMakeupGainDb } from "@meridian/sound";
 import { type App, type AppDeps, userOf } from "../context";
 import { notFound } from "../errors";
 import { requireUser } from "../http/auth";
@@ -17,6 +17,19 @@ import {
   UpdatePresetSchema,
 } from "./studio-schemas";
 import { UnreadableListSchema, unreadableOf } from "./unreadable";
+
+/** Seconds of the offline pass that measures a preset's loudness (an 8-layer scene: ~0.3 s). */
+const LEVEL_SECONDS = 6;
+
+/**
+ * The scene with its make-up gain: a short offline render measures the mix (BS.1770) and the
+ * gain that brings it to −27 LUFS is stored, so every preset plays at the level of the built-in
+ * scenes. Stored even when the scene keeps its own level ("keep my level"), so unticking that
+ * needs no re-measure. Own-audio layers are not part of the engine's mix and not measured.
+ */
+function levelMatched(scene: StudioScene): StudioScene {
+  return { ...scene, makeupGainDb: measureMakeupGainDb(toEngineScene(scene), { seconds: LEVEL_SECONDS }) };
+}
 
 const presetCommon = { tags: ["presets"], security: sessionSecurity, middleware: requireUser };
 
@@ -114,7 +127,7 @@ export function registerPresetRoutes(app: App, deps: AppDeps): void {
 
   app.openapi(create, async (c) => {
     const body = c.req.valid("json");
-    const scene = sceneFromBody(body.scene);
+    const scene = levelMatched(sceneFromBody(body.scene));
     const now = deps.now().toISOString();
     const preset = await studio.insertPreset(userOf(c).id, {
       id: newId(),
@@ -134,7 +147,7 @@ export function registerPresetRoutes(app: App, deps: AppDeps): void {
 
   app.openapi(update, async (c) => {
     const body = c.req.valid("json");
-    const scene = body.scene === undefined ? undefined : sceneFromBody(body.scene);
+    const scene = body.scene === undefined ? undefined : levelMatched(sceneFromBody(body.scene));
     const preset = await studio.updatePreset(userOf(c).id, c.req.valid("param").id, {
       ...(body.name !== undefined ? { name: body.name } : {}),
       ...(scene !== undefined ? { scene: scene as unknown as Record<string, unknown> } : {}),

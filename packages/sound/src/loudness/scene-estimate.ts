@@ -74,8 +74,9 @@ function audible(layer: SceneLayer, scene: Scene): boolean {
 }
 
 /**
- * Estimated integrated loudness (LUFS) of a scene before its make-up gain (master gain
- * included). −Infinity for a silent scene. Unknown generators are skipped.
+ * Estimated integrated loudness (LUFS) of a scene's mix at a master gain of 0 dB, before its
+ * make-up gain: the listener's own master level is theirs, on top of the level-matching.
+ * −Infinity for a silent scene. Unknown generators are skipped.
  */
 export function estimateSceneLoudness(
   scene: Scene,
@@ -89,7 +90,7 @@ export function estimateSceneLoudness(
     power += gain * layerPlacementPower(layer, def.channels);
   }
   if (power <= 0) return Number.NEGATIVE_INFINITY;
-  return SCENE_TARGET_LUFS + 10 * Math.log10(power) + (scene.masterGainDb ?? 0);
+  return SCENE_TARGET_LUFS + 10 * Math.log10(power);
 }
 
 /** Most make-up gain a scene gets (a near-silent scene is not pushed into the limiter). */
@@ -130,8 +131,8 @@ export interface MeasureOptions {
 const PROBE_LUFS = -42;
 
 /**
- * BS.1770 integrated loudness (LUFS) of a short offline render of the scene before its make-up
- * gain (master gain included, no fade-in), with the limiter kept out of the way. The analytic
+ * BS.1770 integrated loudness (LUFS) of a short offline render of the scene's mix at a master
+ * gain of 0 dB before its make-up gain (no fade-in), with the limiter kept out of the way. The analytic
  * `estimateSceneLoudness` misses what parameters do to a generator's level (up to 10 LU on the
  * built-in scenes), so level-matching uses this pass.
  */
@@ -144,7 +145,7 @@ export function measureSceneLoudness(scene: Scene, opts: MeasureOptions = {}): n
     fadeIn: 0,
     makeupGainDb: 0,
     keepLevel: false,
-    masterGainDb: (scene.masterGainDb ?? 0) - headroom,
+    masterGainDb: -headroom,
   };
   const out = renderScene(
     probe,

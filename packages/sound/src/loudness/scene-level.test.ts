@@ -91,6 +91,10 @@ describe("scene level-matching", () => {
       expect(Math.abs(measured - lufs(scene))).toBeLessThan(0.3);
       expect(Math.abs(lufs(matched) - SCENE_TARGET_LUFS)).toBeLessThan(0.5);
     }
+    // The listener's master level is theirs: it does not change the make-up gain.
+    const scene = noise("pink-noise", -10);
+    const quieter = { ...scene, masterGainDb: -12 };
+    expect(measureMakeupGainDb(quieter, { seconds: 4 })).toBe(measureMakeupGainDb(scene, { seconds: 4 }));
   });
 
   it("switches between level-matched scenes without a level jump (≤ 2 LU)", () => {

@@ -9,12 +9,14 @@ interface Props {
   /** The preset now open (its id), if any. */
   openId: string | null;
   onOpen(preset: Preset): void;
+  /** After "Save changes": the stored scene, with the make-up gain the server measured. */
+  onSaved?(preset: Preset): void;
 }
 
 const problem = (err: unknown) => (err instanceof Error ? err.message : "Something went wrong.");
 
 /** Your own presets, saved on the server: save (new or over the open one), open, rename, duplicate, delete. */
-export function PresetsPanel({ scene, openId, onOpen }: Props) {
+export function PresetsPanel({ scene, openId, onOpen, onSaved }: Props) {
   const [presets, setPresets] = useState<Preset[] | null>(null);
   const [unreadable, setUnreadable] = useState<UnreadableRecordInfo[]>([]);
   const [name, setName] = useState("");
@@ -86,7 +88,10 @@ export function PresetsPanel({ scene, openId, onOpen }: Props) {
             className="btn btn-small btn-quiet"
             disabled={busy}
             onClick={() =>
-              void run(() => studioApi.updatePreset(open.id, { scene: { ...scene, name: open.name } }))
+              void run(async () => {
+                const p = await studioApi.updatePreset(open.id, { scene: { ...scene, name: open.name } });
+                onSaved?.(p);
+              })
             }
           >
             Save changes to “{open.name}”

@@ -374,6 +374,21 @@ export function StudioPage() {
             />
             <output className="small">{scene.masterGainDb ?? 0} dB</output>
           </label>
+          <label
+            className="inline-field"
+            title="Scenes are level-matched to the same loudness. Tick to play this one at your master volume alone."
+          >
+            <input
+              type="checkbox"
+              checked={scene.keepLevel === true}
+              onChange={(e) => {
+                sceneRef.current = { ...sceneRef.current, keepLevel: e.target.checked };
+                setSceneState(sceneRef.current);
+                player.setScene(sceneRef.current);
+              }}
+            />
+            Keep my level
+          </label>
           <label className="inline-field">
             Fade (s)
             <input
@@ -623,6 +638,11 @@ export function StudioPage() {
             commit(parsed.scene);
             setSelected(parsed.scene.layers[0]?.id ?? parsed.scene.mediaLayers[0]?.id ?? null);
             setNotice(missingNotice(media ? missingMedia(parsed.scene, media) : []));
+          }}
+          onSaved={(p) => {
+            // The server measured the mix: play it at the stored make-up gain (a smooth glide).
+            const makeup = (p.scene as { makeupGainDb?: unknown }).makeupGainDb;
+            if (typeof makeup === "number") commit({ ...sceneRef.current, makeupGainDb: makeup });
           }}
         />
         <RenderPanel scene={scene} onStored={rendersChanged} />
