@@ -1,6 +1,9 @@
-/** Character checks for the beds: noise slopes, nothing much under 20 Hz, wave cycles, rain kept soft. */
+/**
+ * Character checks for the beds: noise slopes, nothing much under 20 Hz, wave cycles and the wash
+ * between them, rain kept soft, no notch in the wind.
+ */
 import { describe, expect, it } from "vitest";
-import { lowpass, mid, rmsEnvelope } from "../analysis/filters";
+import { highpass, lowpass, mid, rmsEnvelope } from "../analysis/filters";
 import { renderGenerator } from "../analysis/render";
 import { bandFraction, slopeDbPerOctave, welch } from "../analysis/spectrum";
 import type { GeneratorDef } from "../generator";
@@ -62,6 +65,71 @@ describe("ocean waves", () => {
     const medianGap = gaps[Math.floor(gaps.length / 2)] as number;
     expect(medianGap).toBeGreaterThanOrEqual(6);
     expect(medianGap).toBeLessThanOrEqual(15);
+  });
+});
+
+/** Mean power of `psd` over [lo, hi] Hz. */
+function bandPower(psd: Float64Array, fs: number, lo: number, hi: number): number {
+  const size = (psd.length - 1) * 2;
+  let sum = 0;
+  let n = 0;
+  for (let k = Math.ceil((lo * size) / fs); k <= Math.floor((hi * size) / fs); k++) {
+    sum += psd[k] as number;
+    n++;
+  }
+  return sum / Math.max(n, 1);
+}
+
+describe("ocean waves keep a wash under them", () => {
+  // Before: the troughs were nearly silent (19 dB swing above 100 Hz) and 30 % of the energy sat
+  // under 30 Hz.
+  const fs = 48000;
+  let cached: Float64Array | undefined;
+  const sea = (): Float64Array => {
+    if (!cached) {
+      const { l, r } = renderGenerator(waves, { seconds: 60, seed: 11 });
+      cached = mid(l, r);
+    }
+    return cached;
+  };
+  it("swings at most 12 dB above 100 Hz (95th − 5th percentile of 100 ms levels over 60 s)", () => {
+    const hp = highpass(Float64Array.from(sea()), fs, 100, 4);
+    const hop = fs / 10;
+    const levels: number[] = [];
+    for (let i = 0; i + hop <= hp.length; i += hop) {
+      let e = 0;
+      for (let k = i; k < i + hop; k++) e += (hp[k] as number) ** 2;
+      levels.push(10 * Math.log10(e / hop + 1e-20));
+    }
+    levels.sort((a, b) => a - b);
+    const at = (q: number) => levels[Math.floor(q * (levels.length - 1))] as number;
+    expect(at(0.95) - at(0.05)).toBeLessThanOrEqual(12);
+  });
+  it("keeps under 5 % of its energy below 30 Hz", () => {
+    expect(bandFraction(welch(sea(), 32768), fs, 0, 30)).toBeLessThan(0.05);
+  });
+});
+
+describe("wind", () => {
+  it("has no notch deeper than 6 dB against its ±1/3-octave neighbourhood (50 Hz–5 kHz)", () => {
+    // Before: the rumble (low-passed) and the body (band-passed) were fed the same noise and met in
+    // antiphase near 215 Hz: a notch 10 dB under the neighbourhood here, ~18 dB under the trend.
+    const fs = 48000;
+    const { l } = renderGenerator(wind, { seconds: 60, seed: 11 });
+    const psd = welch(l, 32768);
+    let worst = 0;
+    let at = 0;
+    for (let f = 50; f <= 5000; f *= 2 ** (1 / 24)) {
+      const here = bandPower(psd, fs, f * 2 ** (-1 / 24), f * 2 ** (1 / 24));
+      const below = bandPower(psd, fs, f * 2 ** (-1 / 3 - 1 / 24), f * 2 ** (-1 / 3 + 1 / 24));
+      const above = bandPower(psd, fs, f * 2 ** (1 / 3 - 1 / 24), f * 2 ** (1 / 3 + 1 / 24));
+      const depth = 10 * Math.log10((below + above) / 2 / here);
+      if (depth > worst) {
+        worst = depth;
+        at = f;
+      }
+    }
+    expect(worst, `notch ${worst.toFixed(1)} dB at ${at.toFixed(0)} Hz`).toBeLessThan(6);
   });
 });
 

@@ -45,6 +45,29 @@ function sweep(def: GeneratorDef, p: ParamSpec, seconds: number): Stereo {
   });
 }
 
+/** The largest |mean| of the two channels. */
+function dc(x: Stereo): number {
+  let sl = 0;
+  let sr = 0;
+  for (let i = 0; i < x.l.length; i++) {
+    sl += x.l[i] as number;
+    sr += x.r[i] as number;
+  }
+  return Math.max(Math.abs(sl / x.l.length), Math.abs(sr / x.r.length));
+}
+
+/** Every parameter at its minimum, or every one at its maximum. */
+function extreme(def: GeneratorDef, end: "min" | "max"): Record<string, number> {
+  return Object.fromEntries(def.params.map((p) => [p.name, p[end]]));
+}
+
+/**
+ * Generators being rewritten under issue 14 by others, whose per-seed loudness is not yet held to
+ * −27 ±1 LUFS (the lead clears this list once they are recalibrated). Measured at 1b31b0a:
+ * pen-on-paper −27.46 … −25.59 LUFS (seed 4), hair-brushing −27.17 … −25.37 (seed 6).
+ */
+const PENDING_SEED_LOUDNESS: readonly string[] = ["pen-on-paper", "hair-brushing"];
+
 function staticAt(def: GeneratorDef, name: string, value: number, seconds: number): Stereo {
   return renderGenerator(def, { seconds, seed: 3, block: 256, params: { [name]: value } });
 }
@@ -97,13 +120,40 @@ describe.each(defs.map((d) => [d.id, d] as const))("generator contract: %s", (_i
       dcL += a;
       dcR += b;
     }
-    expect(Math.abs(dcL / l.length)).toBeLessThan(1e-3);
-    expect(Math.abs(dcR / r.length)).toBeLessThan(1e-3);
+    // Issue 14: attic-storm sat at +2.1e-3 DC, rain-on-roof and stream just under 1e-3.
+    expect(Math.abs(dcL / l.length)).toBeLessThan(1e-4);
+    expect(Math.abs(dcR / r.length)).toBeLessThan(1e-4);
     expect(truePeakDb([l, r])).toBeLessThanOrEqual(-1);
     const lufs = integratedLoudness(sampleRate, [l, r]);
     expect(lufs).toBeGreaterThanOrEqual(-28);
     expect(lufs).toBeLessThanOrEqual(-26);
   });
+
+  it("has no DC with every parameter at its minimum or its maximum (60 s, |mean| < 1e-4)", () => {
+    for (const end of ["min", "max"] as const) {
+      const x = renderGenerator(def, { seconds: 60, seed: 11, params: extreme(def, end) });
+      expect(dc(x), `params at ${end}`).toBeLessThan(1e-4);
+    }
+  });
+
+  it.skipIf(PENDING_SEED_LOUDNESS.includes(def.id))(
+    "renders at −27 ±1 LUFS whatever the seed (seeds 1–6, 60 s each)",
+    () => {
+      // Issue 14: evolving beds varied with the seed (leaves 3.5 LU, waves 4.7 LU across 1–6).
+      const all: string[] = [];
+      let lo = Number.POSITIVE_INFINITY;
+      let hi = Number.NEGATIVE_INFINITY;
+      for (let seed = 1; seed <= 6; seed++) {
+        const x = renderGenerator(def, { seconds: 60, seed });
+        const lufs = integratedLoudness(x.sampleRate, [x.l, x.r]);
+        all.push(lufs.toFixed(2));
+        lo = Math.min(lo, lufs);
+        hi = Math.max(hi, lufs);
+      }
+      expect(lo, `seeds 1–6: ${all.join(", ")} LUFS`).toBeGreaterThanOrEqual(-28);
+      expect(hi, `seeds 1–6: ${all.join(", ")} LUFS`).toBeLessThanOrEqual(-26);
+    },
+  );
 
   it("has no clicks while each parameter sweeps or the source moves", () => {
     const seconds = 6;

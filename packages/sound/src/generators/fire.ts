@@ -6,6 +6,7 @@
  */
 
 import { ControlRateVoice, clampTo, glide, glideCoef } from "../dsp/control-voice";
+import { MacroLevel } from "../dsp/macro-level";
 import { BURST, BURST_TIME, DECAY, FREQ, GLIDE, KICK, PAN, ResonatorPool } from "../dsp/resonator-pool";
 import { Subsonic } from "../dsp/subsonic";
 import { Wander } from "../dsp/wander";
@@ -17,6 +18,8 @@ class FireVoice extends ControlRateVoice {
   private readonly pool: ResonatorPool;
   private readonly flicker: Wander;
   private readonly life: Wander;
+  /** Keeps a seed's minute from being a loud or a quiet one (dsp/macro-level.ts). */
+  private readonly level: MacroLevel;
   private size = 0.5;
   private sizeT = 0.5;
   private crackle = 0.5;
@@ -50,6 +53,7 @@ class FireVoice extends ControlRateVoice {
     this.pool = new ResonatorPool(sampleRate, 24, new Rng(this.rng.fork(1)));
     this.flicker = new Wander(new Rng(this.rng.fork(2)), 0.3, 1.6, this.dt);
     this.life = new Wander(new Rng(this.rng.fork(3)), 30, 110, this.dt);
+    this.level = new MacroLevel(this.dt, 8, 0.75);
     this.s1 = this.rng.nextU32() | 1;
     this.k = glideCoef(sampleRate, 0.3);
     this.roarK = 1 - Math.exp((-2 * Math.PI * 220) / sampleRate);
@@ -76,7 +80,14 @@ class FireVoice extends ControlRateVoice {
     this.flicker.step();
     this.life.step();
     const fl = this.flicker.value;
-    const vitality = clampTo(1 + 0.4 * this.variation * this.life.value, 0.3, 1.5);
+    // The fire's life wanders over minutes; three quarters of its level change (in dB) are
+    // taken back over ~8 s, so no seed has a loud minute while the fire still breathes.
+    const life = clampTo(1 + 0.4 * this.variation * this.life.value, 0.3, 1.5);
+    const macro = this.level;
+    macro.power = life * life;
+    macro.reference = 1;
+    macro.step();
+    const vitality = life * macro.gain;
     this.dRoar = (this.size * vitality * (0.8 + 0.25 * fl) * 0.9 - this.gRoar) / 32;
     this.dHiss = (this.hiss * vitality * 0.35 - this.gHiss) / 32;
     const rate = (1 + 30 * this.crackle * this.crackle) * vitality * (0.7 + 0.5 * Math.max(fl, 0));
@@ -166,7 +177,7 @@ export const fire: GeneratorDef = {
   description: "A wood fire close by: a soft roar, hissing embers and irregular crackles and pops.",
   category: "bed",
   channels: 1,
-  calibrationDb: 0.8,
+  calibrationDb: 0.9,
   params: [
     {
       name: "size",

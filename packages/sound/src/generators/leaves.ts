@@ -5,8 +5,10 @@
  * low-Q resonances) and a soft rustle bed, so sparse crackles become a dense shimmer in gusts.
  */
 import { ControlRateVoice, clampTo, glide, glideCoef } from "../dsp/control-voice";
+import { MacroLevel } from "../dsp/macro-level";
 import { BURST, BURST_TIME, DECAY, FREQ, GLIDE, KICK, PAN, ResonatorPool } from "../dsp/resonator-pool";
 import { BAND_GAIN, BAND_STATE, BAND_STEP, bandNoisePair, StereoNoise } from "../dsp/stereo-noise";
+import { Subsonic } from "../dsp/subsonic";
 import { SVF_F, SVF_LENGTH, SVF_Q, svfCoefs } from "../dsp/svf";
 import { Wander } from "../dsp/wander";
 import type { GeneratorDef } from "../generator";
@@ -20,6 +22,8 @@ class LeavesVoice extends ControlRateVoice {
   private readonly gustA: Wander;
   private readonly gustB: Wander;
   private readonly slow: Wander;
+  /** Keeps a seed's minute from being a loud or a quiet one (dsp/macro-level.ts). */
+  private readonly level: MacroLevel;
   private wind = 0.5;
   private windT = 0.5;
   private density = 0.5;
@@ -42,14 +46,19 @@ class LeavesVoice extends ControlRateVoice {
   private evEnergy = 0;
   private evRate = 0;
 
+  /** Under 20 Hz out (dsp/subsonic.ts): the grains' kicks all start positive, so they carry DC. */
+  private readonly subsonic: Subsonic;
+
   constructor(sampleRate: number, seed: number) {
     super(sampleRate);
     this.rng = new Rng(seed);
+    this.subsonic = new Subsonic(sampleRate);
     this.pool = new ResonatorPool(sampleRate, 40, new Rng(this.rng.fork(1)));
     this.gustA = new Wander(new Rng(this.rng.fork(2)), 1.5, 5, this.dt);
     this.gustB = new Wander(new Rng(this.rng.fork(3)), 4, 12, this.dt);
     this.slow = new Wander(new Rng(this.rng.fork(4)), 30, 120, this.dt);
     this.noise = new StereoNoise(this.rng);
+    this.level = new MacroLevel(this.dt, 8, 1);
     this.k = glideCoef(sampleRate, 0.3);
     this.lag = new Float64Array(Math.round((LAG_SECONDS * sampleRate) / 32)).fill(0.3);
     this.energyK = glideCoef(sampleRate, 0.8);
@@ -64,6 +73,7 @@ class LeavesVoice extends ControlRateVoice {
   }
 
   protected control(): void {
+    this.subsonic.flush();
     const k = this.k;
     const dt = this.dt;
     this.wind = glide(this.wind, this.windT, k);
@@ -82,7 +92,15 @@ class LeavesVoice extends ControlRateVoice {
     this.lag[this.lagPos] = gust;
     this.lagPos = this.lagPos + 1 === this.lag.length ? 0 : this.lagPos + 1;
     this.energy = glide(this.energy, lagged, this.energyK);
-    const e = this.energy;
+    // Rustle power and tick rate both go as energy⁴ (gain e², rate e²); the gusts' typical energy
+    // is seed-independent (E[max(0, u)²] ≈ 1/6, E[max(0, u)] ≈ 1/4 for the wanders' u).
+    const level = this.level;
+    const en = this.energy;
+    const ref = this.wind * (0.7 + 0.6 / 6 + 0.35 / 4);
+    level.power = en * en * en * en;
+    level.reference = ref * ref * ref * ref;
+    level.step();
+    const e = en * Math.sqrt(level.gain);
     const dry = this.dryness;
     // A broad rustle band (2.5–5.5 kHz centre, low Q): leaf surfaces, not a pitched hiss.
     this.c[SVF_F] = 2500 + 3000 * dry;
@@ -119,6 +137,7 @@ class LeavesVoice extends ControlRateVoice {
   protected render(a: Float32Array, b: Float32Array, start: number, n: number): void {
     bandNoisePair(this.noise, this.c, this.z, a, b, start, n);
     this.pool.render(a, b, start, n);
+    this.subsonic.run(a, b, start, n);
   }
 }
 
@@ -128,7 +147,7 @@ export const leaves: GeneratorDef = {
   description: "A tree in the breeze: leaves stir a moment after each gust and settle slowly.",
   category: "bed",
   channels: 2,
-  calibrationDb: 10.1,
+  calibrationDb: 9.9,
   params: [
     {
       name: "wind",

@@ -5,9 +5,12 @@
  * Minnaert bubbles). Intensity moves light → heavy: more drops, more wash. A final soft high-cut
  * ("softness") keeps it from ever turning shrill. Variation lets the rain ebb and flow.
  */
+
 import { ControlRateVoice, clampTo, glide, glideCoef } from "../dsp/control-voice";
+import { MacroLevel } from "../dsp/macro-level";
 import { BURST, BURST_TIME, DECAY, FREQ, GLIDE, KICK, PAN, ResonatorPool } from "../dsp/resonator-pool";
 import { StereoNoise } from "../dsp/stereo-noise";
+import { Subsonic } from "../dsp/subsonic";
 import { Wander } from "../dsp/wander";
 import type { GeneratorDef } from "../generator";
 import { Rng } from "../rng";
@@ -19,6 +22,8 @@ class RainVoice extends ControlRateVoice {
   private readonly pool: ResonatorPool;
   private readonly ebb: Wander;
   private readonly gust: Wander;
+  /** Keeps a seed's minute from being a loud or a quiet one (dsp/macro-level.ts). */
+  private readonly level: MacroLevel;
   private intensity = 0.45;
   private intensityT = 0.45;
   private surface = 0;
@@ -37,13 +42,18 @@ class RainVoice extends ControlRateVoice {
   private lpK = 0.5;
   private readonly hpK: number;
 
+  /** Under 20 Hz out (dsp/subsonic.ts): the grains' kicks all start positive, so they carry DC. */
+  private readonly subsonic: Subsonic;
+
   constructor(sampleRate: number, seed: number) {
     super(sampleRate);
     this.rng = new Rng(seed);
+    this.subsonic = new Subsonic(sampleRate);
     this.pool = new ResonatorPool(sampleRate, 40, new Rng(this.rng.fork(1)));
     this.ebb = new Wander(new Rng(this.rng.fork(2)), 40, 140, this.dt);
     this.gust = new Wander(new Rng(this.rng.fork(3)), 4, 14, this.dt);
     this.noise = new StereoNoise(this.rng);
+    this.level = new MacroLevel(this.dt, 8, 1);
     this.k = glideCoef(sampleRate, 0.3);
     this.hpK = 1 - Math.exp((-2 * Math.PI * 350) / sampleRate);
   }
@@ -56,6 +66,7 @@ class RainVoice extends ControlRateVoice {
   }
 
   protected control(): void {
+    this.subsonic.flush();
     const k = this.k;
     const dt = this.dt;
     this.intensity = glide(this.intensity, this.intensityT, k);
@@ -66,7 +77,14 @@ class RainVoice extends ControlRateVoice {
     this.gust.step();
     const ebb = this.ebb.value;
     const gust = this.gust.value;
-    const level = clampTo(this.intensity * (1 + 0.3 * v * ebb) + 0.06 * v * gust, 0.02, 1);
+    const raw = clampTo(this.intensity * (1 + 0.3 * v * ebb) + 0.06 * v * gust, 0.02, 1);
+    // The ebb and gusts average to the intensity whatever the seed.
+    const macro = this.level;
+    const ref = clampTo(this.intensity, 0.02, 1);
+    macro.power = raw * raw;
+    macro.reference = ref * ref;
+    macro.step();
+    const level = clampTo(raw * macro.gain, 0.02, 1);
     const washTarget = 0.04 + 0.4 * level ** 1.3;
     this.washStep = (washTarget - this.wash) / 32;
     const cut = 16000 * 0.3 ** this.softness;
@@ -165,6 +183,7 @@ class RainVoice extends ControlRateVoice {
       b[i] = (y - hB) * wash;
     }
     this.pool.render(a, b, start, n);
+    this.subsonic.run(a, b, start, n);
     // Soft high-cut over everything (two one-poles per channel).
     const lk = this.lpK;
     let la = st[8] as number;
@@ -202,7 +221,7 @@ export const rain: GeneratorDef = {
     "Steady rain with drops you can place on leaves, a roof, a window or a puddle; light to heavy.",
   category: "bed",
   channels: 2,
-  calibrationDb: -0.2,
+  calibrationDb: -0.4,
   params: [
     {
       name: "intensity",

@@ -7,6 +7,7 @@
 import { ControlRateVoice, clampTo, glide, glideCoef } from "../dsp/control-voice";
 import { BURST, BURST_TIME, DECAY, FREQ, GLIDE, KICK, PAN, ResonatorPool } from "../dsp/resonator-pool";
 import { BAND_GAIN, BAND_STATE, BAND_STEP, bandNoisePair, StereoNoise } from "../dsp/stereo-noise";
+import { Subsonic } from "../dsp/subsonic";
 import { SVF_F, SVF_LENGTH, SVF_Q, svfCoefs } from "../dsp/svf";
 import { Wander } from "../dsp/wander";
 import type { GeneratorDef } from "../generator";
@@ -35,9 +36,13 @@ class StreamVoice extends ControlRateVoice {
   private readonly c = new Float64Array(SVF_LENGTH);
   private readonly z = new Float64Array(BAND_STATE);
 
+  /** Under 20 Hz out (dsp/subsonic.ts): the grains' kicks all start positive, so they carry DC. */
+  private readonly subsonic: Subsonic;
+
   constructor(sampleRate: number, seed: number) {
     super(sampleRate);
     this.rng = new Rng(seed);
+    this.subsonic = new Subsonic(sampleRate);
     this.pool = new ResonatorPool(sampleRate, 32, new Rng(this.rng.fork(1)));
     this.turbulence = new Wander(new Rng(this.rng.fork(2)), 0.2, 1.2, this.dt);
     this.seasons = new Wander(new Rng(this.rng.fork(3)), 40, 150, this.dt);
@@ -54,6 +59,7 @@ class StreamVoice extends ControlRateVoice {
   }
 
   protected control(): void {
+    this.subsonic.flush();
     const k = this.k;
     const dt = this.dt;
     this.flow = glide(this.flow, this.flowT, k);
@@ -97,6 +103,7 @@ class StreamVoice extends ControlRateVoice {
   protected render(a: Float32Array, b: Float32Array, start: number, n: number): void {
     bandNoisePair(this.noise, this.c, this.z, a, b, start, n);
     this.pool.render(a, b, start, n);
+    this.subsonic.run(a, b, start, n);
   }
 }
 

@@ -7,6 +7,7 @@
  */
 
 import { ControlRateVoice, clampTo, glide, glideCoef } from "../dsp/control-voice";
+import { MacroLevel } from "../dsp/macro-level";
 import { BURST, BURST_TIME, DECAY, FREQ, GLIDE, KICK, PAN, ResonatorPool } from "../dsp/resonator-pool";
 import { StereoNoise } from "../dsp/stereo-noise";
 import { Subsonic } from "../dsp/subsonic";
@@ -16,11 +17,28 @@ import type { GeneratorDef } from "../generator";
 import { Rng } from "../rng";
 
 const SLOTS = 3;
+/** The wash between waves: body gain and low-pass floor, foam floor (troughs were 19 dB down). */
+/**
+ * The surf body's brown noise levels off below BROWN_LEAK and is high-passed at BODY_HIGHPASS
+ * (one pole) before the subsonic filter: with 8 Hz and 15 Hz, 30 % of the sea's energy sat
+ * under 30 Hz, heard as nothing but pumping the driver.
+ */
+const BROWN_LEAK = 40;
+const BODY_HIGHPASS = 65;
+const WASH_GAIN = 0.38;
+const WASH_CUT = 450;
+const WASH_FOAM = 0.08;
+/** The level normaliser's window: longer than a wave cycle, so each wave still swells. */
+const WASH_SECONDS = 25;
+/** Long-term mean of (wash + wave envelopes)², the normaliser's seed-independent reference. */
+const MEAN_POWER = 1;
 
 class WavesVoice extends ControlRateVoice {
   private readonly rng: Rng;
   private readonly pool: ResonatorPool;
   private readonly tide: Wander;
+  /** Keeps a seed's minute from being a loud or a quiet one (dsp/macro-level.ts). */
+  private readonly level: MacroLevel;
   private size = 0.5;
   private sizeT = 0.5;
   private foam = 0.5;
@@ -68,12 +86,13 @@ class WavesVoice extends ControlRateVoice {
     this.rng = new Rng(seed);
     this.pool = new ResonatorPool(sampleRate, 32, new Rng(this.rng.fork(1)));
     this.tide = new Wander(new Rng(this.rng.fork(2)), 60, 200, this.dt);
+    this.level = new MacroLevel(this.dt, WASH_SECONDS, 1);
     this.noise = new StereoNoise(this.rng);
     this.k = glideCoef(sampleRate, 0.5);
     this.nextSet = this.rng.exponential(1 / 150);
-    this.leak = Math.exp((-2 * Math.PI * 8) / sampleRate);
+    this.leak = Math.exp((-2 * Math.PI * BROWN_LEAK) / sampleRate);
     this.flutterK = 1 - Math.exp((-2 * Math.PI * 30) / sampleRate);
-    this.dcK = 1 - Math.exp((-2 * Math.PI * 15) / sampleRate);
+    this.dcK = 1 - Math.exp((-2 * Math.PI * BODY_HIGHPASS) / sampleRate);
     this.cF[SVF_F] = 4500;
     this.cF[SVF_Q] = 0.7;
     svfCoefs(this.cF, sampleRate);
@@ -178,18 +197,25 @@ class WavesVoice extends ControlRateVoice {
       fa += foam * (1 - p);
       fb += foam * p;
     }
-    const sz = (0.5 + this.size) * tide;
+    // How hard this minute's waves and tide run against the long-term mean, taken out slowly.
+    const macro = this.level;
+    const swell = tide * (WASH_GAIN + 1.6 * (ea + eb));
+    macro.power = swell * swell;
+    macro.reference = MEAN_POWER;
+    macro.step();
+    const g = macro.gain;
+    const sz = (0.5 + this.size) * tide * g;
     const fs = this.sampleRate;
-    this.cA[SVF_F] = 220 + 2600 * Math.min(ea * 2, 1.5) * sz;
+    this.cA[SVF_F] = WASH_CUT + 2600 * Math.min(ea * 2, 1.5) * sz;
     this.cA[SVF_Q] = 0.7;
     svfCoefs(this.cA, fs);
-    this.cB[SVF_F] = 220 + 2600 * Math.min(eb * 2, 1.5) * sz;
+    this.cB[SVF_F] = WASH_CUT + 2600 * Math.min(eb * 2, 1.5) * sz;
     this.cB[SVF_Q] = 0.7;
     svfCoefs(this.cB, fs);
-    this.dgA = ((0.12 + 1.6 * ea) * sz - this.gA) / 32;
-    this.dgB = ((0.12 + 1.6 * eb) * sz - this.gB) / 32;
-    this.dfA = (this.foam * (0.03 + fa) * sz * 0.45 - this.fA) / 32;
-    this.dfB = (this.foam * (0.03 + fb) * sz * 0.45 - this.fB) / 32;
+    this.dgA = ((WASH_GAIN + 1.6 * ea) * sz - this.gA) / 32;
+    this.dgB = ((WASH_GAIN + 1.6 * eb) * sz - this.gB) / 32;
+    this.dfA = (this.foam * (WASH_FOAM + fa) * sz * 0.45 - this.fA) / 32;
+    this.dfB = (this.foam * (WASH_FOAM + fb) * sz * 0.45 - this.fB) / 32;
     const rate = this.pebbles * wash * 220;
     this.nextPebble -= dt;
     while (this.nextPebble <= 0) {

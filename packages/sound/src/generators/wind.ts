@@ -6,6 +6,7 @@
  */
 
 import { ControlRateVoice, clampTo, glide, glideCoef } from "../dsp/control-voice";
+import { MacroLevel } from "../dsp/macro-level";
 import { StereoNoise } from "../dsp/stereo-noise";
 import { Subsonic } from "../dsp/subsonic";
 import { SVF_F, SVF_LENGTH, SVF_Q, svfCoefs } from "../dsp/svf";
@@ -26,6 +27,8 @@ class WindVoice extends ControlRateVoice {
   private readonly base: Wander;
   private readonly gustA: Wander;
   private readonly gustB: Wander;
+  /** Keeps a seed's minute from being a loud or a quiet one (dsp/macro-level.ts). */
+  private readonly level: MacroLevel;
   private readonly noise: StereoNoise;
   // Coefficients [a1, a2, a3, k] for body A/B, whistle A/B, and states.
   private readonly cBodyA = new Float64Array(SVF_LENGTH);
@@ -39,6 +42,8 @@ class WindVoice extends ControlRateVoice {
   private dWh = 0;
   private gRum = 0;
   private dRum = 0;
+  /** The previous sample of noise b (the second rumble's product noise). */
+  private nbPrev = 0;
   private readonly rumK: number;
 
   /** Under 20 Hz out (dsp/subsonic.ts). */
@@ -52,6 +57,7 @@ class WindVoice extends ControlRateVoice {
     this.gustA = new Wander(new Rng(rng.fork(2)), 1.5, 6, this.dt);
     this.gustB = new Wander(new Rng(rng.fork(3)), 4, 13, this.dt);
     this.noise = new StereoNoise(rng);
+    this.level = new MacroLevel(this.dt, 8, 1);
     this.k = glideCoef(sampleRate, 0.4);
     this.rumK = 1 - Math.exp((-2 * Math.PI * 120) / sampleRate);
   }
@@ -94,7 +100,14 @@ class WindVoice extends ControlRateVoice {
     this.cWhB[SVF_F] = fw * 1.31;
     this.cWhB[SVF_Q] = 24;
     svfCoefs(this.cWhB, fs);
-    const lvl = speed * speed;
+    // The gusts' mean power is seed-independent: E[max(0, u)²] ≈ 0.18 for the wanders' u; the body
+    // band widens with its centre, hence the (180 + 650·speed).
+    const ref = clampTo(0.15 + 0.7 * this.strength + 0.6 * 0.18 * this.gustiness, 0.05, 1.4);
+    const level = this.level;
+    level.power = speed * speed * speed * speed * (180 + 650 * speed);
+    level.reference = ref * ref * ref * ref * (180 + 650 * ref);
+    level.step();
+    const lvl = speed * speed * level.gain;
     this.dBody = (0.9 * lvl - this.gBody) / 32;
     this.dWh = (this.whistle * 0.22 * lvl * speed - this.gWh) / 32;
     this.dRum = (1.6 * lvl - this.gRum) / 32;
@@ -141,6 +154,7 @@ class WindVoice extends ControlRateVoice {
     const dW = this.dWh;
     const dR = this.dRum;
     const rk = this.rumK;
+    let nbPrev = this.nbPrev;
     for (let i = start; i < start + n; i++) {
       const na = noiseA[i - start] as number;
       const nb = noiseB[i - start] as number;
@@ -170,10 +184,17 @@ class WindVoice extends ControlRateVoice {
       l1 = 2 * v1 - l1;
       l2 = 2 * v2 - l2;
       const whB = v1;
-      // Rumble: two one-pole low-passes at 120 Hz.
-      rA += rk * (na - rA);
+      // Rumble: two one-pole low-passes at 120 Hz of noise uncorrelated with the body's. Fed
+      // the body's own noise, the low-pass (lagging) and the band-pass (leading, below its
+      // centre) met in antiphase near 215 Hz and cut an 18 dB notch there. The products
+      // na·nb and na·nb[−1] are white, uncorrelated with na, nb and each other (√3 restores
+      // a uniform's level).
+      const ra = na * nb * 1.7320508;
+      const rb = na * nbPrev * 1.7320508;
+      nbPrev = nb;
+      rA += rk * (ra - rA);
       rA2 += rk * (rA - rA2);
-      rB += rk * (nb - rB);
+      rB += rk * (rb - rB);
       rB2 += rk * (rB - rB2);
       gB += dB;
       gW += dW;
@@ -196,6 +217,7 @@ class WindVoice extends ControlRateVoice {
     this.gBody = gB;
     this.gWh = gW;
     this.gRum = gR;
+    this.nbPrev = nbPrev;
     this.subsonic.run(a, b, start, n);
   }
 }
@@ -206,7 +228,7 @@ export const wind: GeneratorDef = {
   description: "Soft wind around the house, rising and falling in gusts, with an optional faint whistle.",
   category: "bed",
   channels: 2,
-  calibrationDb: -3.3,
+  calibrationDb: -4.1,
   params: [
     {
       name: "strength",
