@@ -24,8 +24,8 @@ const SLOTS = 3;
  * under 30 Hz, heard as nothing but pumping the driver.
  */
 const BROWN_LEAK = 40;
-const BODY_HIGHPASS = 65;
-const WASH_GAIN = 0.38;
+const BODY_HIGHPASS = 80;
+const WASH_GAIN = 0.42;
 const WASH_CUT = 450;
 const WASH_FOAM = 0.08;
 /** The level normaliser's window: longer than a wave cycle, so each wave still swells. */
@@ -354,7 +354,7 @@ export const waves: GeneratorDef = {
     "Waves rolling onto a pebble beach every few seconds, with foam, backwash and the odd bigger set.",
   category: "bed",
   channels: 2,
-  calibrationDb: -13.4,
+  calibrationDb: -13.2,
   cycleSeconds: [6, 15],
   params: [
     {
