@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { attackRiseMs } from "../analysis/impact";
+import { bandFraction, welch } from "../analysis/spectrum";
 import { tapping } from "./tapping";
 
 const SR = 48000;
@@ -150,5 +152,35 @@ describe("tapping character", () => {
     const after = new Float32Array(240); // 5 ms
     v.process(after, after, 0, after.length);
     expect(Math.max(...after.map(Math.abs))).toBeGreaterThan(1e-3);
+  });
+
+  /** Share of the voice's energy in 2–10 kHz over 30 s of its own rhythm. */
+  function share(params: Record<string, number>): number {
+    const v = tapping.create(SR, 2);
+    for (const [k, x] of Object.entries(params)) v.setParam(k, x);
+    const x = new Float32Array(30 * SR);
+    for (let i = 0; i < x.length; i += 128) v.process(x, x, i, 128);
+    return bandFraction(welch(x, 4096), SR, 2000, 10000);
+  }
+
+  it("has a contact transient: ≥ 10 % of its energy in 2–10 kHz at the defaults", () => {
+    expect(share({})).toBeGreaterThan(0.1);
+  });
+
+  it("tells nails from fingertips: nails put ≥ 3× the fingertips' share in 2–10 kHz", () => {
+    const pads = share({ hardness: 0 });
+    const nails = share({ hardness: 1 });
+    expect(pads).toBeGreaterThan(0.02); // a pad still has a soft skin contact
+    expect(nails).toBeGreaterThan(3 * pads);
+    expect(nails).toBeGreaterThan(0.4);
+  });
+
+  it("each tap rises in under 1 ms, pad or nail, on every material", () => {
+    for (const hardness of [0, 0.35, 1])
+      for (const material of [0, 1, 2])
+        expect(
+          attackRiseMs(renderTap({ hardness, material }, 0.3), SR),
+          `${hardness} ${material}`,
+        ).toBeLessThan(1);
   });
 });

@@ -4,12 +4,32 @@
  * a tabletop's edge and middle, or the sides of a box, differ), so a burst on one spot keeps
  * its note and the next burst may land elsewhere; each tap also moves the spot slightly. Each
  * tap is a half-cosine force pulse whose length sets its brightness (fingertip ≈ 1 ms, nail
- * ≈ 0.18 ms) plus a little contact noise. Wood and plastic are damped like furniture and cases
+ * ≈ 0.18 ms) plus a little contact noise, and a broadband contact transient (dsp/contact.ts):
+ * a nail's hard click high in 2–10 kHz, a fingertip pad's soft skin hiss low in it, ringing
+ * the surface's short high modes (a rattle on plastic, a shimmer on glass); a nail is flicked
+ * and pushes the body less than a pad. Wood and plastic are damped like furniture and cases
  * (a knock, not a marimba bar); glass rings. A humanised rhythm plays quasi-periodic bursts
  * with jittered timing and velocity, occasional finger rolls and pauses; `variation` drifts
  * tempo, touch and surface.
  */
 
+import {
+  ContactTransient,
+  CT_BOUNCE_MS,
+  CT_BOUNCE_RATIO,
+  CT_BOUNCES,
+  CT_BUZZ1_HZ,
+  CT_BUZZ1_LEVEL,
+  CT_BUZZ1_MS,
+  CT_BUZZ2_HZ,
+  CT_BUZZ2_LEVEL,
+  CT_BUZZ2_MS,
+  CT_DECAY_MS,
+  CT_JITTER,
+  CT_LEVEL,
+  CT_Q,
+  CT_TONE_HZ,
+} from "../dsp/contact";
 import { Drift, softClipBlock } from "../dsp/envelope";
 import { ModalBank } from "../dsp/modal";
 import { OnePole } from "../dsp/one-pole";
@@ -61,7 +81,11 @@ const P_VARIATION = 3;
 const MODES = 8;
 const CONTROL = 32;
 const MODE_UPDATE = 256;
-const OUT_GAIN = 0.38;
+const OUT_GAIN = 0.42;
+/** Contact transient level against the modal body. */
+const CONTACT = 2.5;
+/** The surface's high modes against the contact burst that rings them. */
+const BUZZ = 1.8;
 
 /** Per material: fundamental (Hz), mode ratios, mode gains, loss factor tanφ. */
 interface Material {
@@ -111,6 +135,8 @@ class TappingVoice implements GeneratorVoice {
   private readonly rng: Rng;
   private readonly params: SmoothedParams;
   private readonly bank: ModalBank;
+  private readonly contact: ContactTransient;
+  private readonly contactRng: Rng;
   private readonly modeGain = new Float64Array(MODES);
   private readonly scratch = new Float64Array(3);
   private readonly ex = new Float64Array(CONTROL);
@@ -145,6 +171,9 @@ class TappingVoice implements GeneratorVoice {
     this.rng = new Rng(seed);
     this.params = new SmoothedParams(PARAMS, sampleRate, CONTROL, 0.08);
     this.bank = new ModalBank(sampleRate, MODES);
+    // the contact's own stream (not forked from this.rng, so the rhythm and spots stay as they were)
+    this.contactRng = new Rng((seed ^ 0x5bd1e995) | 0);
+    this.contact = new ContactTransient(sampleRate, this.contactRng);
     this.dc = new OnePole(sampleRate).setCutoff(25);
     this.thud = new OnePole(sampleRate).setCutoff(180);
     this.tempoDrift = new Drift(new Rng(this.rng.fork(1)), sampleRate, 25, 90);
@@ -202,6 +231,7 @@ class TappingVoice implements GeneratorVoice {
       this.noiseLp = lp;
       this.noiseLp2 = lp2;
       this.bank.run(ex, acc, n);
+      this.contact.addTo(acc, 0, n);
       for (let k = 0; k < n; k++) a[i + k] = acc[k] as number;
       this.dc.highpassBlock(a, i, n);
       softClipBlock(a, i, n, OUT_GAIN);
@@ -291,10 +321,42 @@ class TappingVoice implements GeneratorVoice {
     this.pulseLen = Math.max(2, Math.round((ms / 1000) * this.sampleRate));
     this.pulsePos = 0;
     // unit-area pulse: low modes get the same momentum, short pulses add brightness
-    this.pulseAmp = (velocity ** 1.4 * Math.PI) / (2 * this.pulseLen);
+    // a nail is flicked: it gives the body less of a push than a pad does
+    this.pulseAmp = ((1 - 0.6 * h) * velocity ** 1.4 * Math.PI) / (2 * this.pulseLen);
     this.noiseAmp = 0.004 * velocity * velocity * (0.2 + h);
     this.spot = Math.min(0.95, Math.max(0.05, this.spot + 0.03 * rng.signed()));
     this.updateModes();
+    this.strikeContact(velocity, h);
+  }
+
+  /**
+   * The contact itself: a nail is a hard, sub-0.1 ms click high in the band (it sometimes
+   * double-clicks as it skids); a fingertip pad is a soft, short hiss of skin low in it. The
+   * surface colours it: glass brighter and narrower, a plastic case rattles.
+   */
+  private strikeContact(velocity: number, h: number): void {
+    const m = Math.min(2, Math.max(0, this.params.get(P_MATERIAL)));
+    const plastic = Math.max(0, 1 - Math.abs(m - 1));
+    const glass = Math.max(0, m - 1);
+    const rng = this.contactRng;
+    const sh = this.contact.shape;
+    sh[CT_LEVEL] = CONTACT * velocity ** 1.2 * (0.3 + 0.7 * h);
+    sh[CT_DECAY_MS] = 0.6 - 0.5 * h;
+    sh[CT_TONE_HZ] = (1800 + 4200 * h) * (1 + 0.2 * plastic + 0.45 * glass);
+    sh[CT_Q] = 0.6 + 0.3 * h + 0.6 * glass;
+    sh[CT_BOUNCES] = h > 0.6 && rng.float() < 0.3 ? 1 : 0;
+    sh[CT_BOUNCE_MS] = 0.4 + 0.6 * rng.float();
+    sh[CT_BOUNCE_RATIO] = 0.35;
+    // the surface's own high modes, rung by the contact: short on wood, a rattle on plastic,
+    // a long shimmer on glass
+    sh[CT_BUZZ1_HZ] = (2600 + 800 * this.spot) * (1 + 0.15 * plastic + 0.5 * glass);
+    sh[CT_BUZZ1_MS] = 1.8 + 2 * plastic + 8 * glass;
+    sh[CT_BUZZ1_LEVEL] = BUZZ * (1 + 0.6 * plastic);
+    sh[CT_BUZZ2_HZ] = (5200 + 1300 * (1 - this.spot)) * (1 + 0.1 * plastic + 0.4 * glass);
+    sh[CT_BUZZ2_MS] = 1.2 + 0.8 * plastic + 10 * glass;
+    sh[CT_BUZZ2_LEVEL] = BUZZ * (0.7 + 0.2 * glass) * (0.3 + 0.7 * h);
+    sh[CT_JITTER] = 0.12;
+    this.contact.strike();
   }
 }
 
@@ -305,7 +367,7 @@ export const tapping: GeneratorDef = {
   category: "trigger",
   params: PARAMS,
   channels: 1,
-  calibrationDb: 0.5,
+  calibrationDb: 0.3,
   triggerParams: { tempo: 0 },
   create: (sampleRate, seed) => new TappingVoice(sampleRate, seed),
 };
