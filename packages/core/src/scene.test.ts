@@ -23,6 +23,15 @@ describe("scene schema", () => {
     });
   });
 
+  it("takes an optional room and passes it to the engine", () => {
+    const r = parseScene({ version: 1, room: "close", layers: [] });
+    expect(r.ok && toEngineScene(r.scene).room).toBe("close");
+    const none = parseScene({ version: 1, layers: [] });
+    expect(none.ok && "room" in toEngineScene(none.scene)).toBe(false);
+    const bad = parseScene({ version: 1, room: "cathedral", layers: [] });
+    expect(bad.ok ? [] : bad.errors.map((e) => e.field)).toContain("room");
+  });
+
   it("migrates a version 1 scene to version 2 with no own-audio layers", () => {
     const v1 = { version: 1, name: "Old", layers: [{ id: "rain", generator: "rain" }] };
     expect(migrateScene(v1)).toEqual({ ...v1, version: 2 });

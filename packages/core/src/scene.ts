@@ -11,6 +11,7 @@ import type { Scene, SceneLayer } from "@meridian/sound";
 import { z } from "zod";
 
 const MOTION_KINDS = ["static", "sweep", "orbit", "approach", "drift"] as const;
+const ROOM_KINDS = ["dry", "close", "large"] as const;
 
 /** The scene format this code writes. */
 export const SCENE_FORMAT_VERSION = 2;
@@ -85,6 +86,8 @@ const sceneV2Schema = z
     makeupGainDb: num(-60, 60).optional(),
     /** "Keep my level": play at the master gain alone, without the make-up gain. */
     keepLevel: z.boolean({ error: "must be true or false" }).optional(),
+    /** Early reflections around the listener: none (default), a small room or a large room. */
+    room: z.enum(ROOM_KINDS, { error: `must be one of ${ROOM_KINDS.join(", ")}` }).optional(),
     fadeIn: num(0, 600).default(3),
     fadeOut: num(0, 3600).default(10),
     layers: z.array(sceneLayerSchema, { error: "must be a list of layers" }).max(32, "at most 32 layers"),

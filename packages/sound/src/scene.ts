@@ -53,6 +53,11 @@ export interface SceneLayer {
   readonly spread?: number;
 }
 
+/** Early reflections around the listener (engine/room.ts): none, a small room, a large room. */
+export type RoomKind = "dry" | "close" | "large";
+
+export const ROOM_KINDS: readonly RoomKind[] = ["dry", "close", "large"];
+
 export interface Scene {
   readonly version: 1;
   readonly name?: string;
@@ -66,6 +71,8 @@ export interface Scene {
   readonly makeupGainDb?: number;
   /** "Keep my level": play at the master gain alone, without the make-up gain. */
   readonly keepLevel?: boolean;
+  /** Early reflections (default "dry": none, the output as without a room stage). */
+  readonly room?: RoomKind;
   /** Seconds of fade-in when the scene starts (default 3). */
   readonly fadeIn?: number;
   /** Seconds of fade-out used when playback or a render ends (default 10). */

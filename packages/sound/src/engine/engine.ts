@@ -17,12 +17,14 @@ import {
   MAX_LAYERS,
   MOTION_KINDS,
   type MotionKind,
+  type RoomKind,
   type Scene,
   type SceneLayer,
 } from "../scene";
 import { CONTROL, clamp, dbToGain, MAX_BLOCK } from "./constants";
 import { Layer } from "./layer";
 import { Limiter } from "./limiter";
+import { Room } from "./room";
 import { ShadowPole } from "./spatial";
 import {
   DEFAULT_TRIGGER_PLACEMENT,
@@ -88,6 +90,10 @@ export class Engine {
   private readonly limiter: Limiter;
   /** The head-shadow pole every source shares, run on the summed mix. */
   private readonly pole: ShadowPole;
+  /** The scene's early reflections (null when dry), and the one that follows a fade-out. */
+  private room: Room | null = null;
+  private pendingRoom: Room | null = null;
+  private roomKind: RoomKind = "dry";
   private readonly rng: Rng;
   private frameCount = 0;
   private ctrlLeft = 0;
@@ -174,6 +180,7 @@ export class Engine {
       this.fadeStep = fade > 0 ? CONTROL / (fade * this.sampleRate) : 0;
     }
     this.fadeOutSeconds = scene.fadeOut ?? DEFAULT_FADE_OUT;
+    this.setRoom(scene.room ?? "dry", first);
   }
 
   /**
@@ -309,10 +316,19 @@ export class Engine {
         this.masterCur = g;
         this.masterTick();
         pole.flush();
+        const room = this.room;
+        if (room !== null) {
+          room.flush();
+          if (room.silent) {
+            this.room = this.pendingRoom;
+            this.pendingRoom = null;
+          }
+        }
         this.ctrlLeft = CONTROL;
       }
       const m = Math.min(n - i, this.ctrlLeft);
       pole.run(mixL, mixR, i, m);
+      if (this.room !== null) this.room.run(mixL, mixR, i, m);
       const step = this.masterStep;
       const e = i + m;
       if (step !== 0) {
@@ -334,6 +350,19 @@ export class Engine {
     this.masterCur = g;
     this.limiter.run(mixL, mixR, 0, n, outL, outR, offset);
     this.frameCount += n;
+  }
+
+  /** Change the room: a room fades out before the next one fades in (both made here, not in `process`). */
+  private setRoom(kind: RoomKind, first: boolean): void {
+    if (kind === this.roomKind) return;
+    this.roomKind = kind;
+    const next = kind === "dry" ? null : new Room(this.sampleRate, kind, this.seed, !first);
+    if (this.room === null || first) {
+      this.room = next;
+    } else {
+      this.room.fadeOut();
+      this.pendingRoom = next;
+    }
   }
 
   private masterTick(): void {
