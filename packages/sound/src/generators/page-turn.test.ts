@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { highpass, lowpass } from "../analysis/filters";
+import { attackRiseMs } from "../analysis/impact";
 import { pageTurn } from "./page-turn";
 
 const SR = 48000;
@@ -67,5 +69,33 @@ describe("page-turn character", () => {
     const x = new Float32Array(20 * SR);
     for (let i = 0; i < x.length; i += 128) v.process(x, x, i, Math.min(128, x.length - i));
     expect(Math.max(...envelope(x))).toBe(0);
+  });
+
+  it("the page's edge lands with a contact tick: 2–10 kHz jumps ≥ 4 dB, rising in under 1 ms", () => {
+    for (let seed = 1; seed <= 6; seed++) {
+      const v = pageTurn.create(SR, seed);
+      v.setParam("rate", 0);
+      const pre = new Float32Array(SR);
+      v.process(pre, pre, 0, SR);
+      v.trigger?.(1);
+      // find the landing (the voice's own flag) while rendering in 32-frame blocks
+      const x = new Float32Array(2 * SR);
+      let at = -1;
+      for (let i = 0; i < x.length; i += 32) {
+        v.process(x, x, i, 32);
+        if (at < 0 && (v as unknown as { landed: boolean }).landed) at = i;
+      }
+      expect(at).toBeGreaterThan(SR / 10);
+      const band = lowpass(highpass(Float64Array.from(x), SR, 2000, 4), SR, 10000, 4);
+      const peak = (from: number, to: number) => {
+        let p = 0;
+        for (let i = from; i < to; i++) p = Math.max(p, Math.abs(band[i] as number));
+        return p;
+      };
+      // 5 ms after the landing against the 20 ms of whoosh and crinkle before it (before: ≤ −0.3 dB)
+      const jump = 20 * Math.log10(peak(at, at + 240) / peak(at - 960, at));
+      expect(jump, `seed ${seed}`).toBeGreaterThan(4);
+      expect(attackRiseMs(band.subarray(at - 96, at + 240), SR), `seed ${seed}`).toBeLessThan(1);
+    }
   });
 });

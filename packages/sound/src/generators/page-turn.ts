@@ -1,11 +1,25 @@
 /**
  * Page turns. Each turn (0.3–1 s) is a swept band-passed "whoosh" of air and paper with an
  * asymmetric envelope (quicker rise, longer fall) and a light flutter, crumple clicks as the
- * page is lifted and as it lands (power-law energies, as in paper-crinkle), and a soft low
- * thump when it settles. Between turns a hand sometimes smooths the page. Heavier paper is
+ * page is lifted and as it lands (power-law energies, as in paper-crinkle), the edge's landing
+ * tick (a broadband contact, dsp/contact.ts, flapping once or twice) and a soft low thump when
+ * it settles. Between turns a hand sometimes smooths the page. Heavier paper is
  * lower, slower and thumps more; thin paper is crisper.
  */
 
+import {
+  ContactTransient,
+  CT_BOUNCE_MS,
+  CT_BOUNCE_RATIO,
+  CT_BOUNCES,
+  CT_BUZZ1_LEVEL,
+  CT_BUZZ2_LEVEL,
+  CT_DECAY_MS,
+  CT_JITTER,
+  CT_LEVEL,
+  CT_Q,
+  CT_TONE_HZ,
+} from "../dsp/contact";
 import { Drift, softClipBlock } from "../dsp/envelope";
 import { GrainPool } from "../dsp/grains";
 import { ModalBank } from "../dsp/modal";
@@ -58,12 +72,16 @@ const P_VARIATION = 3;
 
 const CONTROL = 32;
 const OUT_GAIN = 0.49;
+/** Level of the page edge's landing contact. */
+const LANDING = 1.5;
 
 class PageTurnVoice implements GeneratorVoice {
   private readonly rng: Rng;
   private readonly params: SmoothedParams;
   private readonly grains: GrainPool;
   private readonly thump: ModalBank;
+  private readonly landing: ContactTransient;
+  private readonly landingRng: Rng;
   private readonly whoosh: Svf;
   private readonly air: OnePole;
   private readonly dc: OnePole;
@@ -105,6 +123,9 @@ class PageTurnVoice implements GeneratorVoice {
     this.params = new SmoothedParams(PARAMS, sampleRate, CONTROL, 0.1);
     this.grains = new GrainPool(sampleRate, 8);
     this.thump = new ModalBank(sampleRate, 2);
+    // own stream (not forked from rng, so the turns themselves are unchanged)
+    this.landingRng = new Rng((seed ^ 0x27d4eb2f) | 0);
+    this.landing = new ContactTransient(sampleRate, this.landingRng);
     this.whoosh = new Svf(sampleRate).set(1200, 1.2);
     this.air = new OnePole(sampleRate).setCutoff(900);
     this.dc = new OnePole(sampleRate).setCutoff(40);
@@ -155,6 +176,7 @@ class PageTurnVoice implements GeneratorVoice {
       }
       y += this.thump.tick(th);
       a[i] = y;
+      if (this.landing.active) this.landing.addTo(a, i, 1);
     }
     // the output chain in block form (per-sample calls V8 does not inline box their results)
     this.lp.lowpassBlock(a, offset, frames);
@@ -190,6 +212,7 @@ class PageTurnVoice implements GeneratorVoice {
           this.thumpLen = Math.max(2, Math.round((0.006 + 0.006 * this.weight) * this.sampleRate));
           this.thumpLeft = this.thumpLen;
           this.thumpAmp = (3 * (0.25 + 0.75 * this.weight) * this.amp * Math.PI) / (2 * this.thumpLen);
+          this.land();
         }
       }
     }
@@ -212,6 +235,7 @@ class PageTurnVoice implements GeneratorVoice {
       this.env < 1e-7 &&
       this.thumpLeft === 0 &&
       this.thump.isSilent &&
+      !this.landing.active &&
       this.grains.idle;
   }
 
@@ -250,6 +274,26 @@ class PageTurnVoice implements GeneratorVoice {
     this.thump.setMode(1, f * 2.3, 40, 0.4);
   }
 
+  /**
+   * The page's edge slapping down: a soft, short broadband contact (paper is soft, so a longer
+   * burst than a key's click, lower for card), then the edge flapping once or twice as it settles.
+   */
+  private land(): void {
+    const w = this.weight;
+    const sh = this.landing.shape;
+    sh[CT_LEVEL] = LANDING * this.amp * (0.8 + 0.4 * this.landingRng.float());
+    sh[CT_DECAY_MS] = 0.35 + 0.4 * w;
+    sh[CT_TONE_HZ] = 4200 - 1800 * w;
+    sh[CT_Q] = 0.6;
+    sh[CT_BOUNCES] = 1 + (this.landingRng.nextU32() % 2);
+    sh[CT_BOUNCE_MS] = 4 + 6 * this.landingRng.float();
+    sh[CT_BOUNCE_RATIO] = 0.35;
+    sh[CT_BUZZ1_LEVEL] = 0;
+    sh[CT_BUZZ2_LEVEL] = 0;
+    sh[CT_JITTER] = 0.15;
+    this.landing.strike();
+  }
+
   /** Now and then (only while pages turn on their own) a hand smooths the page. */
   private startSwipe(): void {
     const sr = this.sampleRate;
@@ -280,7 +324,7 @@ export const pageTurn: GeneratorDef = {
   category: "journal",
   params: PARAMS,
   channels: 1,
-  calibrationDb: -1.1,
+  calibrationDb: -1.2,
   triggerParams: { rate: 0 },
   create: (sampleRate, seed) => new PageTurnVoice(sampleRate, seed),
 };
