@@ -5,26 +5,29 @@
  * seeds, measure BS.1770 integrated loudness, and report the gain that brings it to −27 LUFS
  * (paste it into the definition: sound imports nothing, not even node:fs).
  *
- * Scenes: render each built-in scene (no fade-in, limiter out of the way) for 60 s, seed 1, and
- * report the make-up gain that brings it to −27 LUFS, to paste into the scene JSON's
- * `makeupGainDb` (next to `masterGainDb`). scenes.test.ts fails when a built-in scene drifts
- * outside −27 ± 1 LUFS.
+ * Scenes: render each built-in scene (60 s and 24 s, averaged) and each of its layers alone
+ * (60 s; no fade-in, limiter out of the way), seed 1, and print scenes/levels.ts: the scenes' make-up gains are computed
+ * from it at load, corrected for later generator recalibrations (loudness/scene-calibration.ts).
+ * scenes.test.ts fails when a built-in scene drifts outside −27 ± 1 LUFS.
  *
  *   npx tsx packages/sound/scripts/calibrate.ts                    # all generators, report only
  *   npx tsx packages/sound/scripts/calibrate.ts rain wind          # some
- *   npx tsx packages/sound/scripts/calibrate.ts --scenes           # all built-in scenes
- *   npx tsx packages/sound/scripts/calibrate.ts --scenes night-cabin ocean-sleep
+ *   npx tsx packages/sound/scripts/calibrate.ts --scenes > packages/sound/src/scenes/levels.ts
  */
 import { renderGenerator } from "../src/analysis/render";
 import type { GeneratorDef } from "../src/generator";
-import { GENERATORS } from "../src/generators/index";
+import { GENERATORS, generatorById } from "../src/generators/index";
 import { integratedLoudness } from "../src/loudness/meter";
-import { measureMakeupGainDb } from "../src/loudness/scene-estimate";
+import { calibratedMakeupGainDb, type LayerLevel, type SceneLevel } from "../src/loudness/scene-calibration";
+import { measureSceneLoudness } from "../src/loudness/scene-estimate";
+import type { Scene } from "../src/scene";
 import { BUILTIN_SCENES } from "../src/scenes/index";
 
 export const TARGET_LUFS = -27;
 /** Seconds of each scene measurement (the issue's figures are 60 s renders). */
 export const SCENE_SECONDS = 60;
+/** Seconds of the level check in scenes.test.ts. */
+const TEST_SECONDS = 24;
 
 export function measureCalibration(def: GeneratorDef, seconds = 60, seeds = [1, 2, 3]): number {
   // Render well below the limiter's ceiling (so it stays linear), then correct; repeat once
@@ -44,22 +47,56 @@ export function measureCalibration(def: GeneratorDef, seconds = 60, seeds = [1, 
   return Math.round(cal * 10) / 10;
 }
 
-function calibrateScenes(ids: readonly string[]): void {
-  for (const { id, scene } of BUILTIN_SCENES) {
-    if (ids.length > 0 && !ids.includes(id)) continue;
-    const db = measureMakeupGainDb(scene, { seconds: SCENE_SECONDS, seed: 1 });
-    const now = scene.makeupGainDb;
-    const flag = now === undefined || Math.abs(db - now) > 0.3 ? `  <- update src/scenes/${id}.json` : "";
-    console.log(
-      `${id.padEnd(20)} "makeupGainDb": ${db.toFixed(1).padStart(5)}  (now ${now ?? "unset"})${flag}`,
-    );
+/** Scene and per-layer loudness at make-up 0, as scenes/levels.ts records them. */
+function measureSceneLevel(scene: Scene): SceneLevel {
+  const opts = { seconds: SCENE_SECONDS, seed: 1 };
+  const layers: Record<string, LayerLevel> = {};
+  for (const layer of scene.layers) {
+    const lufs = measureSceneLoudness({ ...scene, layers: [{ ...layer, mute: false, solo: false }] }, opts);
+    const cal = generatorById(layer.generator)?.calibrationDb ?? 0;
+    layers[layer.id] = [Math.round(lufs * 100) / 100, cal];
   }
+  // The scene: the mean of a 60 s and a 24 s render (the length scenes.test.ts checks), so the
+  // make-up gain centres both within the ±1 LU band (evolving beds differ by up to ~1 LU).
+  const long = measureSceneLoudness(scene, opts);
+  const short = measureSceneLoudness(scene, { ...opts, seconds: TEST_SECONDS });
+  return { lufs: Math.round(((long + short) / 2) * 100) / 100, layers };
+}
+
+/** Prints scenes/levels.ts (redirect it there); the report goes to stderr. */
+function calibrateScenes(): void {
+  const lines: string[] = [];
+  for (const { id, scene } of BUILTIN_SCENES) {
+    const level = measureSceneLevel(scene);
+    const db = calibratedMakeupGainDb(scene, level, generatorById);
+    const now = scene.makeupGainDb ?? 0;
+    const flag = Math.abs(db - now) > 0.3 ? "  <- changed" : "";
+    console.error(
+      `${id.padEnd(20)} ${level.lufs.toFixed(1).padStart(6)} LUFS  makeupGainDb ${db.toFixed(1).padStart(5)}  (now ${now})${flag}`,
+    );
+    const layers = Object.entries(level.layers)
+      .map(([k, [lufs, cal]]) => `"${k}": [${lufs}, ${cal}]`)
+      .join(", ");
+    lines.push(`  "${id}": { lufs: ${level.lufs}, layers: { ${layers} } },`);
+  }
+  console.log(`/**
+ * Measured by \`npx tsx packages/sound/scripts/calibrate.ts --scenes > packages/sound/src/scenes/levels.ts\`
+ * (then \`npx biome format --write\` it): each built-in scene's loudness at make-up 0 (mean of
+ * 60 s and 24 s renders, seed 1) and each
+ * layer's alone, with its generator's calibrationDb then, as [LUFS, calibrationDb]. The scenes'
+ * make-up gains are computed from these at load (loudness/scene-calibration.ts).
+ */
+import type { SceneLevel } from "../loudness/scene-calibration";
+
+export const SCENE_LEVELS: Readonly<Record<string, SceneLevel>> = {
+${lines.join("\n")}
+};`);
 }
 
 const args = process.argv.slice(2);
 const ids = args.filter((a) => !a.startsWith("--"));
 if (args.includes("--scenes")) {
-  calibrateScenes(ids);
+  calibrateScenes();
 } else {
   for (const def of GENERATORS) {
     if (ids.length > 0 && !ids.includes(def.id)) continue;

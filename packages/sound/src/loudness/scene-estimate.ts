@@ -5,8 +5,9 @@
  * 1/r law and near-field proximity shelf, averaged over its motion and a stereo pair's spread),
  * and the layers add as powers (independent noises). The make-up gain is −27 minus this.
  *
- * Known blind spots (checked against BS.1770 renders in scene-estimate.test.ts): parameters away
- * from the defaults, and the head model's colouration by direction, are not modelled.
+ * Known blind spots (checked against BS.1770 renders in scene-level.test.ts): parameters away
+ * from the defaults (−2.5 to +10 LU on the built-in scenes) and the head model's level change by
+ * direction near the ear are not modelled, so level-matching measures (`measureSceneLoudness`).
  */
 import { renderScene } from "../analysis/render";
 import { DISTANCE_R0, HEAD_RADIUS, MAX_DISTANCE, MIN_DISTANCE } from "../engine/constants";

@@ -1,7 +1,11 @@
 /**
  * Built-in scenes (JSON files in this folder), by id. Each scene is named and described by us.
- * JSON imports are cast: the core scene schema test checks every one of them.
+ * JSON imports are cast: the core scene schema test checks every one of them. Each gets its
+ * make-up gain to −27 LUFS here, from its measured levels (levels.ts) corrected for today's
+ * generator calibrations, so recalibrating a generator keeps the scenes level-matched.
  */
+import { generatorById } from "../generators/index";
+import { calibratedMakeupGainDb } from "../loudness/scene-calibration";
 import type { Scene } from "../scene";
 import atticStorm from "./attic-storm.json";
 import autumnWalk from "./autumn-walk.json";
@@ -11,6 +15,7 @@ import firesideLetters from "./fireside-letters.json";
 import focusBrown from "./focus-brown.json";
 import forestStream from "./forest-stream.json";
 import keyboardCafe from "./keyboard-cafe.json";
+import { SCENE_LEVELS } from "./levels";
 import libraryRain from "./library-rain.json";
 import nightCabin from "./night-cabin.json";
 import oceanSleep from "./ocean-sleep.json";
@@ -22,20 +27,29 @@ export interface BuiltinScene {
   readonly scene: Scene;
 }
 
+function levelled(id: string, json: unknown): BuiltinScene {
+  const scene = json as Scene;
+  const level = SCENE_LEVELS[id];
+  return {
+    id,
+    scene: level ? { ...scene, makeupGainDb: calibratedMakeupGainDb(scene, level, generatorById) } : scene,
+  };
+}
+
 export const BUILTIN_SCENES: readonly BuiltinScene[] = [
-  { id: "library-rain", scene: libraryRain as unknown as Scene },
-  { id: "whispered-bedtime", scene: whisperedBedtime as unknown as Scene },
-  { id: "seaside-journal", scene: seasideJournal as unknown as Scene },
-  { id: "fireside-letters", scene: firesideLetters as unknown as Scene },
-  { id: "forest-stream", scene: forestStream as unknown as Scene },
-  { id: "attic-storm", scene: atticStorm as unknown as Scene },
-  { id: "fingertips-orbit", scene: fingertipsOrbit as unknown as Scene },
-  { id: "focus-brown", scene: focusBrown as unknown as Scene },
-  { id: "autumn-walk", scene: autumnWalk as unknown as Scene },
-  { id: "night-cabin", scene: nightCabin as unknown as Scene },
-  { id: "keyboard-cafe", scene: keyboardCafe as unknown as Scene },
-  { id: "ear-to-ear-brushing", scene: earToEarBrushing as unknown as Scene },
-  { id: "ocean-sleep", scene: oceanSleep as unknown as Scene },
+  levelled("library-rain", libraryRain),
+  levelled("whispered-bedtime", whisperedBedtime),
+  levelled("seaside-journal", seasideJournal),
+  levelled("fireside-letters", firesideLetters),
+  levelled("forest-stream", forestStream),
+  levelled("attic-storm", atticStorm),
+  levelled("fingertips-orbit", fingertipsOrbit),
+  levelled("focus-brown", focusBrown),
+  levelled("autumn-walk", autumnWalk),
+  levelled("night-cabin", nightCabin),
+  levelled("keyboard-cafe", keyboardCafe),
+  levelled("ear-to-ear-brushing", earToEarBrushing),
+  levelled("ocean-sleep", oceanSleep),
 ];
 
 export function builtinScene(id: string): Scene | undefined {

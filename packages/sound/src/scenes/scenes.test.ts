@@ -1,8 +1,21 @@
 import { describe, expect, it } from "vitest";
 import { renderScene } from "../analysis/render";
 import { generatorById } from "../generators/index";
+import { calibratedMakeupGainDb } from "../loudness/scene-calibration";
+import { SCENE_TARGET_LUFS } from "../loudness/scene-level";
+import { sceneLevelReport } from "../loudness/scene-report";
 import { validateSceneGenerators } from "../validate";
 import { BUILTIN_SCENES } from "./index";
+import { SCENE_LEVELS } from "./levels";
+
+/**
+ * Level drift: each scene's make-up gain (from its levels measured by `calibrate.ts --scenes`,
+ * 60 s renders, corrected for generator recalibrations since) must still bring it to
+ * −27 LUFS ± 1 LU. 24 s, one seed, no fade-in: the steady state,
+ * affordable for CI (13 renders). Changing how a generator sounds (beyond its calibration) moves the scenes that
+ * use it: rerun  npx tsx packages/sound/scripts/calibrate.ts --scenes > packages/sound/src/scenes/levels.ts
+ */
+const LEVEL_SECONDS = 24;
 
 describe("built-in scenes", () => {
   it("has at least 10 named, described scenes with unique ids", () => {
@@ -20,6 +33,35 @@ describe("built-in scenes", () => {
       expect(validateSceneGenerators(scene)).toEqual([]);
       const out = renderScene(scene, { seconds: 1, seed: 1, sampleRate: 24000 });
       for (const v of out.l) expect(Number.isFinite(v)).toBe(true);
+    });
+  }
+
+  it("stays level-matched when a generator is recalibrated", () => {
+    // As if tapping were recalibrated 4 dB up and pink noise 3 dB down: the make-up gain follows.
+    const id = "fingertips-orbit";
+    const json = BUILTIN_SCENES.find((s) => s.id === id)?.scene;
+    const level = SCENE_LEVELS[id];
+    if (!json || !level) throw new Error(id);
+    const shift: Record<string, number> = { tapping: 4, "pink-noise": -3 };
+    const lookup = (g: string) => {
+      const def = generatorById(g);
+      return def ? { ...def, calibrationDb: def.calibrationDb + (shift[g] ?? 0) } : undefined;
+    };
+    const scene = { ...json, makeupGainDb: calibratedMakeupGainDb(json, level, lookup) };
+    expect(scene.makeupGainDb).toBeLessThan((json.makeupGainDb ?? 0) - 2);
+    const r = sceneLevelReport(scene, { seconds: LEVEL_SECONDS, seed: 1, lookup });
+    expect(Math.abs(r.lufs - SCENE_TARGET_LUFS), `${r.lufs.toFixed(1)} LUFS`).toBeLessThanOrEqual(1);
+  });
+
+  for (const { id, scene } of BUILTIN_SCENES) {
+    const ready = scene.layers.every((l) => generatorById(l.generator));
+    it.skipIf(!ready)(`${id}: plays at −27 LUFS ± 1 LU and leaves the limiter as a safety net`, () => {
+      expect(scene.makeupGainDb, "measure it: calibrate.ts --scenes > scenes/levels.ts").toBeTypeOf("number");
+      const r = sceneLevelReport(scene, { seconds: LEVEL_SECONDS, seed: 1 });
+      expect(Math.abs(r.lufs - SCENE_TARGET_LUFS), `${r.lufs.toFixed(1)} LUFS`).toBeLessThanOrEqual(1);
+      // The limiter turns down by more than 1 dB on under 1% of 10 ms frames.
+      expect(r.limitedShare, `max ${r.maxReductionDb.toFixed(1)} dB`).toBeLessThan(0.01);
+      expect(r.truePeakDb).toBeLessThanOrEqual(-1);
     });
   }
 });
