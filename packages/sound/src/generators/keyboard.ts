@@ -84,7 +84,7 @@ const KEY_BACKSPACE = KEYS + 2;
 /** Contacts per keystroke: fingertip on the cap, bottom-out (stem/cap/plate), release (stem top-out). */
 const CONTACTS = 3;
 const CONTROL = 32;
-const OUT_GAIN = 0.2;
+const OUT_GAIN = 0.3;
 /** Contact transients' level against the modal body. */
 const CLICK = 10;
 
@@ -376,7 +376,7 @@ export const keyboard: GeneratorDef = {
   category: "journal",
   params: PARAMS,
   channels: 1,
-  calibrationDb: 1.2,
+  calibrationDb: -2.1,
   triggerParams: { speed: 0 },
   create: (sampleRate, seed) => new KeyboardVoice(sampleRate, seed),
 };
