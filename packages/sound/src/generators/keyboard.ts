@@ -319,7 +319,7 @@ class KeyboardVoice implements GeneratorVoice {
     const sh = this.cShape;
     let o = c0 * CT_LENGTH;
     this.cAt[c0] = 0;
-    sh[o + CT_LEVEL] = CLICK * 0.25 * level * (0.1 + 1.35 * hardL);
+    sh[o + CT_LEVEL] = CLICK * 0.25 * level * (0.2 + 1.1 * hardL);
     sh[o + CT_DECAY_MS] = 0.12 + 0.25 * (1 - hardL);
     sh[o + CT_TONE_HZ] = (3000 + 2500 * hard) * kc;
     sh[o + CT_Q] = 0.7;
@@ -329,7 +329,7 @@ class KeyboardVoice implements GeneratorVoice {
     sh[o + CT_JITTER] = 0.1;
     o += CT_LENGTH;
     this.cAt[c0 + 1] = bottom;
-    sh[o + CT_LEVEL] = CLICK * 0.6 * level * (0.3 + hardL) * (heavy ? 1.1 : 1);
+    sh[o + CT_LEVEL] = CLICK * 0.6 * level * (0.38 + 0.8 * hardL) * (heavy ? 1.1 : 1);
     sh[o + CT_DECAY_MS] = 0.33 + 0.5 * (1 - hardL);
     sh[o + CT_TONE_HZ] = (1900 + 3550 * hard) * kc * (heavy ? 0.8 : 1);
     sh[o + CT_Q] = 0.8;
@@ -338,14 +338,14 @@ class KeyboardVoice implements GeneratorVoice {
     sh[o + CT_BOUNCE_RATIO] = heavy ? 0.5 : 0.55;
     sh[o + CT_BUZZ1_HZ] = (heavy ? 1900 : 2400) * kc;
     sh[o + CT_BUZZ1_MS] = heavy ? 6 : 3;
-    sh[o + CT_BUZZ1_LEVEL] = CLICK * 0.15 * level * (0.1 + 1.35 * hardL);
+    sh[o + CT_BUZZ1_LEVEL] = CLICK * 0.15 * level * (0.2 + 1.1 * hardL);
     sh[o + CT_BUZZ2_HZ] = 5200 * kt;
     sh[o + CT_BUZZ2_MS] = 4 + 8 * hardL;
     sh[o + CT_BUZZ2_LEVEL] = CLICK * 0.025 * level * (0.3 + 0.7 * hardL);
     sh[o + CT_JITTER] = 0.08;
     o += CT_LENGTH;
     this.cAt[c0 + 2] = release;
-    sh[o + CT_LEVEL] = CLICK * 0.3 * level * (0.1 + 1.35 * hardL);
+    sh[o + CT_LEVEL] = CLICK * 0.3 * level * (0.2 + 1.1 * hardL);
     sh[o + CT_DECAY_MS] = 0.2 + 0.2 * (1 - hardL);
     sh[o + CT_TONE_HZ] = (3200 + 1800 * hard) * kc;
     sh[o + CT_Q] = 1;
