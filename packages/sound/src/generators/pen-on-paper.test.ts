@@ -214,3 +214,28 @@ describe("pen on paper grain (issue 14)", () => {
     expect(at(1)).toBeGreaterThan(at(0) + 0.05);
   });
 });
+
+describe("pen on paper touch-down (issue 14, finding 2)", () => {
+  it("each touch-down is a broadband contact tick: fast rise, 2–10 kHz in its first 3 ms", () => {
+    // Before: a 1.2 ms half-sine thump, 0 % of the first 3 ms in 2–10 kHz (rise 0.35–0.4 ms).
+    const shares: number[] = [];
+    for (let seed = 1; seed <= 6; seed++) {
+      const v = penOnPaper.create(SR, seed);
+      v.setParam("pace", 0);
+      render(v, 1);
+      v.trigger?.(0.8);
+      const x = Float64Array.from(render(v, 0.1));
+      let on = 0;
+      while (on < x.length && Math.abs(x[on] as number) < 1e-5) on++;
+      const head = x.slice(on, on + 240);
+      const peak = Math.max(...Array.from(head, Math.abs));
+      expect(head.findIndex((s) => Math.abs(s) >= 0.9 * peak) / SR).toBeLessThan(0.001);
+      const first = x.slice(on, on + 144);
+      const b = band(first);
+      const e = first.reduce((p, s) => p + s * s, 0);
+      shares.push(b.reduce((p, s) => p + s * s, 0) / e);
+    }
+    shares.sort((p, q) => p - q);
+    expect(((shares[2] as number) + (shares[3] as number)) / 2).toBeGreaterThan(0.2);
+  });
+});

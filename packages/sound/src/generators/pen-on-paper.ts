@@ -75,7 +75,7 @@ const CONTROL = 32;
 /** Level of the tip's stick-slip ticks (before the tone filter). */
 const TICK_LEVEL = 0.3;
 /** Level of the touch-down contact (after the tone filter). */
-const CONTACT_LEVEL = 0.05;
+const CONTACT_LEVEL = 0.15;
 const OUT_GAIN = 0.8;
 // writing states
 const REST = 0;
