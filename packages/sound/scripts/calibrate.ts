@@ -5,9 +5,10 @@
  * seeds, measure BS.1770 integrated loudness, and report the gain that brings it to −27 LUFS
  * (paste it into the definition: sound imports nothing, not even node:fs).
  *
- * Scenes: render each built-in scene (60 s and 24 s, averaged) and each of its layers alone
- * (60 s; no fade-in, limiter out of the way), seed 1, and print scenes/levels.ts: the scenes' make-up gains are computed
- * from it at load, corrected for later generator recalibrations (loudness/scene-calibration.ts).
+ * Scenes: render each built-in scene (60 s and 24 s, averaged), each of its layers alone and
+ * their generators at the reference (60 s; no fade-in, limiter out of the way), seed 1, and print
+ * scenes/levels.ts: the scenes' make-up gains are computed from it at load, as if every generator
+ * rendered exactly −27 LUFS at its reference (loudness/scene-calibration.ts).
  * scenes.test.ts fails when a built-in scene drifts outside −27 ± 1 LUFS.
  *
  *   npx tsx packages/sound/scripts/calibrate.ts                    # all generators, report only
@@ -16,11 +17,9 @@
  */
 import { renderGenerator } from "../src/analysis/render";
 import type { GeneratorDef } from "../src/generator";
-import { GENERATORS, generatorById } from "../src/generators/index";
+import { GENERATORS } from "../src/generators/index";
 import { integratedLoudness } from "../src/loudness/meter";
-import { calibratedMakeupGainDb, type LayerLevel, type SceneLevel } from "../src/loudness/scene-calibration";
-import { measureSceneLoudness } from "../src/loudness/scene-estimate";
-import type { Scene } from "../src/scene";
+import { calibratedMakeupGainDb, measureSceneLevel } from "../src/loudness/scene-calibration";
 import { BUILTIN_SCENES } from "../src/scenes/index";
 
 export const TARGET_LUFS = -27;
@@ -47,28 +46,12 @@ export function measureCalibration(def: GeneratorDef, seconds = 60, seeds = [1, 
   return Math.round(cal * 10) / 10;
 }
 
-/** Scene and per-layer loudness at make-up 0, as scenes/levels.ts records them. */
-function measureSceneLevel(scene: Scene): SceneLevel {
-  const opts = { seconds: SCENE_SECONDS, seed: 1 };
-  const layers: Record<string, LayerLevel> = {};
-  for (const layer of scene.layers) {
-    const lufs = measureSceneLoudness({ ...scene, layers: [{ ...layer, mute: false, solo: false }] }, opts);
-    const cal = generatorById(layer.generator)?.calibrationDb ?? 0;
-    layers[layer.id] = [Math.round(lufs * 100) / 100, cal];
-  }
-  // The scene: the mean of a 60 s and a 24 s render (the length scenes.test.ts checks), so the
-  // make-up gain centres both within the ±1 LU band (evolving beds differ by up to ~1 LU).
-  const long = measureSceneLoudness(scene, opts);
-  const short = measureSceneLoudness(scene, { ...opts, seconds: TEST_SECONDS });
-  return { lufs: Math.round(((long + short) / 2) * 100) / 100, layers };
-}
-
 /** Prints scenes/levels.ts (redirect it there); the report goes to stderr. */
 function calibrateScenes(): void {
   const lines: string[] = [];
   for (const { id, scene } of BUILTIN_SCENES) {
-    const level = measureSceneLevel(scene);
-    const db = calibratedMakeupGainDb(scene, level, generatorById);
+    const level = measureSceneLevel(scene, { seconds: SCENE_SECONDS, shortSeconds: TEST_SECONDS });
+    const db = calibratedMakeupGainDb(scene, level);
     const now = scene.makeupGainDb ?? 0;
     const flag = Math.abs(db - now) > 0.3 ? "  <- changed" : "";
     console.error(
@@ -83,8 +66,8 @@ function calibrateScenes(): void {
  * Measured by \`npx tsx packages/sound/scripts/calibrate.ts --scenes > packages/sound/src/scenes/levels.ts\`
  * (then \`npx biome format --write\` it): each built-in scene's loudness at make-up 0 (mean of
  * 60 s and 24 s renders, seed 1) and each
- * layer's alone, with its generator's calibrationDb then, as [LUFS, calibrationDb]. The scenes'
- * make-up gains are computed from these at load (loudness/scene-calibration.ts).
+ * layer's alone with its generator's loudness at the −27 LUFS reference then, as [LUFS, reference
+ * LUFS]. The scenes' make-up gains are computed from these at load (loudness/scene-calibration.ts).
  */
 import type { SceneLevel } from "../loudness/scene-calibration";
 

@@ -1,18 +1,21 @@
 /**
  * A built-in scene's make-up gain, kept true when generators are recalibrated. `calibrate.ts
- * --scenes` measures each scene (BS.1770, 60 s, limiter out of the way) and each of its layers
- * alone, and records them with the layers' generator `calibrationDb` at the time
- * (scenes/levels.ts). At load the make-up gain is that measurement, corrected for any change of
- * the generators' calibration since: a layer's level moves with its generator's calibration
- * (a plain gain), and the layers add as powers.
+ * --scenes` measures each scene (BS.1770, limiter out of the way) and each of its layers alone,
+ * and each layer's generator at its calibration reference (defaults, in front at 1 m) as it
+ * renders then (scenes/levels.ts). A generator is meant to render −27 LUFS there; where it was
+ * off when measured, the scene is taken as it will be once that generator is calibrated. So the
+ * make-up gain holds when a generator is (re)calibrated to −27 LUFS, whatever its calibrationDb.
  */
+import { renderGenerator } from "../analysis/render";
 import type { GeneratorDef } from "../generator";
+import { generatorById } from "../generators/index";
 import type { Scene } from "../scene";
-import { MAX_MAKEUP_DB } from "./scene-estimate";
+import { integratedLoudness } from "./meter";
+import { MAX_MAKEUP_DB, measureSceneLoudness } from "./scene-estimate";
 import { SCENE_TARGET_LUFS } from "./scene-level";
 
-/** One measured layer: its loudness alone (LUFS, at make-up 0) and its generator's calibrationDb then. */
-export type LayerLevel = readonly [lufs: number, calibrationDb: number];
+/** One measured layer: its loudness alone (LUFS, make-up 0) and its generator's at the reference then. */
+export type LayerLevel = readonly [lufs: number, referenceLufs: number];
 
 export interface SceneLevel {
   /** The whole scene's loudness (LUFS) at make-up 0. */
@@ -27,20 +30,16 @@ function powerSum(levels: readonly number[]): number {
   return p > 0 ? 10 * Math.log10(p) : Number.NEGATIVE_INFINITY;
 }
 
-/** The scene's loudness now (LUFS at make-up 0), from its measurement and today's calibrations. */
-export function calibratedSceneLoudness(
-  scene: Scene,
-  level: SceneLevel,
-  lookup: (id: string) => GeneratorDef | undefined,
-): number {
+/** The scene's loudness (LUFS at make-up 0) with every generator at its −27 LUFS reference. */
+export function calibratedSceneLoudness(scene: Scene, level: SceneLevel): number {
   const then: number[] = [];
   const now: number[] = [];
   for (const layer of scene.layers) {
     const measured = level.layers[layer.id];
     if (!measured) continue;
-    const [lufs, cal] = measured;
+    const [lufs, ref] = measured;
     then.push(lufs);
-    now.push(lufs + (lookup(layer.generator)?.calibrationDb ?? cal) - cal);
+    now.push(Number.isFinite(ref) ? lufs + SCENE_TARGET_LUFS - ref : lufs);
   }
   const before = powerSum(then);
   const after = powerSum(now);
@@ -48,14 +47,44 @@ export function calibratedSceneLoudness(
   return level.lufs + after - before;
 }
 
-/** The make-up gain (dB, one decimal) that brings the scene to −27 LUFS with today's calibrations. */
-export function calibratedMakeupGainDb(
-  scene: Scene,
-  level: SceneLevel,
-  lookup: (id: string) => GeneratorDef | undefined,
-): number {
-  const lufs = calibratedSceneLoudness(scene, level, lookup);
+/** The make-up gain (dB, one decimal) that brings the scene to −27 LUFS. */
+export function calibratedMakeupGainDb(scene: Scene, level: SceneLevel): number {
+  const lufs = calibratedSceneLoudness(scene, level);
   if (!Number.isFinite(lufs)) return 0;
   const db = Math.min(Math.max(SCENE_TARGET_LUFS - lufs, -MAX_MAKEUP_DB), MAX_MAKEUP_DB);
   return Math.round(db * 10) / 10;
+}
+
+export interface LevelOptions {
+  /** Seconds of the long render (default 60). */
+  readonly seconds?: number;
+  /** Seconds of the short render averaged with it (default 24, the length scenes.test.ts checks). */
+  readonly shortSeconds?: number;
+  readonly lookup?: (id: string) => GeneratorDef | undefined;
+}
+
+const r2 = (x: number): number => Math.round(x * 100) / 100;
+
+/**
+ * Measure a scene for scenes/levels.ts: its loudness at make-up 0 (the mean of a long and a
+ * short render, seed 1: evolving beds differ by up to ~1 LU between them), each layer's alone,
+ * and each layer's generator at its reference.
+ */
+export function measureSceneLevel(scene: Scene, opts: LevelOptions = {}): SceneLevel {
+  const lookup = opts.lookup ?? generatorById;
+  const long = { seconds: opts.seconds ?? 60, seed: 1, lookup };
+  const layers: Record<string, LayerLevel> = {};
+  for (const layer of scene.layers) {
+    const lufs = measureSceneLoudness({ ...scene, layers: [{ ...layer, mute: false, solo: false }] }, long);
+    const def = lookup(layer.generator);
+    let ref = Number.NaN;
+    if (def) {
+      const out = renderGenerator(def, { seconds: long.seconds, seed: 1 });
+      ref = integratedLoudness(out.sampleRate, [out.l, out.r]);
+    }
+    layers[layer.id] = [r2(lufs), r2(ref)];
+  }
+  const a = measureSceneLoudness(scene, long);
+  const b = measureSceneLoudness(scene, { ...long, seconds: opts.shortSeconds ?? 24 });
+  return { lufs: r2((a + b) / 2), layers };
 }

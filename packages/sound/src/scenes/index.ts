@@ -1,10 +1,10 @@
 /**
  * Built-in scenes (JSON files in this folder), by id. Each scene is named and described by us.
  * JSON imports are cast: the core scene schema test checks every one of them. Each gets its
- * make-up gain to −27 LUFS here, from its measured levels (levels.ts) corrected for today's
- * generator calibrations, so recalibrating a generator keeps the scenes level-matched.
+ * make-up gain to −27 LUFS here, from its measured levels (levels.ts) taken as if every
+ * generator rendered exactly −27 LUFS at its reference, so (re)calibrating a generator keeps
+ * the scenes level-matched.
  */
-import { generatorById } from "../generators/index";
 import { calibratedMakeupGainDb } from "../loudness/scene-calibration";
 import type { Scene } from "../scene";
 import atticStorm from "./attic-storm.json";
@@ -32,7 +32,7 @@ function levelled(id: string, json: unknown): BuiltinScene {
   const level = SCENE_LEVELS[id];
   return {
     id,
-    scene: level ? { ...scene, makeupGainDb: calibratedMakeupGainDb(scene, level, generatorById) } : scene,
+    scene: level ? { ...scene, makeupGainDb: calibratedMakeupGainDb(scene, level) } : scene,
   };
 }
 
