@@ -47,6 +47,7 @@ import { SearchService, type SearchServiceOptions } from "./search/search-servic
 import { SESSION_COOKIE } from "./sessions";
 import { encryptStore } from "./store/encrypted-store";
 import type { Store } from "./store/store";
+import { LevelMeter } from "./studio/level-runner";
 
 export const DEFAULT_WEB_DIST_DIR = fileURLToPath(new URL("../../web/dist", import.meta.url));
 
@@ -159,7 +160,8 @@ export function createApp(options: CreateAppOptions): MeridianApp {
   registerCheckupRoutes(app, deps);
   registerInsightsRoutes(app, deps);
   registerCrisisRoutes(app);
-  registerPresetRoutes(app, deps);
+  const levels = new LevelMeter();
+  registerPresetRoutes(app, deps, levels);
   registerMediaRoutes(app, deps, studioFiles, renders);
   registerRenderRoutes(app, deps, renders, studioFiles);
   registerExportRoutes(app, deps, studioFiles);
@@ -193,6 +195,7 @@ export function createApp(options: CreateAppOptions): MeridianApp {
     dispose: async () => {
       clearInterval(keySweep);
       deps.search.dispose();
+      await levels.dispose();
       // Lets running renders stop and their descriptions land before the caller goes on.
       await renders.dispose();
     },

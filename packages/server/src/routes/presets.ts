@@ -1,12 +1,13 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { parseScene, type StudioScene, toEngineScene } from "@meridian/core";
-import { BUILTIN_SCENES, measureMakeupGainDb } from "@meridian/sound";
+import { BUILTIN_SCENES } from "@meridian/sound";
 import { type App, type AppDeps, userOf } from "../context";
 import { notFound } from "../errors";
 import { requireUser } from "../http/auth";
 import { newId } from "../ids";
 import { presentPreset } from "../presenters/studio";
 import type { PresetRecord } from "../store/studio-store";
+import type { LevelMeter } from "../studio/level-runner";
 import { errors, IdParamsSchema, json, jsonBody, sessionSecurity } from "./common";
 import {
   BuiltInSceneSchema,
@@ -29,9 +30,10 @@ const LEVEL_SECONDS = 20;
  * gain that brings it to −27 LUFS is stored, so every preset plays at the level of the built-in
  * scenes. Stored even when the scene keeps its own level ("keep my level"), so unticking that
  * needs no re-measure. Own-audio layers are not part of the engine's mix and not measured.
+ * The pass runs on the level meter's worker thread (studio/level-runner.ts), not the event loop.
  */
-function levelMatched(scene: StudioScene): StudioScene {
-  return { ...scene, makeupGainDb: measureMakeupGainDb(toEngineScene(scene), { seconds: LEVEL_SECONDS }) };
+async function levelMatched(levels: LevelMeter, scene: StudioScene): Promise<StudioScene> {
+  return { ...scene, makeupGainDb: await levels.measure(toEngineScene(scene), LEVEL_SECONDS) };
 }
 
 const presetCommon = { tags: ["presets"], security: sessionSecurity, middleware: requireUser };
@@ -72,7 +74,7 @@ const create = createRoute({
   path: "/api/presets",
   summary: "Save a scene as a preset",
   request: { body: jsonBody(CreatePresetSchema) },
-  responses: { 201: json(PresetSchema, "The new preset"), ...errors(400, 401, 403, 413) },
+  responses: { 201: json(PresetSchema, "The new preset"), ...errors(400, 401, 403, 413, 503) },
 });
 
 const get = createRoute({
@@ -90,7 +92,7 @@ const update = createRoute({
   path: "/api/presets/{id}",
   summary: "Rename a preset and/or replace its scene",
   request: { params: IdParamsSchema, body: jsonBody(UpdatePresetSchema) },
-  responses: { 200: json(PresetSchema, "The preset"), ...errors(400, 401, 403, 404, 413) },
+  responses: { 200: json(PresetSchema, "The preset"), ...errors(400, 401, 403, 404, 413, 503) },
 });
 
 const remove = createRoute({
@@ -118,7 +120,7 @@ const builtInScenes = BUILTIN_SCENES.map(({ id, scene }) => ({
   scene: scene as unknown as Record<string, unknown>,
 }));
 
-export function registerPresetRoutes(app: App, deps: AppDeps): void {
+export function registerPresetRoutes(app: App, deps: AppDeps, levels: LevelMeter): void {
   const studio = deps.store.studio;
 
   app.openapi(scenes, (c) => c.json({ scenes: builtInScenes }, 200));
@@ -130,7 +132,7 @@ export function registerPresetRoutes(app: App, deps: AppDeps): void {
 
   app.openapi(create, async (c) => {
     const body = c.req.valid("json");
-    const scene = levelMatched(sceneFromBody(body.scene));
+    const scene = await levelMatched(levels, sceneFromBody(body.scene));
     const now = deps.now().toISOString();
     const preset = await studio.insertPreset(userOf(c).id, {
       id: newId(),
@@ -150,7 +152,8 @@ export function registerPresetRoutes(app: App, deps: AppDeps): void {
 
   app.openapi(update, async (c) => {
     const body = c.req.valid("json");
-    const scene = body.scene === undefined ? undefined : levelMatched(sceneFromBody(body.scene));
+    const scene =
+      body.scene === undefined ? undefined : await levelMatched(levels, sceneFromBody(body.scene));
     const preset = await studio.updatePreset(userOf(c).id, c.req.valid("param").id, {
       ...(body.name !== undefined ? { name: body.name } : {}),
       ...(scene !== undefined ? { scene: scene as unknown as Record<string, unknown> } : {}),
