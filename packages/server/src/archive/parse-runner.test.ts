@@ -1,7 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { body, type Client, createHarness, type Harness, ownerClient } from "../test/harness";
+import { esbuildBundle } from "../thread-bundle";
 import { importLimits } from "./import-limits";
-import { esbuildBundle, parseImport, replaceThreadBundler } from "./parse-runner";
+import { parseImport, replaceThreadBundler } from "./parse-runner";
 import { sendFile } from "./seed.test-helpers";
 
 const JRNL = JSON.stringify({

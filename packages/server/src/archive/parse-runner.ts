@@ -12,10 +12,10 @@
  * again. Only a caller that asks (`inLoopFallback`: the CLI, where nothing else waits on the
  * loop) parses on the event loop instead.
  */
-import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { ImportFormatError, ImportLimitError } from "@meridian/core";
 import { HttpError } from "../errors";
+import { CachedBundle, type ThreadBundler } from "../thread-bundle";
 import type { ImportLimits } from "./import-limits";
 import { type ParsedImport, parseImportBytes } from "./parse-import";
 import { CONTROL_LENGTH, ParsedAssembler, type ParseThreadMessage, TAKEN } from "./parse-protocol";
@@ -46,59 +46,27 @@ export class ImportUnavailableError extends HttpError {
   }
 }
 
-/** Builds the thread's code (tests swap in one that fails). */
-export type ThreadBundler = () => Promise<string>;
-
-/** The thread's code: `entry` and everything it imports, as one CommonJS script. */
-export async function esbuildBundle(entry: string): Promise<string> {
-  const { build } = await import("esbuild");
-  const out = await build({
-    entryPoints: [entry],
-    bundle: true,
-    format: "cjs",
-    platform: "node",
-    target: "node20",
-    write: false,
-    logLevel: "silent",
-  });
-  const code = out.outputFiles[0]?.text;
-  if (code === undefined) throw new Error(`esbuild gave no output for ${entry}`);
-  return code;
-}
-
-const defaultBundler: ThreadBundler = () =>
-  esbuildBundle(fileURLToPath(new URL("./parse-thread.ts", import.meta.url)));
-let bundler = defaultBundler;
-let bundle: Promise<string> | undefined;
+const parseBundle = new CachedBundle(new URL("./parse-thread.ts", import.meta.url));
 /** The build's failure has been logged (until a build succeeds again). */
 let failureLogged = false;
 
 /** Tests: builds the thread's code with `next` from now on; returns what puts the default back. */
 export function replaceThreadBundler(next: ThreadBundler): () => void {
-  bundler = next;
-  bundle = undefined;
-  return () => {
-    bundler = defaultBundler;
-    bundle = undefined;
-  };
+  return parseBundle.replace(next);
 }
 
 /** The thread's code (built once, then cached); rejects with ImportUnavailableError (its cause:
  * why) when it cannot be built. A failed build is not cached. */
 function threadBundle(): Promise<string> {
-  if (bundle) return bundle;
-  const building = bundler().then(
+  return parseBundle.get().then(
     (code) => {
       failureLogged = false;
       return code;
     },
     (error: unknown) => {
-      if (bundle === building) bundle = undefined;
       throw new ImportUnavailableError(error);
     },
   );
-  bundle = building;
-  return building;
 }
 
 /** Logs, once until a build succeeds again, that imports are refused and why. */

@@ -10,11 +10,10 @@
  * the analytic estimate (`estimateMakeupGainDb`), logged once, so presets stay saveable. When the
  * thread fails or takes longer than TIMEOUT_MS, the save is refused with 503 level_unavailable.
  */
-import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { estimateMakeupGainDb, type Scene } from "@meridian/sound";
-import { esbuildBundle, type ThreadBundler } from "../archive/parse-runner";
 import { HttpError } from "../errors";
+import { CachedBundle, type ThreadBundler } from "../thread-bundle";
 import type { LevelReply, LevelRequest } from "./level-thread";
 
 /** How long one measurement may take (queueing not included) before the save is refused. */
@@ -36,31 +35,17 @@ export class LevelUnavailableError extends HttpError {
   }
 }
 
-const defaultBundler: ThreadBundler = () =>
-  esbuildBundle(fileURLToPath(new URL("./level-thread.ts", import.meta.url)));
-let bundler = defaultBundler;
-let bundle: Promise<string> | undefined;
+const levelBundle = new CachedBundle(new URL("./level-thread.ts", import.meta.url));
 let fallbackLogged = false;
 
 /** Tests: builds the thread's code with `next` from now on; returns what puts the default back. */
 export function replaceLevelBundler(next: ThreadBundler): () => void {
-  bundler = next;
-  bundle = undefined;
-  return () => {
-    bundler = defaultBundler;
-    bundle = undefined;
-  };
+  return levelBundle.replace(next);
 }
 
 /** The thread's code (built once, then cached); a failed build is not cached. */
 function threadBundle(): Promise<string> {
-  if (bundle) return bundle;
-  const building = bundler().catch((error: unknown) => {
-    if (bundle === building) bundle = undefined;
-    throw error;
-  });
-  bundle = building;
-  return building;
+  return levelBundle.get();
 }
 
 interface Job {
