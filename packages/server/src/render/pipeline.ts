@@ -4,7 +4,7 @@
  * of audio). The final fade starts exactly at its frame; an abort ends early with a short fade,
  * leaving a valid, shorter file.
  */
-import { createEngine, type Scene } from "@meridian/sound";
+import { createEngine, DEFAULT_FADE_IN, DEFAULT_FADE_OUT, type Scene } from "@meridian/sound";
 import type { WavLayerSource } from "./media-source";
 import { Mp3Writer } from "./mp3-writer";
 import { VoiceFeed } from "./voice-feed";
@@ -33,7 +33,10 @@ export interface RenderSpec {
   seconds: number;
   sampleRate: number;
   seed: number;
-  /** Fade at the end in seconds (default the scene's fadeOut, else 10), at most `seconds`. */
+  /**
+   * Fade at the end in seconds (default the scene's fadeOut, else 10). When fade-in and fade-out
+   * together are longer than the render, both shrink in proportion (fitFades).
+   */
   fadeOutSeconds?: number;
   /** Own WAV layers mixed in after the engine (opened by the caller, closed here). */
   media?: readonly WavLayerSource[];
@@ -63,6 +66,25 @@ export interface RenderOutcome {
   voiceThread: boolean;
 }
 
+/**
+ * The fade-in and final fade for a render of `seconds`: as asked when they fit one after the
+ * other, else both shortened in proportion so they fill the render exactly (a 10 s render of a
+ * scene with a 5 s fade-in and a 30 s fade-out gets 1.43 s and 8.57 s) and the render is never
+ * silent because its final fade started before the fade-in had finished.
+ */
+export function fitFades(
+  fadeIn: number,
+  fadeOut: number,
+  seconds: number,
+): { fadeIn: number; fadeOut: number } {
+  const i = Math.max(0, fadeIn);
+  const o = Math.max(0, fadeOut);
+  const s = Math.max(0, seconds);
+  if (i + o <= s) return { fadeIn: i, fadeOut: o };
+  const k = s / (i + o);
+  return { fadeIn: i * k, fadeOut: o * k };
+}
+
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Renders `spec` into `writer` and closes it (also when something throws). */
@@ -72,12 +94,19 @@ export async function renderInto(
   control: RenderControl = {},
 ): Promise<RenderOutcome> {
   const { sampleRate, seconds } = spec;
-  const fade = Math.min(spec.fadeOutSeconds ?? spec.scene.fadeOut ?? 10, seconds);
-  const feed = control.voiceThread ? await VoiceFeed.start(spec.scene, spec.seed, sampleRate) : null;
+  const fades = fitFades(
+    spec.scene.fadeIn ?? DEFAULT_FADE_IN,
+    spec.fadeOutSeconds ?? spec.scene.fadeOut ?? DEFAULT_FADE_OUT,
+    seconds,
+  );
+  const fade = fades.fadeOut;
+  // The engine runs the scene with the fitted fade-in (and fade-out, for its own default).
+  const scene: Scene = { ...spec.scene, fadeIn: fades.fadeIn, fadeOut: fades.fadeOut };
+  const feed = control.voiceThread ? await VoiceFeed.start(scene, spec.seed, sampleRate) : null;
   let engine: ReturnType<typeof createEngine>;
   try {
     engine = createEngine({ sampleRate, seed: spec.seed, ...(feed ? { voices: feed.voices } : {}) });
-    engine.setScene(spec.scene);
+    engine.setScene(scene);
   } catch (error) {
     await feed?.stop();
     await writer.close();
@@ -88,7 +117,7 @@ export async function renderInto(
   const l = new Float32Array(RENDER_CHUNK);
   const r = new Float32Array(RENDER_CHUNK);
   const media = spec.media ?? [];
-  const fadeInFrames = Math.max(1, Math.round((spec.scene.fadeIn ?? 3) * sampleRate));
+  const fadeInFrames = Math.max(1, Math.round(fades.fadeIn * sampleRate));
   const fadeFrames = total - fadeStart;
   let abortAt = -1;
   const tailFrames = Math.round(0.12 * sampleRate);
