@@ -14,12 +14,13 @@ import {
   parseDuration,
   renderInto,
 } from "@meridian/server/render";
-import { builtinScene, builtinSceneIds, type Scene, validateSceneGenerators } from "@meridian/sound";
+import { builtinSceneIds, type Scene, validateSceneGenerators } from "@meridian/sound";
 import { parse } from "../args";
 import { type CliIO, UsageError } from "../io";
+import { closeBuiltinScenes, findBuiltinScene } from "./render-scene-name";
 import { soloGeneratorScene } from "./render-solo";
 
-export const renderHelp = `Usage: meridian render <scene.json | built-in scene> --duration <time> --out <file> [options]
+export const renderHelp = `Usage: meridian render <scene.json | built-in scene id or name> --duration <time> --out <file> [options]
        meridian render --solo <generator> --duration <time> --out <file> [options]
 
 Render a sound scene to an audio file, streaming (hours of audio in constant memory).
@@ -39,13 +40,17 @@ Options:
 Ctrl-C stops early and leaves a valid, shorter file.`;
 
 async function loadScene(ref: string): Promise<Scene> {
-  const builtin = builtinScene(ref);
+  const builtin = findBuiltinScene(ref);
   if (builtin) return builtin;
   let text: string;
   try {
     text = await readFile(ref, "utf8");
   } catch {
-    throw new UsageError(`no built-in scene or readable file named "${ref}" (see meridian render --list)`);
+    const close = closeBuiltinScenes(ref);
+    const hint = close.length > 0 ? `; did you mean ${close.join(", ")}?` : "";
+    throw new UsageError(
+      `no built-in scene or readable file named "${ref}"${hint} (see meridian render --list)`,
+    );
   }
   let json: unknown;
   try {
