@@ -3,6 +3,7 @@ export * from "./api/error";
 export * from "./api/prompt";
 export * from "./api/user";
 export * from "./archive/index";
+export * from "./experiments/index";
 export * from "./insights/index";
 export * from "./instruments/index";
 export * from "./prompts/index";

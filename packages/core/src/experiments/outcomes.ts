@@ -1,0 +1,96 @@
+/**
+ * The outcomes an experiment can measure, with their units, the direction that counts as a
+ * benefit, and the default minimal important difference (MID) a person can change at the start.
+ *
+ * Scales: anxiety is the 0–100 slider of the ritual (change = after − before); pleasantness is the
+ * 1–9 manikin (change = after − before); tingles the 0–10 rating after listening; sleep onset
+ * latency (minutes) and sleep efficiency (per cent) come from the next morning's diary.
+ * MID defaults: 10 points of anxiety (the GA-VAS figure in science.md §3.5), 1 step of the 1–9
+ * pleasantness scale, 1 point of tingles, 10 minutes of sleep onset, 5 points of efficiency.
+ */
+
+export const OUTCOMES = [
+  "anxiety-change",
+  "pleasantness-change",
+  "tingles",
+  "sleep-onset-latency",
+  "sleep-efficiency",
+] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+/** Which way is better: "lower" (anxiety, time to fall asleep) or "higher". */
+export type BenefitDirection = "lower" | "higher";
+
+export interface OutcomeInfo {
+  /** Words for sentences: "anxiety", "time to fall asleep". */
+  readonly noun: string;
+  /** Units after a number: "points", "minutes". */
+  readonly unit: string;
+  readonly benefit: BenefitDirection;
+  /** Verb phrases for a change in the good / bad direction: "fell" / "rose". */
+  readonly better: string;
+  readonly worse: string;
+  readonly defaultMid: number;
+  /** Largest MID that makes sense on the scale. */
+  readonly maxMid: number;
+  /** Next-night diary outcome (evening's sound, following night's sleep). */
+  readonly sleep: boolean;
+}
+
+export const OUTCOME_INFO: Readonly<Record<Outcome, OutcomeInfo>> = {
+  "anxiety-change": {
+    noun: "anxiety",
+    unit: "points",
+    benefit: "lower",
+    better: "fell",
+    worse: "rose",
+    defaultMid: 10,
+    maxMid: 100,
+    sleep: false,
+  },
+  "pleasantness-change": {
+    noun: "pleasantness",
+    unit: "points",
+    benefit: "higher",
+    better: "rose",
+    worse: "fell",
+    defaultMid: 1,
+    maxMid: 8,
+    sleep: false,
+  },
+  tingles: {
+    noun: "tingles",
+    unit: "points",
+    benefit: "higher",
+    better: "were stronger",
+    worse: "were weaker",
+    defaultMid: 1,
+    maxMid: 10,
+    sleep: false,
+  },
+  "sleep-onset-latency": {
+    noun: "time to fall asleep",
+    unit: "minutes",
+    benefit: "lower",
+    better: "was shorter",
+    worse: "was longer",
+    defaultMid: 10,
+    maxMid: 240,
+    sleep: true,
+  },
+  "sleep-efficiency": {
+    noun: "sleep efficiency",
+    unit: "percentage points",
+    benefit: "higher",
+    better: "was higher",
+    worse: "was lower",
+    defaultMid: 5,
+    maxMid: 100,
+    sleep: true,
+  },
+};
+
+/** +1 when higher is better, −1 when lower is better: benefit = sign · (condition − control). */
+export function benefitSign(outcome: Outcome): 1 | -1 {
+  return OUTCOME_INFO[outcome].benefit === "higher" ? 1 : -1;
+}
