@@ -13,3 +13,4 @@ export * from "./scene-ids";
 export * from "./scene-motion";
 export * from "./sleep/index";
 export * from "./stats/index";
+export * from "./voice-library/index";
