@@ -1,4 +1,5 @@
 import { BODY_SCAN } from "./body-scan";
+import { BAKERY_BEFORE_DAWN } from "./stories/bakery-before-dawn";
 import { LIBRARY_RAINY_NIGHT } from "./stories/library-rainy-night";
 import { NIGHT_TRAIN } from "./stories/night-train";
 import type { Story, VoiceContent, WindDownSet } from "./types";
@@ -10,7 +11,7 @@ export type { Story, VoiceContent, WindDownSet } from "./types";
 export { WIND_DOWN_SETS } from "./wind-down";
 
 /** The bedtime stories, in the order the library lists them. */
-export const STORIES: readonly Story[] = [LIBRARY_RAINY_NIGHT, NIGHT_TRAIN];
+export const STORIES: readonly Story[] = [LIBRARY_RAINY_NIGHT, NIGHT_TRAIN, BAKERY_BEFORE_DAWN];
 
 /** Default reading rate of the soft-spoken voice, words per minute. */
 export const DEFAULT_STORY_WPM = 130;
