@@ -1,5 +1,6 @@
-import { useEffect, useState } from "react";
+import { useEffect, useId, useState } from "react";
 import { usePlayer } from "../audio/PlayerProvider";
+import { NumberField } from "../components/NumberField";
 
 const CHOICES = [15, 30, 45, 60, 90];
 
@@ -15,6 +16,7 @@ export function formatRemaining(ms: number): string {
 /** 15–90 minutes or custom; a long fade (default 60 s) then stop; cancel or extend. */
 export function SleepTimer() {
   const { player, snap } = usePlayer();
+  const uid = useId();
   const [choice, setChoice] = useState("30");
   const [custom, setCustom] = useState(20);
   const [fade, setFade] = useState(60);
@@ -64,27 +66,27 @@ export function SleepTimer() {
               </select>
             </label>
             {choice === "custom" && (
-              <label className="inline-field">
+              <label className="inline-field" htmlFor={`${uid}-minutes`}>
                 Minutes
-                <input
-                  type="number"
+                <NumberField
+                  id={`${uid}-minutes`}
                   className="num"
                   min={1}
                   max={720}
                   value={custom}
-                  onChange={(e) => setCustom(Math.max(1, Math.min(720, Number(e.target.value) || 1)))}
+                  onCommit={setCustom}
                 />
               </label>
             )}
-            <label className="inline-field">
+            <label className="inline-field" htmlFor={`${uid}-fade`}>
               Fade-out (s)
-              <input
-                type="number"
+              <NumberField
+                id={`${uid}-fade`}
                 className="num"
                 min={1}
                 max={600}
                 value={fade}
-                onChange={(e) => setFade(Math.max(1, Math.min(600, Number(e.target.value) || 1)))}
+                onCommit={setFade}
               />
             </label>
           </div>

@@ -25,6 +25,7 @@ import {
 import { usePlayer } from "../audio/PlayerProvider";
 import { asStudioScene } from "../audio/player";
 import { decodeScene, mixFromHash, shareUrl } from "../audio/share";
+import { NumberField } from "../components/NumberField";
 import { Diagnostics } from "./Diagnostics";
 import { MediaLayerCard } from "./MediaLayerCard";
 import { MediaPanel } from "./MediaPanel";
@@ -389,15 +390,15 @@ export function StudioPage() {
             />
             Keep my level
           </label>
-          <label className="inline-field">
+          <label className="inline-field" htmlFor="studio-fade">
             Fade (s)
-            <input
-              type="number"
+            <NumberField
+              id="studio-fade"
               min={0}
               max={30}
               step={0.5}
               value={snap.fadeSeconds}
-              onChange={(e) => player.setFadeSeconds(Number(e.target.value))}
+              onCommit={(v) => player.setFadeSeconds(v)}
               className="num"
             />
           </label>
