@@ -2,6 +2,7 @@ import { BODY_SCAN } from "./body-scan";
 import { BAKERY_BEFORE_DAWN } from "./stories/bakery-before-dawn";
 import { LIBRARY_RAINY_NIGHT } from "./stories/library-rainy-night";
 import { NIGHT_TRAIN } from "./stories/night-train";
+import { SEASIDE_COTTAGE } from "./stories/seaside-cottage";
 import type { Story, VoiceContent, WindDownSet } from "./types";
 import { WIND_DOWN_SETS } from "./wind-down";
 
@@ -11,7 +12,12 @@ export type { Story, VoiceContent, WindDownSet } from "./types";
 export { WIND_DOWN_SETS } from "./wind-down";
 
 /** The bedtime stories, in the order the library lists them. */
-export const STORIES: readonly Story[] = [LIBRARY_RAINY_NIGHT, NIGHT_TRAIN, BAKERY_BEFORE_DAWN];
+export const STORIES: readonly Story[] = [
+  LIBRARY_RAINY_NIGHT,
+  NIGHT_TRAIN,
+  BAKERY_BEFORE_DAWN,
+  SEASIDE_COTTAGE,
+];
 
 /** Default reading rate of the soft-spoken voice, words per minute. */
 export const DEFAULT_STORY_WPM = 130;
