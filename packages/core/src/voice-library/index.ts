@@ -1,5 +1,6 @@
 import { BODY_SCAN } from "./body-scan";
 import { BAKERY_BEFORE_DAWN } from "./stories/bakery-before-dawn";
+import { GREENHOUSE_AT_DUSK } from "./stories/greenhouse-at-dusk";
 import { LIBRARY_RAINY_NIGHT } from "./stories/library-rainy-night";
 import { NIGHT_TRAIN } from "./stories/night-train";
 import { SEASIDE_COTTAGE } from "./stories/seaside-cottage";
@@ -17,6 +18,7 @@ export const STORIES: readonly Story[] = [
   NIGHT_TRAIN,
   BAKERY_BEFORE_DAWN,
   SEASIDE_COTTAGE,
+  GREENHOUSE_AT_DUSK,
 ];
 
 /** Default reading rate of the soft-spoken voice, words per minute. */
