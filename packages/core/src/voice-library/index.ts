@@ -2,6 +2,7 @@ import { BODY_SCAN } from "./body-scan";
 import { BAKERY_BEFORE_DAWN } from "./stories/bakery-before-dawn";
 import { GREENHOUSE_AT_DUSK } from "./stories/greenhouse-at-dusk";
 import { LIBRARY_RAINY_NIGHT } from "./stories/library-rainy-night";
+import { MOUNTAIN_HUT_SNOW } from "./stories/mountain-hut-snow";
 import { NIGHT_TRAIN } from "./stories/night-train";
 import { SEASIDE_COTTAGE } from "./stories/seaside-cottage";
 import type { Story, VoiceContent, WindDownSet } from "./types";
@@ -19,6 +20,7 @@ export const STORIES: readonly Story[] = [
   BAKERY_BEFORE_DAWN,
   SEASIDE_COTTAGE,
   GREENHOUSE_AT_DUSK,
+  MOUNTAIN_HUT_SNOW,
 ];
 
 /** Default reading rate of the soft-spoken voice, words per minute. */
