@@ -1,11 +1,13 @@
 /**
  * Freezing a plan at the start of an experiment (pre-registration): its canonical JSON (object
  * keys sorted at every depth, no whitespace, `undefined` members dropped) and the SHA-256 of that
- * text, shown in the report. The plan is parsed first, so defaults are filled in: a plan given with
- * and without `pairs: 6` freezes to the same hash. Changing anything means a new experiment.
+ * text (the archive's pure SHA-256), shown in the report. The plan is parsed first, so defaults
+ * are filled in: a plan given with and without `pairs: 6` freezes to the same hash. Changing
+ * anything means a new experiment.
  */
+
+import { sha256Hex } from "../archive/sha256";
 import { type ExperimentPlan, experimentPlanSchema } from "./plan";
-import { sha256Hex } from "./sha256";
 
 /** JSON with object keys sorted at every depth; throws on values JSON cannot hold exactly. */
 export function canonicalJson(value: unknown): string {

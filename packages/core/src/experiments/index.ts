@@ -3,4 +3,3 @@ export * from "./freeze";
 export * from "./outcomes";
 export * from "./plan";
 export * from "./schedule";
-export * from "./sha256";
