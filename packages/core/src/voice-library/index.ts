@@ -2,6 +2,7 @@ import { BODY_SCAN } from "./body-scan";
 import { BAKERY_BEFORE_DAWN } from "./stories/bakery-before-dawn";
 import { GREENHOUSE_AT_DUSK } from "./stories/greenhouse-at-dusk";
 import { LIBRARY_RAINY_NIGHT } from "./stories/library-rainy-night";
+import { LIGHTHOUSE_EVENING } from "./stories/lighthouse-evening";
 import { MOUNTAIN_HUT_SNOW } from "./stories/mountain-hut-snow";
 import { NIGHT_TRAIN } from "./stories/night-train";
 import { SEASIDE_COTTAGE } from "./stories/seaside-cottage";
@@ -21,6 +22,7 @@ export const STORIES: readonly Story[] = [
   SEASIDE_COTTAGE,
   GREENHOUSE_AT_DUSK,
   MOUNTAIN_HUT_SNOW,
+  LIGHTHOUSE_EVENING,
 ];
 
 /** Default reading rate of the soft-spoken voice, words per minute. */
