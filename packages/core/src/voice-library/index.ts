@@ -1,5 +1,6 @@
 import { BODY_SCAN } from "./body-scan";
 import { BAKERY_BEFORE_DAWN } from "./stories/bakery-before-dawn";
+import { CANAL_BOAT } from "./stories/canal-boat";
 import { GREENHOUSE_AT_DUSK } from "./stories/greenhouse-at-dusk";
 import { LIBRARY_RAINY_NIGHT } from "./stories/library-rainy-night";
 import { LIGHTHOUSE_EVENING } from "./stories/lighthouse-evening";
@@ -23,6 +24,7 @@ export const STORIES: readonly Story[] = [
   GREENHOUSE_AT_DUSK,
   MOUNTAIN_HUT_SNOW,
   LIGHTHOUSE_EVENING,
+  CANAL_BOAT,
 ];
 
 /** Default reading rate of the soft-spoken voice, words per minute. */
