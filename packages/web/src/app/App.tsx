@@ -5,6 +5,7 @@ import { ErrorNote, Loading } from "../components/Status";
 import { AuthPages } from "../pages/AuthRoutes";
 import { HelpPage } from "../pages/HelpPage";
 import { JournalPage } from "../pages/JournalPage";
+import { WithRecoveryKeyGate } from "../pages/RecoveryKeyGate";
 import { SearchPage } from "../pages/SearchPage";
 import { SettingsPage } from "../pages/SettingsPage";
 import { Link, match, navigate, useLocation } from "../router/router";
@@ -144,7 +145,12 @@ export function App() {
       </ErrorNote>
     );
   else if (path === "/help") body = <HelpPage />;
-  else if (auth.user) body = <SignedInRoutes />;
+  else if (auth.user)
+    body = (
+      <WithRecoveryKeyGate user={auth.user}>
+        <SignedInRoutes />
+      </WithRecoveryKeyGate>
+    );
   else body = <AuthPages />;
 
   return (

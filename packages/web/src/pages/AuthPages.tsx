@@ -4,9 +4,9 @@ import { api } from "../api/client";
 import { ApiError, errorMessage } from "../api/errors";
 import { useAuth } from "../app/auth";
 import { CredentialsForm } from "../components/CredentialsForm";
-import { RecoveryKeyNotice } from "../components/RecoveryKeyNotice";
 import { browserTimeZone } from "../lib/dates";
 import { Link, navigate, useLocation } from "../router/router";
+import { forgetPendingRecoveryKey, RecoveryKeyGate, rememberPendingRecoveryKey } from "./RecoveryKeyGate";
 
 function afterSignIn(path: string) {
   if (path === "/signin" || path === "/signup" || path === "/setup" || path === "/recover") {
@@ -29,21 +29,23 @@ function useFinishSignIn() {
     afterSignIn(path);
   };
   const notice = pending ? (
-    <div className="narrow">
-      <h1>Save your recovery key</h1>
-      <RecoveryKeyNotice
-        recoveryKey={pending.recoveryKey}
-        continueLabel="Continue to my journal"
-        onDone={() => finish(pending.user)}
-      />
-    </div>
+    <RecoveryKeyGate
+      recoveryKey={pending.recoveryKey}
+      onDone={() => {
+        forgetPendingRecoveryKey();
+        finish(pending.user);
+      }}
+    />
   ) : null;
   return {
     notice,
     done: (answer: User & { recoveryKey?: string | undefined }) => {
       const { recoveryKey, ...user } = answer;
-      if (recoveryKey) setPending({ user, recoveryKey });
-      else finish(user);
+      if (recoveryKey) {
+        // Kept until confirmed, so a reload (already signed in) shows the key again.
+        rememberPendingRecoveryKey(user.id, recoveryKey);
+        setPending({ user, recoveryKey });
+      } else finish(user);
     },
   };
 }
