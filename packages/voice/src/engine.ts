@@ -1,0 +1,158 @@
+/**
+ * The speech engine over Flite's "slt" voice: text checks, sentence splitting, two synthesis
+ * passes to hit the requested speaking rate, click-free joins. Pure apart from the compiled
+ * WebAssembly module it is handed (the Node and browser entries differ only in how they load it).
+ */
+import { assemble, audibleBounds, fadeEdges, type Piece } from "./assemble";
+import { SpeechInputError } from "./errors";
+import { FliteMachine } from "./flite/run";
+import { normaliseForSpeech } from "./text/normalise";
+import { splitSentences } from "./text/sentences";
+import { countWords, cutLong, hasWords, speakableText } from "./text/speakable";
+import {
+  DEFAULT_RATE_WPM,
+  MAX_PITCH_SEMITONES,
+  MAX_RATE_WPM,
+  MAX_SPEECH_CHARS,
+  MIN_RATE_WPM,
+  type Speech,
+  type SpeechEngine,
+  type SpeechOptions,
+} from "./types";
+
+export const FLITE_VOICE = "slt";
+export const FLITE_SAMPLE_RATE = 16_000;
+
+/** Silence after a sentence at 130 wpm (scaled with the rate), and after a cut in a long one. */
+const SENTENCE_PAUSE_S = 0.6;
+const PIECE_PAUSE_S = 0.25;
+const MIN_GAP_S = 0.12;
+const MAX_GAP_S = 2.0;
+const EDGE_S = 0.05;
+const FADE_S = 0.004;
+
+interface Unit {
+  readonly text: string;
+  readonly speak: string;
+  readonly endsSentence: boolean;
+}
+
+/** The sentences of `text` the voice can say, each cut into pieces if very long. */
+export function planUnits(text: string): Unit[] {
+  if (typeof text !== "string" || text.trim() === "") {
+    throw new SpeechInputError("empty_text", "There is no text to speak.");
+  }
+  if (text.length > MAX_SPEECH_CHARS) {
+    throw new SpeechInputError(
+      "text_too_long",
+      `The text is ${text.length.toLocaleString("en")} characters; at most ${MAX_SPEECH_CHARS.toLocaleString("en")} can be spoken at once.`,
+    );
+  }
+  const units: Unit[] = [];
+  for (const sentence of splitSentences(normaliseForSpeech(text))) {
+    const speak = speakableText(sentence);
+    if (!hasWords(speak)) continue;
+    const pieces = cutLong(speak);
+    pieces.forEach((p, i) => {
+      if (!hasWords(p)) return;
+      units.push({
+        text: pieces.length === 1 ? sentence : p,
+        speak: p,
+        endsSentence: i === pieces.length - 1,
+      });
+    });
+  }
+  if (units.length === 0) {
+    throw new SpeechInputError(
+      "unspeakable_text",
+      "The text has nothing the voice can read aloud (it speaks English written in Latin letters).",
+    );
+  }
+  return units;
+}
+
+function checkOptions(options: SpeechOptions | undefined): { wpm: number; pitch: number } {
+  const wpm = options?.rateWpm ?? DEFAULT_RATE_WPM;
+  const pitch = options?.pitch ?? 0;
+  if (!Number.isFinite(wpm) || wpm < MIN_RATE_WPM || wpm > MAX_RATE_WPM) {
+    throw new RangeError(`rateWpm must be between ${MIN_RATE_WPM} and ${MAX_RATE_WPM} words per minute.`);
+  }
+  if (!Number.isFinite(pitch) || Math.abs(pitch) > MAX_PITCH_SEMITONES) {
+    throw new RangeError(
+      `pitch must be between −${MAX_PITCH_SEMITONES} and +${MAX_PITCH_SEMITONES} semitones.`,
+    );
+  }
+  return { wpm, pitch };
+}
+
+const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
+
+/** Rough natural length of a piece in seconds (Flite slt: ~75 ms per letter or digit). */
+const naturalGuess = (u: Unit) => 0.075 * u.speak.replace(/[^A-Za-z0-9]/g, "").length + 0.12;
+
+export function createFliteEngine(module: WebAssembly.Module): SpeechEngine {
+  const machine = new FliteMachine(module);
+
+  const synth = (u: Unit, stretch: number, f0Scale: number): Piece => {
+    const pcm = machine.run(u.speak, { voice: FLITE_VOICE, durationStretch: stretch, f0Scale });
+    const { start, end } = audibleBounds(pcm.samples, pcm.sampleRate);
+    const samples = pcm.samples.slice(start, end);
+    fadeEdges(samples, Math.round(FADE_S * pcm.sampleRate));
+    return { text: u.text, samples };
+  };
+  const seconds = (p: Piece) => p.samples.length / FLITE_SAMPLE_RATE;
+
+  return {
+    name: `flite-${FLITE_VOICE}`,
+    sampleRate: FLITE_SAMPLE_RATE,
+    async speak(text: string, options?: SpeechOptions): Promise<Speech> {
+      const { wpm, pitch } = checkOptions(options);
+      const units = planUnits(text);
+      const f0Scale = 2 ** (pitch / 12);
+      const words = units.reduce((s, u) => s + countWords(u.speak), 0);
+      const target = (words * 60) / wpm;
+      const slow = DEFAULT_RATE_WPM / wpm;
+      const pauses = units
+        .slice(0, -1)
+        .map((u) => (u.endsSentence ? SENTENCE_PAUSE_S : PIECE_PAUSE_S) * Math.sqrt(slow));
+      const pauseTotal = pauses.reduce((s, p) => s + p, 0);
+      const speechTarget = Math.max(target - pauseTotal, target * 0.5);
+
+      // One pass, steered: each piece's stretch comes from a guess of its natural length
+      // (letters), corrected by how long the pieces so far really came out; the pauses then
+      // absorb what is left. A lone piece (no pauses) is re-synthesised if it missed by > 3 %.
+      const guesses = units.map(naturalGuess);
+      const guessTotal = guesses.reduce((s, g) => s + g, 0);
+      const pieces: Piece[] = [];
+      let learned = 1;
+      let naturalSum = 0;
+      let guessSum = 0;
+      let owed = 0;
+      units.forEach((u, i) => {
+        const guess = guesses[i] ?? 1;
+        const share = (speechTarget * guess) / guessTotal;
+        const want = share + clamp(owed / 2, -share / 2, share / 2);
+        let stretch = clamp(want / (guess * learned), 0.5, 3);
+        let piece = synth(u, stretch, f0Scale);
+        for (let retry = 0; units.length === 1 && retry < 2; retry++) {
+          const miss = seconds(piece) / want;
+          if (Math.abs(miss - 1) < 0.03) break;
+          stretch = clamp(stretch / miss, 0.5, 3);
+          piece = synth(u, stretch, f0Scale);
+        }
+        pieces.push(piece);
+        naturalSum += seconds(piece) / stretch;
+        guessSum += guess;
+        learned = naturalSum / guessSum;
+        owed += share - seconds(piece);
+      });
+      const speechSeconds = pieces.reduce((s, p) => s + seconds(p), 0);
+      const spare = target - speechSeconds - pauseTotal;
+      const gaps = pauses.map((p) =>
+        clamp(p + (pauseTotal > 0 ? (spare * p) / pauseTotal : 0), MIN_GAP_S, MAX_GAP_S),
+      );
+      const { samples, sentences } = assemble(pieces, gaps, FLITE_SAMPLE_RATE, EDGE_S);
+      return { sampleRate: FLITE_SAMPLE_RATE, samples, sentences };
+    },
+  };
+}
