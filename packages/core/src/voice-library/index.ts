@@ -1,5 +1,6 @@
 import { BODY_SCAN } from "./body-scan";
 import { BAKERY_BEFORE_DAWN } from "./stories/bakery-before-dawn";
+import { BOOKBINDER_WORKSHOP } from "./stories/bookbinder-workshop";
 import { CANAL_BOAT } from "./stories/canal-boat";
 import { GREENHOUSE_AT_DUSK } from "./stories/greenhouse-at-dusk";
 import { LIBRARY_RAINY_NIGHT } from "./stories/library-rainy-night";
@@ -25,6 +26,7 @@ export const STORIES: readonly Story[] = [
   MOUNTAIN_HUT_SNOW,
   LIGHTHOUSE_EVENING,
   CANAL_BOAT,
+  BOOKBINDER_WORKSHOP,
 ];
 
 /** Default reading rate of the soft-spoken voice, words per minute. */
