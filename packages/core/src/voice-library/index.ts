@@ -3,6 +3,7 @@ import { BAKERY_BEFORE_DAWN } from "./stories/bakery-before-dawn";
 import { BOOKBINDER_WORKSHOP } from "./stories/bookbinder-workshop";
 import { CANAL_BOAT } from "./stories/canal-boat";
 import { GREENHOUSE_AT_DUSK } from "./stories/greenhouse-at-dusk";
+import { HILLSIDE_TEA_HOUSE } from "./stories/hillside-tea-house";
 import { LIBRARY_RAINY_NIGHT } from "./stories/library-rainy-night";
 import { LIGHTHOUSE_EVENING } from "./stories/lighthouse-evening";
 import { MOUNTAIN_HUT_SNOW } from "./stories/mountain-hut-snow";
@@ -27,6 +28,7 @@ export const STORIES: readonly Story[] = [
   LIGHTHOUSE_EVENING,
   CANAL_BOAT,
   BOOKBINDER_WORKSHOP,
+  HILLSIDE_TEA_HOUSE,
 ];
 
 /** Default reading rate of the soft-spoken voice, words per minute. */
