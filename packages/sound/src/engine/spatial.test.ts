@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { welch } from "../analysis/spectrum";
+import { integratedLoudness } from "../loudness/meter";
 import { BinauralSource, earDelaySeconds, ShadowPole } from "./spatial";
 
 const FS = 48000;
+/** White noise (testSignals) at 0°/0°, 1 m, as measured before the diffuse-field equalisation. */
+const FRONT_WHITE_LUFS = -17.748;
 
 /** Place an impulse at `azimuth` and return the arrival time (ms, 10 % of the channel's peak) and peak per ear. */
 function impulse(azimuth: number, elevation = 0, distance = 1) {
@@ -139,5 +143,132 @@ describe("the shared head-shadow pole", () => {
     }
     expect(peak).toBeGreaterThan(0.1);
     expect(worst).toBeLessThan(1e-5);
+  });
+});
+
+// ---- Direction-independent loudness and the front/back cue (issue 14, finding 4) ----
+
+const SECONDS = 2;
+
+/**
+ * Seeded white noise, and a bright source: its first difference (+6 dB/octave) rolled off by two
+ * one-poles at 12 kHz, most of its energy at 5–15 kHz like a crisp trigger's (the raw first
+ * difference peaks at Nyquist, where the delay's linear interpolation still colours it).
+ */
+function testSignals(): { white: Float32Array; bright: Float32Array } {
+  const n = FS * SECONDS;
+  const white = new Float32Array(n);
+  const bright = new Float32Array(n);
+  let s = 12345;
+  let prev = 0;
+  let lp1 = 0;
+  let lp2 = 0;
+  const LP = 1 - Math.exp((-2 * Math.PI * 12000) / FS);
+  for (let i = 0; i < n; i++) {
+    s = (Math.imul(s, 1103515245) + 12345) >>> 0;
+    const v = (s / 2 ** 32 - 0.5) * 0.5;
+    white[i] = v;
+    lp1 += LP * ((v - prev) * 0.5 - lp1);
+    lp2 += LP * (lp1 - lp2);
+    bright[i] = lp2;
+    prev = v;
+  }
+  return { white, bright };
+}
+
+/** A still source placed at (az, el, 1 m), through the shared pole, in 128-frame blocks. */
+function placeStill(inp: Float32Array, az: number, el: number): { l: Float32Array; r: Float32Array } {
+  const src = new BinauralSource(FS);
+  const n = inp.length;
+  const l = new Float32Array(n);
+  const r = new Float32Array(n);
+  for (let i = 0; i < n; i += 32) {
+    src.update(az, el, 1, 1);
+    src.process(inp, i, 32, l, r);
+  }
+  new ShadowPole(FS).run(l, r, 0, n);
+  return { l, r };
+}
+
+/** Energy of both ears above `lo` Hz, in dB. */
+function bandDb(x: { l: Float32Array; r: Float32Array }, lo: number, hi = FS / 2): number {
+  let e = 0;
+  for (const ch of [x.l, x.r]) {
+    const psd = welch(ch, 1024);
+    for (let k = 0; k < psd.length; k++) {
+      const f = (k * FS) / 1024;
+      if (f >= lo && f < hi) e += psd[k] as number;
+    }
+  }
+  return 10 * Math.log10(e);
+}
+
+const GRID_AZ = Array.from({ length: 12 }, (_, i) => -180 + 30 * i);
+const GRID_EL = [-30, 0, 30, 60];
+
+describe("diffuse-field equalised head model", () => {
+  const sig = testSignals();
+
+  it("keeps loudness within ±1.5 LU of the front at any azimuth and elevation (white and bright noise)", () => {
+    const worstAll: [number, string][] = [];
+    for (const [name, x] of Object.entries(sig)) {
+      const front = placeStill(x, 0, 0);
+      const ref = integratedLoudness(FS, [front.l, front.r]);
+      let worst = 0;
+      let where = "";
+      for (const el of GRID_EL) {
+        for (const az of GRID_AZ) {
+          const p = placeStill(x, az, el);
+          const d = integratedLoudness(FS, [p.l, p.r]) - ref;
+          if (Math.abs(d) > Math.abs(worst)) {
+            worst = d;
+            where = `az ${az} el ${el}`;
+          }
+        }
+      }
+      worstAll.push([Math.abs(worst), `${name} at ${where}`]);
+    }
+    for (const [w, at] of worstAll) expect(w, at).toBeLessThanOrEqual(1.5);
+  });
+
+  it("keeps the front's loudness (generators are calibrated there)", () => {
+    const front = placeStill(sig.white, 0, 0);
+    // Measured before the equalisation: white noise at 0°/0°, 1 m.
+    expect(integratedLoudness(FS, [front.l, front.r])).toBeCloseTo(FRONT_WHITE_LUFS, 2);
+  });
+
+  it("makes a source behind duller in 4–10 kHz than the same source in front", () => {
+    const diffs: [number, number, string][] = [];
+    for (const [name, x] of Object.entries(sig)) {
+      const f = placeStill(x, 0, 0);
+      const front = bandDb(f, 4000, 10000);
+      const frontTilt = front - bandDb(f, 200, 4000);
+      for (const az of [180, 150, -150]) {
+        const p = placeStill(x, az, 0);
+        const rear = bandDb(p, 4000, 10000);
+        // Timbre: the level above 4 kHz against 0.2–4 kHz, rear minus front.
+        const tilt = rear - bandDb(p, 200, 4000) - frontTilt;
+        diffs.push([rear - front, 0.5, `${name} 4–10 kHz at ${az}°`]);
+        diffs.push([tilt, az === 180 ? -2.5 : -2, `${name} tilt at ${az}°`]);
+      }
+    }
+    for (const [d, limit, at] of diffs) expect(d, at).toBeLessThan(limit);
+  });
+
+  it("deepens the pinna cue with elevation", () => {
+    const front = placeStill(sig.white, 0, 0);
+    let last = 0;
+    for (const el of [10, 30, 60]) {
+      const p = placeStill(sig.white, 0, el);
+      // The deepest 1/3-octave dip against the front between 5 and 12 kHz.
+      let dip = 0;
+      for (let f = 5000; f < 12000; f *= 2 ** (1 / 6)) {
+        const d = bandDb(p, f, f * 2 ** (1 / 3)) - bandDb(front, f, f * 2 ** (1 / 3));
+        dip = Math.min(dip, d);
+      }
+      expect(dip).toBeLessThan(last);
+      last = dip;
+    }
+    expect(last).toBeLessThan(-4);
   });
 });

@@ -21,6 +21,8 @@
  * decided per control period, and a still source gives the same samples however its span is
  * split, so the output stays bit-identical whatever the caller's block size.
  */
+
+import { preFilter } from "../loudness/k-weighting";
 import * as C from "./constants";
 import { F, GAIN_DB, Q, RBJ_LENGTH, rbjIdentity, rbjLowShelf, rbjPeaking } from "./rbj";
 
@@ -70,7 +72,80 @@ const M_DIST = 6;
 const M_GAIN = 7;
 const M_SZ1 = 8;
 const M_SZ2 = 9;
-const M_LENGTH = 10;
+/** Rear shelf: high-frequency gain and the one-pole's state. */
+const M_RG = 10;
+const M_RZ = 11;
+const M_LENGTH = 12;
+
+// Diffuse-field equalisation (issue 14): the head-shadow high-frequency gains α of the two ears
+// are scaled together so that the K-weighted power of both ears (for a white-to-bright source) is the
+// front's: loudness no longer depends on direction, and the interaural level difference (the
+// ratio of the ears) is kept. The shadow numerator's power response is linear in α², and the
+// linear interpolation of the fractional delay (μ) is linear in c = 2μ(1−μ), so an ear's
+// K-weighted power is g²·[(A0 − c·A1) + α²·(B0 − c·B1)] with four constants per sample rate
+// (`DiffuseEq`), and the common scale of α solves one equation per control tick.
+/** α of either ear for a source straight ahead (ψ = 100°). */
+const ALPHA_FRONT = 1.05 + 0.95 * Math.cos(Math.acos(EAR_Y) * 1.2);
+const ALPHA_FRONT_SQ = ALPHA_FRONT * ALPHA_FRONT;
+/**
+ * Front/back cue: a source behind (b = −cos(az)·cos(el) > 0) goes through a first-order high
+ * shelf cut above ~REAR_HZ (the pinna shadows sound from behind), REAR_DB at b = 1, with a
+ * broadband make-up of REAR_MAKEUP_DB·b so its loudness matches the front: rear sources are
+ * duller, not quieter.
+ */
+const REAR_HZ = 4000;
+const REAR_DB = -10;
+const REAR_MAKEUP_DB = 4.3;
+/** Make-up for the energy the pinna notch removes, in dB per dB of notch depth. */
+const NOTCH_MAKEUP = 0.15;
+// DiffuseEq layout.
+const Q_A0 = 0;
+const Q_A1 = 1;
+const Q_B0 = 2;
+const Q_B1 = 3;
+/** K-weighted power of either ear for a source straight ahead at 1 m (gain 1). */
+const Q_FRONT = 4;
+
+/** The diffuse-field constants for a sample rate (see above): K-weighted integrals of the shadow terms. */
+function diffuseEq(fs: number): Float64Array {
+  const w0 = SPEED_OF_SOUND / HEAD_RADIUS;
+  const den = w0 + fs;
+  const a1 = (w0 - fs) / den;
+  const k = preFilter(fs);
+  const q = new Float64Array(5);
+  const n = 1024;
+  for (let i = 1; i < n; i++) {
+    const w = (Math.PI * i) / n;
+    const c1 = Math.cos(w);
+    const c2 = Math.cos(2 * w);
+    const s1 = Math.sin(w);
+    const s2 = Math.sin(2 * w);
+    // |K(e^jw)|² of the BS.1770 pre-filter (the RLB high-pass hardly matters above 100 Hz).
+    const nr = k.b0 + k.b1 * c1 + k.b2 * c2;
+    const ni = -(k.b1 * s1 + k.b2 * s2);
+    const dr = 1 + k.a1 * c1 + k.a2 * c2;
+    const di = -(k.a1 * s1 + k.a2 * s2);
+    // Source spectrum: white plus twice its energy of a bright part (1 − cos ω), the range of the
+    // generators' spectra (the interpolation's loss matters most for bright sources).
+    const kw = ((nr * nr + ni * ni) / (dr * dr + di * di)) * (3 - 2 * c1);
+    const pole = 1 + a1 * a1 + 2 * a1 * c1;
+    const lo = (2 * w0 * w0 * (1 + c1)) / (den * den) / pole;
+    const hi = (2 * fs * fs * (1 - c1)) / (den * den) / pole;
+    q[Q_A0] = (q[Q_A0] as number) + kw * lo;
+    q[Q_A1] = (q[Q_A1] as number) + kw * lo * (1 - c1);
+    q[Q_B0] = (q[Q_B0] as number) + kw * hi;
+    q[Q_B1] = (q[Q_B1] as number) + kw * hi * (1 - c1);
+  }
+  const psiF = Math.acos(EAR_Y);
+  const d = BASE_DELAY + (HEAD_RADIUS / SPEED_OF_SOUND) * fs * (1 + psiF - HALF_PI);
+  const mu = d - Math.floor(d);
+  const c = 2 * mu * (1 - mu);
+  q[Q_FRONT] =
+    (q[Q_A0] as number) -
+    c * (q[Q_A1] as number) +
+    ALPHA_FRONT_SQ * ((q[Q_B0] as number) - c * (q[Q_B1] as number));
+  return q;
+}
 
 /** Brown–Duda delay (seconds) of an ear for the angle ψ (radians) between source and ear axis. */
 export function earDelaySeconds(psi: number): number {
@@ -145,6 +220,10 @@ export class BinauralSource {
   private readonly nst = new Float64Array(4);
   private shelfOn = false;
   private notchOn = false;
+  private rearOn = false;
+  /** Rear shelf one-pole coefficient. */
+  private readonly rearA: number;
+  private readonly deq: Float64Array;
   private primed = false;
 
   constructor(sampleRate: number) {
@@ -157,6 +236,8 @@ export class BinauralSource {
     this.w = this.hist;
     this.earL[D] = this.earR[D] = BASE_DELAY;
     this.earL[B0] = this.earR[B0] = 1;
+    this.rearA = 1 - Math.exp((-2 * Math.PI * REAR_HZ) / sampleRate);
+    this.deq = diffuseEq(sampleRate);
     rbjIdentity(this.shelf);
     rbjIdentity(this.notch);
   }
@@ -223,16 +304,36 @@ export class BinauralSource {
     const xL = px + HEAD_RADIUS;
     const rR = Math.sqrt(xR * xR + py * py + pz * pz);
     const rL = Math.sqrt(xL * xL + py * py + pz * pz);
-    const tgL = (gain * (1 + DISTANCE_R0)) / (Math.max(rL, MIN_DISTANCE) + DISTANCE_R0);
-    const tgR = (gain * (1 + DISTANCE_R0)) / (Math.max(rR, MIN_DISTANCE) + DISTANCE_R0);
+    let tgL = (gain * (1 + DISTANCE_R0)) / (Math.max(rL, MIN_DISTANCE) + DISTANCE_R0);
+    let tgR = (gain * (1 + DISTANCE_R0)) / (Math.max(rR, MIN_DISTANCE) + DISTANCE_R0);
     // Brown–Duda delay per ear (earDelaySeconds) and head-shadow α (shadowAlpha).
     const t0 = (HEAD_RADIUS / SPEED_OF_SOUND) * fs;
     const tdL = BASE_DELAY + (psiL < HALF_PI ? t0 * (1 - Math.cos(psiL)) : t0 * (1 + psiL - HALF_PI));
     const tdR = BASE_DELAY + (psiR < HALF_PI ? t0 * (1 - Math.cos(psiR)) : t0 * (1 + psiR - HALF_PI));
     const w0 = this.w0;
     const den = w0 + fs;
-    const alL = 1.05 + 0.95 * Math.cos(psiL * 1.2);
-    const alR = 1.05 + 0.95 * Math.cos(psiR * 1.2);
+    let alL = 1.05 + 0.95 * Math.cos(psiL * 1.2);
+    let alR = 1.05 + 0.95 * Math.cos(psiR * 1.2);
+    // Diffuse-field equalisation: both ears' K-weighted power is the front's (see DiffuseEq).
+    const q = this.deq;
+    const qA0 = q[Q_A0] as number;
+    const qA1 = q[Q_A1] as number;
+    const qB0 = q[Q_B0] as number;
+    const qB1 = q[Q_B1] as number;
+    const muL = tdL - Math.floor(tdL);
+    const muR = tdR - Math.floor(tdR);
+    const cL2 = 2 * muL * (1 - muL);
+    const cR2 = 2 * muR * (1 - muR);
+    const gL2 = tgL * tgL;
+    const gR2 = tgR * tgR;
+    const pLo = gL2 * (qA0 - cL2 * qA1) + gR2 * (qA0 - cR2 * qA1);
+    const pHi = gL2 * alL * alL * (qB0 - cL2 * qB1) + gR2 * alR * alR * (qB0 - cR2 * qB1);
+    const need = (gL2 + gR2) * (q[Q_FRONT] as number) - pLo;
+    const ka = pHi > 0 && need > 0 ? Math.sqrt(need / pHi) : 1;
+    if (Math.abs(ka - 1) > 1e-12) {
+      alL *= ka;
+      alR *= ka;
+    }
     const tb0L = (w0 + alL * fs) / den;
     const tb1L = (w0 - alL * fs) / den;
     const tb0R = (w0 + alR * fs) / den;
@@ -241,11 +342,26 @@ export class BinauralSource {
     const absEl = Math.abs(elevation);
     const tshG = absEl < 0.5 ? 0 : 0.16 * Math.min(1, absEl / 30);
     const tshD = (0.0004 + 0.0008 * (1 + dz) * 0.5) * fs;
+    // Front/back cue (rear shelf) and the loudness make-up for it and for the pinna notch.
+    const back = -dy;
+    let makeupDb = 0;
+    if (back > 1e-3) {
+      this.m[M_RG] = 10 ** ((REAR_DB * back) / 20);
+      makeupDb += REAR_MAKEUP_DB * back;
+      // Turning on: the one-pole starts from the first input sample (no step).
+      if (!this.rearOn) this.m[M_RZ] = Number.NaN;
+      this.rearOn = true;
+    } else if (this.rearOn) {
+      this.rearOn = false;
+      this.m[M_RZ] = 0;
+    }
     if (absEl >= 0.5) {
       const f = Math.min(Math.max(7000 + 55 * elevation, 4500), 11500, fs * 0.45);
       const notch = this.notch;
+      const depth = -10 * Math.min(1, absEl / 40);
+      makeupDb -= NOTCH_MAKEUP * depth;
       notch[F] = f;
-      notch[GAIN_DB] = -10 * Math.min(1, absEl / 40);
+      notch[GAIN_DB] = depth;
       notch[Q] = 2;
       rbjPeaking(notch, fs);
       this.notchOn = true;
@@ -253,6 +369,11 @@ export class BinauralSource {
       rbjIdentity(this.notch);
       this.notchOn = false;
       this.nst.fill(0);
+    }
+    if (makeupDb !== 0) {
+      const mk = 10 ** (makeupDb / 20);
+      tgL *= mk;
+      tgR *= mk;
     }
     // Proximity: up to +6 dB low shelf inside 0.6 m.
     const near = (0.6 - dist) / 0.5;
@@ -340,7 +461,7 @@ export class BinauralSource {
     const shoulder = (this.m[M_SHG] as number) !== 0 || (this.m[M_DSHG] as number) !== 0;
     // Still and not near (the usual case): one fused loop per source, whose independent
     // recurrences (pinna notch, two head-shadow filters) overlap.
-    if (this.still && !this.shelfOn && shoulder === this.notchOn) {
+    if (this.still && !this.shelfOn && !this.rearOn && shoulder === this.notchOn) {
       if (shoulder) {
         eL[SHD] = eR[SHD] = this.m[M_SHD] as number;
         eL[SHG] = eR[SHG] = this.m[M_SHG] as number;
@@ -416,6 +537,7 @@ export class BinauralSource {
     } else {
       for (let i = start; i < end; i++) buf[off + i] = inp[i] as number;
     }
+    if (this.rearOn) rearShelf(buf, off + start, off + end, this.rearA, this.m);
     // 2. Each ear in its own loop.
     eL[SHD] = eR[SHD] = this.m[M_SHD] as number;
     eL[SHG] = eR[SHG] = this.m[M_SHG] as number;
@@ -434,6 +556,19 @@ export class BinauralSource {
     }
     this.w = w + n;
   }
+}
+
+/** The rear shelf in place on buf[from..to): y = lp + g·(x − lp), lp a one-pole low-pass. */
+function rearShelf(buf: Float32Array, from: number, to: number, a: number, m: Float64Array): void {
+  const g = m[M_RG] as number;
+  let z = m[M_RZ] as number;
+  if (Number.isNaN(z)) z = buf[from] as number;
+  for (let i = from; i < to; i++) {
+    const x = buf[i] as number;
+    z += a * (x - z);
+    buf[i] = z + g * (x - z);
+  }
+  m[M_RZ] = Math.abs(z) < 1e-30 ? 0 : z;
 }
 
 /**

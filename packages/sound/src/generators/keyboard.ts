@@ -376,7 +376,7 @@ export const keyboard: GeneratorDef = {
   category: "journal",
   params: PARAMS,
   channels: 1,
-  calibrationDb: -2.1,
+  calibrationDb: -1.8,
   triggerParams: { speed: 0 },
   create: (sampleRate, seed) => new KeyboardVoice(sampleRate, seed),
 };

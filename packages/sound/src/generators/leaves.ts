@@ -102,8 +102,8 @@ class LeavesVoice extends ControlRateVoice {
     level.step();
     const e = en * Math.sqrt(level.gain);
     const dry = this.dryness;
-    // A broad rustle band (2.5–5.5 kHz centre, low Q): leaf surfaces, not a pitched hiss.
-    this.c[SVF_F] = 2500 + 3000 * dry;
+    // A broad rustle band (2.9–6.2 kHz centre, low Q): leaf surfaces, not a pitched hiss.
+    this.c[SVF_F] = 2900 + 3300 * dry;
     this.c[SVF_Q] = 0.5;
     svfCoefs(this.c, this.sampleRate);
     this.z[BAND_STEP] = ((0.01 + 0.12 * e * e) * (0.4 + this.density) - (this.z[BAND_GAIN] as number)) / 32;
@@ -120,8 +120,8 @@ class LeavesVoice extends ControlRateVoice {
     const e = this.evEnergy;
     const dry = this.dryness;
     const amp = Math.min(0.3, 0.05 * (1 - rng.float()) ** -0.45) * (0.5 + 0.5 * e);
-    // Spread over ~1.2–9 kHz on a log scale, barely ringing: papery ticks, not pings.
-    const f = 1500 * 2 ** (2.5 * rng.float()) * (0.8 + 0.5 * dry);
+    // Spread over ~1.4–10 kHz on a log scale, barely ringing: papery ticks, not pings.
+    const f = 1700 * 2 ** (2.5 * rng.float()) * (0.8 + 0.5 * dry);
     const next = this.pool.next;
     next[FREQ] = f;
     next[DECAY] = rng.range(0.0015, 0.004 + 0.006 * dry);
@@ -147,7 +147,7 @@ export const leaves: GeneratorDef = {
   description: "A tree in the breeze: leaves stir a moment after each gust and settle slowly.",
   category: "bed",
   channels: 2,
-  calibrationDb: 9.9,
+  calibrationDb: 15.4,
   params: [
     {
       name: "wind",

@@ -221,7 +221,7 @@ export const rain: GeneratorDef = {
     "Steady rain with drops you can place on leaves, a roof, a window or a puddle; light to heavy.",
   category: "bed",
   channels: 2,
-  calibrationDb: -0.4,
+  calibrationDb: 2.6,
   params: [
     {
       name: "intensity",

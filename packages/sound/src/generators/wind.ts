@@ -228,7 +228,7 @@ export const wind: GeneratorDef = {
   description: "Soft wind around the house, rising and falling in gusts, with an optional faint whistle.",
   category: "bed",
   channels: 2,
-  calibrationDb: -4.1,
+  calibrationDb: -2.5,
   params: [
     {
       name: "strength",

@@ -9,51 +9,51 @@ import type { SceneLevel } from "../loudness/scene-calibration";
 
 export const SCENE_LEVELS: Readonly<Record<string, SceneLevel>> = {
   "library-rain": {
-    lufs: -29.9,
-    layers: { rain: [-31.29, -27.2], room: [-49.34, -27.08], pages: [-34.62, -27.11], pen: [-35.49, -27.04] },
+    lufs: -30.68,
+    layers: { rain: [-32.27, -27.13], room: [-49.4, -27.07], pages: [-36.12, -27.11], pen: [-35.63, -27.04] },
   },
   "whispered-bedtime": {
-    lufs: -13.29,
-    layers: { whisper: [-13.25, -27.07], brush: [-19.18, -26.75], hush: [-49.25, -27.27] },
+    lufs: -20.36,
+    layers: { whisper: [-20.48, -27.07], brush: [-25.05, -26.75], hush: [-48.62, -27.27] },
   },
   "seaside-journal": {
-    lufs: -26.31,
+    lufs: -25.97,
     layers: {
-      sea: [-40.57, -26.73],
-      breeze: [-52.42, -26.96],
-      pen: [-26.54, -27.04],
-      pages: [-30.71, -27.11],
+      sea: [-41.03, -26.95],
+      breeze: [-52.17, -26.92],
+      pen: [-26.19, -27.04],
+      pages: [-30.02, -27.11],
     },
   },
   "fireside-letters": {
-    lufs: -26.06,
-    layers: { fire: [-30.2, -27.39], roof: [-45.7, -27.2], pen: [-27.73, -27.04], paper: [-34.32, -27.09] },
+    lufs: -26.03,
+    layers: { fire: [-30.87, -27.39], roof: [-43.2, -27.13], pen: [-27.4, -27.04], paper: [-34.62, -27.09] },
   },
   "forest-stream": {
-    lufs: -34.83,
-    layers: { brook: [-35.32, -26.87], canopy: [-46.5, -26.73], air: [-64.15, -26.96] },
+    lufs: -34.18,
+    layers: { brook: [-34.65, -26.88], canopy: [-45.79, -26.73], air: [-64.49, -26.92] },
   },
   "attic-storm": {
-    lufs: -22.7,
-    layers: { roof: [-23.2, -27.2], gusts: [-37.29, -26.96], rumble: [-49.82, -27.08] },
+    lufs: -19.55,
+    layers: { roof: [-19.97, -27.13], gusts: [-37.34, -26.92], rumble: [-49.78, -27.07] },
   },
-  "fingertips-orbit": { lufs: -18.78, layers: { taps: [-18.76, -27.04], bed: [-51.37, -27.27] } },
-  "focus-brown": { lufs: -31.09, layers: { noise: [-33.92, -27.08], keys: [-32.95, -27.34] } },
+  "fingertips-orbit": { lufs: -19.15, layers: { taps: [-18.95, -27.04], bed: [-51.12, -27.27] } },
+  "focus-brown": { lufs: -30.72, layers: { noise: [-34.05, -27.07], keys: [-32.13, -27.04] } },
   "autumn-walk": {
-    lufs: -30.68,
-    layers: { leaves: [-31.09, -26.73], wind: [-47.64, -26.96], crunch: [-39.74, -27.09] },
+    lufs: -30.58,
+    layers: { leaves: [-31.06, -26.73], wind: [-47.29, -26.92], crunch: [-38.94, -27.09] },
   },
   "night-cabin": {
-    lufs: -33.41,
-    layers: { stove: [-33.85, -27.39], rain: [-42.17, -27.2], door: [-53.53, -26.96] },
+    lufs: -33.37,
+    layers: { stove: [-33.78, -27.39], rain: [-42.61, -27.13], door: [-52.72, -26.92] },
   },
   "keyboard-cafe": {
-    lufs: -26.09,
-    layers: { keys: [-26.4, -27.34], window: [-42.22, -27.2], room: [-55.56, -27.27] },
+    lufs: -25.85,
+    layers: { keys: [-26.15, -27.04], window: [-43.09, -27.13], room: [-54.79, -27.27] },
   },
   "ear-to-ear-brushing": {
-    lufs: -18.27,
-    layers: { brush: [-14.5, -26.75], whisper: [-24.44, -27.07], bed: [-50.42, -27.08] },
+    lufs: -24.63,
+    layers: { brush: [-21.21, -26.75], whisper: [-30.83, -27.07], bed: [-50.46, -27.07] },
   },
-  "ocean-sleep": { lufs: -43.9, layers: { sea: [-44.03, -26.73] } },
+  "ocean-sleep": { lufs: -44.35, layers: { sea: [-44.47, -26.95] } },
 };
