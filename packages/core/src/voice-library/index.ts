@@ -4,6 +4,7 @@ import { BOOKBINDER_WORKSHOP } from "./stories/bookbinder-workshop";
 import { CANAL_BOAT } from "./stories/canal-boat";
 import { GREENHOUSE_AT_DUSK } from "./stories/greenhouse-at-dusk";
 import { HILLSIDE_TEA_HOUSE } from "./stories/hillside-tea-house";
+import { LANTERN_MARKET } from "./stories/lantern-market";
 import { LIBRARY_RAINY_NIGHT } from "./stories/library-rainy-night";
 import { LIGHTHOUSE_EVENING } from "./stories/lighthouse-evening";
 import { MOUNTAIN_HUT_SNOW } from "./stories/mountain-hut-snow";
@@ -29,6 +30,7 @@ export const STORIES: readonly Story[] = [
   CANAL_BOAT,
   BOOKBINDER_WORKSHOP,
   HILLSIDE_TEA_HOUSE,
+  LANTERN_MARKET,
 ];
 
 /** Default reading rate of the soft-spoken voice, words per minute. */
