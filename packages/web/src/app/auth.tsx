@@ -20,6 +20,8 @@ interface AuthApi extends AuthState {
   signOut(): Promise<void>;
   /** After "log out everywhere": this device is signed out too. */
   signedOutEverywhere(): void;
+  /** The account was just deleted: signed out at once (no page asks the server again). */
+  accountDeleted(): void;
   updateUser(user: User): void;
 }
 
@@ -95,6 +97,16 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       },
       signedOutEverywhere: () =>
         setState((s) => ({ ...s, user: null, notice: "You logged out on every device." })),
+      accountDeleted: () => {
+        setState((s) => ({ ...s, user: null, notice: "Your account was deleted, with everything in it." }));
+        // Whether the instance now needs an owner again (asks nothing that needs a session).
+        void api
+          .setupStatus()
+          .then((setup) =>
+            setState((s) => ({ ...s, needsOwner: setup.needsOwner, signupsOpen: setup.signupsOpen })),
+          )
+          .catch(() => {});
+      },
     }),
     [state, refresh],
   );

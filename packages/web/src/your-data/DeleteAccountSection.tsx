@@ -23,8 +23,10 @@ export function DeleteAccountSection() {
     setError(null);
     try {
       await dataApi.deleteAccount(password, confirm);
-      navigate("/", { replace: true });
-      await auth.refresh();
+      // Straight to sign-in with its own message: the signed-in pages must not render again
+      // (each would ask the server and get a 401 for an account that is gone).
+      auth.accountDeleted();
+      navigate("/signin", { replace: true });
     } catch (err) {
       setError({ message: errorMessage(err), field: err instanceof ApiError ? err.field : undefined });
       setBusy(false);
