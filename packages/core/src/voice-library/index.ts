@@ -9,6 +9,7 @@ import { LIBRARY_RAINY_NIGHT } from "./stories/library-rainy-night";
 import { LIGHTHOUSE_EVENING } from "./stories/lighthouse-evening";
 import { MOUNTAIN_HUT_SNOW } from "./stories/mountain-hut-snow";
 import { NIGHT_TRAIN } from "./stories/night-train";
+import { OBSERVATORY_NIGHT } from "./stories/observatory-night";
 import { SEASIDE_COTTAGE } from "./stories/seaside-cottage";
 import type { Story, VoiceContent, WindDownSet } from "./types";
 import { WIND_DOWN_SETS } from "./wind-down";
@@ -31,6 +32,7 @@ export const STORIES: readonly Story[] = [
   BOOKBINDER_WORKSHOP,
   HILLSIDE_TEA_HOUSE,
   LANTERN_MARKET,
+  OBSERVATORY_NIGHT,
 ];
 
 /** Default reading rate of the soft-spoken voice, words per minute. */
