@@ -31,6 +31,12 @@ function allTexts(): { where: string; text: string }[] {
 }
 
 describe("voice library: stories", () => {
+  it("has at least twelve stories, the whole library well over an hour and a half of listening", () => {
+    expect(STORIES.length).toBeGreaterThanOrEqual(12);
+    const totalWords = STORIES.reduce((n, s) => n + wordCount(s), 0);
+    expect(totalWords).toBeGreaterThanOrEqual(13000);
+  });
+
   it("each story lasts 5 to 20 minutes at 130 words per minute", () => {
     for (const story of STORIES) {
       const minutes = spokenMinutes(story, 130);
