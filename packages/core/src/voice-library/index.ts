@@ -2,6 +2,7 @@ import { BODY_SCAN } from "./body-scan";
 import { BAKERY_BEFORE_DAWN } from "./stories/bakery-before-dawn";
 import { BOOKBINDER_WORKSHOP } from "./stories/bookbinder-workshop";
 import { CANAL_BOAT } from "./stories/canal-boat";
+import { FERRY_CROSSING } from "./stories/ferry-crossing";
 import { GREENHOUSE_AT_DUSK } from "./stories/greenhouse-at-dusk";
 import { HILLSIDE_TEA_HOUSE } from "./stories/hillside-tea-house";
 import { LANTERN_MARKET } from "./stories/lantern-market";
@@ -33,6 +34,7 @@ export const STORIES: readonly Story[] = [
   HILLSIDE_TEA_HOUSE,
   LANTERN_MARKET,
   OBSERVATORY_NIGHT,
+  FERRY_CROSSING,
 ];
 
 /** Default reading rate of the soft-spoken voice, words per minute. */
