@@ -1,13 +1,12 @@
 import type { Band, Instrument, InstrumentResponse } from "@meridian/core";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { allowStyles } from "../lib/cspNonce";
+import { historyDateFmt as dateFmt, historyPoints } from "./historyPoints";
 
 interface Props {
   instrument: Instrument;
   responses: readonly InstrumentResponse[];
 }
-
-const dateFmt = new Intl.DateTimeFormat(undefined, { day: "numeric", month: "short", year: "numeric" });
 
 /** Quiet band tints behind the line: warmer for higher bands, never alarming reds. */
 const BAND_FILL = ["#2a3a33", "#323828", "#3d3623", "#45301f", "#4a2b22"];
@@ -16,13 +15,14 @@ const BAND_FILL = ["#2a3a33", "#323828", "#3d3623", "#45301f", "#4a2b22"];
 export function HistoryChart({ instrument, responses }: Props) {
   const host = useRef<HTMLDivElement>(null);
   const [failed, setFailed] = useState(false);
-  const scored = useMemo(() => responses.filter((r) => r.total !== null), [responses]);
+  // Each check-up on the day it was taken where the user was (not its UTC day).
+  const scored = useMemo(() => historyPoints(responses), [responses]);
   const scoring = instrument.scoring;
   const summary =
     scored.length === 0
       ? ""
       : `${instrument.shortTitle} scores over time: ${scored
-          .map((r) => `${dateFmt.format(new Date(r.completedAt))}, ${r.total}`)
+          .map((r) => `${dateFmt.format(r.date)}, ${r.total}`)
           .join("; ")}.`;
 
   useEffect(() => {
@@ -33,7 +33,7 @@ export function HistoryChart({ instrument, responses }: Props) {
     import("@observablehq/plot")
       .then((Plot) => {
         if (!live) return;
-        const data = scored.map((r) => ({ date: new Date(r.completedAt), total: r.total ?? 0 }));
+        const data = scored;
         const first = data[0]?.date ?? new Date();
         const last = data.at(-1)?.date ?? first;
         const pad = 3 * 86_400_000;
@@ -111,7 +111,7 @@ export function HistoryChart({ instrument, responses }: Props) {
           <tbody>
             {[...scored].reverse().map((r) => (
               <tr key={r.id}>
-                <td>{dateFmt.format(new Date(r.completedAt))}</td>
+                <td>{dateFmt.format(r.date)}</td>
                 <td>{r.total}</td>
                 {instrument.bands && <td>{r.bandLabel ?? "—"}</td>}
               </tr>
