@@ -5,6 +5,7 @@ import { CANAL_BOAT } from "./stories/canal-boat";
 import { FERRY_CROSSING } from "./stories/ferry-crossing";
 import { GREENHOUSE_AT_DUSK } from "./stories/greenhouse-at-dusk";
 import { HILLSIDE_TEA_HOUSE } from "./stories/hillside-tea-house";
+import { LAKE_CABIN_AUTUMN } from "./stories/lake-cabin-autumn";
 import { LANTERN_MARKET } from "./stories/lantern-market";
 import { LIBRARY_RAINY_NIGHT } from "./stories/library-rainy-night";
 import { LIGHTHOUSE_EVENING } from "./stories/lighthouse-evening";
@@ -35,6 +36,7 @@ export const STORIES: readonly Story[] = [
   LANTERN_MARKET,
   OBSERVATORY_NIGHT,
   FERRY_CROSSING,
+  LAKE_CABIN_AUTUMN,
 ];
 
 /** Default reading rate of the soft-spoken voice, words per minute. */
