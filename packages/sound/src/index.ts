@@ -6,8 +6,17 @@ export {
   type EngineOptions,
   LAYER_FIELDS,
   type LayerVoice,
+  MAX_PCM_LAYERS,
   type VoiceFactory,
 } from "./engine/engine";
+export {
+  DEFAULT_PCM_SECONDS,
+  MAX_PCM_RATE,
+  MAX_PCM_SECONDS,
+  MIN_PCM_RATE,
+  type PcmPushOptions,
+  type PcmStatus,
+} from "./engine/pcm-source";
 export type { TriggerKind, TriggerOptions } from "./engine/triggers";
 export { TRIGGER_GENERATORS } from "./engine/triggers";
 export * from "./generator";
@@ -21,3 +30,4 @@ export { hashString, Rng } from "./rng";
 export * from "./scene";
 export * from "./scenes/index";
 export { validateSceneGenerators } from "./validate";
+export * from "./voice/index";

@@ -53,6 +53,31 @@ export interface SceneLayer {
   readonly spread?: number;
 }
 
+/**
+ * A PCM layer: sound the host pushes in as samples (`Engine.pushPcm`: synthesised speech, own
+ * recordings) instead of a generator, placed, moved, gained, muted and soloed exactly like a
+ * generator layer and mixed through the same limiter. Ids are unique across `layers` and
+ * `pcmLayers`. Its level is the pushed PCM's own (voice styles deliver −27 LUFS, the reference
+ * of a generator at 0 dB), plus `gainDb` and the scene's make-up gain.
+ * JSON shape: { id, channels?: 1|2 (default 1), loop?: boolean, bufferSeconds?: number (ring
+ * length, default 30, max 600), gainDb?, mute?, solo?, position?, motion?, spread? }.
+ */
+export interface PcmLayer {
+  readonly id: string;
+  /** 1 (default): one placed source; 2: two sources `spread` degrees apart, like a stereo generator. */
+  readonly channels?: 1 | 2;
+  /** Repeat the whole clip once its end of stream is marked (its end crossfades into its start). */
+  readonly loop?: boolean;
+  /** Seconds of PCM the layer's ring holds at the engine rate (default 30, at most 600). */
+  readonly bufferSeconds?: number;
+  readonly gainDb?: number;
+  readonly mute?: boolean;
+  readonly solo?: boolean;
+  readonly position?: Position;
+  readonly motion?: Motion;
+  readonly spread?: number;
+}
+
 /** Early reflections around the listener (engine/room.ts): none, a small room, a large room. */
 export type RoomKind = "dry" | "close" | "large";
 
@@ -78,6 +103,8 @@ export interface Scene {
   /** Seconds of fade-out used when playback or a render ends (default 10). */
   readonly fadeOut?: number;
   readonly layers: readonly SceneLayer[];
+  /** Layers that play pushed PCM (speech, own audio); see PcmLayer. */
+  readonly pcmLayers?: readonly PcmLayer[];
 }
 
 export const DEFAULT_POSITION: Position = { azimuth: 0, elevation: 0, distance: 1 };

@@ -2,7 +2,12 @@
  * The sound engine: a scene of layers → binaural mix → master gain and fades → limiter.
  * Same scene + seed → bit-identical output whatever the block sizes passed to `process`
  * (control values update on a fixed grid counted from frame 0; voices are block-size invariant).
- * `process` never allocates; everything else (setScene, trigger, …) may.
+ * `process` never allocates; everything else (setScene, trigger, pushPcm, …) may.
+ *
+ * PCM layers (`scene.pcmLayers`, see PcmLayer in ../scene): layers whose voice is a PcmSource
+ * fed by `pushPcm` (speech, own audio) rather than a generator; otherwise they are layers like
+ * any other (position, motion, spread, gain with the make-up gain, mute/solo, removal fade, the
+ * limiter). They start at full level (the source fades its first 3 ms in), not with the layer fade.
  */
 import type { GeneratorDef, GeneratorVoice } from "../generator";
 import { generatorById } from "../generators/index";
@@ -17,6 +22,7 @@ import {
   MAX_LAYERS,
   MOTION_KINDS,
   type MotionKind,
+  type PcmLayer,
   type RoomKind,
   type Scene,
   type SceneLayer,
@@ -24,6 +30,7 @@ import {
 import { CONTROL, clamp, dbToGain, MAX_BLOCK } from "./constants";
 import { Layer } from "./layer";
 import { Limiter } from "./limiter";
+import { type PcmPushOptions, PcmSource, type PcmStatus } from "./pcm-source";
 import { Room } from "./room";
 import { ShadowPole } from "./spatial";
 import {
@@ -61,6 +68,30 @@ export interface LayerVoice {
   readonly voice: GeneratorVoice;
 }
 
+/** At most this many PCM layers per scene. */
+export const MAX_PCM_LAYERS = 8;
+
+/** The definitions PCM layers play under (no parameters; the level is the pushed PCM's own). */
+const PCM_DEFS: Readonly<Record<1 | 2, GeneratorDef>> = {
+  1: pcmDef(1),
+  2: pcmDef(2),
+};
+
+function pcmDef(channels: 1 | 2): GeneratorDef {
+  return {
+    id: `pcm/${channels}`,
+    label: "PCM",
+    description: "Samples pushed by the host: synthesised speech or your own audio.",
+    category: "bed",
+    channels,
+    calibrationDb: 0,
+    params: [],
+    create: () => {
+      throw new Error("a PCM layer's voice is its PcmSource");
+    },
+  };
+}
+
 /** Layer fields settable with `setLayerParam` besides the generator's own parameters. */
 export const LAYER_FIELDS = [
   "gainDb",
@@ -84,6 +115,8 @@ export class Engine {
   private readonly voiceFactory: VoiceFactory | undefined;
   private layers: Layer[] = [];
   private readonly oneShots = new Map<string, Layer>();
+  /** The sources of the scene's PCM layers by layer id (not those fading out). */
+  private readonly pcm = new Map<string, PcmSource>();
   private readonly oneShotList: Layer[] = [];
   private readonly mixL = new Float32Array(MAX_BLOCK);
   private readonly mixR = new Float32Array(MAX_BLOCK);
@@ -146,13 +179,27 @@ export class Engine {
   /** Replace the scene: new layers fade in, missing ones fade out, kept ones glide to new values. */
   setScene(scene: Scene): void {
     if (scene.layers.length > MAX_LAYERS) throw new Error(`layers: at most ${MAX_LAYERS} layers`);
-    const seen = new Set<string>();
+    const pcmSpecs = scene.pcmLayers ?? [];
+    if (pcmSpecs.length > MAX_PCM_LAYERS) throw new Error(`pcmLayers: at most ${MAX_PCM_LAYERS} layers`);
+    // Layer id → the definition id it plays (a generator, or pcm/1, pcm/2).
+    const wanted = new Map<string, string>();
     scene.layers.forEach((l, i) => {
-      if (seen.has(l.id)) throw new Error(`layers[${i}].id: duplicate layer id "${l.id}"`);
-      seen.add(l.id);
+      if (wanted.has(l.id)) throw new Error(`layers[${i}].id: duplicate layer id "${l.id}"`);
+      wanted.set(l.id, l.generator);
       if (!this.lookup(l.generator)) {
         throw new Error(`layers[${i}].generator: unknown generator "${l.generator}"`);
       }
+    });
+    pcmSpecs.forEach((l, i) => {
+      if (wanted.has(l.id)) throw new Error(`pcmLayers[${i}].id: duplicate layer id "${l.id}"`);
+      const ch = l.channels ?? 1;
+      if (ch !== 1 && ch !== 2)
+        throw new Error(`pcmLayers[${i}].channels: expected 1 or 2, got ${String(ch)}`);
+      const sec = l.bufferSeconds;
+      if (sec !== undefined && !(sec > 0 && sec <= 600)) {
+        throw new Error(`pcmLayers[${i}].bufferSeconds: expected more than 0 and at most 600, got ${sec}`);
+      }
+      wanted.set(l.id, PCM_DEFS[ch].id);
     });
     const first = !this.started;
     this.started = true;
@@ -161,8 +208,10 @@ export class Engine {
     this.makeupDb = sceneMasterGainDb(scene) - (scene.masterGainDb ?? 0);
     const fadeIn = first ? 0 : this.layerFade;
     for (const layer of this.layers) {
-      const next = scene.layers.find((l) => l.id === layer.id);
-      if (!layer.removing && (!next || next.generator !== layer.def.id)) layer.remove(this.layerFade);
+      if (!layer.removing && wanted.get(layer.id) !== layer.def.id) {
+        layer.remove(this.layerFade);
+        if (this.pcm.get(layer.id) === layer.voice) this.pcm.delete(layer.id);
+      }
     }
     for (const spec of scene.layers) {
       let layer = this.layers.find((l) => l.id === spec.id && !l.removing && l.def.id === spec.generator);
@@ -171,6 +220,27 @@ export class Engine {
         this.layers.push(layer);
       }
       this.applyLayer(layer, spec);
+    }
+    for (const spec of pcmSpecs) {
+      const def = PCM_DEFS[spec.channels ?? 1];
+      let layer = this.layers.find((l) => l.id === spec.id && !l.removing && l.def.id === def.id);
+      if (!layer) {
+        const source = new PcmSource(this.sampleRate, def.channels, spec.bufferSeconds);
+        layer = new Layer({
+          id: spec.id,
+          def,
+          sampleRate: this.sampleRate,
+          seed: 0,
+          voice: source,
+          frame: this.frameCount,
+          fadeIn: 0,
+          positionSmoothing: 0.05,
+        });
+        this.layers.push(layer);
+        this.pcm.set(spec.id, source);
+      }
+      (layer.voice as PcmSource).loop = spec.loop ?? false;
+      this.applyPlacement(layer, spec);
     }
     this.masterTarget = dbToGain(scene.masterGainDb ?? 0);
     if (first) {
@@ -239,8 +309,39 @@ export class Engine {
    */
   layerVoices(): LayerVoice[] {
     return this.layers
-      .filter((l) => !l.removing)
+      .filter((l) => !l.removing && !(l.voice instanceof PcmSource))
       .map((l) => ({ id: l.id, channels: l.def.channels, voice: l.voice }));
+  }
+
+  /**
+   * Queue PCM on a PCM layer: `samples` mono or interleaved stereo (`channels`) at any
+   * `sampleRate` (8–192 kHz, converted to the engine's), mixed to the layer's channels. Returns
+   * the input frames accepted: fewer than given when the layer's ring is full (push the rest
+   * later), 0 for an unknown layer or one fading out. `endOfStream` marks the stream's last frame
+   * (the layer then ends, or loops if its scene entry says `loop`). Throws on bad arguments.
+   */
+  pushPcm(
+    layerId: string,
+    samples: Float32Array,
+    channels: 1 | 2,
+    sampleRate: number,
+    options?: PcmPushOptions,
+  ): number {
+    const source = this.pcm.get(layerId);
+    if (!source) return 0;
+    return source.push(samples, channels, sampleRate, options);
+  }
+
+  /** Play position of a PCM layer (engine-rate frames), or undefined for an unknown layer. */
+  pcmStatus(layerId: string): PcmStatus | undefined {
+    return this.pcm.get(layerId)?.status();
+  }
+
+  /** Drop what a PCM layer has queued (skip, replay); it decays to silence in a few ms. */
+  clearPcm(layerId: string): boolean {
+    const source = this.pcm.get(layerId);
+    source?.clear();
+    return source !== undefined;
   }
 
   /** Master gain in dB (smoothed). */
@@ -407,6 +508,11 @@ export class Engine {
   private applyLayer(layer: Layer, spec: SceneLayer): void {
     for (const [name, v] of Object.entries(spec.params ?? {})) layer.setParam(name, v);
     if (spec.variation !== undefined) layer.setParam("variation", spec.variation);
+    this.applyPlacement(layer, spec);
+  }
+
+  /** Gain, mute/solo, position, spread and motion: what generator and PCM layers share. */
+  private applyPlacement(layer: Layer, spec: SceneLayer | PcmLayer): void {
     layer.gainDb = (spec.gainDb ?? 0) + this.makeupDb;
     layer.mute = spec.mute ?? false;
     layer.solo = spec.solo ?? false;
