@@ -105,6 +105,20 @@ describe("voice library: text a voice reads well", () => {
     }
   });
 
+  it("gives the reader a pause at least every 28 words (a comma or a full stop to breathe at)", () => {
+    for (const { where, text } of allTexts()) {
+      for (const run of text.split(/[.,;:!?]/)) {
+        expect(run.trim().split(/\s+/).length, `${where}: ${run}`).toBeLessThanOrEqual(28);
+      }
+    }
+  });
+
+  it("tells of nothing alarming: no danger, loss, pain or fear", () => {
+    const alarming =
+      /\b(death|dead|die|dies|dying|danger\w*|afraid|fear\w*|scar(y|ed)|scream\w*|blood\w*|lonel\w*|alone|hurt\w*|pain|painful|storm\w*|nightmare\w*|panic\w*|lost|cry|crying|tears|sick|ill)\b/i;
+    for (const { where, text } of allTexts()) expect(text, where).not.toMatch(alarming);
+  });
+
   it("never claims to treat or diagnose anything", () => {
     for (const { where, text } of allTexts()) {
       expect(text, where).not.toMatch(/cure|treat|therap|diagnos|heal|insomnia|disorder|symptom/i);
