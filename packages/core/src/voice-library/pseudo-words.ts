@@ -41,7 +41,9 @@ export const PSEUDO_WORD_STOP_LIST: ReadonlySet<string> = new Set(
     "mane mate mall molo mon mosh nosh nom pal posh pith rosa ruth lush lee lees lima lisa lola lol",
     "loon loos lana hale halo has hath hem hola kale vale vane vee vim von wan ween wham tam tel til",
     "tosh tush tun tonal final venal fennel salsa samosa kimono tofu lulu haiku sonata manila",
-    "vanilla salami tomato potato mamma nanny honey money hoof whoosh",
+    "vanilla salami tomato potato mamma nanny honey money hoof whoosh fees hon sol pas nil nan nee",
+    "tees teem peen poon rem res roo roos lam lin mil pol pos fol ful hes hel hal sal sel tis mus",
+    "wis kan hos thum nos",
   ]
     .join(" ")
     .split(" "),
