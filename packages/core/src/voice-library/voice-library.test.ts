@@ -61,6 +61,12 @@ describe("voice library: stories", () => {
     }
   });
 
+  it("every story ends by winding down into sleep", () => {
+    for (const story of [...STORIES, BODY_SCAN]) {
+      expect(story.paragraphs.at(-1), story.id).toMatch(/\bsleep\.$/);
+    }
+  });
+
   it("no two stories share a paragraph (each is its own text)", () => {
     const seen = new Map<string, string>();
     for (const story of STORIES) {
