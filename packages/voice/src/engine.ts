@@ -6,6 +6,7 @@
 import { assemble, audibleBounds, fadeEdges, type Piece } from "./assemble";
 import { SpeechInputError } from "./errors";
 import { FliteMachine } from "./flite/run";
+import type { WasmModule } from "./flite/wasm";
 import { normaliseForSpeech } from "./text/normalise";
 import { splitSentences } from "./text/sentences";
 import { countWords, cutLong, hasWords, speakableText } from "./text/speakable";
@@ -90,7 +91,7 @@ const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v
 /** Rough natural length of a piece in seconds (Flite slt: ~75 ms per letter or digit). */
 const naturalGuess = (u: Unit) => 0.075 * u.speak.replace(/[^A-Za-z0-9]/g, "").length + 0.12;
 
-export function createFliteEngine(module: WebAssembly.Module): SpeechEngine {
+export function createFliteEngine(module: WasmModule): SpeechEngine {
   const machine = new FliteMachine(module);
 
   const synth = (u: Unit, stretch: number, f0Scale: number): Piece => {

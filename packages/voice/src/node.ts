@@ -5,6 +5,7 @@
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { createFliteEngine } from "./engine";
+import { wasm } from "./flite/wasm";
 import type { SpeechEngine } from "./types";
 
 export * from "./index";
@@ -18,7 +19,7 @@ export function fliteWasmPath(): string {
 
 export function loadSpeechEngine(): Promise<SpeechEngine> {
   loading ??= readFile(fliteWasmPath())
-    .then((bytes) => WebAssembly.compile(bytes))
+    .then((bytes) => wasm.compile(bytes))
     .then((module) => createFliteEngine(module));
   loading.catch(() => {
     loading = undefined;

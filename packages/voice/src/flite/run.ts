@@ -8,6 +8,7 @@
  * that a proc_exit unwind would leave moved), so after any proc_exit the instance is dropped.
  */
 import { createWasi, WasiExit, type WasiRun } from "./wasi";
+import { type WasmMemory, type WasmModule, wasm } from "./wasm";
 
 export interface FliteRunOptions {
   readonly voice: string;
@@ -42,7 +43,7 @@ function fliteArgs(text: string, opts: FliteRunOptions): string[] {
 
 interface Live {
   readonly wasi: WasiRun;
-  readonly memory: WebAssembly.Memory;
+  readonly memory: WasmMemory;
   readonly start: () => void;
   readonly snapshot: Uint8Array;
 }
@@ -50,12 +51,12 @@ interface Live {
 export class FliteMachine {
   private live: Live | undefined;
 
-  constructor(private readonly module: WebAssembly.Module) {}
+  constructor(private readonly module: WasmModule) {}
 
   private fresh(): Live {
     const wasi = createWasi([]);
-    const instance = new WebAssembly.Instance(this.module, { wasi_snapshot_preview1: wasi.imports });
-    const { memory, _start } = instance.exports as { memory: WebAssembly.Memory; _start: () => void };
+    const instance = new wasm.Instance(this.module, { wasi_snapshot_preview1: wasi.imports });
+    const { memory, _start } = instance.exports as { memory: WasmMemory; _start: () => void };
     wasi.bind(memory);
     return { wasi, memory, start: _start, snapshot: new Uint8Array(memory.buffer).slice() };
   }

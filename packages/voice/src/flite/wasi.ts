@@ -4,6 +4,8 @@
  * real file system, no clock (time reads as 0 so every run is identical).
  */
 
+import type { WasmImports, WasmMemory } from "./wasm";
+
 const ESUCCESS = 0;
 const EBADF = 8;
 const ENOENT = 44;
@@ -16,9 +18,9 @@ export class WasiExit {
 const ROOT_FD = 3;
 
 export interface WasiRun {
-  readonly imports: WebAssembly.ModuleImports;
+  readonly imports: WasmImports;
   /** Call after instantiation, before `_start`. */
-  bind(memory: WebAssembly.Memory): void;
+  bind(memory: WasmMemory): void;
   /** Forget files and output and take new arguments, for the next `_start`. */
   reset(args: readonly string[]): void;
   /** Whether the program called proc_exit (a clean return from `_start` does not). */
@@ -51,7 +53,7 @@ class GrowingBytes {
 }
 
 export function createWasi(args: readonly string[]): WasiRun {
-  let memory: WebAssembly.Memory | undefined;
+  let memory: WasmMemory | undefined;
   const encoder = new TextEncoder();
   let encodedArgs = args.map((a) => encoder.encode(`${a}\0`));
   let exited = false;
@@ -70,7 +72,7 @@ export function createWasi(args: readonly string[]): WasiRun {
     return new Uint8Array(memory.buffer, ptr, len);
   };
 
-  const imports: WebAssembly.ModuleImports = {
+  const imports: WasmImports = {
     args_sizes_get(countPtr: number, sizePtr: number): number {
       const v = view();
       v.setUint32(countPtr, encodedArgs.length, true);
