@@ -31,6 +31,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     summary: "Copy the database to a checked backup file",
     load: async () => (await import("./commands/backup")).runBackup,
   },
+  say: {
+    summary: "Speak text into a WAV file, offline (soft-spoken or whispered)",
+    load: async () => (await import("./commands/say")).runSay,
+  },
 };
 
 export const HELP = `meridian — an ASMR journaling studio you run yourself
