@@ -38,6 +38,21 @@ function lowpassed(x: ArrayLike<number>, fs: number): Float64Array {
   return out;
 }
 
+/** Normalised correlation of lp[s, s+n) with lp[s+lag, s+lag+n) (0 past the end). */
+function lagCorrelation(lp: Float64Array, s: number, n: number, lag: number): number {
+  let acc = 0;
+  let e0 = 0;
+  let el = 0;
+  for (let i = s; i < s + n; i++) {
+    const a = lp[i] as number;
+    const b = lp[i + lag] ?? 0;
+    acc += a * b;
+    e0 += a * a;
+    el += b * b;
+  }
+  return e0 > 0 && el > 0 ? acc / Math.sqrt(e0 * el) : 0;
+}
+
 export function trackPitch(x: ArrayLike<number>, sampleRate: number): PitchTrack {
   const hop = Math.round(0.01 * sampleRate);
   const size = Math.round(0.04 * sampleRate);
@@ -45,7 +60,7 @@ export function trackPitch(x: ArrayLike<number>, sampleRate: number): PitchTrack
   const maxLag = Math.ceil(sampleRate / PITCH_MIN_HZ);
   const span = size;
   const lp = lowpassed(x, sampleRate);
-  const frames = Math.max(0, Math.floor((x.length - size - maxLag) / hop) + 1);
+  const frames = Math.max(0, Math.floor((x.length - size - 2 * maxLag) / hop) + 1);
   const f0 = new Float64Array(frames);
   const clarity = new Float64Array(frames);
   const active = new Uint8Array(frames);
@@ -82,7 +97,9 @@ export function trackPitch(x: ArrayLike<number>, sampleRate: number): PitchTrack
           const r = corr[lag + 1] as number;
           const d = l - 2 * c + r;
           const off = d < 0 ? (0.5 * (l - r)) / d : 0;
-          f0[f] = sampleRate / (lag + off);
+          // A period repeats: the signal also matches itself two periods on (a chance peak
+          // in noise, e.g. at a steep onset, does not).
+          if (lagCorrelation(lp, s, size, 2 * lag) >= VOICED_CLARITY * 0.8) f0[f] = sampleRate / (lag + off);
           break;
         }
       }

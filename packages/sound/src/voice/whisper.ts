@@ -100,16 +100,19 @@ export function whisper(input: Float32Array, fs: number, opts: WhisperOptions): 
   // Excitation: noise at the residual's level where voiced, the residual itself elsewhere.
   const { hop: vHop, v } = softVoicing(input, fs);
   const vOffset = Math.round(0.02 * fs);
-  const resRms = frameRms(res, an.hop);
+  // The residual's level over 40 ms windows: a whisper has no glottal pulses, so its noise must
+  // not pulse with the speech's pitch (it would also read as periodic to a pitch detector).
+  const resHop = Math.round(0.02 * fs);
+  const resRms = frameRms(res, resHop);
   const e = new Float64Array(input.length);
   for (let n = 0; n < e.length; n++) {
     const voiced = atSample(v, vHop, Math.max(0, n - vOffset));
-    const noise = rng.gauss() * atSample(resRms, an.hop, n);
+    const noise = rng.gauss() * atSample(resRms, resHop, n);
     e[n] = voiced * noise + (1 - voiced) * (res[n] as number);
   }
   const y = deEmphasis(lpcSynthesis(e, an, kW), 0.75);
   // Level envelope: the input's, with voiced stretches lowered.
-  const hop = an.hop;
+  const hop = Math.round(0.01 * fs);
   const target = frameRms(input, hop);
   for (let f = 0; f < target.length; f++) {
     const voiced = atSample(v, vHop, Math.max(0, f * hop - vOffset));
