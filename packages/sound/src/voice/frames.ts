@@ -9,15 +9,19 @@ export function frameRms(x: ArrayLike<number>, hop: number): Float64Array {
   const frames = Math.ceil(x.length / hop) + 1;
   const out = new Float64Array(frames);
   const size = 2 * hop;
+  const win = new Float64Array(size);
   let wsum = 0;
-  for (let i = 0; i < size; i++) wsum += (0.5 - 0.5 * Math.cos((2 * Math.PI * (i + 0.5)) / size)) ** 2;
+  for (let i = 0; i < size; i++) {
+    const w = 0.5 - 0.5 * Math.cos((2 * Math.PI * (i + 0.5)) / size);
+    win[i] = w;
+    wsum += w * w;
+  }
   for (let f = 0; f < frames; f++) {
     let acc = 0;
     const s = f * hop - hop;
     for (let i = 0; i < size; i++) {
-      const v = x[s + i] ?? 0;
-      const w = 0.5 - 0.5 * Math.cos((2 * Math.PI * (i + 0.5)) / size);
-      acc += (v * w) ** 2;
+      const v = (x[s + i] ?? 0) * (win[i] as number);
+      acc += v * v;
     }
     out[f] = Math.sqrt(acc / wsum);
   }

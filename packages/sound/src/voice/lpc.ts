@@ -36,19 +36,27 @@ export function levinson(r: ArrayLike<number>, order: number, a: Float64Array, k
   k.fill(0);
   if (!(r0 > 0)) return 1;
   let err = r0;
-  const tmp = new Float64Array(order + 1);
   for (let m = 1; m <= order; m++) {
     let acc = r[m] as number;
     for (let j = 1; j < m; j++) acc += (a[j] as number) * (r[m - j] as number);
     let km = -acc / err;
     if (!(Math.abs(km) < 0.9999)) km = Math.sign(km || 1) * 0.9999;
     k[m - 1] = km;
-    tmp.set(a);
-    for (let j = 1; j < m; j++) a[j] = (tmp[j] as number) + km * (tmp[m - j] as number);
-    a[m] = km;
+    stepUp(a, m, km);
     err *= 1 - km * km;
   }
   return err / r0;
+}
+
+/** a_j += k·a_{m−j} for 0 < j < m (in place, pairwise), then a_m = k. */
+function stepUp(a: Float64Array, m: number, km: number): void {
+  for (let j = 1, h = m - 1; j <= h; j++, h--) {
+    const aj = a[j] as number;
+    const ah = a[h] as number;
+    a[j] = aj + km * ah;
+    if (j !== h) a[h] = ah + km * aj;
+  }
+  a[m] = km;
 }
 
 /** Autocorrelation r[0..maxLag] of x[start, start+n) weighted by `win`. */
@@ -208,24 +216,46 @@ export function deEmphasis(x: Float64Array, c: number): Float64Array {
   return out;
 }
 
+const cosTables = new Map<string, Float64Array>();
+let envScratch = new Float64Array(64);
+
+/** cos(π·b·j/(bins−1)) for b < bins, j < taps (cached: the styles evaluate it per 5 ms frame). */
+function cosTable(bins: number, taps: number): Float64Array {
+  const key = `${bins}:${taps}`;
+  let t = cosTables.get(key);
+  if (!t) {
+    t = new Float64Array(bins * taps);
+    for (let b = 0; b < bins; b++) {
+      for (let j = 0; j < taps; j++) t[b * taps + j] = Math.cos((Math.PI * b * j) / (bins - 1));
+    }
+    cosTables.set(key, t);
+  }
+  return t;
+}
+
 /**
  * Power spectral envelope 1/|A(e^jω)|² of a predictor at `bins` frequencies from 0 to Nyquist
- * (inclusive), by direct evaluation.
+ * (inclusive): |A|² = Σ_m c_m cos(mω) from the predictor's autocorrelation c.
  */
 export function envelope(
   a: Float64Array,
   bins: number,
   out: Float64Array = new Float64Array(bins),
 ): Float64Array {
+  const p = a.length;
+  if (envScratch.length < p) envScratch = new Float64Array(p);
+  const c = envScratch;
+  for (let m = 0; m < p; m++) {
+    let acc = 0;
+    for (let j = m; j < p; j++) acc += (a[j] as number) * (a[j - m] as number);
+    c[m] = m === 0 ? acc : 2 * acc;
+  }
+  const t = cosTable(bins, p);
   for (let b = 0; b < bins; b++) {
-    const w = (Math.PI * b) / (bins - 1);
-    let re = 0;
-    let im = 0;
-    for (let j = 0; j < a.length; j++) {
-      re += (a[j] as number) * Math.cos(w * j);
-      im -= (a[j] as number) * Math.sin(w * j);
-    }
-    out[b] = 1 / Math.max(re * re + im * im, 1e-12);
+    let acc = 0;
+    const row = b * p;
+    for (let m = 0; m < p; m++) acc += (c[m] as number) * (t[row + m] as number);
+    out[b] = 1 / Math.max(acc, 1e-12);
   }
   return out;
 }
@@ -234,9 +264,12 @@ export function envelope(
 export function spectrumToAutocorr(p: Float64Array, maxLag: number, r: Float64Array): void {
   const bins = p.length;
   const n = 2 * (bins - 1);
+  // cos(2π·b·lag/n) = cos(π·b·lag/(bins−1)): the envelope's table.
+  const t = cosTable(bins, maxLag + 1);
+  const taps = maxLag + 1;
   for (let lag = 0; lag <= maxLag; lag++) {
     let acc = (p[0] as number) + (p[bins - 1] as number) * (lag % 2 === 0 ? 1 : -1);
-    for (let b = 1; b < bins - 1; b++) acc += 2 * (p[b] as number) * Math.cos((2 * Math.PI * b * lag) / n);
+    for (let b = 1; b < bins - 1; b++) acc += 2 * (p[b] as number) * (t[b * taps + lag] as number);
     r[lag] = acc / n;
   }
 }
@@ -245,11 +278,5 @@ export function spectrumToAutocorr(p: Float64Array, maxLag: number, r: Float64Ar
 export function reflectionToPredictor(k: ArrayLike<number>, order: number, a: Float64Array): void {
   a.fill(0);
   a[0] = 1;
-  const tmp = new Float64Array(order + 1);
-  for (let m = 1; m <= order; m++) {
-    const km = k[m - 1] as number;
-    tmp.set(a);
-    for (let j = 1; j < m; j++) a[j] = (tmp[j] as number) + km * (tmp[m - j] as number);
-    a[m] = km;
-  }
+  for (let m = 1; m <= order; m++) stepUp(a, m, k[m - 1] as number);
 }

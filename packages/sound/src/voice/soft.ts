@@ -136,7 +136,7 @@ export function softSpoken(input: Float32Array, fs: number, opts: SoftOptions): 
   const envHop = Math.round(0.02 * fs);
   matchEnvelope(moved, frameRms(res, envHop), envHop, 8);
   // Breathier excitation where voiced.
-  const { hop: vHop, v } = softVoicing(input, fs);
+  const { hop: vHop, v } = softVoicing(track, fs);
   const resRms = frameRms(res, an.hop);
   const lp = new Biquad(fs).lowpass(1800, 0.6);
   const hp = new Biquad(fs).highpass(1000, Math.SQRT1_2);

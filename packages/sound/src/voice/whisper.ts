@@ -22,7 +22,7 @@ import {
   reflectionToPredictor,
   spectrumToAutocorr,
 } from "./lpc";
-import { trackPitch } from "./pitch";
+import { type PitchTrack, trackPitch } from "./pitch";
 
 export interface WhisperOptions {
   readonly seed: number;
@@ -50,8 +50,7 @@ function warpTable(fs: number, shift: number): Float64Array {
 }
 
 /** Voicing per 10 ms frame as a soft 0–1 value from the detector's clarity. */
-export function softVoicing(x: ArrayLike<number>, fs: number): { hop: number; v: Float64Array } {
-  const track = trackPitch(x, fs);
+export function softVoicing(track: PitchTrack, fs: number): { hop: number; v: Float64Array } {
   const v = new Float64Array(track.clarity.length);
   for (let f = 0; f < v.length; f++) {
     const c = track.clarity[f] as number;
@@ -98,7 +97,7 @@ export function whisper(input: Float32Array, fs: number, opts: WhisperOptions): 
     kW.set(kk, f * p);
   }
   // Excitation: noise at the residual's level where voiced, the residual itself elsewhere.
-  const { hop: vHop, v } = softVoicing(input, fs);
+  const { hop: vHop, v } = softVoicing(trackPitch(input, fs), fs);
   const vOffset = Math.round(0.02 * fs);
   // The residual's level over 40 ms windows: a whisper has no glottal pulses, so its noise must
   // not pulse with the speech's pitch (it would also read as periodic to a pitch detector).
