@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { sha256Hex } from "../archive/sha256";
-import { canonicalJson, freezePlan, isSamePlan, planHash, shortHash } from "./freeze";
+import { canonicalJson, checkFrozenPlan, freezePlan, isSamePlan, planHash, shortHash } from "./freeze";
 
 describe("SHA-256 (the archive's pure implementation, reused for plan hashes)", () => {
   it("matches the FIPS 180-4 / NIST test vectors", () => {
@@ -72,5 +72,20 @@ describe("freezing a plan", () => {
 
   it("refuses an invalid plan", () => {
     expect(() => freezePlan({ ...plan, pairs: 0 })).toThrow(/at least 1/);
+  });
+});
+
+describe("a frozen plan", () => {
+  it("accepts the same plan and refuses any change with a clear error", () => {
+    const { hash } = freezePlan(plan);
+    expect(checkFrozenPlan(hash, { ...plan, pairs: 6 })).toEqual({ ok: true });
+    const changed = checkFrozenPlan(hash, { ...plan, pairs: 8 });
+    expect(changed.ok).toBe(false);
+    if (!changed.ok) {
+      expect(changed.code).toBe("plan_frozen");
+      expect(changed.message).toContain(hash.slice(0, 12));
+      expect(changed.message).toMatch(/new experiment/);
+    }
+    expect(checkFrozenPlan(hash, { nonsense: true }).ok).toBe(false);
   });
 });

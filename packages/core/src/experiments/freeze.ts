@@ -62,3 +62,19 @@ export function isSamePlan(a: unknown, b: unknown): boolean {
 export function shortHash(hash: string): string {
   return hash.slice(0, 12);
 }
+
+export type FrozenCheck = { ok: true } | { ok: false; code: "plan_frozen"; message: string };
+
+/**
+ * Whether `input` is still the plan frozen as `hash`. Any change (even one that only spells a
+ * default differently is fine: defaults hash the same) means a new experiment.
+ */
+export function checkFrozenPlan(hash: string, input: unknown): FrozenCheck {
+  const parsed = experimentPlanSchema.safeParse(input);
+  if (parsed.success && sha256Hex(canonicalJson(parsed.data)) === hash) return { ok: true };
+  return {
+    ok: false,
+    code: "plan_frozen",
+    message: `This experiment's plan was frozen at the start (SHA-256 ${shortHash(hash)}…); changing it means starting a new experiment.`,
+  };
+}

@@ -1,5 +1,6 @@
 // Blinded n-of-1 experiments (issue 15): plan, schedule, freeze, power, analysis, verdict, report.
 export * from "./analysis/index";
+export * from "./entry";
 export * from "./format";
 export * from "./freeze";
 export * from "./labels";

@@ -35,6 +35,9 @@ export interface OutcomeInfo {
   readonly maxMid: number;
   /** Next-night diary outcome (evening's sound, following night's sleep). */
   readonly sleep: boolean;
+  /** Possible values: a recorded value outside is an input error. */
+  readonly min: number;
+  readonly max: number;
 }
 
 export const OUTCOME_INFO: Readonly<Record<Outcome, OutcomeInfo>> = {
@@ -47,6 +50,8 @@ export const OUTCOME_INFO: Readonly<Record<Outcome, OutcomeInfo>> = {
     defaultMid: 10,
     maxMid: 100,
     sleep: false,
+    min: -100,
+    max: 100,
   },
   "pleasantness-change": {
     noun: "pleasantness",
@@ -57,6 +62,8 @@ export const OUTCOME_INFO: Readonly<Record<Outcome, OutcomeInfo>> = {
     defaultMid: 1,
     maxMid: 8,
     sleep: false,
+    min: -8,
+    max: 8,
   },
   tingles: {
     noun: "tingles",
@@ -67,6 +74,8 @@ export const OUTCOME_INFO: Readonly<Record<Outcome, OutcomeInfo>> = {
     defaultMid: 1,
     maxMid: 10,
     sleep: false,
+    min: 0,
+    max: 10,
   },
   "sleep-onset-latency": {
     noun: "time to fall asleep",
@@ -77,6 +86,8 @@ export const OUTCOME_INFO: Readonly<Record<Outcome, OutcomeInfo>> = {
     defaultMid: 10,
     maxMid: 240,
     sleep: true,
+    min: 0,
+    max: 1440,
   },
   "sleep-efficiency": {
     noun: "sleep efficiency",
@@ -87,6 +98,8 @@ export const OUTCOME_INFO: Readonly<Record<Outcome, OutcomeInfo>> = {
     defaultMid: 5,
     maxMid: 100,
     sleep: true,
+    min: 0,
+    max: 100,
   },
 };
 

@@ -11,6 +11,7 @@
  */
 import { sd } from "../stats/descriptive";
 import { requiredSessions } from "../stats/power";
+import { formatValue } from "./format";
 import { OUTCOME_INFO, type Outcome } from "./outcomes";
 import { DEFAULT_PAIRS, MAX_PAIRS } from "./plan";
 
@@ -52,10 +53,6 @@ export type PowerGuidance =
       readonly message: string;
     };
 
-function roundTo(value: number, step: number): number {
-  return Math.round(value / step) * step;
-}
-
 /** Guidance from past values of the primary outcome (one per evening) and the planned MID. */
 export function powerGuidance(outcome: Outcome, pastValues: readonly number[], mid: number): PowerGuidance {
   const values = pastValues.filter(Number.isFinite);
@@ -83,8 +80,7 @@ export function powerGuidance(outcome: Outcome, pastValues: readonly number[], m
   };
   const suggestedPairs = Math.min(MAX_PAIRS, Math.max(MIN_PAIRS_FOR_TWO_SIDED, forMid.pairs));
   const [t5, t8] = [target(0.5), target(0.8)];
-  const step = info.unit === "points" && outcome === "anxiety-change" ? 1 : 0.1;
-  const fmt = (v: number) => String(roundTo(v, step).toFixed(step === 1 ? 0 : 1));
+  const fmt = (v: number) => formatValue(outcome, v);
   const over =
     forMid.pairs > MAX_PAIRS
       ? ` That is more than ${MAX_PAIRS}: with ${MAX_PAIRS} pairs only a larger difference would show.`
