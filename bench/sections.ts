@@ -11,4 +11,5 @@ export const SECTIONS: Record<string, () => Promise<BenchRow[]>> = {
   insights: benchInsights,
   sound: async () => (await import("./sound")).benchSound(),
   worklet: async () => (await import("./worklet-chromium")).benchWorkletChromium(),
+  voice: async () => (await import("./voice")).benchVoice(),
 };

@@ -20,6 +20,13 @@ const REQUIRED: Record<string, string[]> = {
     "8 h render to WAV, peak RSS",
   ],
   worklet: ["10-layer scene through the worklet"],
+  voice: [
+    "time to first sentence, cold",
+    "time to first sentence, engine loaded",
+    "synthesis, plain voice",
+    "synthesis, soft style",
+    "synthesis, whisper style",
+  ],
 };
 
 let before: string | undefined;
