@@ -29,6 +29,8 @@ const LINE = 1 << 14;
 const MASK = LINE - 1;
 /** Second-order reflections kept (the shortest paths). */
 const SECOND_ORDER = 4;
+/** Low-frequency lateral taps (an even number: alternating signs sum to zero at 0 Hz). */
+const SIDE_TAPS = 4;
 
 interface RoomShape {
   /** Width (x, left to right), depth (y, back to front), height (z), metres. */
@@ -42,6 +44,14 @@ interface RoomShape {
   readonly damping: number;
   /** Largest head turn (degrees, seeded): no reflection stays exactly in the median plane. */
   readonly yaw: number;
+  /**
+   * Low-frequency lateral reflections: SIDE_TAPS delays (seeded, ms range) of the mix's low band,
+   * added to one ear and subtracted from the other with alternating signs, so the mid (and the
+   * mono sum) is untouched and nothing builds up at 0 Hz; `sidePower` is their summed power
+   * against the direct sound.
+   */
+  readonly sideMs: readonly [number, number];
+  readonly sidePower: number;
 }
 
 const SHAPES: Readonly<Record<Exclude<RoomKind, "dry">, RoomShape>> = {
@@ -53,9 +63,20 @@ const SHAPES: Readonly<Record<Exclude<RoomKind, "dry">, RoomShape>> = {
     beta: 0.85,
     damping: 7000,
     yaw: 25,
+    sideMs: [5, 23],
+    sidePower: 0.22,
   },
   // A hall: 9 × 13 × 4.5 m, more distant walls, slightly harder surfaces.
-  large: { size: [9, 13, 4.5], listener: [3.6, 4.5, 1.3], jitter: 0.8, beta: 0.92, damping: 5000, yaw: 25 },
+  large: {
+    size: [9, 13, 4.5],
+    listener: [3.6, 4.5, 1.3],
+    jitter: 0.8,
+    beta: 0.92,
+    damping: 5000,
+    yaw: 25,
+    sideMs: [12, 45],
+    sidePower: 0.12,
+  },
 };
 
 // State layout (Float64Array).
@@ -78,6 +99,11 @@ export class Room {
   readonly kind: Exclude<RoomKind, "dry">;
   private readonly line1 = new Float32Array(LINE);
   private readonly line2 = new Float32Array(LINE);
+  /** The mix's low band (below HIGH_PASS_HZ), for the lateral taps. */
+  private readonly line0 = new Float32Array(LINE);
+  private readonly sideDel = new Int32Array(SIDE_TAPS);
+  /** Signed gains of the lateral taps: + into the left ear, − into the right. */
+  private readonly sideG = new Float64Array(SIDE_TAPS);
   private w = 0;
   private readonly taps: number;
   private readonly delL: Int32Array;
@@ -176,6 +202,14 @@ export class Room {
       this.gR[k] = g * (lat > 0 ? 1 + 0.25 * lat : 1 + 0.5 * lat);
       this.order[k] = p.order;
     });
+    // Lateral low-frequency taps: delays spread over the range (one per slot, seeded within it).
+    const [s0, s1] = shape.sideMs;
+    const slot = (s1 - s0) / SIDE_TAPS;
+    for (let k = 0; k < SIDE_TAPS; k++) {
+      const ms = s0 + slot * (k + 0.2 + 0.6 * rng.float());
+      this.sideDel[k] = Math.round((ms / 1000) * sampleRate);
+      this.sideG[k] = (k % 2 === 0 ? 1 : -1) * Math.sqrt(shape.sidePower / SIDE_TAPS);
+    }
     this.a = 1 - Math.exp((-2 * Math.PI * shape.damping) / sampleRate);
     this.hp = 1 - Math.exp((-2 * Math.PI * HIGH_PASS_HZ) / sampleRate);
     // Normalise dry and reflections together so a pink-to-white source keeps its K-weighted energy
@@ -185,6 +219,7 @@ export class Room {
       this.gL[k] = (this.gL[k] as number) * this.dry;
       this.gR[k] = (this.gR[k] as number) * this.dry;
     }
+    for (let k = 0; k < SIDE_TAPS; k++) this.sideG[k] = (this.sideG[k] as number) * this.dry;
     this.fadeStep = 1 / Math.max(1, fadeSeconds * sampleRate);
     this.st[S] = fadeIn ? 0 : 1;
     this.st[TARGET] = 1;
@@ -254,6 +289,21 @@ export class Room {
           }
         }
       }
+      // Lateral taps: the low band (the high-pass's low-pass), + left, − right.
+      const lbr = (this.hp * hr0) / h2;
+      const lbi = (-this.hp * hi0) / h2;
+      for (let t = 0; t < SIDE_TAPS; t++) {
+        const del = this.sideDel[t] as number;
+        const g = this.sideG[t] as number;
+        const er = Math.cos(w * del);
+        const ei = -Math.sin(w * del);
+        const vr = g * (lbr * er - lbi * ei);
+        const vi = g * (lbr * ei + lbi * er);
+        hlr += vr;
+        hli += vi;
+        hrr -= vr;
+        hri -= vi;
+      }
       e0 += kw;
       e += (kw * (hlr * hlr + hli * hli + hrr * hrr + hri * hri)) / 2;
     }
@@ -275,6 +325,9 @@ export class Room {
   run(l: Float32Array, r: Float32Array, start: number, n: number): void {
     const line1 = this.line1;
     const line2 = this.line2;
+    const line0 = this.line0;
+    const sideDel = this.sideDel;
+    const sideG = this.sideG;
     const delL = this.delL;
     const delR = this.delR;
     const gL = this.gL;
@@ -303,6 +356,7 @@ export class Room {
         z0 += h * (mid - z0);
         z1 += a * (mid - z0 - z1);
         z2 += a * (z1 - z2);
+        line0[w] = z0;
         line1[w] = z1;
         line2[w] = z2;
         l[i] = xl * dry;
@@ -323,6 +377,15 @@ export class Room {
         for (let i = start; i < start + n; i++)
           r[i] = (r[i] as number) + g * (line[(p + i) & MASK] as number);
       }
+      for (let k = 0; k < SIDE_TAPS; k++) {
+        const g = sideG[k] as number;
+        const p = w0 - start - (sideDel[k] as number);
+        for (let i = start; i < start + n; i++) {
+          const v = g * (line0[(p + i) & MASK] as number);
+          l[i] = (l[i] as number) + v;
+          r[i] = (r[i] as number) - v;
+        }
+      }
       this.w = w;
       st[Z0] = z0;
       st[Z1] = z1;
@@ -336,10 +399,16 @@ export class Room {
       z0 += h * (mid - z0);
       z1 += a * (mid - z0 - z1);
       z2 += a * (z1 - z2);
+      line0[w] = z0;
       line1[w] = z1;
       line2[w] = z2;
       let accL = 0;
       let accR = 0;
+      for (let k = 0; k < SIDE_TAPS; k++) {
+        const v = (sideG[k] as number) * (line0[(w - (sideDel[k] as number)) & MASK] as number);
+        accL += v;
+        accR -= v;
+      }
       for (let k = 0; k < taps; k++) {
         const line = order[k] === 1 ? line1 : line2;
         accL += (gL[k] as number) * (line[(w - (delL[k] as number)) & MASK] as number);
