@@ -27,11 +27,11 @@ export const SCENE_LEVELS: Readonly<Record<string, SceneLevel>> = {
   },
   "fireside-letters": {
     lufs: -26.03,
-    layers: { fire: [-30.87, -27.39], roof: [-43.2, -27.13], pen: [-27.4, -27.04], paper: [-34.62, -27.09] },
+    layers: { fire: [-30.98, -27.62], roof: [-43.2, -27.13], pen: [-27.4, -27.04], paper: [-34.62, -27.09] },
   },
   "forest-stream": {
-    lufs: -34.18,
-    layers: { brook: [-34.65, -26.88], canopy: [-45.79, -26.73], air: [-64.49, -26.92] },
+    lufs: -34.19,
+    layers: { brook: [-34.65, -26.88], canopy: [-45.92, -26.71], air: [-64.49, -26.92] },
   },
   "attic-storm": {
     lufs: -19.55,
@@ -40,12 +40,12 @@ export const SCENE_LEVELS: Readonly<Record<string, SceneLevel>> = {
   "fingertips-orbit": { lufs: -19.15, layers: { taps: [-18.95, -27.04], bed: [-51.12, -27.27] } },
   "focus-brown": { lufs: -30.72, layers: { noise: [-34.05, -27.07], keys: [-32.13, -27.04] } },
   "autumn-walk": {
-    lufs: -30.58,
-    layers: { leaves: [-31.06, -26.73], wind: [-47.29, -26.92], crunch: [-38.94, -27.09] },
+    lufs: -30.67,
+    layers: { leaves: [-31.15, -26.71], wind: [-47.29, -26.92], crunch: [-38.94, -27.09] },
   },
   "night-cabin": {
-    lufs: -33.37,
-    layers: { stove: [-33.78, -27.39], rain: [-42.61, -27.13], door: [-52.72, -26.92] },
+    lufs: -33.54,
+    layers: { stove: [-33.99, -27.62], rain: [-42.61, -27.13], door: [-52.72, -26.92] },
   },
   "keyboard-cafe": {
     lufs: -25.85,
