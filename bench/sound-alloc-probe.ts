@@ -3,7 +3,9 @@
  *   node --no-concurrent-recompilation --expose-gc --max-semi-space-size=1 --import tsx \
  *     bench/sound-alloc-probe.ts [seconds] [ids]
  * Builds an engine with every generator at once, or the comma-separated generator ids given (all
- * motion kinds, near, far and elevated sources, queued one-shots and parameter glides), warms the
+ * motion kinds, near, far and elevated sources, queued one-shots and parameter glides), plus two
+ * PCM layers (a looping clip pushed at 22.05 kHz, and a stream fed before each stretch that
+ * plays out and runs dry), warms the
  * JIT up, then renders `seconds` (default 60) of audio in 128-frame blocks, in three equal
  * windows, and prints JSON {gcs, youngDelta, seconds, windows}: per window the garbage collections
  * during it and the bytes allocated in the young generation over it (emptied first), and at the
@@ -41,7 +43,23 @@ function probeScene(): Scene {
       position: { azimuth: i * 23 - 170, elevation: ((i % 3) - 1) * 20, distance: 0.2 + (i % 5) * 0.7 },
       motion: { kind: MOTIONS[i % MOTIONS.length] as MotionKind, period: 5 + (i % 4) * 3 },
     })),
+    pcmLayers: [
+      { id: "pcm-loop", loop: true, gainDb: -6, position: { azimuth: 70, elevation: 0, distance: 0.3 } },
+      { id: "pcm-stream", channels: 2, bufferSeconds: 70, gainDb: -6, motion: { kind: "orbit", period: 7 } },
+    ],
   };
+}
+
+/** A voice-like test signal: a 140 Hz buzz with a slow swell, at `rate`. */
+function pcmClip(seconds: number, rate: number, channels: 1 | 2): Float32Array {
+  const n = Math.round(seconds * rate);
+  const x = new Float32Array(n * channels);
+  for (let i = 0; i < n; i++) {
+    const t = i / rate;
+    const v = 0.2 * Math.sin(2 * Math.PI * 140 * t) * (0.6 + 0.4 * Math.sin(2 * Math.PI * 0.7 * t));
+    for (let c = 0; c < channels; c++) x[i * channels + c] = v;
+  }
+  return x;
 }
 
 /**
@@ -64,6 +82,8 @@ function stir(engine: Engine, seconds: number, round: number): void {
     }
     engine.setLayerParam(`layer-${def.id}`, "gainDb", -6 - setting);
   }
+  // Most of the stretch as a stream (then an underrun), resampled from 16 kHz stereo.
+  engine.pushPcm("pcm-stream", pcmClip(seconds * 0.8, 16000, 2), 2, 16000);
 }
 
 function render(engine: Engine, seconds: number, l: Float32Array, r: Float32Array): void {
@@ -115,6 +135,7 @@ const seconds = Number(process.argv[2] ?? 60);
 const WINDOWS = 3;
 const engine = createEngine({ sampleRate: FS, seed: 7 });
 engine.setScene(probeScene());
+engine.pushPcm("pcm-loop", pcmClip(2, 22050, 1), 1, 22050, { endOfStream: true });
 const l = new Float32Array(BLOCK);
 const r = new Float32Array(BLOCK);
 // Warm-up: every code path runs many times so the JIT has optimised it before measuring.
