@@ -4,6 +4,10 @@
  * text (the archive's pure SHA-256), shown in the report. The plan is parsed first, so defaults
  * are filled in: a plan given with and without `pairs: 6` freezes to the same hash. Changing
  * anything means a new experiment.
+ *
+ * Show the hash in the final report, not during the experiment: the seed is one of 2^32 values,
+ * so the hash of an otherwise known plan could be searched for the seed, and the seed gives away
+ * the blinding map.
  */
 
 import { sha256Hex } from "../archive/sha256";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { armOf, buildSchedule, todayInExperiment } from "./schedule";
+import { armOf, buildSchedule, eveningLabel, todayInExperiment } from "./schedule";
 
 const plan = { pairs: 6, washoutDays: 0, startDate: "2026-12-08", seed: 12345 };
 
@@ -116,6 +116,22 @@ describe("today in the experiment", () => {
     expect(t.completed).toBe(11);
     expect(t.missed).toEqual([12]);
     expect(t.remaining).toBe(0);
+  });
+
+  it("words Today's line without revealing an arm", () => {
+    expect(eveningLabel(todayInExperiment(s, [], dates[4] as string))).toBe("Experiment: evening 5 of 12");
+    expect(eveningLabel(todayInExperiment(s, [], "2026-12-07"))).toBe(
+      "Experiment: starts soon (evening 1 of 12)",
+    );
+    expect(eveningLabel(todayInExperiment(s, [dates[0] as string], "2026-12-09"))).toBe(
+      "Experiment: a rest day; evening 2 of 12 is next",
+    );
+    expect(eveningLabel(todayInExperiment(s, [dates[0] as string], dates[0] as string))).toBe(
+      "Experiment: evening 1 of 12 is recorded",
+    );
+    expect(eveningLabel(todayInExperiment(s, dates, "2027-03-01"))).toBe(
+      "Experiment: finished (12 of 12 evenings recorded)",
+    );
   });
 
   it("rejects a malformed date", () => {

@@ -15,6 +15,9 @@
  * Changing this changes every stored schedule: keep it fixed (a test pins one seed).
  *
  * Missed evenings are skipped, never reassigned: every evening belongs to its date.
+ *
+ * The seed reveals the blinding map. Never show the seed, the plan JSON or the schedule's arms to
+ * the person before the end; show only "Soundscape A / B" (and `eveningLabel`).
  */
 import { dateFromDayNumber, dayNumber } from "../insights/dates";
 import { seededRandom } from "../stats/randomisation";
@@ -160,4 +163,21 @@ export function todayInExperiment(
     missed,
     remaining,
   };
+}
+
+/** The line for Today: "Experiment: evening 5 of 12", or what the day is instead. Reveals no arm. */
+export function eveningLabel(t: TodayAssignment): string {
+  const of = `of ${t.totalEvenings}`;
+  switch (t.status) {
+    case "not-started":
+      return `Experiment: starts soon (evening 1 ${of})`;
+    case "tonight":
+      return `Experiment: evening ${t.eveningNumber} ${of}`;
+    case "recorded":
+      return `Experiment: evening ${t.eveningNumber} ${of} is recorded`;
+    case "rest-day":
+      return `Experiment: a rest day; evening ${t.eveningNumber} ${of} is next`;
+    case "finished":
+      return `Experiment: finished (${t.completed} of ${t.totalEvenings} evenings recorded)`;
+  }
 }
