@@ -13,4 +13,5 @@ export * from "./scene-ids";
 export * from "./scene-motion";
 export * from "./sleep/index";
 export * from "./stats/index";
+export * from "./tags/tag";
 export * from "./voice-library/index";

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { canonicalTag } from "../tags/tag";
 
 export const TagSchema = z
   .string()
@@ -6,7 +7,9 @@ export const TagSchema = z
   .toLowerCase()
   .min(1)
   .max(40)
-  .regex(/^[\p{L}\p{N}][\p{L}\p{N} _-]*$/u, "Tags use letters, digits, spaces, dash or underscore");
+  .regex(/^[\p{L}\p{N}][\p{L}\p{N} _-]*$/u, "Tags use letters, digits, spaces, dash or underscore")
+  // One form everywhere: "Work Stress" and "work-stress" are the same tag, `work-stress`.
+  .overwrite((t) => canonicalTag(t) ?? t);
 
 export const MAX_BODY_CHARS = 200_000;
 

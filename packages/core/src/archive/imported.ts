@@ -1,5 +1,6 @@
 import { MAX_BODY_CHARS } from "../api/entry";
 import { tzOffsetMinutes } from "../sleep/time-zone";
+import { canonicalTag } from "../tags/tag";
 
 /** What the jrnl, Day One and Daylio readers produce: plain entries ready to be written, each
  * with a stable import key (used as the entry's clientId, so importing the same file twice
@@ -62,19 +63,10 @@ export class ImportLimitError extends ImportFormatError {
 export const MAX_TITLE_CHARS = 200;
 export const MAX_TAGS = 30;
 
-/** A tag in Meridian's rules (letters, digits, space, dash, underscore; lowercase; ≤ 40), or
- * null when nothing is left of it. `@work` → `work`, `Good meal!` → `good meal`. */
+/** A tag in Meridian's one form (tags/tag.ts), or null when nothing is left of it.
+ * `@Work` → `work`, `Good meal!` → `good-meal`. */
 export function normaliseTag(raw: string): string | null {
-  const tag = raw
-    .trim()
-    .toLowerCase()
-    .replace(/^[@#]+/u, "")
-    .replace(/[^\p{L}\p{N} _-]+/gu, " ")
-    .replace(/\s+/gu, " ")
-    .replace(/^[^\p{L}\p{N}]+/u, "")
-    .slice(0, 40)
-    .trim();
-  return tag === "" ? null : tag;
+  return canonicalTag(raw);
 }
 
 /** Normalised, distinct, sorted tags; reports what was dropped through `warn`. */

@@ -2,6 +2,8 @@
  * Markdown editor. Every string is written as a double-quoted YAML scalar (JSON string syntax
  * is valid YAML), so no title, tag or prompt can break the front matter. */
 
+import { canonicalTag } from "../tags/tag";
+
 export interface MarkdownMood {
   pleasantness: number;
   energy: number;
@@ -26,9 +28,10 @@ export interface MarkdownEntry {
 
 const q = (text: string) => JSON.stringify(text);
 
-/** Obsidian tags: no spaces, not only digits. "good meal" → "good-meal", "2024" → "_2024". */
+/** Obsidian tags: the canonical tag (no spaces), not only digits. "Good meal" → "good-meal",
+ * "2024" → "_2024". */
 export function obsidianTag(tag: string): string {
-  const t = tag.trim().replace(/\s+/g, "-");
+  const t = canonicalTag(tag) ?? tag.trim().replace(/\s+/g, "-");
   return /^\d+$/.test(t) ? `_${t}` : t;
 }
 
@@ -53,7 +56,8 @@ export function entryToMarkdown(entry: MarkdownEntry): string {
   lines.push(`time_zone: ${q(entry.timeZone)}`);
   if (entry.tags.length > 0) {
     lines.push("tags:");
-    for (const tag of entry.tags) lines.push(`  - ${q(obsidianTag(tag))}`);
+    // Distinct after normalising: an old "work stress" and "work-stress" are written once.
+    for (const tag of new Set(entry.tags.map(obsidianTag))) lines.push(`  - ${q(tag)}`);
   }
   if (entry.promptText) lines.push(`prompt: ${q(entry.promptText)}`);
   lines.push(...moodLines("mood_before", entry.moodBefore), ...moodLines("mood_after", entry.moodAfter));

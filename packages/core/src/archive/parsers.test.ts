@@ -17,7 +17,7 @@ describe("Day One", () => {
       timeZone: "Asia/Tokyo",
       localDate: "2023-11-05", // 07:47 the next morning in Tokyo
       title: "Couldn't settle. Tried the rain scene",
-      tags: ["evening routine", "sleep", "starred"],
+      tags: ["evening-routine", "sleep", "starred"],
     });
     // 00:30 UTC on 31 March is still 30 March in New York (EDT, UTC−4).
     expect(newYork).toMatchObject({ localDate: "2024-03-30", title: null, tags: [] });
@@ -138,7 +138,7 @@ describe("Daylio", () => {
     expect(dinner).toMatchObject({
       title: "Dinner with Sam",
       body: 'Pasta, wine, and "that" story again.\nHome by ten.',
-      tags: ["daylio", "friends", "good meal", "mood-good", "reading"],
+      tags: ["daylio", "friends", "good-meal", "mood-good", "reading"],
       createdAt: "2024-05-03T19:15:00.000Z", // 21:15 in Paris (CEST, UTC+2)
       localDate: "2024-05-03",
     });
@@ -219,7 +219,7 @@ describe("readImportText", () => {
 describe("normaliseTag", () => {
   it("fits foreign tags to Meridian's rules", () => {
     expect(normaliseTag("@Work")).toBe("work");
-    expect(normaliseTag("#good meal!")).toBe("good meal");
+    expect(normaliseTag("#good meal!")).toBe("good-meal");
     expect(normaliseTag("  -x ")).toBe("x");
     expect(normaliseTag("!!!")).toBeNull();
     expect(normaliseTag("a".repeat(60))).toHaveLength(40);

@@ -40,10 +40,12 @@ export const ArchiveEntrySchema = z.object({
     .array(
       z
         .string()
+        // Older archives may hold "good meal" (before tags were one form): read as `good-meal`.
         .refine(
-          (t) => normaliseTag(t) === t,
+          (t) => normaliseTag(t) !== null,
           "is not a tag Meridian writes (lowercase letters, digits, space, dash, underscore)",
-        ),
+        )
+        .overwrite((t) => normaliseTag(t) ?? t),
     )
     .max(30),
 });

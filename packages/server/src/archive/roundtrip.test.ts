@@ -42,7 +42,7 @@ describe.each(backends)("archive round trip on %s", (kind) => {
       revision: 2,
       promptId: "mindfulness-01",
       clientId: "client-entry-0001",
-      tags: ["evening routine", "rain"],
+      tags: ["evening-routine", "rain"],
     });
     expect(archive.sessions.length).toBeGreaterThan(10);
     expect(archive.sleepDiaries.length).toBeGreaterThan(10);

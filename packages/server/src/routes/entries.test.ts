@@ -32,7 +32,7 @@ describe("entries", () => {
     const entry = await body(res);
     expect(entry).toMatchObject({
       title: "Night rain",
-      tags: ["night walk", "rain"],
+      tags: ["night-walk", "rain"],
       promptId: "mindfulness-01",
       promptText: "What can you hear right now, nearest first, then further away?",
       revision: 1,

@@ -1,3 +1,4 @@
+import { canonicalTag, canonicalTags } from "@meridian/core";
 import { DecryptError, EntryUnreadableError } from "../crypto/errors";
 import { open, openNullable, seal, sealNullable } from "../crypto/field-codec";
 import { storedClientId } from "../crypto/import-keys";
@@ -6,7 +7,6 @@ import type { UserKey } from "../crypto/keys";
 import { forwardRest, keyOf, logDecryptFailure, loudly, openEach, openOne } from "./encrypted-helpers";
 import { encryptRitualStore } from "./encrypted-ritual-store";
 import { encryptStudioStore } from "./encrypted-studio-store";
-import { normaliseTags } from "./rows";
 import type {
   EntryChanges,
   EntryList,
@@ -19,6 +19,7 @@ import type {
   UnreadableRecord,
   UpdateResult,
 } from "./store";
+import { mergeLegacyTags } from "./tag-merge";
 
 /**
  * The Store the app uses: the same interface, with every free-text field sealed on the way in
@@ -31,7 +32,10 @@ import type {
  * layers) do the same, and opening one such record answers RecordUnreadableError (422).
  * Import source keys are stored keyed (crypto/import-keys.ts). Methods not listed here carry no user text and pass
  * straight through to the inner store. Tags are stored as keyed blind indexes (equality
- * lookups keep working in SQL) with their names sealed in `tag_names`.
+ * lookups keep working in SQL) with their names sealed in `tag_names`. Tags are in their one
+ * canonical form (core canonicalTag) on write, in queries and on read; a user's tags stored
+ * before that (`Work Stress` beside `work-stress`) are merged into it the first time their key
+ * reads or searches tags (tag-merge.ts).
  */
 export function encryptStore(inner: Store, ring: KeyRing): Store {
   const layer = new EncryptedEntries(inner, ring);
@@ -68,12 +72,14 @@ function openEntryWith(key: UserKey, names: ReadonlyMap<string, string>, e: Entr
       throw new DecryptError(`tag_names.name of ${t} (entry ${e.id}): unreadable`, "tag_names.name");
     return name;
   });
+  // Rows from before tags had one form read in it (and merged) until they are rewritten.
+  const canonical = canonicalTags(tags);
   return {
     ...e,
     title: openNullable(key, "entries.title", e.id, e.title) ?? null,
     body: open(key, "entries.body", e.id, e.body),
     promptText: openNullable(key, "entries.prompt_text", e.id, e.promptText) ?? null,
-    tags: tags.sort(),
+    tags: canonical,
   };
 }
 
@@ -137,12 +143,17 @@ class EncryptedEntries {
 
   async listEntries(userId: string, query: EntryQuery): Promise<EntryList> {
     const key = keyOf(this.#ring, userId);
-    const q = query.tag === undefined ? query : { ...query, tag: key.blindIndex(query.tag.trim()) };
+    if (query.tag !== undefined) await mergeLegacyTags(this.#inner, key);
+    const q =
+      query.tag === undefined
+        ? query
+        : { ...query, tag: key.blindIndex(canonicalTag(query.tag) ?? query.tag.trim()) };
     return this.#openEntries(key, await this.#inner.listEntries(userId, q));
   }
 
   async allEntries(userId: string): Promise<EntryList> {
     const key = keyOf(this.#ring, userId);
+    await mergeLegacyTags(this.#inner, key);
     return this.#openEntries(key, await this.#inner.allEntries(userId));
   }
 
@@ -153,6 +164,7 @@ class EncryptedEntries {
 
   async countTags(userId: string): Promise<{ tag: string; count: number }[]> {
     const key = keyOf(this.#ring, userId);
+    await mergeLegacyTags(this.#inner, key);
     const counts = await this.#inner.countTags(userId);
     const names = await this.#tagNames(
       key,
@@ -192,7 +204,7 @@ class EncryptedEntries {
 
   /** Blind indexes for the (normalised) tags, storing sealed names for any not seen yet. */
   async #sealTags(key: UserKey, tags: readonly string[]): Promise<string[]> {
-    const names = normaliseTags(tags);
+    const names = canonicalTags(tags);
     const fresh: { index: string; name: string }[] = [];
     const indexes = names.map((name) => {
       const index = key.blindIndex(name);

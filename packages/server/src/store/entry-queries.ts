@@ -133,3 +133,41 @@ export async function countTags(db: Db, userId: string) {
     .map((r) => ({ tag: r.tag, count: Number(r.count) }))
     .sort((a, b) => b.count - a.count || (a.tag < b.tag ? -1 : a.tag > b.tag ? 1 : 0));
 }
+
+/**
+ * Moves the user's tag `from` onto `to` (both as stored: blind indexes when encrypted): entries
+ * with only `from` get `to`, entries with both keep one. Entries' revisions are unchanged (the
+ * tag is the same tag in its canonical form). Returns how many entries carried `from`.
+ */
+export async function mergeTag(db: Db, userId: string, from: string, to: string): Promise<number> {
+  if (from === to) return 0;
+  return db.transaction().execute(async (trx) => {
+    const rows = await trx
+      .selectFrom("entry_tags")
+      .select("entry_id")
+      .where("user_id", "=", userId)
+      .where("tag", "=", from)
+      .execute();
+    if (rows.length === 0) return 0;
+    const ids = rows.map((r) => r.entry_id);
+    const already = new Set(
+      (
+        await trx
+          .selectFrom("entry_tags")
+          .select("entry_id")
+          .where("user_id", "=", userId)
+          .where("tag", "=", to)
+          .execute()
+      ).map((r) => r.entry_id),
+    );
+    const missing = ids.filter((id) => !already.has(id));
+    for (let i = 0; i < missing.length; i += 500) {
+      await trx
+        .insertInto("entry_tags")
+        .values(missing.slice(i, i + 500).map((entry_id) => ({ entry_id, user_id: userId, tag: to })))
+        .execute();
+    }
+    await trx.deleteFrom("entry_tags").where("user_id", "=", userId).where("tag", "=", from).execute();
+    return ids.length;
+  });
+}

@@ -5,6 +5,7 @@ import {
   countTags,
   entriesOnMonthDay,
   listEntries,
+  mergeTag,
   replaceTags,
   withTags,
 } from "./entry-queries";
@@ -461,6 +462,10 @@ export class KyselyStore implements Store {
 
   countTags(userId: string) {
     return countTags(this.#db, userId);
+  }
+
+  mergeTag(userId: string, from: string, to: string) {
+    return mergeTag(this.#db, userId, from, to);
   }
 
   // prompts

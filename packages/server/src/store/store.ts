@@ -180,6 +180,9 @@ export interface Store {
   /** Entries whose localDate has the given MM-DD and is before `beforeDate` (YYYY-MM-DD). */
   entriesOnMonthDay(userId: string, monthDay: string, beforeDate: string): Promise<EntryList>;
   countTags(userId: string): Promise<{ tag: string; count: number }[]>;
+  /** Moves every entry's tag `from` onto `to` (as stored), keeping one where both were; the
+   * entries' revisions stay. Returns how many entries carried `from`. */
+  mergeTag(userId: string, from: string, to: string): Promise<number>;
 
   // user-defined prompts
   insertPrompt(prompt: PromptRecord): Promise<PromptRecord>;

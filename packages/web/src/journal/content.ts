@@ -1,4 +1,4 @@
-import type { Entry } from "@meridian/core";
+import { canonicalTag, type Entry } from "@meridian/core";
 
 /** What the writer edits. promptText is for display only; the server derives it from promptId. */
 export interface EntryContent {
@@ -27,8 +27,9 @@ export function contentFromEntry(entry: Entry): EntryContent {
   };
 }
 
+/** The tag in its one form (core canonicalTag), "" when nothing is left of it. */
 export function normalizeTag(tag: string): string {
-  return tag.trim().toLowerCase().replace(/\s+/g, " ");
+  return canonicalTag(tag) ?? "";
 }
 
 function tagKey(tags: readonly string[]): string {
