@@ -27,7 +27,8 @@ export interface OutcomeInfo {
   /** Units after a number: "points", "minutes". */
   readonly unit: string;
   readonly benefit: BenefitDirection;
-  /** Verb phrases for a change in the good / bad direction: "fell" / "rose". */
+  /** A difference in the good / bad direction as a phrase, `{x}` standing for the amount with its
+   * unit, completed by "than with the sham": "anxiety fell {x} more" / "anxiety rose {x} more". */
   readonly better: string;
   readonly worse: string;
   readonly defaultMid: number;
@@ -45,8 +46,8 @@ export const OUTCOME_INFO: Readonly<Record<Outcome, OutcomeInfo>> = {
     noun: "anxiety",
     unit: "points",
     benefit: "lower",
-    better: "fell",
-    worse: "rose",
+    better: "anxiety fell {x} more",
+    worse: "anxiety rose {x} more",
     defaultMid: 10,
     maxMid: 100,
     sleep: false,
@@ -57,8 +58,8 @@ export const OUTCOME_INFO: Readonly<Record<Outcome, OutcomeInfo>> = {
     noun: "pleasantness",
     unit: "points",
     benefit: "higher",
-    better: "rose",
-    worse: "fell",
+    better: "pleasantness rose {x} more",
+    worse: "pleasantness fell {x} more",
     defaultMid: 1,
     maxMid: 8,
     sleep: false,
@@ -69,8 +70,8 @@ export const OUTCOME_INFO: Readonly<Record<Outcome, OutcomeInfo>> = {
     noun: "tingles",
     unit: "points",
     benefit: "higher",
-    better: "were stronger",
-    worse: "were weaker",
+    better: "tingles were {x} stronger",
+    worse: "tingles were {x} weaker",
     defaultMid: 1,
     maxMid: 10,
     sleep: false,
@@ -81,8 +82,8 @@ export const OUTCOME_INFO: Readonly<Record<Outcome, OutcomeInfo>> = {
     noun: "time to fall asleep",
     unit: "minutes",
     benefit: "lower",
-    better: "was shorter",
-    worse: "was longer",
+    better: "you fell asleep {x} sooner",
+    worse: "you fell asleep {x} later",
     defaultMid: 10,
     maxMid: 240,
     sleep: true,
@@ -93,8 +94,8 @@ export const OUTCOME_INFO: Readonly<Record<Outcome, OutcomeInfo>> = {
     noun: "sleep efficiency",
     unit: "percentage points",
     benefit: "higher",
-    better: "was higher",
-    worse: "was lower",
+    better: "sleep efficiency was {x} higher",
+    worse: "sleep efficiency was {x} lower",
     defaultMid: 5,
     maxMid: 100,
     sleep: true,
@@ -106,4 +107,9 @@ export const OUTCOME_INFO: Readonly<Record<Outcome, OutcomeInfo>> = {
 /** +1 when higher is better, −1 when lower is better: benefit = sign · (condition − control). */
 export function benefitSign(outcome: Outcome): 1 | -1 {
   return OUTCOME_INFO[outcome].benefit === "higher" ? 1 : -1;
+}
+
+/** The phrase for a difference of `amount` (already formatted with its unit) in the given direction. */
+export function differencePhrase(outcome: Outcome, direction: "better" | "worse", amount: string): string {
+  return OUTCOME_INFO[outcome][direction].replace("{x}", amount);
 }

@@ -116,6 +116,41 @@ describe("verdict", () => {
     expect(v.text).toContain("You unblinded before the end");
   });
 
+  it("words each outcome's difference naturally", () => {
+    const sleep = experimentVerdict(
+      analyseExperiment({
+        outcome: "sleep-onset-latency",
+        minimalImportantDifference: 10,
+        plannedPairs: 6,
+        blinding: { condition: "A", control: "B" },
+        evenings: [-15, -20, -12, -18, -16, -14].flatMap((d, i) => [
+          {
+            index: 2 * i + 1,
+            pair: i + 1,
+            date: "2026-12-01",
+            soundscape: "A" as const,
+            outcome: 30 + d,
+            expectation: null,
+            guess: null,
+          },
+          {
+            index: 2 * i + 2,
+            pair: i + 1,
+            date: "2026-12-02",
+            soundscape: "B" as const,
+            outcome: 30,
+            expectation: null,
+            guess: null,
+          },
+        ]),
+      }),
+      sham,
+    );
+    expect(sleep.headline).toMatch(
+      /^Whispering probably helps you: you fell asleep 16 minutes sooner than with the sham \(95% interval 13 to 19\)\.$/,
+    );
+  });
+
   it("never over-claims: no treatment, cure or proof words in any verdict", () => {
     const all = [
       ...EXPERIMENT_CASES.map((c) =>

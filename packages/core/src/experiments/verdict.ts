@@ -16,7 +16,7 @@
 import type { ExperimentAnalysis } from "./analysis/analyse";
 import { formatPercent, formatValue, withUnit } from "./format";
 import type { ArmLabels } from "./labels";
-import { benefitSign, OUTCOME_INFO } from "./outcomes";
+import { benefitSign, differencePhrase, OUTCOME_INFO } from "./outcomes";
 
 export type VerdictKind = "helps" | "no-better" | "worse" | "cant-tell";
 
@@ -61,8 +61,8 @@ export function experimentVerdict(analysis: ExperimentAnalysis, labels: ArmLabel
     // The change in words, with its interval in the same direction as the words.
     const change =
       benefit >= 0
-        ? `${info.noun} ${info.better} ${u(benefit)} more ${than} (95% interval ${f(lo)} to ${f(hi)})`
-        : `${info.noun} ${info.worse} ${u(-benefit)} more ${than} (95% interval ${f(-hi)} to ${f(-lo)})`;
+        ? `${differencePhrase(outcome, "better", u(benefit))} ${than} (95% interval ${f(lo)} to ${f(hi)})`
+        : `${differencePhrase(outcome, "worse", u(-benefit))} ${than} (95% interval ${f(-hi)} to ${f(-lo)})`;
     if (lo > 0 && r.randomisation.oneSided > HELPS_MAX_P) {
       kind = "cant-tell";
       headline =
