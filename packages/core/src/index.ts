@@ -1,5 +1,6 @@
 export * from "./api/entry";
 export * from "./api/error";
+export * from "./api/experiments";
 export * from "./api/prompt";
 export * from "./api/user";
 export * from "./archive/index";
