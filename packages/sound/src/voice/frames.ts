@@ -30,6 +30,7 @@ export function frameRms(x: ArrayLike<number>, hop: number): Float64Array {
 
 /** Value at sample n of a per-frame series (frame f at sample f·hop), linear in between. */
 export function atSample(series: Float64Array, hop: number, n: number): number {
+  if (series.length === 0) return 0;
   const pos = n / hop;
   const f0 = Math.min(Math.floor(pos), series.length - 1);
   const f1 = Math.min(f0 + 1, series.length - 1);

@@ -55,6 +55,18 @@ function limitPeaks(x: Float64Array, sampleRate: number, ceiling: number): void 
   }
 }
 
+/**
+ * Integrated loudness of an utterance; one shorter than the meter's 400 ms blocks (a "Yes.")
+ * is measured repeated end to end over 1.2 s.
+ */
+function utteranceLoudness(x: Float32Array, sampleRate: number): number {
+  const need = Math.round(1.2 * sampleRate);
+  if (x.length >= need / 2) return integratedLoudness(sampleRate, [x]);
+  const tiled = new Float32Array(need);
+  for (let i = 0; i < need; i++) tiled[i] = x[i % x.length] as number;
+  return integratedLoudness(sampleRate, [tiled]);
+}
+
 /** Fade the edges, then set the loudness to `targetLufs` with the true peak ≤ `ceilingDbtp`. */
 export function calibrateLevel(
   x: Float64Array,
@@ -65,7 +77,7 @@ export function calibrateLevel(
   fadeEdges(x, sampleRate);
   let out = Float32Array.from(x);
   for (let round = 0; round < 4; round++) {
-    const lufs = integratedLoudness(sampleRate, [out]);
+    const lufs = utteranceLoudness(out, sampleRate);
     if (!Number.isFinite(lufs)) return out;
     scale(x, 10 ** ((targetLufs - lufs) / 20));
     out = Float32Array.from(x);

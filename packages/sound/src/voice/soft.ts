@@ -21,7 +21,7 @@ export interface SoftOptions {
   readonly proximity?: number;
   /** Semitones the mean pitch drops (default 2.5). */
   readonly lower?: number;
-  /** Share of the pitch range kept around the mean (default 0.55). */
+  /** Share of the pitch range kept around the mean (default 0.65). */
   readonly narrow?: number;
   /** Breath noise amplitude relative to the residual (default 0.5). */
   readonly breath?: number;
@@ -101,7 +101,7 @@ function relayGrains(res: Float64Array, marks: Marks, ratioAt: (period: number) 
 
 export function softSpoken(input: Float32Array, fs: number, opts: SoftOptions): Float64Array {
   const lower = opts.lower ?? 2.5;
-  const narrow = opts.narrow ?? 0.55;
+  const narrow = opts.narrow ?? 0.65;
   const breath = opts.breath ?? 0.5;
   const proximity = Math.min(1, Math.max(0, opts.proximity ?? 0));
   const rng = new Rng((opts.seed ^ 0x50f7c0de) >>> 0);

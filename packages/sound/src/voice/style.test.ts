@@ -118,6 +118,23 @@ describe("voice styles", () => {
     }
   });
 
+  it("short utterances (a word, a breath) come out finite and at level", () => {
+    for (const style of VOICE_STYLES) {
+      for (const seconds of [0.002, 0.05, 0.25]) {
+        const x = phrase.subarray(Math.round(0.4 * FS), Math.round((0.4 + seconds) * FS));
+        const y = styleSpeech(x, FS, style, { seed: 1 });
+        expect(y.length).toBe(x.length);
+        expect(y.every(Number.isFinite)).toBe(true);
+      }
+      const word = phrase.subarray(Math.round(0.4 * FS), Math.round(0.65 * FS));
+      const y = styleSpeech(word, FS, style, { seed: 1 });
+      const tiled = new Float32Array(FS * 2);
+      for (let i = 0; i < tiled.length; i++) tiled[i] = y[i % y.length] as number;
+      expect(Math.abs(integratedLoudness(FS, [tiled]) + 27)).toBeLessThan(1);
+      expect(truePeakDb([y])).toBeLessThanOrEqual(-1);
+    }
+  });
+
   it("bad input: an empty utterance stays empty, silence stays silent, nonsense is refused", () => {
     expect(styleSpeech(new Float32Array(0), FS, "soft", { seed: 1 }).length).toBe(0);
     const quiet = styleSpeech(new Float32Array(FS), FS, "whisper", { seed: 1 });
