@@ -68,7 +68,11 @@ export interface PcmLayer {
   readonly channels?: 1 | 2;
   /** Repeat the whole clip once its end of stream is marked (its end crossfades into its start). */
   readonly loop?: boolean;
-  /** Seconds of PCM the layer's ring holds at the engine rate (default 30, at most 600). */
+  /**
+   * Seconds of PCM the layer's ring holds at the engine rate (default 30, at most 600), fixed
+   * when the layer is created (a later scene with the same id and channels keeps the ring and
+   * what it holds; a change of `channels` makes a new layer).
+   */
   readonly bufferSeconds?: number;
   readonly gainDb?: number;
   readonly mute?: boolean;

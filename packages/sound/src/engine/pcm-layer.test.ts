@@ -150,6 +150,21 @@ describe("PCM layer", () => {
     expect(thd).toBeLessThan(-60);
   });
 
+  it("converts other rates too: 44.1 and 16 kHz up, 96 kHz down without aliasing", () => {
+    const run = (x: Float32Array, rate: number): Float32Array => {
+      const src = new PcmSource(FS, 1);
+      src.push(x, 1, rate, { endOfStream: true });
+      const out = new Float32Array(FS);
+      src.process(out, out, 0, out.length);
+      return out.subarray(FS / 8, FS / 8 + 32768);
+    };
+    expect(thdDb(run(sine(997, 44100, 1.2, 0.5), 44100))).toBeLessThan(-70);
+    expect(thdDb(run(sine(3100, 16000, 1.2, 0.5), 16000))).toBeLessThan(-70);
+    expect(thdDb(run(sine(5000, 96000, 1.2, 0.5), 96000))).toBeLessThan(-70);
+    // A 30 kHz tone at 96 kHz is above the engine's Nyquist: it must vanish, not fold to 18 kHz.
+    expect(rms(run(sine(30000, 96000, 1.2, 0.5), 96000))).toBeLessThan(0.5 * 10 ** (-80 / 20));
+  });
+
   it("chunking does not change the stream: pushes of random sizes = one push", () => {
     const clip = sine(1234, 44100, 1, 0.3);
     const one = new PcmSource(FS, 1);
