@@ -20,6 +20,9 @@ export interface CareAdvice {
 
 const STANDARD_MESSAGE =
   "Whatever your score, support is there if things feel hard. You can reach these services at any time.";
+/** For a result without a score (the ASMR profile, an unfinished questionnaire). */
+const NO_SCORE_MESSAGE =
+  "Support is there whenever things feel hard. You can reach these services at any time.";
 const PROMINENT_MESSAGE =
   "Your answers suggest the last two weeks have been really hard. You don't have to handle this alone. Talking soon with a GP or a mental-health professional could help, and if you ever feel unsafe, the services below are there for you right now, day and night.";
 
@@ -31,7 +34,7 @@ export function careLevel(result: InstrumentResult): CareAdvice {
   return {
     level: prominent ? "prominent" : "standard",
     showCrisisResources: true,
-    message: prominent ? PROMINENT_MESSAGE : STANDARD_MESSAGE,
+    message: prominent ? PROMINENT_MESSAGE : result.total === null ? NO_SCORE_MESSAGE : STANDARD_MESSAGE,
     notes: result.instrumentId === "phq8" ? [PHQ8_NO_SUICIDE_ITEM_NOTE] : [],
   };
 }
@@ -43,7 +46,11 @@ export function combinedCareLevel(results: readonly InstrumentResult[]): CareAdv
   return {
     level: prominent ? "prominent" : "standard",
     showCrisisResources: true,
-    message: prominent ? PROMINENT_MESSAGE : STANDARD_MESSAGE,
+    message: prominent
+      ? PROMINENT_MESSAGE
+      : results.every((r) => r.total === null)
+        ? NO_SCORE_MESSAGE
+        : STANDARD_MESSAGE,
     notes: [...new Set(advice.flatMap((a) => a.notes))],
   };
 }

@@ -1,4 +1,5 @@
 export * from "./asmr-profile";
+export * from "./asmr-suggest";
 export * from "./care";
 export * from "./crisis";
 export * from "./gad7";

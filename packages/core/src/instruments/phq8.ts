@@ -60,6 +60,7 @@ export const PHQ8: Instrument = {
   followUpAt: 10,
 };
 
-/** Plain-words note for result pages: what the PHQ-8 does not ask. */
+/** Plain-words note for result pages: what the PHQ-8 does not ask. It names no direction: the
+ * crisis services sit above the score when the result is high and below it otherwise. */
 export const PHQ8_NO_SUICIDE_ITEM_NOTE =
-  "The PHQ-8 doesn't ask about thoughts of self-harm, so this score can't tell whether you are safe. If you are having thoughts of hurting yourself, please reach out to one of the services below now.";
+  "The PHQ-8 doesn't ask about thoughts of self-harm, so this score can't tell whether you are safe. If you are having thoughts of hurting yourself, please reach out now to one of the crisis services on this page.";

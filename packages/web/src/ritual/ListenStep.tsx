@@ -1,6 +1,13 @@
-import type { MediaUsed, Prompt } from "@meridian/core";
+import {
+  type AsmrProfileSummary,
+  type MediaUsed,
+  type Prompt,
+  suggestScenes,
+  summarizeAsmrProfile,
+} from "@meridian/core";
 import { BUILTIN_SCENES } from "@meridian/sound";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useEffect, useMemo, useState } from "react";
+import { ritualApi } from "../api/ritual";
 import { PromptPicker } from "../editor/PromptPicker";
 import { libraryIdOf, SessionMediaPicker, usedFromItem } from "./SessionMediaPicker";
 import { videoLinkProblem } from "./sessionLocal";
@@ -21,9 +28,37 @@ interface Props {
   onSubmit(choice: ListenChoice): void;
 }
 
+/** The built-in scenes with the generators they play (for suggestions). */
+const SCENE_CHOICES = BUILTIN_SCENES.map((s) => ({
+  ...s,
+  generators: [...new Set(s.scene.layers.map((l) => l.generator))],
+}));
+
+/** The latest ASMR profile's summary, or null (none taken, or it could not be read). */
+function useAsmrProfile(): AsmrProfileSummary | null {
+  const [profile, setProfile] = useState<AsmrProfileSummary | null>(null);
+  useEffect(() => {
+    let live = true;
+    ritualApi
+      .checkups("asmr-profile")
+      .then(({ responses }) => {
+        const latest = responses.at(-1);
+        if (live && latest) setProfile(summarizeAsmrProfile(latest.answers));
+      })
+      .catch(() => {});
+    return () => {
+      live = false;
+    };
+  }, []);
+  return profile;
+}
+
 /** Choose what to listen to (a built-in scene or silence, plus an optional video link) and an
- * optional writing prompt. The full studio replaces the scene list in a later issue. */
+ * optional writing prompt. Scenes are ordered by the ASMR profile when there is one, each
+ * suggested one saying why. */
 export function ListenStep({ initial, busy, error, onBack, onSubmit }: Props) {
+  const profile = useAsmrProfile();
+  const suggestions = useMemo(() => suggestScenes(SCENE_CHOICES, profile), [profile]);
   const [sceneId, setSceneId] = useState<string | null>(initial?.sceneId ?? null);
   const initialVideo = initial?.media.find((m) => m.kind === "video");
   const [video, setVideo] = useState(initialVideo?.kind === "video" ? initialVideo.url : "");
@@ -73,8 +108,8 @@ export function ListenStep({ initial, busy, error, onBack, onSubmit }: Props) {
               <span className="muted small">No sound from Meridian: just you and the page.</span>
             </span>
           </label>
-          {BUILTIN_SCENES.map(({ id, scene }) => (
-            <label key={id} className="scene-option">
+          {suggestions.map(({ scene: { id, scene }, reason }) => (
+            <label key={id} className="scene-option" data-testid="scene-option">
               <input
                 type="radio"
                 name="scene"
@@ -85,6 +120,11 @@ export function ListenStep({ initial, busy, error, onBack, onSubmit }: Props) {
               <span>
                 <strong>{scene.name ?? id}</strong>
                 {scene.description && <span className="muted small">{scene.description}</span>}
+                {reason && (
+                  <span className="small scene-reason" data-testid="scene-reason">
+                    {reason}
+                  </span>
+                )}
               </span>
             </label>
           ))}

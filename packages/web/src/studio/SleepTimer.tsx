@@ -39,7 +39,9 @@ export function SleepTimer() {
               {formatRemaining(remaining)}
             </span>{" "}
             <span className="muted small">
-              {sleep.fading ? "fading out…" : `left, then a ${sleep.fadeSeconds} s fade to silence`}
+              {sleep.fading
+                ? "fading out…"
+                : `until silence, fading out over the last ${sleep.fadeSeconds} s`}
             </span>
           </p>
           <div className="row">
