@@ -4,11 +4,15 @@
  *
  * Versions: 1 held generator layers only; 2 adds `mediaLayers`, your own audio files placed in
  * the same 3D space (played by the browser's Web Audio graph and mixed into server renders, never
- * by the engine). Older scenes are migrated on parse (`migrateScene`): a version 1 scene becomes
- * version 2 with no media layers. `toEngineScene` gives the engine its (version 1) part.
+ * by the engine), and `voiceLayers` (default []), a built-in story, wind-down set or the wordless
+ * whisper spoken by the offline voice into one of the engine's PCM layers. A voice layer names
+ * built-in content by id only, never text, so a preset or share link can't carry an entry's words.
+ * Older scenes are migrated on parse (`migrateScene`): a version 1 scene becomes version 2 with
+ * no media or voice layers. `toEngineScene` gives the engine its (version 1) part.
  */
-import type { Scene, SceneLayer } from "@meridian/sound";
+import type { PcmLayer, Scene, SceneLayer } from "@meridian/sound";
 import { z } from "zod";
+import { BODY_SCAN, STORIES, WIND_DOWN_SETS } from "./voice-library/index";
 
 const MOTION_KINDS = ["static", "sweep", "orbit", "approach", "drift"] as const;
 const ROOM_KINDS = ["dry", "close", "large"] as const;
@@ -17,6 +21,14 @@ const ROOM_KINDS = ["dry", "close", "large"] as const;
 export const SCENE_FORMAT_VERSION = 2;
 /** Most own-audio layers in one scene (each is a decoded file in the browser's memory). */
 export const MAX_MEDIA_LAYERS = 8;
+/** Most voice layers in one scene (each is a speech stream synthesised while it plays). */
+export const MAX_VOICE_LAYERS = 4;
+/** Speaking rates a voice layer may ask for, words per minute (the speech engine's range). */
+export const VOICE_RATE_RANGE = { min: 80, max: 220 } as const;
+/** Default rate per style: soft-spoken stories a little faster than whispering. */
+export const DEFAULT_VOICE_RATE = { soft: 130, whisper: 120 } as const;
+/** Where a voice layer sits unless told: close at the left ear. */
+export const DEFAULT_VOICE_POSITION = { azimuth: -70, elevation: 0, distance: 0.4 } as const;
 
 const num = (lo: number, hi: number) =>
   z
@@ -76,6 +88,62 @@ export const mediaSceneLayerSchema = z.strictObject({
   motion: motionSchema.default({ kind: "static" }),
 });
 
+const STORY_IDS: readonly string[] = [...STORIES, BODY_SCAN].map((s) => s.id);
+const WIND_DOWN_IDS: readonly string[] = WIND_DOWN_SETS.map((s) => s.id);
+
+const contentId = (ids: readonly string[], what: string) =>
+  z
+    .string({ error: `must be the id of a built-in ${what}` })
+    .refine((id) => ids.includes(id), `must be the id of a built-in ${what} (one of ${ids.join(", ")})`);
+
+/**
+ * What a voice layer speaks: a story (or the body scan) or a wind-down set by id, or the wordless
+ * whisper (seeded pseudo-words). Built-in content only: there is no way to put text here.
+ */
+export const voiceContentSchema = z.discriminatedUnion(
+  "kind",
+  [
+    z.strictObject({ kind: z.literal("story"), id: contentId(STORY_IDS, "story or the body scan") }),
+    z.strictObject({ kind: z.literal("wind-down"), id: contentId(WIND_DOWN_IDS, "wind-down set") }),
+    z.strictObject({ kind: z.literal("wordless") }),
+  ],
+  { error: "must be { kind: story | wind-down, id } or { kind: wordless }" },
+);
+
+const VOICE_STYLE_NAMES = ["soft", "whisper"] as const;
+
+/**
+ * A voice layer: built-in spoken content in a style, placed and moved like any layer. The
+ * wordless whisper is always whispered; `startAt` starts at that sentence (skip/replay, resume).
+ */
+export const voiceSceneLayerSchema = z
+  .strictObject({
+    id: layerId,
+    content: voiceContentSchema,
+    style: z.enum(VOICE_STYLE_NAMES, { error: "must be soft or whisper" }).optional(),
+    rateWpm: num(VOICE_RATE_RANGE.min, VOICE_RATE_RANGE.max).optional(),
+    gainDb: num(-60, 12).default(0),
+    mute: z.boolean({ error: "must be true or false" }).default(false),
+    solo: z.boolean({ error: "must be true or false" }).default(false),
+    position: positionSchema.default({ ...DEFAULT_VOICE_POSITION }),
+    motion: motionSchema.default({ kind: "static" }),
+    startAt: z
+      .number({ error: "must be a sentence number" })
+      .int("must be a whole sentence number")
+      .min(0, "must be 0 or more")
+      .max(100_000, "must be at most 100000")
+      .optional(),
+  })
+  .superRefine((layer, ctx) => {
+    if (layer.content.kind === "wordless" && layer.style === "soft") {
+      ctx.addIssue({ code: "custom", path: ["style"], message: "the wordless voice is always whisper" });
+    }
+  })
+  .transform((layer) => {
+    const style = layer.content.kind === "wordless" ? "whisper" : (layer.style ?? "soft");
+    return { ...layer, style, rateWpm: layer.rateWpm ?? DEFAULT_VOICE_RATE[style] };
+  });
+
 const sceneV2Schema = z
   .strictObject({
     version: z.literal(2, { error: "must be 2 (or 1 for a scene without own-audio layers)" }),
@@ -95,21 +163,26 @@ const sceneV2Schema = z
       .array(mediaSceneLayerSchema, { error: "must be a list of own-audio layers" })
       .max(MAX_MEDIA_LAYERS, `at most ${MAX_MEDIA_LAYERS} own-audio layers`)
       .default([]),
+    voiceLayers: z
+      .array(voiceSceneLayerSchema, { error: "must be a list of voice layers" })
+      .max(MAX_VOICE_LAYERS, `at most ${MAX_VOICE_LAYERS} voice layers`)
+      .default([]),
   })
   .superRefine((scene, ctx) => {
     const seen = new Set<string>();
-    const check = (list: "layers" | "mediaLayers", id: string, i: number): void => {
+    const check = (list: "layers" | "mediaLayers" | "voiceLayers", id: string, i: number): void => {
       if (seen.has(id))
         ctx.addIssue({ code: "custom", path: [list, i, "id"], message: `duplicate layer id "${id}"` });
       seen.add(id);
     };
     for (const [i, layer] of scene.layers.entries()) check("layers", layer.id, i);
     for (const [i, layer] of scene.mediaLayers.entries()) check("mediaLayers", layer.id, i);
+    for (const [i, layer] of scene.voiceLayers.entries()) check("voiceLayers", layer.id, i);
   });
 
 /**
  * Brings older scene JSON to the current format before validation: version 1 (generator layers
- * only) becomes version 2 with an empty `mediaLayers`. Anything else passes through unchanged,
+ * only) becomes version 2 with no own-audio or voice layers. Anything else passes through unchanged,
  * so the schema reports what is wrong with it.
  */
 export function migrateScene(input: unknown): unknown {
@@ -124,12 +197,20 @@ export const sceneSchema = z.preprocess(migrateScene, sceneV2Schema);
 export type SceneInput = z.input<typeof sceneV2Schema> | (Omit<Scene, "version"> & { version: 1 });
 
 export type MediaSceneLayer = z.output<typeof mediaSceneLayerSchema>;
+export type VoiceContentRef = z.output<typeof voiceContentSchema>;
+export type VoiceSceneLayer = z.output<typeof voiceSceneLayerSchema>;
+export type VoiceSceneLayerInput = z.input<typeof voiceSceneLayerSchema>;
 
-/** A scene in the current format: the engine's generator layers plus own-audio layers. */
-export interface StudioScene extends Omit<Scene, "version" | "layers"> {
+/**
+ * A scene in the current format: the engine's generator layers plus own-audio and voice layers.
+ * `voiceLayers` is optional in the type (scenes built in code may leave it out); parsing always
+ * fills it in.
+ */
+export interface StudioScene extends Omit<Scene, "version" | "layers" | "pcmLayers"> {
   readonly version: 2;
   readonly layers: readonly SceneLayer[];
   readonly mediaLayers: readonly MediaSceneLayer[];
+  readonly voiceLayers?: readonly VoiceSceneLayer[];
 }
 
 /** What parsing produces (every default filled in); assignable to StudioScene. */
@@ -137,9 +218,13 @@ export type ParsedScene = z.output<typeof sceneV2Schema>;
 const _parsedIsStudioScene = (s: ParsedScene): StudioScene => s;
 void _parsedIsStudioScene;
 
-/** Whether any layer (generator or own audio) is soloed. */
-export function soloActive(scene: Pick<StudioScene, "layers" | "mediaLayers">): boolean {
-  return scene.layers.some((l) => l.solo === true) || scene.mediaLayers.some((l) => l.solo);
+/** Whether any layer (generator, own audio or voice) is soloed. */
+export function soloActive(scene: Pick<StudioScene, "layers" | "mediaLayers" | "voiceLayers">): boolean {
+  return (
+    scene.layers.some((l) => l.solo === true) ||
+    scene.mediaLayers.some((l) => l.solo) ||
+    (scene.voiceLayers ?? []).some((l) => l.solo)
+  );
 }
 
 /** Whether an own-audio layer is heard: not muted, and soloed when anything is. */
@@ -147,23 +232,53 @@ export function mediaLayerAudible(layer: MediaSceneLayer, scene: StudioScene): b
   return !layer.mute && (!soloActive(scene) || layer.solo);
 }
 
+/** Whether a voice layer is heard: not muted, and soloed when anything is. */
+export function voiceLayerAudible(layer: VoiceSceneLayer, scene: StudioScene): boolean {
+  return !layer.mute && (!soloActive(scene) || layer.solo);
+}
+
+/** Seconds of PCM each voice layer's ring holds: the longest sentence plus its pause, with room. */
+export const VOICE_PCM_BUFFER_SECONDS = 60;
+
+/** The engine's PCM layer for a voice layer (same id; the host pushes its speech there). */
+export function voicePcmLayer(layer: VoiceSceneLayer, mute = layer.mute): PcmLayer {
+  return {
+    id: layer.id,
+    channels: 1,
+    loop: false,
+    bufferSeconds: VOICE_PCM_BUFFER_SECONDS,
+    gainDb: layer.gainDb,
+    mute,
+    solo: layer.solo,
+    position: layer.position,
+    motion: layer.motion,
+  };
+}
+
 /**
- * The part of a scene the sound engine plays (its version 1 format, without own-audio layers).
- * A soloed own-audio layer silences the generator layers when none of them is soloed, so solo
- * means the same thing across both kinds of layer.
+ * The part of a scene the sound engine plays (its version 1 format): generator layers, and each
+ * voice layer as a PCM layer of the same id (`pcmLayers`, present only when there are voices).
+ * Own audio stays outside the engine. The engine solos across generator and PCM layers itself;
+ * a soloed own-audio layer silences the engine's layers when none of them is soloed, so solo
+ * means the same thing across all three kinds of layer.
  */
 export function toEngineScene(scene: StudioScene): Scene {
-  const mediaSolo = scene.mediaLayers.some((l) => l.solo) && !scene.layers.some((l) => l.solo);
+  const voices = scene.voiceLayers ?? [];
+  const engineSolo = scene.layers.some((l) => l.solo === true) || voices.some((l) => l.solo);
+  const mediaSolo = scene.mediaLayers.some((l) => l.solo) && !engineSolo;
   const layers: readonly SceneLayer[] = mediaSolo
     ? scene.layers.map((l) => ({ ...l, mute: true }))
     : scene.layers;
-  const { mediaLayers: _media, version: _v, ...rest } = scene;
-  return { ...rest, version: 1, layers };
+  const { mediaLayers: _media, voiceLayers: _voices, version: _v, ...rest } = scene;
+  if (voices.length === 0) return { ...rest, version: 1, layers };
+  const pcmLayers = voices.map((v) => voicePcmLayer(v, v.mute || mediaSolo));
+  return { ...rest, version: 1, layers, pcmLayers };
 }
 
-/** A version 2 scene from the engine's format (no own-audio layers). */
+/** A version 2 scene from the engine's format (no own-audio or voice layers; PCM layers dropped). */
 export function fromEngineScene(scene: Scene): StudioScene {
-  const parsed = sceneV2Schema.safeParse({ ...scene, version: 2 });
+  const { pcmLayers: _pcm, ...rest } = scene;
+  const parsed = sceneV2Schema.safeParse({ ...rest, version: 2 });
   if (!parsed.success) throw new Error(`not a valid scene: ${parsed.error.issues[0]?.message ?? ""}`);
   return parsed.data;
 }
