@@ -4,6 +4,7 @@ import { open, openNullable, seal, sealNullable } from "../crypto/field-codec";
 import { storedClientId } from "../crypto/import-keys";
 import type { KeyRing } from "../crypto/key-ring";
 import type { UserKey } from "../crypto/keys";
+import { encryptExperimentsStore } from "./encrypted-experiments-store";
 import { forwardRest, keyOf, logDecryptFailure, loudly, openEach, openOne } from "./encrypted-helpers";
 import { encryptRitualStore } from "./encrypted-ritual-store";
 import { encryptStudioStore } from "./encrypted-studio-store";
@@ -41,9 +42,11 @@ export function encryptStore(inner: Store, ring: KeyRing): Store {
   const layer = new EncryptedEntries(inner, ring);
   const ritual = encryptRitualStore(inner.ritual, (userId) => keyOf(ring, userId));
   const studio = encryptStudioStore(inner.studio, (userId) => keyOf(ring, userId));
+  const experiments = encryptExperimentsStore(inner.experiments, (userId) => keyOf(ring, userId));
   const overrides: Partial<Store> = {
     ritual,
     studio,
+    experiments,
     importClientId: (u, clientId) => storedClientId(keyOf(ring, u), clientId),
     createEntry: (u, e) => layer.createEntry(u, e),
     getEntry: (u, id) => layer.getEntry(u, id),

@@ -9,6 +9,7 @@ import {
   replaceTags,
   withTags,
 } from "./entry-queries";
+import { KyselyExperimentsStore } from "./kysely-experiments-store";
 import { KyselyRitualStore } from "./kysely-ritual-store";
 import { KyselyStudioStore } from "./kysely-studio-store";
 import { KyselyVaultStore } from "./kysely-vault-store";
@@ -39,6 +40,7 @@ export class KyselyStore implements Store {
   readonly ritual;
   readonly studio;
   readonly vault;
+  readonly experiments;
   readonly #adapter: DialectAdapter;
   readonly #db;
   readonly #templates = new QueryTemplates();
@@ -50,6 +52,7 @@ export class KyselyStore implements Store {
     this.ritual = new KyselyRitualStore(adapter.db);
     this.studio = new KyselyStudioStore(adapter.db);
     this.vault = new KyselyVaultStore(adapter.db, adapter.kind);
+    this.experiments = new KyselyExperimentsStore(adapter.db);
     this.#db = adapter.db;
   }
 

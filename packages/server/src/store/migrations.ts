@@ -1,4 +1,5 @@
 import { type Kysely, type Migration, type MigrationProvider, sql } from "kysely";
+import { experimentsMigration } from "./experiments-migration";
 import { insightsMigration } from "./insights-migration";
 import { insightsSeqMigration } from "./insights-seq-migration";
 import { mediaLayerIdsMigration } from "./media-layer-ids-migration";
@@ -110,6 +111,7 @@ export const migrations: Record<string, Migration> = {
   "0006_media_layer_ids": mediaLayerIdsMigration,
   "0007_quota_reservations": quotaMigration,
   "0008_insights_seq": insightsSeqMigration,
+  "0009_experiments": experimentsMigration,
 };
 
 export const migrationProvider: MigrationProvider = {

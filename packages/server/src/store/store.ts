@@ -1,3 +1,4 @@
+import type { ExperimentsStore } from "./experiments-store";
 import type { RitualStore } from "./ritual-store";
 import type { StudioStore } from "./studio-store";
 import type { RecordList } from "./unreadable";
@@ -127,6 +128,8 @@ export interface Store {
   readonly studio: StudioStore;
   /** Wrapped keys and encrypted tag names (vault-store.ts). */
   readonly vault: VaultStore;
+  /** Blinded n-of-1 experiments and their evenings (experiments-store.ts). */
+  readonly experiments: ExperimentsStore;
   /** Applies pending migrations; idempotent. */
   migrate(): Promise<void>;
   close(): Promise<void>;
