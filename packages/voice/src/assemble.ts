@@ -1,7 +1,6 @@
 /**
- * Joins synthesised sentences into one speech buffer: each sentence trimmed to its audible part,
- * faded in and out over a few milliseconds (so a join never steps), separated by silence whose
- * length makes the whole come out at the requested words per minute.
+ * Prepares synthesised sentences for joining: each is trimmed to its audible part and faded in
+ * and out over a few milliseconds, so a join with the silence around it never steps.
  */
 
 /** First and last frame (exclusive) louder than −50 dB relative to the piece's peak. */
@@ -31,33 +30,4 @@ export function fadeEdges(x: Float32Array, fadeFrames: number): void {
 export interface Piece {
   readonly text: string;
   readonly samples: Float32Array;
-}
-
-export interface Assembled {
-  readonly samples: Float32Array;
-  readonly sentences: { text: string; start: number; end: number }[];
-}
-
-/** Lays pieces end to end with the given gaps (seconds) between them and `edge` seconds around. */
-export function assemble(
-  pieces: readonly Piece[],
-  gaps: readonly number[],
-  sampleRate: number,
-  edge: number,
-): Assembled {
-  const edgeFrames = Math.round(edge * sampleRate);
-  const gapFrames = gaps.map((g) => Math.max(0, Math.round(g * sampleRate)));
-  let total = 2 * edgeFrames;
-  pieces.forEach((p, i) => {
-    total += p.samples.length + (i < pieces.length - 1 ? (gapFrames[i] ?? 0) : 0);
-  });
-  const samples = new Float32Array(total);
-  const sentences: Assembled["sentences"] = [];
-  let at = edgeFrames;
-  pieces.forEach((p, i) => {
-    samples.set(p.samples, at);
-    sentences.push({ text: p.text, start: at, end: at + p.samples.length });
-    at += p.samples.length + (i < pieces.length - 1 ? (gapFrames[i] ?? 0) : 0);
-  });
-  return { samples, sentences };
 }

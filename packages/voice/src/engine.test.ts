@@ -55,6 +55,22 @@ describe("speech engine (Flite slt, in Node)", () => {
     expect(b.sentences).toEqual(a.sentences);
   });
 
+  it("streams the same speech sentence by sentence", async () => {
+    const whole = await engine.speak(STORY, { rateWpm: 140 });
+    const chunks = [];
+    for await (const chunk of engine.stream(STORY, { rateWpm: 140 })) chunks.push(chunk);
+    expect(chunks).toHaveLength(5);
+    const joined = new Float32Array(chunks.reduce((n, c) => n + c.samples.length, 0));
+    let at = 0;
+    chunks.forEach((c, i) => {
+      expect(c.sentences).toHaveLength(1);
+      expect(c.sentences[0]?.start).toBe((whole.sentences[i]?.start ?? 0) - at);
+      joined.set(c.samples, at);
+      at += c.samples.length;
+    });
+    expect(Buffer.from(joined.buffer).equals(Buffer.from(whole.samples.buffer))).toBe(true);
+  });
+
   it("reports each sentence in order, inside the samples", async () => {
     const speech = await engine.speak(STORY);
     expect(speech.sentences.map((s) => s.text)).toEqual([

@@ -3,7 +3,7 @@
  * passes to hit the requested speaking rate, click-free joins. Pure apart from the compiled
  * WebAssembly module it is handed (the Node and browser entries differ only in how they load it).
  */
-import { assemble, audibleBounds, fadeEdges, type Piece } from "./assemble";
+import { audibleBounds, fadeEdges, type Piece } from "./assemble";
 import { SpeechInputError } from "./errors";
 import { FliteMachine } from "./flite/run";
 import type { WasmModule } from "./flite/wasm";
@@ -19,6 +19,7 @@ import {
   type Speech,
   type SpeechEngine,
   type SpeechOptions,
+  type SpokenSentence,
 } from "./types";
 
 export const FLITE_VOICE = "slt";
@@ -93,6 +94,7 @@ const naturalGuess = (u: Unit) => 0.075 * u.speak.replace(/[^A-Za-z0-9]/g, "").l
 
 export function createFliteEngine(module: WasmModule): SpeechEngine {
   const machine = new FliteMachine(module);
+  machine.warm();
 
   const synth = (u: Unit, stretch: number, f0Scale: number): Piece => {
     const pcm = machine.run(u.speak, { voice: FLITE_VOICE, durationStretch: stretch, f0Scale });
@@ -103,56 +105,89 @@ export function createFliteEngine(module: WasmModule): SpeechEngine {
   };
   const seconds = (p: Piece) => p.samples.length / FLITE_SAMPLE_RATE;
 
+  /**
+   * One pass, steered: each piece's stretch comes from a guess of its natural length (letters),
+   * corrected by how long the pieces so far really came out, and each pause is sized so the
+   * timeline so far lands where the requested rate puts it. A lone piece (no pauses to absorb
+   * the rest) is re-synthesised if it missed by more than 3 %. Yields one chunk per piece:
+   * the piece then its pause (the first chunk also holds the lead-in, the last the tail).
+   */
+  async function* stream(text: string, options?: SpeechOptions): AsyncGenerator<Speech> {
+    const { wpm, pitch } = checkOptions(options);
+    const units = planUnits(text);
+    const f0Scale = 2 ** (pitch / 12);
+    const sr = FLITE_SAMPLE_RATE;
+    const words = units.reduce((s, u) => s + countWords(u.speak), 0);
+    const target = (words * 60) / wpm;
+    const slow = DEFAULT_RATE_WPM / wpm;
+    const pauses = units.map((u, i) =>
+      i === units.length - 1 ? 0 : (u.endsSentence ? SENTENCE_PAUSE_S : PIECE_PAUSE_S) * Math.sqrt(slow),
+    );
+    const pauseTotal = pauses.reduce((s, p) => s + p, 0);
+    const speechTarget = Math.max(target - pauseTotal, target * 0.5);
+    const guesses = units.map(naturalGuess);
+    const guessTotal = guesses.reduce((s, g) => s + g, 0);
+    const edge = Math.round(EDGE_S * sr);
+    let learned = 1;
+    let naturalSum = 0;
+    let guessSum = 0;
+    let owed = 0;
+    let ideal = 0;
+    let actual = 0;
+    for (let i = 0; i < units.length; i++) {
+      const u = units[i] as Unit;
+      const guess = guesses[i] ?? 1;
+      const share = (speechTarget * guess) / guessTotal;
+      const want = share + clamp(owed / 2, -share / 2, share / 2);
+      let stretch = clamp(want / (guess * learned), 0.5, 3);
+      let piece = synth(u, stretch, f0Scale);
+      // Flite's length is not quite proportional to the stretch (segment durations round, the
+      // trimmed tail varies), so a lone piece gets a few corrections and keeps the closest.
+      let best = { piece, stretch };
+      for (let retry = 0; units.length === 1 && retry < 4; retry++) {
+        const miss = seconds(piece) / want;
+        if (Math.abs(miss - 1) < 0.03) break;
+        stretch = clamp(stretch / miss, 0.5, 3);
+        piece = synth(u, stretch, f0Scale);
+        if (Math.abs(seconds(piece) - want) < Math.abs(seconds(best.piece) - want)) best = { piece, stretch };
+      }
+      piece = best.piece;
+      stretch = best.stretch;
+      naturalSum += seconds(piece) / stretch;
+      guessSum += guess;
+      learned = naturalSum / guessSum;
+      owed += share - seconds(piece);
+      ideal += share + (pauses[i] ?? 0);
+      actual += seconds(piece);
+      const last = i === units.length - 1;
+      const gap = last ? 0 : Math.round(clamp(ideal - actual, MIN_GAP_S, MAX_GAP_S) * sr);
+      actual += gap / sr;
+      const lead = i === 0 ? edge : 0;
+      const samples = new Float32Array(lead + piece.samples.length + (last ? edge : gap));
+      samples.set(piece.samples, lead);
+      yield {
+        sampleRate: sr,
+        samples,
+        sentences: [{ text: piece.text, start: lead, end: lead + piece.samples.length }],
+      };
+    }
+  }
+
   return {
     name: `flite-${FLITE_VOICE}`,
     sampleRate: FLITE_SAMPLE_RATE,
+    stream,
     async speak(text: string, options?: SpeechOptions): Promise<Speech> {
-      const { wpm, pitch } = checkOptions(options);
-      const units = planUnits(text);
-      const f0Scale = 2 ** (pitch / 12);
-      const words = units.reduce((s, u) => s + countWords(u.speak), 0);
-      const target = (words * 60) / wpm;
-      const slow = DEFAULT_RATE_WPM / wpm;
-      const pauses = units
-        .slice(0, -1)
-        .map((u) => (u.endsSentence ? SENTENCE_PAUSE_S : PIECE_PAUSE_S) * Math.sqrt(slow));
-      const pauseTotal = pauses.reduce((s, p) => s + p, 0);
-      const speechTarget = Math.max(target - pauseTotal, target * 0.5);
-
-      // One pass, steered: each piece's stretch comes from a guess of its natural length
-      // (letters), corrected by how long the pieces so far really came out; the pauses then
-      // absorb what is left. A lone piece (no pauses) is re-synthesised if it missed by > 3 %.
-      const guesses = units.map(naturalGuess);
-      const guessTotal = guesses.reduce((s, g) => s + g, 0);
-      const pieces: Piece[] = [];
-      let learned = 1;
-      let naturalSum = 0;
-      let guessSum = 0;
-      let owed = 0;
-      units.forEach((u, i) => {
-        const guess = guesses[i] ?? 1;
-        const share = (speechTarget * guess) / guessTotal;
-        const want = share + clamp(owed / 2, -share / 2, share / 2);
-        let stretch = clamp(want / (guess * learned), 0.5, 3);
-        let piece = synth(u, stretch, f0Scale);
-        for (let retry = 0; units.length === 1 && retry < 2; retry++) {
-          const miss = seconds(piece) / want;
-          if (Math.abs(miss - 1) < 0.03) break;
-          stretch = clamp(stretch / miss, 0.5, 3);
-          piece = synth(u, stretch, f0Scale);
-        }
-        pieces.push(piece);
-        naturalSum += seconds(piece) / stretch;
-        guessSum += guess;
-        learned = naturalSum / guessSum;
-        owed += share - seconds(piece);
-      });
-      const speechSeconds = pieces.reduce((s, p) => s + seconds(p), 0);
-      const spare = target - speechSeconds - pauseTotal;
-      const gaps = pauses.map((p) =>
-        clamp(p + (pauseTotal > 0 ? (spare * p) / pauseTotal : 0), MIN_GAP_S, MAX_GAP_S),
-      );
-      const { samples, sentences } = assemble(pieces, gaps, FLITE_SAMPLE_RATE, EDGE_S);
+      const chunks: Speech[] = [];
+      for await (const chunk of stream(text, options)) chunks.push(chunk);
+      const samples = new Float32Array(chunks.reduce((n, c) => n + c.samples.length, 0));
+      const sentences: SpokenSentence[] = [];
+      let at = 0;
+      for (const c of chunks) {
+        samples.set(c.samples, at);
+        for (const s of c.sentences) sentences.push({ text: s.text, start: at + s.start, end: at + s.end });
+        at += c.samples.length;
+      }
       return { sampleRate: FLITE_SAMPLE_RATE, samples, sentences };
     },
   };

@@ -25,6 +25,12 @@ export interface SpeechEngine {
   readonly name: string;
   readonly sampleRate: number;
   speak(text: string, options?: SpeechOptions): Promise<Speech>;
+  /**
+   * The same speech as `speak`, one sentence (or piece of a long one) at a time, as soon as
+   * each is synthesised: each chunk is the sentence followed by its pause, sentence times
+   * relative to the chunk. Concatenated, the chunks equal `speak`'s samples exactly.
+   */
+  stream(text: string, options?: SpeechOptions): AsyncIterable<Speech>;
 }
 
 export const DEFAULT_RATE_WPM = 130;
