@@ -259,6 +259,17 @@ describe("PCM layer", () => {
     expect(rms(muted.l, 0.3 * FS)).toBeLessThan(1e-4);
   });
 
+  it("a scene edit keeps the layer's queue playing; a new channel count replaces the layer", () => {
+    const engine = engineWith(pcmScene());
+    engine.pushPcm("voice", sine(300, FS, 2), 1, FS);
+    render(engine, 0.5);
+    engine.setScene(pcmScene({ gainDb: -3, position: { azimuth: 40, elevation: 0, distance: 0.5 } }));
+    render(engine, 0.5);
+    expect(engine.pcmStatus("voice")).toEqual({ framesPlayed: FS, framesQueued: FS, ended: false });
+    engine.setScene(pcmScene({ channels: 2 }));
+    expect(engine.pcmStatus("voice")).toEqual({ framesPlayed: 0, framesQueued: 0, ended: false });
+  });
+
   it("sits beside generator layers, solo applies across both, and bad input is refused clearly", () => {
     const scene: Scene = {
       version: 1,

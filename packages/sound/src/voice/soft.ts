@@ -23,7 +23,7 @@ export interface SoftOptions {
   readonly lower?: number;
   /** Share of the pitch range kept around the mean (default 0.65). */
   readonly narrow?: number;
-  /** Breath noise amplitude relative to the residual (default 0.5). */
+  /** Breath noise amplitude relative to the residual, above ~1.5 kHz (default 1.5). */
   readonly breath?: number;
 }
 
@@ -48,10 +48,21 @@ function pitchMarks(res: Float64Array, fs: number, f0At: (n: number) => number):
     const f0 = f0At(t);
     if (f0 > 0) {
       const period = fs / f0;
-      const lo = Math.round(wasVoiced ? t + 0.7 * period : t + 1);
-      const hi = Math.min(n - 1, Math.round(wasVoiced ? t + 1.3 * period : t + period));
+      // The strongest pulse near one period on: energy weighted towards the expected place, so
+      // the marks do not hop between a period's two peaks (closure, opening) and alternate.
+      const expect = t + period;
+      const lo = Math.round(wasVoiced ? t + 0.75 * period : t + 1);
+      const hi = Math.min(n - 1, Math.round(wasVoiced ? t + 1.25 * period : t + period));
       let best = lo;
-      for (let i = lo; i <= hi; i++) if ((energy[i] as number) > (energy[best] ?? 0)) best = i;
+      let bestScore = -1;
+      for (let i = lo; i <= hi; i++) {
+        const d = wasVoiced ? (i - expect) / (0.25 * period) : 0;
+        const score = (energy[i] as number) * (1 - 0.6 * d * d);
+        if (score > bestScore) {
+          bestScore = score;
+          best = i;
+        }
+      }
       if (best >= n) break;
       marks.at.push(best);
       marks.period.push(period);
@@ -102,7 +113,7 @@ function relayGrains(res: Float64Array, marks: Marks, ratioAt: (period: number) 
 export function softSpoken(input: Float32Array, fs: number, opts: SoftOptions): Float64Array {
   const lower = opts.lower ?? 2.5;
   const narrow = opts.narrow ?? 0.65;
-  const breath = opts.breath ?? 0.5;
+  const breath = opts.breath ?? 1.5;
   const proximity = Math.min(1, Math.max(0, opts.proximity ?? 0));
   const rng = new Rng((opts.seed ^ 0x50f7c0de) >>> 0);
   const x = Float64Array.from(input);
@@ -137,14 +148,19 @@ export function softSpoken(input: Float32Array, fs: number, opts: SoftOptions): 
   matchEnvelope(moved, frameRms(res, envHop), envHop, 8);
   // Breathier excitation where voiced.
   const { hop: vHop, v } = softVoicing(track, fs);
-  const resRms = frameRms(res, an.hop);
+  // Breath follows the residual's level over 40 ms (not its old pulses, which no longer line up).
+  const resHop = Math.round(0.02 * fs);
+  const resRms = frameRms(res, resHop);
   const lp = new Biquad(fs).lowpass(1800, 0.6);
-  const hp = new Biquad(fs).highpass(1000, Math.SQRT1_2);
+  // Aspiration lives above the first formant: a steep high-pass keeps it out of F1, where it
+  // would blur the pitch (and read as a lower octave to a pitch detector).
+  const hp = new Biquad(fs).highpass(1500, Math.SQRT1_2);
+  const hp2 = new Biquad(fs).highpass(1500, Math.SQRT1_2);
   const e = new Float64Array(x.length);
   for (let n = 0; n < e.length; n++) {
     const m = moved[n] as number;
     const voiced = atSample(v, vHop, Math.max(0, n - centre));
-    const noise = hp.tick(rng.gauss() * atSample(resRms, an.hop, n));
+    const noise = hp2.tick(hp.tick(rng.gauss() * atSample(resRms, resHop, n)));
     const soft = 0.55 * lp.tick(m) + 0.45 * m + breath * noise;
     e[n] = voiced * soft + (1 - voiced) * m;
   }
