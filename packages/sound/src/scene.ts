@@ -69,7 +69,8 @@ export interface PcmLayer {
   /** Repeat the whole clip once its end of stream is marked (its end crossfades into its start). */
   readonly loop?: boolean;
   /**
-   * Seconds of PCM the layer's ring holds at the engine rate (default 30, at most 600), fixed
+   * Seconds of PCM the layer's ring holds at the engine rate (default 30, at most 600; memory is
+   * 4 bytes per sample per channel: 30 s of stereo at 48 kHz is 11.5 MB), fixed
    * when the layer is created (a later scene with the same id and channels keeps the ring and
    * what it holds; a change of `channels` makes a new layer).
    */

@@ -1,3 +1,4 @@
 /** Voice styles (soft-spoken, whisper) for synthesised speech, and the pitch detector that measures them. */
-export { pitchStats, trackPitch, voicedShare } from "./pitch";
+export { formantScale } from "./formants";
+export { type PitchTrack, pitchStats, trackPitch, voicedShare } from "./pitch";
 export { type StyleOptions, styleSpeech, VOICE_STYLE_PAUSES, VOICE_STYLES, type VoiceStyle } from "./style";
