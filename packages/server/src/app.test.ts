@@ -36,8 +36,8 @@ describe("cross-cutting HTTP behaviour", () => {
       expect(res.headers.get("cross-origin-opener-policy")).toBe("same-origin");
       expect(res.headers.get("permissions-policy")).toContain("camera=()");
     }
-    expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self';");
-    expect(CONTENT_SECURITY_POLICY).not.toMatch(/script-src[^;]*unsafe/);
+    expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self' 'wasm-unsafe-eval';");
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/script-src[^;]*'unsafe-/);
     expect(CONTENT_SECURITY_POLICY).toContain("frame-ancestors 'none'");
   });
 

@@ -7,11 +7,13 @@ import { isHttps } from "./auth";
  * elements carrying this page's nonce — CodeMirror (style-mod) mounts its theme as a <style>
  * element and Observable Plot puts one in each chart; the web app hands them the nonce it reads
  * from <meta name="csp-nonce"> (packages/web/src/lib/cspNonce.ts). No 'unsafe-inline' anywhere.
+ * 'wasm-unsafe-eval' lets the voice Worker compile the speech engine's WebAssembly (our own
+ * file); it allows no JavaScript eval.
  */
 export function contentSecurityPolicy(styleNonce?: string): string {
   return [
     "default-src 'self'",
-    "script-src 'self'",
+    "script-src 'self' 'wasm-unsafe-eval'",
     styleNonce ? `style-src 'self' 'nonce-${styleNonce}'` : "style-src 'self'",
     "img-src 'self' data: blob:",
     "media-src 'self' blob:",

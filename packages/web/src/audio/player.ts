@@ -5,8 +5,8 @@
  * Framework-free; React reads it through PlayerProvider (useSyncExternalStore).
  */
 import { fromEngineScene, type StudioScene, toEngineScene } from "@meridian/core";
-import type { Scene } from "@meridian/sound";
-import { MediaLayers, type MediaSource } from "./mediaLayers";
+import type { PcmLayer, Scene } from "@meridian/sound";
+import type { MediaLayers, MediaSource } from "./mediaLayers";
 import { type EngineStats, type FromWorklet, PROCESSOR_NAME, type ToWorklet } from "./protocol";
 import workletUrl from "./worklet.ts?worker&url";
 
@@ -76,6 +76,8 @@ export class Player {
   private pendingSent = new Map<number, number>();
   private sleepTick: ReturnType<typeof setInterval> | null = null;
   private op = 0;
+  private taps = new Set<(m: FromWorklet) => void>();
+  private extraPcm: readonly PcmLayer[] = [];
 
   get snapshot(): PlayerSnapshot {
     return this.snap;
@@ -105,16 +107,42 @@ export class Player {
       this.muteGain = new GainNode(ctx, { gain: this.snap.muted ? 0 : 1 });
       this.analyser = new AnalyserNode(ctx, { fftSize: 2048, smoothingTimeConstant: 0 });
       this.fade.connect(this.muteGain).connect(this.analyser).connect(ctx.destination);
-      this.media = new MediaLayers(ctx, this.fade, (message) => this.set({ error: message }));
-      this.media.setMasterGain(this.snap.scene?.masterGainDb ?? 0);
-      this.moduleLoaded = ctx.audioWorklet.addModule(workletUrl);
+      const fade = this.fade;
+      // Own audio's graph loads with the worklet, not with the first page (it is not needed before Play).
+      const media = import("./mediaLayers").then(({ MediaLayers }) => {
+        this.media = new MediaLayers(ctx, fade, (message) => this.set({ error: message }));
+        this.media.setMasterGain(this.snap.scene?.masterGainDb ?? 0);
+      });
+      this.moduleLoaded = Promise.all([ctx.audioWorklet.addModule(workletUrl), media]).then(() => {});
     }
     await this.moduleLoaded;
     return this.ctx;
   }
 
-  private post(m: ToWorklet): void {
-    this.node?.port.postMessage(m);
+  private post(m: ToWorklet, transfer: Transferable[] = []): void {
+    this.node?.port.postMessage(m, transfer);
+  }
+
+  /** For the voice streams (voice/, loaded only once a voice is used): worklet messages in
+   * (`ready` means a fresh engine), PCM out, and PCM layers the scene lacks (read-back). */
+  tap(fn: (m: FromWorklet) => void): () => void {
+    this.taps.add(fn);
+    return () => this.taps.delete(fn);
+  }
+
+  send(m: ToWorklet, transfer: Transferable[] = []): boolean {
+    this.post(m, transfer);
+    return this.node !== null;
+  }
+
+  setExtraPcm(layers: readonly PcmLayer[]): void {
+    this.extraPcm = layers;
+    if (this.snap.scene) this.post({ type: "setScene", scene: this.engineScene(this.snap.scene) });
+  }
+
+  private engineScene(s: StudioScene): Scene {
+    const e = toEngineScene(s);
+    return this.extraPcm.length ? { ...e, pcmLayers: [...(e.pcmLayers ?? []), ...this.extraPcm] } : e;
   }
 
   private async ensureNode(): Promise<AudioWorkletNode> {
@@ -130,11 +158,12 @@ export class Player {
     node.onprocessorerror = () => this.set({ error: "The sound engine stopped with an error." });
     node.connect(this.fade as GainNode);
     this.node = node;
-    if (this.snap.scene) this.post({ type: "setScene", scene: toEngineScene(this.snap.scene) });
+    if (this.snap.scene) this.post({ type: "setScene", scene: this.engineScene(this.snap.scene) });
     return node;
   }
 
   private onMessage(m: FromWorklet): void {
+    for (const t of this.taps) t(m);
     if (m.type === "stats") {
       const { type: _t, ...stats } = m;
       this.set({ stats });
@@ -243,7 +272,7 @@ export class Player {
   setScene(input: Scene | StudioScene, title?: string): void {
     const scene = asStudioScene(input);
     this.set({ scene, title: title ?? scene.name ?? "Untitled mix" });
-    this.post({ type: "setScene", scene: toEngineScene(scene) });
+    this.post({ type: "setScene", scene: this.engineScene(scene) });
     this.media?.setMasterGain(scene.masterGainDb ?? 0);
     if (this.snap.state !== "stopped") this.syncMedia();
     this.updateMediaSession();

@@ -41,7 +41,27 @@ export type ToWorklet =
   | { readonly type: "fadeOut"; readonly seconds: number }
   | { readonly type: "stop" }
   | { readonly type: "setMasterGain"; readonly db: number }
-  | { readonly type: "stats" };
+  | { readonly type: "stats" }
+  | {
+      /** PCM for a scene's PCM layer (speech): transferred, any rate; answered by `pcmStatus`. */
+      readonly type: "pushPcm";
+      readonly layerId: string;
+      readonly samples: Float32Array;
+      readonly channels: 1 | 2;
+      readonly sampleRate: number;
+      readonly endOfStream?: boolean;
+    }
+  | { readonly type: "clearPcm"; readonly layerId: string };
+
+/** Where a PCM layer is (engine-rate frames); `accepted` answers a push (input frames taken). */
+export interface PcmLayerStatus {
+  readonly layerId: string;
+  readonly framesPlayed: number;
+  readonly framesQueued: number;
+  readonly ended: boolean;
+  readonly sampleRate: number;
+  readonly accepted?: number;
+}
 
 export interface EngineStats {
   /** Share of the render budget spent in engine.process since the last report, 0–1. */
@@ -73,5 +93,6 @@ export type FromWorklet =
       /** Engine frame the event starts at. */
       readonly frame: number;
     }
+  | ({ readonly type: "pcmStatus" } & PcmLayerStatus)
   | { readonly type: "finished" }
   | { readonly type: "error"; readonly message: string };

@@ -27,6 +27,7 @@ class EngineProcessor extends AudioWorkletProcessor {
   private blocks = 0;
   private triggers = 0;
   private finishedSent = false;
+  private pcmIds: readonly string[] = [];
 
   constructor(options: { processorOptions: ProcessorOptions }) {
     super();
@@ -45,8 +46,16 @@ class EngineProcessor extends AudioWorkletProcessor {
   private handle(m: ToWorklet): void {
     const e = this.engine;
     try {
-      if (m.type === "setScene") e.setScene(m.scene);
-      else if (m.type === "setLayerParam") e.setLayerParam(m.layerId, m.name, m.value);
+      if (m.type === "setScene") {
+        e.setScene(m.scene);
+        this.pcmIds = (m.scene.pcmLayers ?? []).map((l) => l.id);
+      } else if (m.type === "pushPcm") {
+        const n = e.pushPcm(m.layerId, m.samples, m.channels, m.sampleRate, { endOfStream: m.endOfStream });
+        this.pcmStatus(m.layerId, n);
+      } else if (m.type === "clearPcm") {
+        e.clearPcm(m.layerId);
+        this.pcmStatus(m.layerId);
+      } else if (m.type === "setLayerParam") e.setLayerParam(m.layerId, m.name, m.value);
       else if (m.type === "setMasterGain") e.setMasterGain(m.db);
       else if (m.type === "fadeOut") e.fadeOut(m.seconds);
       else if (m.type === "stop") e.stop();
@@ -70,6 +79,19 @@ class EngineProcessor extends AudioWorkletProcessor {
     }
   }
 
+  /** Where a PCM layer is (after a push: how many frames it took), for feeding and play position. */
+  private pcmStatus(layerId: string, accepted?: number): void {
+    const s = this.engine.pcmStatus(layerId);
+    if (s)
+      this.post({
+        type: "pcmStatus",
+        layerId,
+        ...s,
+        sampleRate,
+        ...(accepted === undefined ? {} : { accepted }),
+      });
+  }
+
   private report(): void {
     const audioMs = (this.windowFrames / sampleRate) * 1000;
     this.post({
@@ -84,6 +106,7 @@ class EngineProcessor extends AudioWorkletProcessor {
     });
     this.busyMs = 0;
     this.windowFrames = 0;
+    for (const id of this.pcmIds) this.pcmStatus(id);
   }
 
   process(_in: Float32Array[][], outputs: Float32Array[][]): boolean {
