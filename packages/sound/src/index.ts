@@ -21,6 +21,7 @@ export type { TriggerKind, TriggerOptions } from "./engine/triggers";
 export { TRIGGER_GENERATORS } from "./engine/triggers";
 export * from "./generator";
 export { GENERATORS, generatorById, generatorIds } from "./generators/index";
+export { type ShamLayerOptions, shamLayerFor } from "./generators/sham-layer";
 export { integratedLoudness, LoudnessMeter } from "./loudness/meter";
 export * from "./loudness/scene-estimate";
 export { SCENE_TARGET_LUFS } from "./loudness/scene-level";

@@ -18,6 +18,7 @@ import { paperCrinkle } from "./paper-crinkle";
 import { penOnPaper } from "./pen-on-paper";
 import { pinkNoise } from "./pink-noise";
 import { rain } from "./rain";
+import { sham } from "./sham";
 import { stream } from "./stream";
 import { tapping } from "./tapping";
 import { waves } from "./waves";
@@ -32,6 +33,7 @@ export const GENERATORS: readonly GeneratorDef[] = [
   leaves,
   pinkNoise,
   rain,
+  sham,
   stream,
   waves,
   whiteNoise,
