@@ -7,5 +7,5 @@ export const brownNoise = makeNoiseDef({
   description: "Deep, warm rumble with the highs rolled away, like a far waterfall or a cabin at night.",
   colour: "brown",
   toneDefault: 1,
-  calibrationDb: -18.5,
+  calibrationDb: -19.1,
 });

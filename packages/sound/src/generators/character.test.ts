@@ -6,17 +6,19 @@ import { describe, expect, it } from "vitest";
 import { highpass, lowpass, mid, rmsEnvelope } from "../analysis/filters";
 import { renderGenerator } from "../analysis/render";
 import { bandFraction, slopeDbPerOctave, welch } from "../analysis/spectrum";
+import * as C from "../engine/constants";
 import type { GeneratorDef } from "../generator";
 import { brownNoise } from "./brown-noise";
 import { fire } from "./fire";
 import { leaves } from "./leaves";
 import { pinkNoise } from "./pink-noise";
+import { BED_PRESENCE } from "./presence";
 import { rain } from "./rain";
 import { waves } from "./waves";
 import { whiteNoise } from "./white-noise";
 import { wind } from "./wind";
 
-/** The voice alone (no head model), channel a, fully open tone, no swell or variation. */
+/** The voice alone (no head model, no presence shelf), channel a, fully open tone, no swell or variation. */
 function raw(def: GeneratorDef, seconds: number, params: Record<string, number>): Float32Array {
   const fs = 48000;
   const v = def.create(fs, 12);
@@ -24,7 +26,37 @@ function raw(def: GeneratorDef, seconds: number, params: Record<string, number>)
   const a = new Float32Array(seconds * fs);
   const b = new Float32Array(seconds * fs);
   for (let i = 0; i < a.length; i += 1024) v.process(a, b, i, Math.min(1024, a.length - i));
+  if (PRESENCE_BEDS.has(def.id)) undoPresence(a, fs);
   return a.subarray(fs);
+}
+
+/** Beds whose voice ends in the presence shelf (presence.ts), a stand-in for the head model. */
+const PRESENCE_BEDS = new Set([
+  "white-noise",
+  "pink-noise",
+  "brown-noise",
+  "rain",
+  "stream",
+  "wind",
+  "leaves",
+]);
+
+/** The presence shelf's exact inverse, in place: the voice's own colour, as before the shelf. */
+function undoPresence(x: Float32Array, fs: number): void {
+  const w0 = C.SPEED_OF_SOUND / C.HEAD_RADIUS;
+  const den = w0 + fs;
+  const b0 = (w0 + BED_PRESENCE * fs) / den;
+  const b1 = (w0 - BED_PRESENCE * fs) / den;
+  const a1 = (w0 - fs) / den;
+  let x1 = 0;
+  let y1 = 0;
+  for (let i = 0; i < x.length; i++) {
+    const u = x[i] as number;
+    const y = (u + a1 * x1 - b1 * y1) / b0;
+    x1 = u;
+    y1 = y;
+    x[i] = y;
+  }
 }
 
 describe("noise colours", () => {

@@ -13,6 +13,7 @@ import { SVF_F, SVF_LENGTH, SVF_Q, svfCoefs } from "../dsp/svf";
 import { Wander } from "../dsp/wander";
 import type { GeneratorDef } from "../generator";
 import { Rng } from "../rng";
+import { Presence } from "./presence";
 
 const LAG_SECONDS = 2;
 
@@ -48,11 +49,14 @@ class LeavesVoice extends ControlRateVoice {
 
   /** Under 20 Hz out (dsp/subsonic.ts): the grains' kicks all start positive, so they carry DC. */
   private readonly subsonic: Subsonic;
+  /** The near ear's lift the equalised head model no longer gives (presence.ts). */
+  private readonly presence: Presence;
 
   constructor(sampleRate: number, seed: number) {
     super(sampleRate);
     this.rng = new Rng(seed);
     this.subsonic = new Subsonic(sampleRate);
+    this.presence = new Presence(sampleRate);
     this.pool = new ResonatorPool(sampleRate, 40, new Rng(this.rng.fork(1)));
     this.gustA = new Wander(new Rng(this.rng.fork(2)), 1.5, 5, this.dt);
     this.gustB = new Wander(new Rng(this.rng.fork(3)), 4, 12, this.dt);
@@ -74,6 +78,7 @@ class LeavesVoice extends ControlRateVoice {
 
   protected control(): void {
     this.subsonic.flush();
+    this.presence.flush();
     const k = this.k;
     const dt = this.dt;
     this.wind = glide(this.wind, this.windT, k);
@@ -102,8 +107,8 @@ class LeavesVoice extends ControlRateVoice {
     level.step();
     const e = en * Math.sqrt(level.gain);
     const dry = this.dryness;
-    // A broad rustle band (2.9–6.2 kHz centre, low Q): leaf surfaces, not a pitched hiss.
-    this.c[SVF_F] = 2900 + 3300 * dry;
+    // A broad rustle band (2.5–5.5 kHz centre, low Q): leaf surfaces, not a pitched hiss.
+    this.c[SVF_F] = 2500 + 3000 * dry;
     this.c[SVF_Q] = 0.5;
     svfCoefs(this.c, this.sampleRate);
     this.z[BAND_STEP] = ((0.01 + 0.12 * e * e) * (0.4 + this.density) - (this.z[BAND_GAIN] as number)) / 32;
@@ -120,8 +125,8 @@ class LeavesVoice extends ControlRateVoice {
     const e = this.evEnergy;
     const dry = this.dryness;
     const amp = Math.min(0.3, 0.05 * (1 - rng.float()) ** -0.45) * (0.5 + 0.5 * e);
-    // Spread over ~1.4–10 kHz on a log scale, barely ringing: papery ticks, not pings.
-    const f = 1700 * 2 ** (2.5 * rng.float()) * (0.8 + 0.5 * dry);
+    // Spread over ~1.2–9 kHz on a log scale, barely ringing: papery ticks, not pings.
+    const f = 1500 * 2 ** (2.5 * rng.float()) * (0.8 + 0.5 * dry);
     const next = this.pool.next;
     next[FREQ] = f;
     next[DECAY] = rng.range(0.0015, 0.004 + 0.006 * dry);
@@ -138,6 +143,7 @@ class LeavesVoice extends ControlRateVoice {
     bandNoisePair(this.noise, this.c, this.z, a, b, start, n);
     this.pool.render(a, b, start, n);
     this.subsonic.run(a, b, start, n);
+    this.presence.run(a, b, start, n);
   }
 }
 
@@ -147,7 +153,7 @@ export const leaves: GeneratorDef = {
   description: "A tree in the breeze: leaves stir a moment after each gust and settle slowly.",
   category: "bed",
   channels: 2,
-  calibrationDb: 15.4,
+  calibrationDb: 9.1,
   params: [
     {
       name: "wind",

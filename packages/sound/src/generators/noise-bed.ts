@@ -10,6 +10,7 @@ import { Subsonic } from "../dsp/subsonic";
 import { Wander } from "../dsp/wander";
 import type { GeneratorDef, ParamSpec } from "../generator";
 import { Rng } from "../rng";
+import { Presence } from "./presence";
 
 export type NoiseColour = "white" | "pink" | "brown";
 
@@ -94,11 +95,14 @@ class NoiseVoice extends ControlRateVoice {
   private lastCut = -1;
   /** Pink and brown: under 20 Hz out (dsp/subsonic.ts); white has nothing there to remove. */
   private readonly subsonic: Subsonic | null;
+  /** The near ear's lift the equalised head model no longer gives (presence.ts). */
+  private readonly presence: Presence;
 
   constructor(sampleRate: number, seed: number, colour: NoiseColour, toneDefault: number) {
     super(sampleRate);
     this.colour = colour;
     this.subsonic = colour === "white" ? null : new Subsonic(sampleRate);
+    this.presence = new Presence(sampleRate);
     const rng = new Rng(seed);
     this.noise = new StereoNoise(rng);
     this.tone = this.toneT = toneDefault;
@@ -123,6 +127,7 @@ class NoiseVoice extends ControlRateVoice {
 
   protected control(): void {
     this.subsonic?.flush();
+    this.presence.flush();
     const k = this.k;
     this.tone = glide(this.tone, this.toneT, k);
     this.swell = glide(this.swell, this.swellT, k);
@@ -264,6 +269,7 @@ class NoiseVoice extends ControlRateVoice {
     lp[3] = z2b;
     this.gain = gain;
     this.subsonic?.run(a, b, start, n);
+    this.presence.run(a, b, start, n);
   }
 }
 

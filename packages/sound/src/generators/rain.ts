@@ -14,6 +14,7 @@ import { Subsonic } from "../dsp/subsonic";
 import { Wander } from "../dsp/wander";
 import type { GeneratorDef } from "../generator";
 import { Rng } from "../rng";
+import { Presence } from "./presence";
 
 const SURFACES = ["leaves", "roof", "window", "puddle"] as const;
 
@@ -44,11 +45,14 @@ class RainVoice extends ControlRateVoice {
 
   /** Under 20 Hz out (dsp/subsonic.ts): the grains' kicks all start positive, so they carry DC. */
   private readonly subsonic: Subsonic;
+  /** The near ear's lift the equalised head model no longer gives (presence.ts). */
+  private readonly presence: Presence;
 
   constructor(sampleRate: number, seed: number) {
     super(sampleRate);
     this.rng = new Rng(seed);
     this.subsonic = new Subsonic(sampleRate);
+    this.presence = new Presence(sampleRate);
     this.pool = new ResonatorPool(sampleRate, 40, new Rng(this.rng.fork(1)));
     this.ebb = new Wander(new Rng(this.rng.fork(2)), 40, 140, this.dt);
     this.gust = new Wander(new Rng(this.rng.fork(3)), 4, 14, this.dt);
@@ -67,6 +71,7 @@ class RainVoice extends ControlRateVoice {
 
   protected control(): void {
     this.subsonic.flush();
+    this.presence.flush();
     const k = this.k;
     const dt = this.dt;
     this.intensity = glide(this.intensity, this.intensityT, k);
@@ -184,6 +189,7 @@ class RainVoice extends ControlRateVoice {
     }
     this.pool.render(a, b, start, n);
     this.subsonic.run(a, b, start, n);
+    this.presence.run(a, b, start, n);
     // Soft high-cut over everything (two one-poles per channel).
     const lk = this.lpK;
     let la = st[8] as number;
@@ -221,7 +227,7 @@ export const rain: GeneratorDef = {
     "Steady rain with drops you can place on leaves, a roof, a window or a puddle; light to heavy.",
   category: "bed",
   channels: 2,
-  calibrationDb: 2.6,
+  calibrationDb: -2.0,
   params: [
     {
       name: "intensity",

@@ -12,6 +12,7 @@ import { SVF_F, SVF_LENGTH, SVF_Q, svfCoefs } from "../dsp/svf";
 import { Wander } from "../dsp/wander";
 import type { GeneratorDef } from "../generator";
 import { Rng } from "../rng";
+import { Presence } from "./presence";
 
 class StreamVoice extends ControlRateVoice {
   private readonly rng: Rng;
@@ -38,11 +39,14 @@ class StreamVoice extends ControlRateVoice {
 
   /** Under 20 Hz out (dsp/subsonic.ts): the grains' kicks all start positive, so they carry DC. */
   private readonly subsonic: Subsonic;
+  /** The near ear's lift the equalised head model no longer gives (presence.ts). */
+  private readonly presence: Presence;
 
   constructor(sampleRate: number, seed: number) {
     super(sampleRate);
     this.rng = new Rng(seed);
     this.subsonic = new Subsonic(sampleRate);
+    this.presence = new Presence(sampleRate);
     this.pool = new ResonatorPool(sampleRate, 32, new Rng(this.rng.fork(1)));
     this.turbulence = new Wander(new Rng(this.rng.fork(2)), 0.2, 1.2, this.dt);
     this.seasons = new Wander(new Rng(this.rng.fork(3)), 40, 150, this.dt);
@@ -60,6 +64,7 @@ class StreamVoice extends ControlRateVoice {
 
   protected control(): void {
     this.subsonic.flush();
+    this.presence.flush();
     const k = this.k;
     const dt = this.dt;
     this.flow = glide(this.flow, this.flowT, k);
@@ -104,6 +109,7 @@ class StreamVoice extends ControlRateVoice {
     bandNoisePair(this.noise, this.c, this.z, a, b, start, n);
     this.pool.render(a, b, start, n);
     this.subsonic.run(a, b, start, n);
+    this.presence.run(a, b, start, n);
   }
 }
 
@@ -113,7 +119,7 @@ export const stream: GeneratorDef = {
   description: "A brook babbling over stones: clusters of little bubbles over moving water.",
   category: "bed",
   channels: 2,
-  calibrationDb: 2.5,
+  calibrationDb: -1.8,
   params: [
     { name: "flow", label: "Flow", min: 0, max: 1, default: 0.5, description: "A trickle to a lively rush." },
     {

@@ -13,6 +13,7 @@ import { SVF_F, SVF_LENGTH, SVF_Q, svfCoefs } from "../dsp/svf";
 import { Wander } from "../dsp/wander";
 import type { GeneratorDef } from "../generator";
 import { Rng } from "../rng";
+import { Presence } from "./presence";
 
 class WindVoice extends ControlRateVoice {
   private strength = 0.5;
@@ -48,10 +49,13 @@ class WindVoice extends ControlRateVoice {
 
   /** Under 20 Hz out (dsp/subsonic.ts). */
   private readonly subsonic: Subsonic;
+  /** The near ear's lift the equalised head model no longer gives (presence.ts). */
+  private readonly presence: Presence;
 
   constructor(sampleRate: number, seed: number) {
     super(sampleRate);
     this.subsonic = new Subsonic(sampleRate);
+    this.presence = new Presence(sampleRate);
     const rng = new Rng(seed);
     this.base = new Wander(new Rng(rng.fork(1)), 30, 120, this.dt);
     this.gustA = new Wander(new Rng(rng.fork(2)), 1.5, 6, this.dt);
@@ -72,6 +76,7 @@ class WindVoice extends ControlRateVoice {
 
   protected control(): void {
     this.subsonic.flush();
+    this.presence.flush();
     const k = this.k;
     this.strength = glide(this.strength, this.strengthT, k);
     this.gustiness = glide(this.gustiness, this.gustinessT, k);
@@ -219,6 +224,7 @@ class WindVoice extends ControlRateVoice {
     this.gRum = gR;
     this.nbPrev = nbPrev;
     this.subsonic.run(a, b, start, n);
+    this.presence.run(a, b, start, n);
   }
 }
 
@@ -228,7 +234,7 @@ export const wind: GeneratorDef = {
   description: "Soft wind around the house, rising and falling in gusts, with an optional faint whistle.",
   category: "bed",
   channels: 2,
-  calibrationDb: -2.5,
+  calibrationDb: -5.9,
   params: [
     {
       name: "strength",

@@ -9,51 +9,51 @@ import type { SceneLevel } from "../loudness/scene-calibration";
 
 export const SCENE_LEVELS: Readonly<Record<string, SceneLevel>> = {
   "library-rain": {
-    lufs: -30.68,
-    layers: { rain: [-32.27, -27.13], room: [-49.4, -27.07], pages: [-36.12, -27.11], pen: [-35.63, -27.04] },
+    lufs: -30.57,
+    layers: { rain: [-32.13, -27.2], room: [-49.46, -27.05], pages: [-36.12, -27.11], pen: [-35.63, -27.04] },
   },
   "whispered-bedtime": {
     lufs: -20.36,
-    layers: { whisper: [-20.48, -27.07], brush: [-25.05, -26.75], hush: [-48.62, -27.27] },
+    layers: { whisper: [-20.48, -27.07], brush: [-25.05, -26.75], hush: [-49.52, -27.26] },
   },
   "seaside-journal": {
     lufs: -25.97,
     layers: {
       sea: [-41.03, -26.95],
-      breeze: [-52.17, -26.92],
+      breeze: [-52.23, -26.87],
       pen: [-26.19, -27.04],
       pages: [-30.02, -27.11],
     },
   },
   "fireside-letters": {
-    lufs: -26.03,
-    layers: { fire: [-30.98, -27.62], roof: [-43.2, -27.13], pen: [-27.4, -27.04], paper: [-34.62, -27.09] },
+    lufs: -26.04,
+    layers: { fire: [-30.98, -27.62], roof: [-43.3, -27.2], pen: [-27.4, -27.04], paper: [-34.62, -27.09] },
   },
   "forest-stream": {
-    lufs: -34.19,
-    layers: { brook: [-34.65, -26.88], canopy: [-45.92, -26.71], air: [-64.49, -26.92] },
+    lufs: -34.16,
+    layers: { brook: [-34.65, -26.85], canopy: [-46.01, -26.7], air: [-65, -26.87] },
   },
   "attic-storm": {
-    lufs: -19.55,
-    layers: { roof: [-19.97, -27.13], gusts: [-37.34, -26.92], rumble: [-49.78, -27.07] },
+    lufs: -19.7,
+    layers: { roof: [-20.13, -27.2], gusts: [-36.75, -26.87], rumble: [-49.94, -27.05] },
   },
-  "fingertips-orbit": { lufs: -19.15, layers: { taps: [-18.95, -27.04], bed: [-51.12, -27.27] } },
-  "focus-brown": { lufs: -30.72, layers: { noise: [-34.05, -27.07], keys: [-32.13, -27.04] } },
+  "fingertips-orbit": { lufs: -19.16, layers: { taps: [-18.95, -27.04], bed: [-51.7, -27.26] } },
+  "focus-brown": { lufs: -30.73, layers: { noise: [-34.06, -27.05], keys: [-32.13, -27.04] } },
   "autumn-walk": {
-    lufs: -30.67,
-    layers: { leaves: [-31.15, -26.71], wind: [-47.29, -26.92], crunch: [-38.94, -27.09] },
+    lufs: -30.46,
+    layers: { leaves: [-30.91, -26.7], wind: [-47.28, -26.87], crunch: [-38.94, -27.09] },
   },
   "night-cabin": {
-    lufs: -33.54,
-    layers: { stove: [-33.99, -27.62], rain: [-42.61, -27.13], door: [-52.72, -26.92] },
+    lufs: -33.58,
+    layers: { stove: [-33.99, -27.62], rain: [-42.93, -27.2], door: [-53.17, -26.87] },
   },
   "keyboard-cafe": {
     lufs: -25.85,
-    layers: { keys: [-26.15, -27.04], window: [-43.09, -27.13], room: [-54.79, -27.27] },
+    layers: { keys: [-26.15, -27.04], window: [-43.05, -27.2], room: [-55.79, -27.26] },
   },
   "ear-to-ear-brushing": {
     lufs: -24.63,
-    layers: { brush: [-21.21, -26.75], whisper: [-30.83, -27.07], bed: [-50.46, -27.07] },
+    layers: { brush: [-21.21, -26.75], whisper: [-30.83, -27.07], bed: [-50.53, -27.05] },
   },
   "ocean-sleep": { lufs: -44.35, layers: { sea: [-44.47, -26.95] } },
 };
