@@ -69,7 +69,10 @@ export function breath(sampleRate: number, seconds: number, seed: number): Float
   const peakAt = 0.55 + rng.float() * 0.1;
   for (let i = 0; i < n; i++) {
     const t = i / (n - 1 || 1);
-    const env = t < peakAt ? Math.sin((Math.PI / 2) * (t / peakAt)) ** 2 : Math.cos((Math.PI / 2) * ((t - peakAt) / (1 - peakAt))) ** 2;
+    const env =
+      t < peakAt
+        ? Math.sin((Math.PI / 2) * (t / peakAt)) ** 2
+        : Math.cos((Math.PI / 2) * ((t - peakAt) / (1 - peakAt))) ** 2;
     raw[i] = ((raw[i] as number) / rms) * PEAK_RMS * 1.4 * env;
   }
   return raw;

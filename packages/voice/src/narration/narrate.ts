@@ -11,8 +11,16 @@
  * whisper never ends: seeded pseudo-word phrases of 1–6 s with a quiet breath before each.
  * Same content, options and seed → the same samples.
  */
-import { hashString, Rng, styleSpeech, VOICE_STYLE_PAUSES, VOICE_STYLES, type VoiceStyle } from "@meridian/sound";
+
 import { pseudoPhrase } from "@meridian/core";
+import {
+  hashString,
+  Rng,
+  styleSpeech,
+  VOICE_STYLE_PAUSES,
+  VOICE_STYLES,
+  type VoiceStyle,
+} from "@meridian/sound";
 import { MAX_RATE_WPM, MIN_RATE_WPM, type SpeechEngine } from "../types";
 import { breath } from "./breath";
 import { type NarrationPlan, type NarrationSource, planNarration } from "./plan";
@@ -59,7 +67,8 @@ const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v
 
 function checkOptions(options: NarrationOptions, wordless: boolean): { style: VoiceStyle; wpm: number } {
   const style = wordless ? "whisper" : options.style;
-  if (!VOICE_STYLES.includes(style)) throw new RangeError(`style must be soft or whisper, got "${String(style)}"`);
+  if (!VOICE_STYLES.includes(style))
+    throw new RangeError(`style must be soft or whisper, got "${String(style)}"`);
   const wpm = options.rateWpm ?? DEFAULT_NARRATION_WPM[style];
   if (!Number.isFinite(wpm) || wpm < MIN_RATE_WPM || wpm > MAX_RATE_WPM) {
     throw new RangeError(`rateWpm must be between ${MIN_RATE_WPM} and ${MAX_RATE_WPM} words per minute.`);
@@ -87,18 +96,19 @@ export function narrationPauses(style: VoiceStyle, wpm: number) {
  * Narrate `source` sentence by sentence. Errors about the content (unknown id, empty or overlong
  * text) are thrown before anything is synthesised, on the first `next()`.
  */
-export function narrate(
+export async function* narrate(
   engine: SpeechEngine,
   source: NarrationSource,
   options: NarrationOptions,
 ): AsyncGenerator<NarratedSentence> {
   if (source.kind === "wordless") {
     const { wpm } = checkOptions(options, true);
-    return narrateWordless(engine, wpm, options);
+    yield* narrateWordless(engine, wpm, options);
+    return;
   }
   const { style, wpm } = checkOptions(options, false);
   const plan = planNarration(source);
-  return narratePlan(engine, plan, style, wpm, options);
+  yield* narratePlan(engine, plan, style, wpm, options);
 }
 
 async function* narratePlan(
@@ -178,7 +188,9 @@ async function* narrateWordless(
     });
     // A breath before most phrases (not the first): 0.3–0.6 s, then a short catch before the words.
     const breathes = index > 0 && rng.float() < 0.8;
-    const lead = breathes ? breath(sr, 0.3 + 0.3 * rng.float(), hashString(`breath:${options.seed}:${index}`)) : null;
+    const lead = breathes
+      ? breath(sr, 0.3 + 0.3 * rng.float(), hashString(`breath:${options.seed}:${index}`))
+      : null;
     const gap = lead ? Math.round((0.08 + 0.15 * rng.float()) * sr) : 0;
     const speechStart = (lead?.length ?? 0) + gap;
     const samples = new Float32Array(speechStart + phrase.length);

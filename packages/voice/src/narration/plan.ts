@@ -38,9 +38,7 @@ const COMMA = /[,;:\u2013\u2014]/g;
 function planParagraphs(paragraphs: readonly string[]): PlannedSentence[] {
   const out: PlannedSentence[] = [];
   for (const paragraph of paragraphs) {
-    const sentences = splitSentences(normaliseForSpeech(paragraph)).filter((s) =>
-      hasWords(speakableText(s)),
-    );
+    const sentences = splitSentences(normaliseForSpeech(paragraph)).filter((s) => hasWords(speakableText(s)));
     sentences.forEach((text, i) => {
       out.push({
         text,

@@ -92,12 +92,14 @@ export function lengthenPauses(
     out.set(x.subarray(read, ins.at), write);
     write += ins.at - read;
     // Fade the speech out into the splice, and back in after it.
-    for (let k = 0; k < SPLICE_FADE && write - 1 - k >= 0; k++) out[write - 1 - k] *= k / SPLICE_FADE;
+    for (let k = 0; k < SPLICE_FADE && write - 1 - k >= 0; k++)
+      out[write - 1 - k] = (out[write - 1 - k] as number) * (k / SPLICE_FADE);
     write += ins.frames;
     read = ins.at;
     const after = write;
     out.set(x.subarray(read, inserts.find((i) => i.at > ins.at)?.at ?? x.length), after);
-    for (let k = 0; k < SPLICE_FADE && after + k < out.length; k++) out[after + k] *= k / SPLICE_FADE;
+    for (let k = 0; k < SPLICE_FADE && after + k < out.length; k++)
+      out[after + k] = (out[after + k] as number) * (k / SPLICE_FADE);
     const next = inserts.find((i) => i.at > ins.at)?.at ?? x.length;
     write += next - read;
     read = next;
