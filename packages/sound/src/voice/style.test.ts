@@ -150,10 +150,13 @@ describe("voice styles", () => {
     expect(share(whisper, 4000)).toBeGreaterThan(share(phrase, 4000));
   });
 
-  it("proximity adds a low shelf to the soft voice", () => {
-    const near = styleSpeech(phrase, FS, "soft", { seed: 1, proximity: 1 });
-    const low = (x: Float32Array): number => bandFraction(welch(x, 2048), FS, 50, 250);
-    expect(low(near)).toBeGreaterThan(1.5 * low(soft));
+  it("proximity adds a low shelf to both voices", () => {
+    const low = (x: Float32Array, hi: number): number => bandFraction(welch(x, 2048), FS, 50, hi);
+    expect(low(styleSpeech(phrase, FS, "soft", { seed: 1, proximity: 1 }), 250)).toBeGreaterThan(
+      1.5 * low(soft, 250),
+    );
+    const near = styleSpeech(phrase, FS, "whisper", { seed: 1, proximity: 1 });
+    expect(low(near, 500)).toBeGreaterThan(1.5 * low(whisper, 500));
   });
 
   it("pauses: longer after a sentence than after a comma", () => {

@@ -17,7 +17,7 @@ export const VOICE_STYLES: readonly VoiceStyle[] = ["soft", "whisper"];
 export interface StyleOptions {
   /** Seeds the style's noise (breath, whisper excitation). */
   readonly seed: number;
-  /** 0–1: how close the voice is; near adds a close-microphone low shelf (soft style). */
+  /** 0–1: how close the voice is; near adds a close-microphone low shelf (soft +8 dB, whisper +6 dB). */
   readonly proximity?: number;
 }
 
@@ -50,7 +50,7 @@ export function styleSpeech(
   const seed = options.seed >>> 0;
   const y =
     style === "whisper"
-      ? whisper(samples, sampleRate, { seed })
+      ? whisper(samples, sampleRate, { seed, proximity: options.proximity ?? 0 })
       : softSpoken(samples, sampleRate, { seed, proximity: options.proximity ?? 0 });
   return calibrateLevel(y, sampleRate);
 }

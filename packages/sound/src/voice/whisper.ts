@@ -34,8 +34,10 @@ export interface WhisperOptions {
   readonly formantShift?: number;
   /** Level of the whispered vowels relative to the consonants, dB (default −8). */
   readonly vowelDb?: number;
-  /** Hz every formant bandwidth widens by (default 300): whispered formants are broad. */
+  /** Hz every formant bandwidth widens by (default 400): whispered formants are broad. */
   readonly widenHz?: number;
+  /** 0–1: a whisper at the ear gains warmth (low shelf at 400 Hz, up to +6 dB). */
+  readonly proximity?: number;
 }
 
 const BINS = 129;
@@ -124,6 +126,7 @@ export function whisper(input: Float32Array, fs: number, opts: WhisperOptions): 
   matchEnvelope(y, target, hop);
   const hp1 = new Biquad(fs).highpass(350, Math.SQRT1_2);
   const hp2 = new Biquad(fs).highpass(350, Math.SQRT1_2);
-  for (let n = 0; n < y.length; n++) y[n] = hp2.tick(hp1.tick(y[n] as number));
+  const near = new Biquad(fs).lowshelf(400, Math.SQRT1_2, 6 * Math.min(1, Math.max(0, opts.proximity ?? 0)));
+  for (let n = 0; n < y.length; n++) y[n] = near.tick(hp2.tick(hp1.tick(y[n] as number)));
   return y;
 }
