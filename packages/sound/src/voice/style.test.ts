@@ -192,6 +192,9 @@ describe("voice styles", () => {
     expect(() => styleSpeech(phrase, FS, "shout" as "soft", { seed: 1 })).toThrow(/style/);
     const bad = Float32Array.from(phrase);
     bad[10] = Number.NaN;
+    expect(() => styleSpeech(new Float32Array(121 * 8000), 8000, "soft", { seed: 1 })).toThrow(
+      /sentence by sentence/,
+    );
     expect(() => styleSpeech(bad, FS, "whisper", { seed: 1 })).toThrow(/samples\[10\]/);
   });
 });

@@ -4,7 +4,8 @@
  * at the same rate, faded at its edges, at −27 LUFS (mono BS.1770) with the true peak ≤ −1 dBTP.
  * Same input and seed → the same samples. The speech engine (@meridian/voice) produces the input;
  * this package never imports it. VOICE_STYLE_PAUSES gives the silences the sentence assembler
- * puts between phrases of each style.
+ * puts between phrases of each style. Style sentence by sentence (or a paragraph at most): work
+ * memory is about 100 bytes per input sample, and a call takes at most MAX_STYLE_SECONDS.
  */
 import { calibrateLevel } from "./level";
 import { softSpoken } from "./soft";
@@ -29,6 +30,9 @@ export const VOICE_STYLE_PAUSES: Readonly<
   whisper: { comma: 0.4, sentence: 0.85 },
 };
 
+/** Longest utterance one call styles (120 s: ~270 MB of work memory at 22.05 kHz). */
+export const MAX_STYLE_SECONDS = 120;
+
 const MIN_SAMPLE_RATE = 8000;
 const MAX_SAMPLE_RATE = 192000;
 
@@ -44,6 +48,11 @@ export function styleSpeech(
   if (!VOICE_STYLES.includes(style))
     throw new Error(`style: expected "soft" or "whisper", got "${String(style)}"`);
   if (samples.length === 0) return new Float32Array(0);
+  if (samples.length > MAX_STYLE_SECONDS * sampleRate) {
+    throw new Error(
+      `samples: ${(samples.length / sampleRate).toFixed(1)} s is longer than ${MAX_STYLE_SECONDS} s; style sentence by sentence`,
+    );
+  }
   for (let i = 0; i < samples.length; i++) {
     if (!Number.isFinite(samples[i] as number)) throw new Error(`samples[${i}]: not a finite number`);
   }
