@@ -286,6 +286,8 @@ describe("PCM layer", () => {
     expect(() => engine.pushPcm("voice", new Float32Array(3), 2, FS)).toThrow(/whole number/);
     expect(() => engine.pushPcm("voice", new Float32Array(4), 1, 100)).toThrow(/sampleRate/);
     expect(() => engine.pushPcm("voice", new Float32Array(4), 3 as 1, FS)).toThrow(/channels/);
+    expect(() => engine.pushPcm("voice", Float32Array.of(0, Number.NaN), 1, FS)).toThrow(/samples\[1\]/);
+    expect(engine.pcmStatus("voice")?.framesQueued).toBe(0); // nothing half-queued
     expect(() => engine.setScene({ ...scene, pcmLayers: [{ id: "rain" }] })).toThrow(/duplicate layer id/);
     // Removing the layer: pushes go nowhere.
     engine.setScene({ ...scene, pcmLayers: [] });

@@ -134,6 +134,10 @@ export class PcmSource implements GeneratorVoice, PcmSink {
         `samples: ${samples.length} values is not a whole number of ${channels}-channel frames`,
       );
     }
+    for (let i = 0; i < samples.length; i++) {
+      // One NaN would stay in the placement filters' state and silence the whole mix.
+      if (!Number.isFinite(samples[i] as number)) throw new Error(`samples[${i}]: not a finite number`);
+    }
     if (this.eos) {
       // A new stream after an ended one: it queues behind what is left and loops on its own.
       this.eos = false;
