@@ -6,8 +6,8 @@
  *
  * Synthesis is spectral, a bank of 1/3-octave band filters with brick-wall edges: every
  * ≈ 85 ms frame (4096 points at 48 kHz, hop half a frame) gets fresh random values in every
- * frequency bin, scaled to the band's level (energy spread evenly over the band's bins, so each
- * band holds exactly its share), one inverse FFT, a sine window and 50 % overlap-add (the
+ * frequency bin, scaled to the band's level (the band's energy spread evenly over its bins, the
+ * spill of the window between neighbouring bands solved away: sham-leakage.ts), one inverse FFT, a sine window and 50 % overlap-add (the
  * window's squares sum to one, so the variance is constant: no frame-rate pulsing). The real and
  * imaginary parts of that one transform are two independent noises with the same spectrum, the
  * stereo pair. Random values per bin and frame mean no bin keeps a phase long enough to ring as
@@ -22,6 +22,7 @@ import type { GeneratorDef, ParamSpec } from "../generator";
 import { type BiquadCoefs, preFilter, rlbFilter } from "../loudness/k-weighting";
 import { Rng } from "../rng";
 import { InverseFft } from "./sham-fft";
+import { leakageMatrix, solveBandPowers } from "./sham-leakage";
 import { BANDS_PER_PARAM, DEFAULT_PACKED, PACKED_MAX, PROFILE_PARAMS, unpackInto } from "./sham-profile";
 
 /** K-weighted power (per channel) every frame is normalised to, before calibrationDb. */
@@ -41,6 +42,9 @@ const PLACEMENT_DB: readonly number[] = [
 function placementPower(band: number): number {
   return 10 ** ((PLACEMENT_DB[band] ?? 0) / 10);
 }
+
+/** Multiplicative updates per frame of the band-spill solve (sham-leakage.ts). */
+const SOLVE_ITERATIONS = 12;
 
 /** Seconds of the glide of band levels towards new targets. */
 const LEVEL_GLIDE = 0.12;
@@ -101,8 +105,11 @@ class ShamVoice extends ControlRateVoice {
   private readonly binShape: Float64Array;
   /** Per bin: K-weighting power gain times the placement's (PLACEMENT_DB). */
   private readonly binK: Float64Array;
-  /** Per band: bins in it. */
-  private readonly bandBins: Float64Array;
+  /** Band-to-band spill of the synthesis (sham-leakage.ts). */
+  private readonly leak: Float64Array;
+  /** Band energies wanted this frame, and A·bp (scratch of the solve). */
+  private readonly target = new Float64Array(BAND_COUNT);
+  private readonly landed = new Float64Array(BAND_COUNT);
   private readonly levelT = new Float64Array(BAND_COUNT);
   private readonly level = new Float64Array(BAND_COUNT);
   /** Per-bin power of each band this frame (scratch). */
@@ -133,7 +140,6 @@ class ShamVoice extends ControlRateVoice {
     this.binBand = new Int16Array(half + 1);
     this.binShape = new Float64Array(half + 1);
     this.binK = new Float64Array(half + 1);
-    this.bandBins = new Float64Array(BAND_COUNT);
     const lowest = bandEdgesHz(0)[0];
     const highest = bandEdgesHz(BAND_COUNT - 1)[1];
     const pre = preFilter(sampleRate);
@@ -157,13 +163,11 @@ class ShamVoice extends ControlRateVoice {
         this.binBand[j] = b;
         this.binShape[j] = 1;
         this.binK[j] = (this.binK[j] as number) * placementPower(b);
-        this.bandBins[b] = (this.bandBins[b] as number) + 1;
       }
     }
-    // A band narrower than a bin (very low rates) still counts as one bin.
-    for (let b = 0; b < BAND_COUNT; b++) if ((this.bandBins[b] as number) < 1) this.bandBins[b] = 1;
     this.binShape[0] = 0;
     this.binShape[half] = 0;
+    this.leak = leakageMatrix(this.binBand, this.binShape, sampleRate / n);
     const rng = new Rng(seed);
     this.s1 = rng.nextU32() | 1;
     this.s2 = rng.nextU32() | 1;
@@ -209,10 +213,12 @@ class ShamVoice extends ControlRateVoice {
     const im = this.im;
     const bp = this.bandPow;
     const drift = 2 * this.variation * this.tilt.value;
+    const target = this.target;
     for (let b = 0; b < BAND_COUNT; b++) {
       const db = (this.level[b] as number) + (drift * (b - 12)) / 12;
-      bp[b] = 10 ** (db / 10) / (this.bandBins[b] as number);
+      target[b] = 10 ** (db / 10);
     }
+    solveBandPowers(this.leak, target, bp, this.landed, SOLVE_ITERATIONS);
     // K-weighted power of this frame's spectrum (both halves; uniform values have variance 1/3).
     let pk = 0;
     const band = this.binBand;
