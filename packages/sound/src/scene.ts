@@ -57,8 +57,8 @@ export interface SceneLayer {
  * A PCM layer: sound the host pushes in as samples (`Engine.pushPcm`: synthesised speech, own
  * recordings) instead of a generator, placed, moved, gained, muted and soloed exactly like a
  * generator layer and mixed through the same limiter. Ids are unique across `layers` and
- * `pcmLayers`. Its level is the pushed PCM's own (voice styles deliver −27 LUFS, the reference
- * of a generator at 0 dB), plus `gainDb` and the scene's make-up gain.
+ * `pcmLayers`. Calibrated like a generator: PCM at −27 LUFS (what the voice styles deliver)
+ * plays at −27 LUFS at 0 dB and the default position; then `gainDb` and the scene's make-up gain.
  * JSON shape: { id, channels?: 1|2 (default 1), loop?: boolean, bufferSeconds?: number (ring
  * length, default 30, max 600), gainDb?, mute?, solo?, position?, motion?, spread? }.
  */

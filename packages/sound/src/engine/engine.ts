@@ -71,20 +71,26 @@ export interface LayerVoice {
 /** At most this many PCM layers per scene. */
 export const MAX_PCM_LAYERS = 8;
 
-/** The definitions PCM layers play under (no parameters; the level is the pushed PCM's own). */
+/**
+ * The definitions PCM layers play under (no parameters). Their calibration makes PCM at −27 LUFS
+ * (measured mono for mono layers, stereo for stereo ones) play at −27 LUFS in the mix at the
+ * default position, like a generator at 0 dB: placement adds ~2.3 dB to a centred mono source
+ * (both ears hear it) and takes ~3.8 dB from a stereo pair 60° apart (measured by
+ * pcm-layer.test.ts, speech and uncorrelated noise).
+ */
 const PCM_DEFS: Readonly<Record<1 | 2, GeneratorDef>> = {
-  1: pcmDef(1),
-  2: pcmDef(2),
+  1: pcmDef(1, -2.3),
+  2: pcmDef(2, 3.8),
 };
 
-function pcmDef(channels: 1 | 2): GeneratorDef {
+function pcmDef(channels: 1 | 2, calibrationDb: number): GeneratorDef {
   return {
     id: `pcm/${channels}`,
     label: "PCM",
     description: "Samples pushed by the host: synthesised speech or your own audio.",
     category: "bed",
     channels,
-    calibrationDb: 0,
+    calibrationDb,
     params: [],
     create: () => {
       throw new Error("a PCM layer's voice is its PcmSource");

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { fft } from "../analysis/fft";
+import { integratedLoudness } from "../loudness/meter";
 import { Rng } from "../rng";
 import type { PcmLayer, Scene } from "../scene";
+import { styleSpeech } from "../voice/style";
+import { syntheticSpeech } from "../voice/test-speech";
 import { createEngine, type Engine } from "./engine";
 import { PcmSource } from "./pcm-source";
 
@@ -268,6 +271,36 @@ describe("PCM layer", () => {
     expect(engine.pcmStatus("voice")).toEqual({ framesPlayed: FS, framesQueued: FS, ended: false });
     engine.setScene(pcmScene({ channels: 2 }));
     expect(engine.pcmStatus("voice")).toEqual({ framesPlayed: 0, framesQueued: 0, ended: false });
+  });
+
+  it("is calibrated like a generator: PCM at −27 LUFS plays at −27 LUFS ±0.5 at the default position", () => {
+    const syllables = Array.from(
+      { length: 24 },
+      (_, i) => ["sa", "li", "to", "me", "shu", "na"][i % 6] as string,
+    );
+    const speech = styleSpeech(syntheticSpeech({ sampleRate: 22050, seed: 2, syllables }), 22050, "soft", {
+      seed: 1,
+    });
+    const rng = new Rng(4);
+    const pair = new Float32Array(2 * 22050 * 6);
+    for (let i = 0; i < pair.length; i++) pair[i] = 0.05 * rng.gauss();
+    const l = new Float32Array(pair.length / 2);
+    const r = new Float32Array(pair.length / 2);
+    for (let i = 0; i < l.length; i++) {
+      l[i] = pair[2 * i] as number;
+      r[i] = pair[2 * i + 1] as number;
+    }
+    const g = 10 ** ((-27 - integratedLoudness(22050, [l, r])) / 20);
+    for (let i = 0; i < pair.length; i++) pair[i] = (pair[i] as number) * g;
+    for (const [channels, pcm] of [
+      [1, speech],
+      [2, pair],
+    ] as const) {
+      const engine = engineWith(pcmScene({ channels, bufferSeconds: 40 }));
+      engine.pushPcm("voice", pcm, channels, 22050, { endOfStream: true });
+      const out = render(engine, pcm.length / channels / 22050, 4096);
+      expect(Math.abs(integratedLoudness(FS, [out.l, out.r]) + 27)).toBeLessThan(0.5);
+    }
   });
 
   it("sits beside generator layers, solo applies across both, and bad input is refused clearly", () => {
