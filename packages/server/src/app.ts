@@ -30,6 +30,7 @@ import { registerAuthRoutes } from "./routes/auth";
 import { registerCheckupRoutes } from "./routes/checkups";
 import { registerCrisisRoutes } from "./routes/crisis";
 import { registerEntryRoutes } from "./routes/entries";
+import { registerExperimentRoutes } from "./routes/experiments";
 import { registerExportRoutes } from "./routes/export";
 import { registerHealthRoutes } from "./routes/health";
 import { registerImportRoutes } from "./routes/import";
@@ -162,6 +163,7 @@ export function createApp(options: CreateAppOptions): MeridianApp {
   registerCrisisRoutes(app);
   const levels = new LevelMeter();
   registerPresetRoutes(app, deps, levels);
+  registerExperimentRoutes(app, deps, levels);
   registerMediaRoutes(app, deps, studioFiles, renders);
   registerRenderRoutes(app, deps, renders, studioFiles);
   registerExportRoutes(app, deps, studioFiles);
