@@ -152,3 +152,53 @@ describe("sham at any profile", () => {
     for (const v of got) expect(Math.abs(v + 27)).toBeLessThanOrEqual(1.5);
   });
 });
+
+describe("shamLayerFor", () => {
+  it("keeps a stereo layer's spread, motion, gain, mute and solo", () => {
+    const layer: SceneLayer = {
+      id: "bed",
+      generator: "rain",
+      gainDb: -6,
+      mute: true,
+      solo: true,
+      spread: 80,
+      position: { azimuth: -50, elevation: 10, distance: 2 },
+      motion: { kind: "orbit", period: 30 },
+      variation: 0.9,
+    };
+    const s = shamLayerFor(layer, FS, 1, { seconds: 4, matchLoudness: false });
+    expect(s).toMatchObject({ id: "bed", generator: "sham", gainDb: -6, mute: true, solo: true, spread: 80 });
+    expect(s.position).toEqual(layer.position);
+    expect(s.motion).toEqual(layer.motion);
+    expect(s.variation).toBeUndefined();
+    expect(Object.keys(s.params ?? {}).sort()).toEqual([
+      "high",
+      "highMid",
+      "low",
+      "lowMid",
+      "mid",
+      "variation",
+    ]);
+  });
+
+  it("moves the sham's gain by the measured loudness difference", () => {
+    const busy: SceneLayer = { id: "k", generator: "keyboard", params: { speed: 95, softness: 0 } };
+    const plain = shamLayerFor(busy, FS, 2, { seconds: 8, matchLoudness: false });
+    const matched = shamLayerFor(busy, FS, 2, { seconds: 8 });
+    const lufs = (l: SceneLayer): number => {
+      const x = solo(l, 8, 2);
+      return integratedLoudness(FS, [x.l, x.r]);
+    };
+    const [t, p, m] = [lufs(busy), lufs(plain), lufs(matched)];
+    report(
+      `keyboard at speed 95, softness 0: ${t.toFixed(2)} LUFS; sham ${p.toFixed(2)}, matched ${m.toFixed(2)}`,
+    );
+    expect(plain.gainDb).toBeUndefined();
+    expect(Math.abs(p - t)).toBeGreaterThan(1);
+    expect(Math.abs(m - t)).toBeLessThan(0.5);
+  });
+
+  it("names an unknown generator", () => {
+    expect(() => shamLayerFor({ id: "x", generator: "nope" }, FS, 1)).toThrow(/unknown generator "nope"/);
+  });
+});
