@@ -325,6 +325,8 @@ export class Engine {
    * the input frames accepted: fewer than given when the layer's ring is full (push the rest
    * later), 0 for an unknown layer or one fading out. `endOfStream` marks the stream's last frame
    * (the layer then ends, or loops if its scene entry says `loop`). Throws on bad arguments.
+   * Rate conversion runs inside this call (a few ms per second of audio pushed): on an audio
+   * thread, push a few hundred milliseconds at a time rather than a whole story.
    */
   pushPcm(
     layerId: string,
