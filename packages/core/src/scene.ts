@@ -237,6 +237,14 @@ export function voiceLayerAudible(layer: VoiceSceneLayer, scene: StudioScene): b
   return !layer.mute && (!soloActive(scene) || layer.solo);
 }
 
+/**
+ * How close a voice layer sounds to the microphone (0–1, the soft style's close-microphone
+ * warmth) from its distance: 1 at 0.2 m and nearer, 0 from 1 m. Browser and renders share it.
+ */
+export function voiceProximity(distance: number): number {
+  return Math.max(0, Math.min(1, (1 - distance) / 0.8));
+}
+
 /** Seconds of PCM each voice layer's ring holds: the longest sentence plus its pause, with room. */
 export const VOICE_PCM_BUFFER_SECONDS = 60;
 

@@ -2,11 +2,14 @@
  * The offline render loop shared by `meridian render` and the server's render queue: the scene
  * runs through the engine in chunks and streams into a WAV or MP3 writer (constant memory, hours
  * of audio). The final fade starts exactly at its frame; an abort ends early with a short fade,
- * leaving a valid, shorter file.
+ * leaving a valid, shorter file. Voice layers are narrated into the engine's PCM layers ahead of
+ * the render position (narration-feed.ts).
  */
+import type { VoiceSceneLayer } from "@meridian/core";
 import { createEngine, DEFAULT_FADE_IN, DEFAULT_FADE_OUT, type Scene } from "@meridian/sound";
 import type { WavLayerSource } from "./media-source";
 import { Mp3Writer } from "./mp3-writer";
+import { NarrationFeed } from "./narration-feed";
 import { VoiceFeed } from "./voice-feed";
 import { WavWriter } from "./wav-writer";
 
@@ -40,6 +43,11 @@ export interface RenderSpec {
   fadeOutSeconds?: number;
   /** Own WAV layers mixed in after the engine (opened by the caller, closed here). */
   media?: readonly WavLayerSource[];
+  /**
+   * The studio scene's voice layers: each is narrated into the PCM layer of the same id in
+   * `scene.pcmLayers` (toEngineScene puts it there). A story ends when it ends; the scene goes on.
+   */
+  voiceLayers?: readonly VoiceSceneLayer[];
 }
 
 export interface RenderControl {
@@ -104,9 +112,13 @@ export async function renderInto(
   const scene: Scene = { ...spec.scene, fadeIn: fades.fadeIn, fadeOut: fades.fadeOut };
   const feed = control.voiceThread ? await VoiceFeed.start(scene, spec.seed, sampleRate) : null;
   let engine: ReturnType<typeof createEngine>;
+  let narration: NarrationFeed | null = null;
   try {
     engine = createEngine({ sampleRate, seed: spec.seed, ...(feed ? { voices: feed.voices } : {}) });
     engine.setScene(scene);
+    if (spec.voiceLayers && spec.voiceLayers.length > 0) {
+      narration = await NarrationFeed.start(scene, spec.voiceLayers, spec.seed);
+    }
   } catch (error) {
     await feed?.stop();
     await writer.close();
@@ -145,6 +157,7 @@ export async function renderInto(
       let n = Math.min(RENDER_CHUNK, total - done);
       if (done < fadeStart && done + n > fadeStart) n = fadeStart - done;
       if (done === fadeStart && fade > 0) engine.fadeOut(fade);
+      if (narration) await narration.fill(engine, n);
       if (feed) await feed.ready(engine.frame + n);
       engine.process(l, r, n);
       feed?.release(engine.frame);
@@ -167,6 +180,7 @@ export async function renderInto(
       abortAt = done;
       for (let k = 0; k < tail; k += RENDER_CHUNK) {
         const n = Math.min(RENDER_CHUNK, tail - k);
+        if (narration) await narration.fill(engine, n);
         if (feed) await feed.ready(engine.frame + n);
         engine.process(l, r, n);
         feed?.release(engine.frame);
@@ -176,6 +190,7 @@ export async function renderInto(
       }
     }
   } finally {
+    await narration?.stop();
     await feed?.stop();
     await writer.close();
     for (const m of media) await m.close().catch(() => {});

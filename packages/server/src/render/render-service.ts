@@ -8,6 +8,7 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { rename, rm, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import type { VoiceSceneLayer } from "@meridian/core";
 import type { Scene } from "@meridian/sound";
 import { newId } from "../ids";
 import { formatDuration } from "./duration";
@@ -37,6 +38,7 @@ interface Job extends RenderView {
   userId: string;
   scene: Scene;
   media: MediaRenderInput[];
+  voiceLayers: VoiceSceneLayer[];
   seed: number;
   path: string;
   running?: RunningRender;
@@ -159,6 +161,7 @@ export class RenderService {
         etaSeconds: null,
         scene: { version: 1, layers: [] },
         media: [],
+        voiceLayers: [],
         seed: 1,
         path,
       };
@@ -228,6 +231,8 @@ export class RenderService {
       format: RenderFormat;
       seed?: number;
       media?: MediaRenderInput[];
+      /** The scene's voice layers, narrated into `scene.pcmLayers`. */
+      voiceLayers?: readonly VoiceSceneLayer[];
       warnings?: string[];
     },
   ): RenderView {
@@ -254,6 +259,7 @@ export class RenderService {
       createdAt: this.#now().toISOString(),
       scene: input.scene,
       media: input.media ?? [],
+      voiceLayers: [...(input.voiceLayers ?? [])],
       seed: input.seed ?? 1,
       path: join(this.#dir, `${id}.${input.format}`),
     };
@@ -399,6 +405,7 @@ export class RenderService {
       format: job.format,
       out: job.path,
       media: job.media,
+      voiceLayers: job.voiceLayers,
     };
     const onProgress = (done: number, total: number) => {
       job.progress = total > 0 ? done / total : 1;

@@ -8,6 +8,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
+import type { VoiceSceneLayer } from "@meridian/core";
 import type { Scene } from "@meridian/sound";
 import type { MediaRenderInput } from "./media-source";
 import type { RenderFormat } from "./pipeline";
@@ -23,6 +24,8 @@ export interface RenderJobSpec {
   out: string;
   /** Own WAV layers to mix in (plain data: it crosses into the worker thread). */
   media?: MediaRenderInput[];
+  /** Voice layers narrated into `scene.pcmLayers` (built-in content ids only, never text). */
+  voiceLayers?: VoiceSceneLayer[];
 }
 
 export type RenderThreadMessage =

@@ -32,7 +32,14 @@ export async function runRenderJob(
   let last = 0;
   return renderInto(
     writer,
-    { scene: spec.scene, seconds: spec.seconds, sampleRate: spec.sampleRate, seed: spec.seed, media },
+    {
+      scene: spec.scene,
+      seconds: spec.seconds,
+      sampleRate: spec.sampleRate,
+      seed: spec.seed,
+      media,
+      ...(spec.voiceLayers ? { voiceLayers: spec.voiceLayers } : {}),
+    },
     {
       signal,
       ...(yieldEveryMs !== undefined ? { yieldEveryMs } : {}),

@@ -133,6 +133,7 @@ export function registerRenderRoutes(
         seconds: body.durationSeconds,
         format: body.format,
         media,
+        voiceLayers: scene.voiceLayers ?? [],
         warnings,
         ...(body.seed !== undefined ? { seed: body.seed } : {}),
       });
