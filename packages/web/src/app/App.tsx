@@ -29,6 +29,10 @@ const InsightsPage = lazy(() =>
 // The studio carries the generator registry and the built-in scenes (the engine itself runs in the worklet).
 const StudioPage = lazy(() => import("../studio/StudioPage").then((m) => ({ default: m.StudioPage })));
 const CheckupPage = lazy(() => import("../checkups/CheckupPage").then((m) => ({ default: m.CheckupPage })));
+// Blinded n-of-1 experiments (issue 15): designer, tonight's masked evening, interim view and report.
+const ExperimentRoutes = lazy(() =>
+  import("../experiments/ExperimentRoutes").then((m) => ({ default: m.ExperimentRoutes })),
+);
 
 const TITLES: Array<[string, string]> = [
   ["/", "Today"],
@@ -38,6 +42,9 @@ const TITLES: Array<[string, string]> = [
   ["/checkups", "Check-ups"],
   ["/studio", "Studio"],
   ["/insights", "Insights"],
+  ["/experiments", "Experiments"],
+  ["/experiments/new", "New experiment"],
+  ["/experiments/tonight", "Tonight's experiment evening"],
   ["/entries/new", "New entry"],
   ["/search", "Search"],
   ["/settings", "Settings"],
@@ -75,6 +82,13 @@ function SignedInRoutes() {
     return (
       <Suspense fallback={<Loading label="Opening the studio…" />}>
         <StudioPage />
+      </Suspense>
+    );
+  }
+  if (path === "/experiments" || path.startsWith("/experiments/")) {
+    return (
+      <Suspense fallback={<Loading label="Opening experiments…" />}>
+        <ExperimentRoutes key={`experiments-${nav}`} path={path} />
       </Suspense>
     );
   }
@@ -125,7 +139,9 @@ export function App() {
           ? "Session"
           : path.startsWith("/checkups/")
             ? "Check-up"
-            : null);
+            : path.startsWith("/experiments/")
+              ? "Experiment"
+              : null);
     document.title = t ? `${t} · Meridian` : "Meridian";
     // Move focus to the page on client-side navigation so screen readers hear the new page.
     if (first.current) first.current = false;

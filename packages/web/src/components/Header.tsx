@@ -24,6 +24,7 @@ const SIGNED_IN: NavItem[] = [
   { to: "/sleep", label: "Sleep diary", active: (p) => p === "/sleep" },
   { to: "/checkups", label: "Check-ups", active: (p) => p.startsWith("/checkups") },
   { to: "/insights", label: "Insights", active: (p) => p === "/insights" },
+  { to: "/experiments", label: "Experiments", active: (p) => p.startsWith("/experiments") },
   { to: "/search", label: "Search", active: (p) => p === "/search" },
   { to: "/settings", label: "Settings", active: (p) => p === "/settings" },
   { to: "/data", label: "Your data", active: (p) => p === "/data" },

@@ -4,6 +4,7 @@ import { ApiError, errorMessage } from "../api/errors";
 import { type DueCheckup, ritualApi } from "../api/ritual";
 import { useUser } from "../app/auth";
 import { ErrorNote, Skeletons } from "../components/Status";
+import { TodayExperiment } from "../experiments/TodayExperiment";
 import { WeeklyCard } from "../insights/WeeklyCard";
 import { UNREADABLE_NOUNS } from "../journal/unreadable";
 import { dayHeading, timeOfDay, todayIn } from "../lib/dates";
@@ -56,6 +57,8 @@ export function TodayPage() {
     <div className="today">
       <h1>Today</h1>
       <p className="muted today-date">{dayHeading(today)}</p>
+
+      <TodayExperiment />
 
       <section className="card today-begin" aria-label="Session">
         {current.state === "loading" ? (
