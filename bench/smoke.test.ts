@@ -23,6 +23,7 @@ const REQUIRED: Record<string, string[]> = {
   voice: [
     "time to first sentence, cold",
     "time to first sentence, engine loaded",
+    "time to first audio of the passage",
     "synthesis, plain voice",
     "synthesis, soft style",
     "synthesis, whisper style",

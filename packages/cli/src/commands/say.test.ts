@@ -37,6 +37,18 @@ describe("meridian say", () => {
     expect(voicedShare(trackPitch(x, sampleRate))).toBeLessThan(0.1);
   });
 
+  it("styles a reading longer than styleSpeech takes at once, sentence by sentence", {
+    timeout: 120_000,
+  }, async () => {
+    const out = join(dir, "long.wav");
+    const text = Array.from({ length: 28 }, () => TEXT).join(" ");
+    const io = captureIO();
+    expect(await run(["say", text, "--style", "soft", "--rate", "140", "--out", out], io), io.err()).toBe(0);
+    const { sampleRate, x } = mono(out);
+    expect(x.length / sampleRate).toBeGreaterThan(125);
+    expect(io.out()).toContain("56 sentences");
+  });
+
   it.each([
     [["say"], "give the text to speak"],
     [["say", "   "], "give the text to speak"],

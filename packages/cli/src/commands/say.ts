@@ -88,11 +88,26 @@ async function say(args: string[], io: CliIO): Promise<number> {
     throw new UsageError(`--out: must name a .wav file (got "${out}")`);
 
   const engine = await loadSpeechEngine();
-  const speech = await engine.speak(text, { rateWpm, pitch });
-  const samples =
-    style === undefined
-      ? speech.samples
-      : styleSpeech(speech.samples, speech.sampleRate, style as VoiceStyle, { seed });
+  // Styled sentence by sentence (styleSpeech takes at most MAX_STYLE_SECONDS at a time); each
+  // streamed chunk is one sentence and the pause after it.
+  const parts: Float32Array[] = [];
+  let sentences = 0;
+  for await (const chunk of engine.stream(text, { rateWpm, pitch })) {
+    sentences += chunk.sentences.length;
+    parts.push(
+      style === undefined
+        ? chunk.samples
+        : styleSpeech(chunk.samples, chunk.sampleRate, style as VoiceStyle, {
+            seed: (seed + parts.length) >>> 0,
+          }),
+    );
+  }
+  const samples = new Float32Array(parts.reduce((n, p) => n + p.length, 0));
+  parts.reduce((at, p) => {
+    samples.set(p, at);
+    return at + p.length;
+  }, 0);
+  const speech = { sampleRate: engine.sampleRate, sentences };
 
   // Written beside the target and renamed into place, so a failure never leaves half a file.
   const part = `${out}.part`;
@@ -107,7 +122,7 @@ async function say(args: string[], io: CliIO): Promise<number> {
   }
   const seconds = samples.length / speech.sampleRate;
   io.stdout.write(
-    `Wrote ${out}: ${seconds.toFixed(1)} s, ${speech.sentences.length} sentence${speech.sentences.length === 1 ? "" : "s"}, ${rateWpm} wpm, ${engine.name}${style ? `, ${style}` : ""}\n`,
+    `Wrote ${out}: ${seconds.toFixed(1)} s, ${sentences} sentence${sentences === 1 ? "" : "s"}, ${rateWpm} wpm, ${engine.name}${style ? `, ${style}` : ""}\n`,
   );
   return 0;
 }
