@@ -16,3 +16,4 @@ export * from "./sleep/index";
 export * from "./stats/index";
 export * from "./tags/tag";
 export * from "./voice-library/index";
+export * from "./voice-scenes";
