@@ -11,6 +11,7 @@ export const IMPORT_KINDS = [
   "checkups",
   "presets",
   "media",
+  "experiments",
 ] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
@@ -22,6 +23,7 @@ export const KIND_LABELS: Readonly<Record<ImportKind, string>> = {
   checkups: "check-ups",
   presets: "presets",
   media: "media files and links",
+  experiments: "experiments",
 };
 
 const CountSchema = z.object({

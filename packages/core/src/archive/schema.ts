@@ -177,6 +177,41 @@ export const ArchiveMediaSchema = z
   });
 export type ArchiveMedia = z.infer<typeof ArchiveMediaSchema>;
 
+/** One recorded evening of an experiment: its outcomes as recorded (sleep outcomes are read
+ * from the diaries when the report is made), the expectation and the guess. */
+export const ArchiveExperimentEveningSchema = z.object({
+  id,
+  index: z.number().int().min(1).max(40),
+  localDate: calendarDate,
+  sessionId: id.nullable(),
+  outcomes: z.record(z.string(), z.number().nullable()),
+  expectation: z.number().int().min(0).max(10).nullable(),
+  guess: z.enum(["A-is-trigger", "B-is-trigger", "dont-know"]).nullable(),
+  createdAt: instant,
+});
+
+/** A blinded experiment (issue 15). `plan` is the frozen plan's canonical JSON: it holds the
+ * schedule seed, so an archive made while an experiment runs tells which soundscape is which.
+ * `arms` holds the two masked scenes. Added to version 1 as an optional key: older readers drop
+ * it, as they drop `unreadable`. */
+export const ArchiveExperimentSchema = z.object({
+  id,
+  name: z.string().min(1).max(80),
+  plan: z.string().min(2).max(200_000),
+  arms: z.object({ A: jsonObject, B: jsonObject, controlNote: z.string().max(1000) }),
+  power: jsonObject,
+  status: z.enum(["running", "stopped", "unblinded"]),
+  startDate: calendarDate,
+  endDate: calendarDate,
+  totalEvenings: z.number().int().min(2).max(40),
+  stoppedOn: calendarDate.nullable(),
+  unblindedOn: calendarDate.nullable(),
+  createdAt: instant,
+  updatedAt: instant,
+  evenings: z.array(ArchiveExperimentEveningSchema).max(40),
+});
+export type ArchiveExperiment = z.infer<typeof ArchiveExperimentSchema>;
+
 /** A record the export could not decrypt (a damaged ciphertext): named, not included. An
  * import reads past these; they are there so the person knows what is missing and where. */
 export const ArchiveUnreadableSchema = z.object({
@@ -206,6 +241,8 @@ export const ArchiveSchema = z.object({
   checkups: z.array(ArchiveCheckupSchema),
   presets: z.array(ArchivePresetSchema),
   media: z.array(ArchiveMediaSchema),
+  /** Experiments and their evenings; absent in archives from before experiments. */
+  experiments: z.array(ArchiveExperimentSchema).optional(),
   /** Only present when something could not be read; readers of version 1 without it ignore
    * it (unknown keys are dropped), so the version stays 1. */
   unreadable: z.array(ArchiveUnreadableSchema).optional(),

@@ -1,6 +1,13 @@
 import { createHash } from "node:crypto";
 import { mkdir, rm, writeFile } from "node:fs/promises";
-import { type Archive, entryLabel, ImportFormatError, type MediaUsed, type PlanItem } from "@meridian/core";
+import {
+  type Archive,
+  entryLabel,
+  experimentPlanSchema,
+  ImportFormatError,
+  type MediaUsed,
+  type PlanItem,
+} from "@meridian/core";
 import { mediaDir, mediaPath, type StudioFiles } from "../media/paths";
 import type { CheckupRecord, RitualSessionRecord, SleepDiaryRecord } from "../store/ritual-store";
 import type { RecordList, Store, UserRecord } from "../store/store";
@@ -18,7 +25,7 @@ import { type ImportSearch, inParallel, type Undo, WRITE_CONCURRENCY } from "./w
  * a session's preset or own audio, an entry's own prompt) follow the same mapping.
  */
 
-type Kind = "entries" | "prompts" | "sessions" | "diaries" | "checkups" | "presets" | "media";
+type Kind = "entries" | "prompts" | "sessions" | "diaries" | "checkups" | "presets" | "media" | "experiments";
 
 export function derivedId(userId: string, kind: Kind, id: string): string {
   return createHash("sha256").update(`${userId}\u0000${kind}\u0000${id}`).digest("base64url").slice(0, 22);
@@ -63,7 +70,17 @@ export async function planArchive(
     ]),
   );
 
-  const [entries, prompts, sessions, diaries, checkups, presets, media] = await Promise.all([
+  // An experiment's frozen plan must still be a valid plan (its report is rebuilt from it).
+  for (const e of archive.experiments ?? []) {
+    let ok = false;
+    try {
+      ok = experimentPlanSchema.safeParse(JSON.parse(e.plan)).success;
+    } catch {
+      ok = false;
+    }
+    if (!ok) throw new ImportFormatError(`The experiment "${e.name}" has a plan this version cannot read`);
+  }
+  const [entries, prompts, sessions, diaries, checkups, presets, media, experiments] = await Promise.all([
     store.allEntries(userId),
     store.listPrompts(userId),
     allSessions(store, userId),
@@ -71,6 +88,7 @@ export async function planArchive(
     store.ritual.listCheckups(userId),
     store.studio.listPresets(userId),
     store.studio.listMedia(userId),
+    store.experiments.listExperiments(userId),
   ]);
   // Records that did not decrypt are still there: they count as owned (never written over).
   const ids = (list: RecordList<{ id: string }>) =>
@@ -83,6 +101,7 @@ export async function planArchive(
     checkups: ids(checkups),
     presets: ids(presets),
     media: ids(media),
+    experiments: ids(experiments),
   };
   const entryByClientId = new Map(
     entries.flatMap((e) => (e.clientId === null ? [] : [[e.clientId, e.id] as const])),
@@ -147,6 +166,9 @@ export async function planArchive(
   const newCheckups = archive.checkups.filter((c) => !isOwned("checkups", c.id));
   const newPresets = archive.presets.filter((p) => !isOwned("presets", p.id));
   const newMedia = archive.media.filter((m) => !isOwned("media", m.id));
+  const archiveExperiments = archive.experiments ?? [];
+  const newExperiments = archiveExperiments.filter((e) => !isOwned("experiments", e.id));
+  const freshExperiments = new Set(newExperiments.map((e) => e.id));
 
   const fresh = (list: { id: string }[]) => new Set(list.map((r) => r.id));
   const [fe, fp, fs, fd, fc, fpr, fm] = [
@@ -200,6 +222,12 @@ export async function planArchive(
       localDate: null,
       label: null,
       duplicate: !fm?.has(m.id),
+    })),
+    ...archiveExperiments.map((e) => ({
+      kind: "experiments" as const,
+      localDate: e.startDate,
+      label: null,
+      duplicate: !freshExperiments.has(e.id),
     })),
   ];
   const warnings: string[] = [];
@@ -318,6 +346,36 @@ export async function planArchive(
       diaries: ritualDiaries,
       checkups: ritualCheckups,
     });
+    for (const e of newExperiments) {
+      const id = mapId("experiments", e.id);
+      await store.experiments.insertExperiment(userId, {
+        id,
+        name: e.name,
+        plan: e.plan,
+        arms: { A: remapIds(e.arms.A), B: remapIds(e.arms.B), controlNote: e.arms.controlNote },
+        power: e.power,
+        status: e.status,
+        startDate: e.startDate,
+        endDate: e.endDate,
+        totalEvenings: e.totalEvenings,
+        stoppedOn: e.stoppedOn,
+        unblindedOn: e.unblindedOn,
+        createdAt: e.createdAt,
+        updatedAt: e.updatedAt,
+      });
+      undo.push(() => store.experiments.deleteExperiment(userId, id));
+      for (const v of e.evenings) {
+        await store.experiments.insertEvening(userId, {
+          id: derivedId(userId, "experiments", `${e.id}\u0000${v.id}`),
+          experimentId: id,
+          index: v.index,
+          localDate: v.localDate,
+          sessionId: v.sessionId === null ? null : (sessionIds.get(v.sessionId) ?? v.sessionId),
+          data: { outcomes: v.outcomes, expectation: v.expectation, guess: v.guess },
+          createdAt: v.createdAt,
+        });
+      }
+    }
     if (archive.account.timeZone !== user.timeZone) {
       const before = user.timeZone;
       await store.updateUserTimeZone(userId, archive.account.timeZone);

@@ -1,4 +1,10 @@
-import type { Archive, ArchiveMedia, ArchivePrompt, ArchiveUnreadable } from "@meridian/core";
+import type {
+  Archive,
+  ArchiveExperiment,
+  ArchiveMedia,
+  ArchivePrompt,
+  ArchiveUnreadable,
+} from "@meridian/core";
 import { ARCHIVE_FORMAT, ARCHIVE_VERSION } from "@meridian/core";
 import type { RitualSessionRecord } from "../store/ritual-store";
 import type { Store, UserRecord } from "../store/store";
@@ -49,9 +55,44 @@ export async function allSessions(store: Store, userId: string): Promise<RecordL
 /** The path of an audio item's file inside the export zip. */
 export const zipMediaPath = (id: string) => `media/${id}`;
 
+/** Every experiment with its evenings, oldest first (sealed fields opened by the store). */
+export async function allExperiments(store: Store, userId: string): Promise<ArchiveExperiment[]> {
+  const list = await store.experiments.listExperiments(userId);
+  const out: ArchiveExperiment[] = [];
+  for (const e of list.sort(byTimeThenId((x) => x.createdAt))) {
+    const evenings = await store.experiments.listEvenings(userId, e.id);
+    out.push({
+      id: e.id,
+      name: e.name,
+      plan: e.plan,
+      arms: { A: e.arms.A, B: e.arms.B, controlNote: e.arms.controlNote },
+      power: e.power,
+      status: e.status,
+      startDate: e.startDate,
+      endDate: e.endDate,
+      totalEvenings: e.totalEvenings,
+      stoppedOn: e.stoppedOn,
+      unblindedOn: e.unblindedOn,
+      createdAt: e.createdAt,
+      updatedAt: e.updatedAt,
+      evenings: evenings.map((v) => ({
+        id: v.id,
+        index: v.index,
+        localDate: v.localDate,
+        sessionId: v.sessionId,
+        outcomes: { ...v.data.outcomes } as Record<string, number | null>,
+        expectation: v.data.expectation,
+        guess: v.data.guess,
+        createdAt: v.createdAt,
+      })),
+    });
+  }
+  return out;
+}
+
 export async function readAccount(store: Store, user: UserRecord, exportedAt: Date): Promise<Archive> {
   const userId = user.id;
-  const [entries, prompts, sessions, diaries, checkups, presets, media] = await Promise.all([
+  const [entries, prompts, sessions, diaries, checkups, presets, media, experiments] = await Promise.all([
     store.allEntries(userId),
     store.listPrompts(userId),
     allSessions(store, userId),
@@ -59,6 +100,7 @@ export async function readAccount(store: Store, user: UserRecord, exportedAt: Da
     store.ritual.listCheckups(userId),
     store.studio.listPresets(userId),
     store.studio.listMedia(userId),
+    allExperiments(store, userId),
   ]);
   // Records that did not decrypt are named as error records (the encrypting store has logged
   // them); everything that opens is exported.
@@ -168,6 +210,7 @@ export async function readAccount(store: Store, user: UserRecord, exportedAt: Da
         file: m.kind === "link" ? null : zipMediaPath(m.id),
       }),
     ),
+    ...(experiments.length > 0 ? { experiments } : {}),
     ...(unreadable.length > 0 ? { unreadable } : {}),
   };
 }

@@ -64,6 +64,8 @@ export interface ExperimentsStore {
   insertExperiment(userId: string, experiment: Omit<ExperimentRecord, "userId">): Promise<ExperimentRecord>;
   /** Null when there is no such experiment of this user. */
   updateExperiment(userId: string, id: string, changes: ExperimentChanges): Promise<ExperimentRecord | null>;
+  /** Deletes the experiment and its evenings; false when there is no such experiment of this user. */
+  deleteExperiment(userId: string, id: string): Promise<boolean>;
   /** Oldest evening first. */
   listEvenings(userId: string, experimentId: string): Promise<ExperimentEveningRecord[]>;
   /** `ok: false` when that evening is already recorded (nothing written). */

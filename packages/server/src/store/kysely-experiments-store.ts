@@ -122,6 +122,15 @@ export class KyselyExperimentsStore implements ExperimentsStore {
     return row ? toExperiment(row) : null;
   }
 
+  async deleteExperiment(userId: string, id: string): Promise<boolean> {
+    const result = await this.#db
+      .deleteFrom("experiments")
+      .where("user_id", "=", userId)
+      .where("id", "=", id)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows) > 0;
+  }
+
   async listEvenings(userId: string, experimentId: string): Promise<ExperimentEveningRecord[]> {
     const rows = await this.#db
       .selectFrom("experiment_evenings")

@@ -1,0 +1,112 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testBackends } from "../store/testing";
+import {
+  body,
+  type Client,
+  createHarness,
+  type Harness,
+  memberClient,
+  ownerClient,
+  PASSWORD,
+} from "../test/harness";
+import { download, sendFile, unzip } from "./seed.test-helpers";
+
+const backends = await testBackends();
+const scene = {
+  version: 2,
+  layers: [
+    { id: "bed", generator: "rain", gainDb: -6 },
+    { id: "taps", generator: "tapping" },
+  ],
+};
+const checkIn = { pleasantness: 4, energy: 4, anxiety: 50 };
+const checkOut = {
+  pleasantness: 6,
+  energy: 4,
+  anxiety: 35,
+  tingles: 2,
+  relaxation: 6,
+  tingleLocations: ["neck"],
+};
+
+describe.each(backends)("experiments in export, import and account deletion (%s)", (kind) => {
+  let h: Harness;
+  let owner: Client;
+  let now = new Date("2026-05-04T19:00:00.000Z");
+  const dataDir = mkdtempSync(join(tmpdir(), "meridian-exp-archive-"));
+
+  beforeAll(async () => {
+    h = await createHarness(kind, { dataDir, now: () => now });
+    owner = await ownerClient(h, "ana");
+  }, 60_000);
+  afterAll(async () => {
+    await h.dispose();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it("exports an experiment with its evenings, restores it into another account, deletes it with the account", async () => {
+    const created = await owner.post("/api/experiments", {
+      name: "Tapping or not",
+      plan: {
+        comparison: { kind: "trigger-vs-without", scene, layerId: "taps" },
+        primaryOutcome: "anxiety-change",
+        pairs: 1,
+      },
+    });
+    expect(created.status).toBe(201);
+    const id = (await body(created)).id as string;
+    const session = await body(await owner.post("/api/sessions", { checkIn }));
+    await owner.patch(`/api/sessions/${session.id}`, { status: "checked-out", checkOut });
+    const rec = await owner.post(`/api/experiments/${id}/evenings`, {
+      sessionId: session.id,
+      expectation: 7,
+      guess: "B-is-trigger",
+    });
+    expect(rec.status).toBe(201);
+    expect((await owner.post(`/api/experiments/${id}/stop`)).status).toBe(200);
+    const report = await body(await owner.get(`/api/experiments/${id}/report`));
+
+    const files = unzip(await download(owner, "/api/export"));
+    const archive = JSON.parse(new TextDecoder().decode(files["archive.json"]));
+    expect(archive.version).toBe(1);
+    expect(archive.experiments).toHaveLength(1);
+    expect(archive.experiments[0]).toMatchObject({
+      name: "Tapping or not",
+      status: "stopped",
+      stoppedOn: "2026-05-04",
+      evenings: [
+        {
+          index: 1,
+          sessionId: session.id,
+          expectation: 7,
+          guess: "B-is-trigger",
+          outcomes: { "anxiety-change": -15 },
+        },
+      ],
+    });
+
+    const ben = await memberClient(h, owner, "ben");
+    const imported = await sendFile(h, ben, "/api/import", files["archive.json"] as Uint8Array);
+    expect(imported.status).toBe(200);
+    expect((await body(imported)).counts.experiments).toMatchObject({ total: 1, new: 1 });
+    const list = (await body(await ben.get("/api/experiments"))).experiments;
+    expect(list).toHaveLength(1);
+    expect(list[0]).toMatchObject({ name: "Tapping or not", status: "stopped" });
+    const restored = await body(await ben.get(`/api/experiments/${list[0].id}/report`));
+    expect(restored.data.planHash).toBe(report.data.planHash);
+    expect(restored.data.evenings).toEqual(report.data.evenings);
+    // Importing the same archive again finds the experiment already there.
+    const again = await sendFile(h, ben, "/api/import", files["archive.json"] as Uint8Array);
+    expect((await body(again)).counts.experiments).toMatchObject({ total: 1, new: 0 });
+
+    const benUser = await h.store.findUserByUsername("ben");
+    now = new Date("2026-05-05T08:00:00.000Z");
+    const deleted = await ben.post("/api/me/delete", { password: PASSWORD, confirm: "ben" });
+    expect(deleted.status).toBeLessThan(300);
+    expect(await h.store.experiments.listExperiments(benUser?.id ?? "")).toEqual([]);
+    expect(await h.store.experiments.listEvenings(benUser?.id ?? "", list[0].id)).toEqual([]);
+  }, 120_000);
+});
