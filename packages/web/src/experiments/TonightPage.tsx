@@ -51,7 +51,6 @@ function ExpectationForm({ question, onSubmit }: { question: string; onSubmit(v:
     <form className="stack" onSubmit={submit} noValidate>
       <fieldset>
         <legend className="measure-question">{question}</legend>
-        <p className="muted small">0: not at all · 10: very much</p>
         <div className="expectation-scale">
           {SCALE.map((i) => (
             <label key={i} className="chip">
