@@ -8,6 +8,7 @@ import { ErrorNote, Loading } from "../components/Status";
 import { newClientId } from "../journal/tabs";
 import { MeasuresForm } from "../ritual/MeasuresForm";
 import { Link } from "../router/router";
+import { EMPTY_SCENE } from "../studio/mix";
 import { GUESS_LABELS } from "./view";
 import "./experiments.css";
 
@@ -15,9 +16,19 @@ type Step = "checkin" | "expect" | "listen" | "checkout" | "guess" | "done";
 const SCALE = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10] as const;
 type Tonight = NonNullable<ExperimentToday["experiment"]>;
 
-/** Play tonight's masked soundscape through the app-wide player, under its neutral name only. */
+/** Play tonight's masked soundscape through the app-wide player, under its neutral name only.
+ * Leaving the page stops it and empties the player, so the studio (which opens on the player's
+ * scene) never shows its layers, and it can't be saved as a preset, rendered or shared. */
 function MaskedPlayButton({ scene, name }: { scene: Record<string, unknown>; name: string }) {
   const { player, snap } = usePlayer();
+  useEffect(
+    () => () => {
+      if (player.snapshot.title !== name) return;
+      void player.stop();
+      player.setScene(EMPTY_SCENE, EMPTY_SCENE.name);
+    },
+    [player, name],
+  );
   const mine = snap.scene !== null && snap.title === name;
   const playing = mine && snap.state === "playing";
   return (
