@@ -99,10 +99,12 @@ export class Player {
   }
 
   /** The audio context (created on first use — call from a user gesture). */
-  private async context(): Promise<AudioContext> {
+  private async context(ahead = false): Promise<AudioContext> {
     if (!this.ctx) {
       const ctx = new AudioContext({ latencyHint: "interactive" });
       this.ctx = ctx;
+      // Made ahead of Play (prepare): silent until a gesture plays.
+      if (ahead && ctx.state === "running") void ctx.suspend();
       this.fade = new GainNode(ctx, { gain: 0 });
       this.muteGain = new GainNode(ctx, { gain: this.snap.muted ? 0 : 1 });
       this.analyser = new AnalyserNode(ctx, { fftSize: 2048, smoothingTimeConstant: 0 });
@@ -213,6 +215,17 @@ export class Player {
     if (seconds > 0) g.linearRampToValueAtTime(to, now + seconds);
     else g.setValueAtTime(to, now);
     return seconds;
+  }
+
+  /** Load the engine before Play (e.g. a voice fills its queue meanwhile): the context stays
+   * suspended, so nothing sounds or advances until play() — which then starts at once. */
+  async prepare(): Promise<void> {
+    try {
+      if (this.snap.state === "stopped") await this.context(true);
+      await this.ensureNode();
+    } catch {
+      // play() reports the same failure when it is pressed.
+    }
   }
 
   /** Start (or resume) playing; `scene` replaces the current one. Call from a user gesture. */

@@ -35,6 +35,8 @@ import { PresetsPanel } from "./PresetsPanel";
 import { RenderPanel } from "./RenderPanel";
 import { SleepTimer } from "./SleepTimer";
 import { type MediaItem, studioApi } from "./studioApi";
+import { VoiceLayersSection } from "./voice/VoiceLayersSection";
+import { placeVoice, voicePadItems, voiceSelection } from "./voice/voiceMix";
 import "./studio.css";
 
 const SHORTCUTS: ReadonlyArray<[string, string]> = [
@@ -169,7 +171,9 @@ export function StudioPage() {
 
   /** Position or motion of either kind of layer (they share the same shape). */
   const updatePlace = (id: string, patch: { position?: Position; motion?: Motion }) => {
-    if (sceneRef.current.mediaLayers.some((l) => l.id === id)) updateMedia(id, patch as MediaPatch);
+    const voiced = placeVoice(sceneRef.current, id, patch);
+    if (voiced) commit(voiced);
+    else if (sceneRef.current.mediaLayers.some((l) => l.id === id)) updateMedia(id, patch as MediaPatch);
     else updateLayer(id, patch);
   };
 
@@ -294,6 +298,7 @@ export function StudioPage() {
       media: true,
       missing: missing.includes(l),
     })),
+    ...voicePadItems(scene),
   ];
   const sel: {
     id: string;
@@ -304,7 +309,9 @@ export function StudioPage() {
     const g = scene.layers.find((l) => l.id === selected);
     if (g) return { id: g.id, label: labelOf(g), position: g.position, motion: g.motion };
     const m = scene.mediaLayers.find((l) => l.id === selected);
-    return m ? { id: m.id, label: m.name ?? m.id, position: m.position, motion: m.motion } : null;
+    return m
+      ? { id: m.id, label: m.name ?? m.id, position: m.position, motion: m.motion }
+      : voiceSelection(scene, selected);
   })();
   const playing = snap.state === "playing";
 
@@ -441,7 +448,7 @@ export function StudioPage() {
       <div className="studio-grid">
         <section className="card" aria-labelledby="layers-heading">
           <h2 id="layers-heading">Layers</h2>
-          {scene.layers.length + scene.mediaLayers.length === 0 && (
+          {scene.layers.length + scene.mediaLayers.length + (scene.voiceLayers?.length ?? 0) === 0 && (
             <p className="muted">No layers yet: add one below, pick a preset, or let us surprise you.</p>
           )}
           <ol className="layer-list">
@@ -474,6 +481,7 @@ export function StudioPage() {
               ))}
             </ol>
           )}
+          <VoiceLayersSection scene={scene} selected={selected} onSelect={setSelected} onCommit={commit} />
           <div className="row">
             <label className="inline-field">
               Sound
@@ -504,7 +512,10 @@ export function StudioPage() {
             onSelect={setSelected}
             onMove={(id, azimuth, distance) => {
               const s = sceneRef.current;
-              const l = s.layers.find((x) => x.id === id) ?? s.mediaLayers.find((x) => x.id === id);
+              const l =
+                s.layers.find((x) => x.id === id) ??
+                s.mediaLayers.find((x) => x.id === id) ??
+                s.voiceLayers?.find((x) => x.id === id);
               if (l) updatePlace(id, { position: { elevation: 0, ...l.position, azimuth, distance } });
             }}
           />

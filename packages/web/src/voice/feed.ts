@@ -12,7 +12,9 @@ import type { FromWorklet } from "../audio/protocol";
 import { openVoiceStream, type VoiceStreamHandle } from "./client";
 import type { StreamOptions, VoiceSource } from "./protocol";
 
-export type FeedState = "loading" | "playing" | "ended" | "error";
+/** loading: the engine or the first sentence is being prepared; ready: the first sentence waits
+ * for the engine (Play); playing: the layer has sounded since it was (re)opened. */
+export type FeedState = "loading" | "ready" | "playing" | "ended" | "error";
 
 export interface FeedStatus {
   readonly state: FeedState;
@@ -36,7 +38,13 @@ interface Chunk {
   index: number;
   samples: Float32Array;
   sampleRate: number;
+  /** The sentence's first chunk (its start marks the sentence). */
+  first: boolean;
 }
+
+/** Sentences go to the worklet in pieces this long: the audio thread converts each push at
+ * once, so small pushes keep it from stalling (and the first piece sounds sooner). */
+const CHUNK_S = 0.5;
 
 interface Mark {
   readonly index: number;
@@ -121,7 +129,12 @@ export class VoiceFeed {
         sentence: (index, samples, sampleRate) => {
           this.pending = false;
           this.inRate = sampleRate;
-          this.local.push({ index, samples, sampleRate });
+          const step = Math.round(CHUNK_S * sampleRate);
+          for (let i = 0; i < samples.length; i += step) {
+            // slice, not subarray: a posted view would carry its whole buffer.
+            this.local.push({ index, samples: samples.slice(i, i + step), sampleRate, first: i === 0 });
+          }
+          if (this.st.state === "loading") this.set({ state: "ready" });
           this.pump();
         },
         end: () => {
@@ -160,7 +173,7 @@ export class VoiceFeed {
         if (this.player.send(m)) {
           this.local.shift();
           this.inFlight = c;
-          this.marks.push({ index: c.index, start: this.pushedFrames });
+          if (c.first) this.marks.push({ index: c.index, start: this.pushedFrames });
           if (this.marks.length > 64) this.marks.shift();
           this.pushedFrames += c.samples.length;
           this.queuedS += seconds;
@@ -198,7 +211,7 @@ export class VoiceFeed {
       // The ring refused the end of the push: keep it for the next one.
       if (m.accepted < sent.samples.length) {
         this.pushedFrames -= sent.samples.length - m.accepted;
-        this.local.unshift({ ...sent, samples: sent.samples.subarray(m.accepted) });
+        this.local.unshift({ ...sent, samples: sent.samples.slice(m.accepted), first: false });
       }
     }
     this.queuedS = m.framesQueued / m.sampleRate;
@@ -207,7 +220,7 @@ export class VoiceFeed {
     for (const k of this.marks) if (k.start <= this.playedFrames) sentence = k.index;
     const heard = m.framesPlayed > 0;
     this.set({
-      state: m.ended ? "ended" : heard ? "playing" : this.st.state === "error" ? "error" : "loading",
+      state: m.ended ? "ended" : heard && this.st.state !== "error" ? "playing" : this.st.state,
       sentence,
       elapsedSeconds: this.baseSeconds + this.playedFrames / this.inRate,
     });
