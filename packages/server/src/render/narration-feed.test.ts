@@ -56,8 +56,9 @@ describe("renders with voice layers", () => {
     expect(Buffer.compare(withVoice.bytes, again.bytes)).toBe(0);
 
     // The voice is what the two renders differ by (same bed, same seed).
-    const l = withVoice.wav.samples[0] as Float32Array;
-    const b = bed.wav.samples[0] as Float32Array;
+    const float = (x: Int16Array | undefined) => Float32Array.from(x ?? [], (v) => v / 32768);
+    const l = float(withVoice.wav.samples[0]);
+    const b = float(bed.wav.samples[0]);
     const diff = l.map((v, i) => v - (b[i] ?? 0));
     const sec = (t: number) => Math.round(t * SR);
     // Speech in the first seconds, then (well past the two sentences) none at all.

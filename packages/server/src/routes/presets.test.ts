@@ -1,4 +1,4 @@
-import { fromEngineScene, toEngineScene } from "@meridian/core";
+import { fromEngineScene, toEngineScene, VOICE_BUILTIN_SCENES } from "@meridian/core";
 import { BUILTIN_SCENES, integratedLoudness, renderScene } from "@meridian/sound";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { body, type Client, createHarness, type Harness, memberClient, ownerClient } from "../test/harness";
@@ -28,8 +28,19 @@ describe("scenes and presets", () => {
     const res = await owner.get("/api/scenes");
     expect(res.status).toBe(200);
     const { scenes } = await body(res);
-    expect(scenes.map((s: { id: string }) => s.id)).toEqual(BUILTIN_SCENES.map((s) => s.id));
+    expect(scenes.map((s: { id: string }) => s.id)).toEqual(
+      [...BUILTIN_SCENES, ...VOICE_BUILTIN_SCENES].map((s) => s.id),
+    );
     expect(scenes[0]).toMatchObject({ name: expect.any(String), scene: { version: 1 } });
+    // The scenes with a story are version 2 with their voice layers, valid as a preset's scene.
+    const story = scenes.find((s: { id: string }) => s.id === "night-train-story");
+    expect(story).toMatchObject({ name: "Night train story with rain", scene: { version: 2 } });
+    expect(story.scene.voiceLayers[0].content).toEqual({ kind: "story", id: "night-train" });
+    const saved = await owner.post("/api/presets", { name: "From the train", scene: story.scene });
+    expect(saved.status).toBe(201);
+    const savedPreset = await body(saved);
+    expect(savedPreset.scene.voiceLayers).toEqual(story.scene.voiceLayers);
+    expect((await owner.delete(`/api/presets/${savedPreset.id}`)).status).toBe(204);
     expect((await h.client().get("/api/scenes")).status).toBe(401);
   });
 

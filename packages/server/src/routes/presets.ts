@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { parseScene, type StudioScene, toEngineScene } from "@meridian/core";
+import { parseScene, type StudioScene, toEngineScene, VOICE_BUILTIN_SCENES } from "@meridian/core";
 import { BUILTIN_SCENES } from "@meridian/sound";
 import { type App, type AppDeps, userOf } from "../context";
 import { notFound } from "../errors";
@@ -50,7 +50,8 @@ const scenes = createRoute({
   middleware: requireUser,
   method: "get",
   path: "/api/scenes",
-  summary: "The built-in scenes of @meridian/sound",
+  summary:
+    "The built-in scenes: @meridian/sound's beds, then core's scenes with a voice (version 2, voiceLayers)",
   responses: {
     200: json(z.object({ scenes: z.array(BuiltInSceneSchema) }), "Built-in scenes"),
     ...errors(401),
@@ -113,7 +114,7 @@ const duplicate = createRoute({
   responses: { 201: json(PresetSchema, "The copy"), ...errors(400, 401, 403, 404, 413) },
 });
 
-const builtInScenes = BUILTIN_SCENES.map(({ id, scene }) => ({
+const builtInScenes = [...BUILTIN_SCENES, ...VOICE_BUILTIN_SCENES].map(({ id, scene }) => ({
   id,
   name: scene.name ?? id,
   description: scene.description ?? "",

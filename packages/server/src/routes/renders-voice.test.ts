@@ -52,13 +52,32 @@ describe("voice layers through the studio routes", () => {
       const done = await untilDone(owner, (await body(res)).id);
       expect(done).toMatchObject({ status: "done", error: null });
       const file = await owner.get(`/api/renders/${done.id}/file`);
-      files.push(readWav(Buffer.from(await file.arrayBuffer())).samples[0] as Float32Array);
+      files.push(
+        Float32Array.from(readWav(Buffer.from(await file.arrayBuffer())).samples[0] ?? [], (v) => v / 32768),
+      );
     }
     const [voiced, plain] = files as [Float32Array, Float32Array];
     let e = 0;
     for (let i = 0; i < voiced.length; i++) e += ((voiced[i] ?? 0) - (plain[i] ?? 0)) ** 2;
     expect(Math.sqrt(e / voiced.length)).toBeGreaterThan(3e-3);
   }, 180_000);
+
+  it("renders a built-in scene with a story by its id", async () => {
+    const res = await owner.post("/api/renders", {
+      builtInSceneId: "seaside-story",
+      durationSeconds: 3,
+      format: "wav",
+    });
+    expect(res.status).toBe(202);
+    const done = await untilDone(owner, (await body(res)).id);
+    expect(done).toMatchObject({ status: "done", fileName: "seaside-cottage-story-with-waves-3s.wav" });
+    const missing = await owner.post("/api/renders", {
+      builtInSceneId: "no-such-story",
+      durationSeconds: 3,
+      format: "wav",
+    });
+    expect(missing.status).toBe(404);
+  }, 120_000);
 
   it("refuses voice content that isn't built in, naming the field, and never takes text", async () => {
     const bad = async (content: unknown) => {

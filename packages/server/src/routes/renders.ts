@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { fromEngineScene, type StudioScene, toEngineScene } from "@meridian/core";
+import { fromEngineScene, type StudioScene, toEngineScene, voiceBuiltinScene } from "@meridian/core";
 import { builtinScene } from "@meridian/sound";
 import { type App, type AppDeps, userOf } from "../context";
 import { HttpError, notFound } from "../errors";
@@ -118,9 +118,11 @@ export function registerRenderRoutes(
       if (!preset) throw notFound("No such preset");
       scene = sceneFromBody(preset.scene);
     } else {
-      const builtIn = builtinScene(body.builtInSceneId ?? "");
-      if (!builtIn) throw notFound("No such built-in scene");
-      scene = fromEngineScene(builtIn);
+      const id = body.builtInSceneId ?? "";
+      const builtIn = builtinScene(id);
+      const withVoice = voiceBuiltinScene(id);
+      if (!builtIn && !withVoice) throw notFound("No such built-in scene");
+      scene = withVoice ?? fromEngineScene(builtIn as NonNullable<typeof builtIn>);
     }
     const expected = estimateRenderBytes(body.durationSeconds, body.format);
     // Held in the database until the queued render counts itself (renders.usedBytes), so an
