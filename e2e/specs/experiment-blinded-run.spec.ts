@@ -38,6 +38,10 @@ test("design a blinded experiment, run tonight's evening through the UI, stop ea
   expect(id).not.toBe("new");
   await expect(interim).toContainText("Evenings recorded");
   await expect(interim).toContainText("Evenings left");
+  // Power guidance from the (empty) past: the default.
+  await expect(
+    page.getByText(/Not enough past data \(0 of 8 evenings with anxiety\): default 6 pairs\./),
+  ).toBeVisible();
   await pages.expectBlind();
 
   // Today: tonight's evening under its neutral name.

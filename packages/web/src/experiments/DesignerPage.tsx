@@ -64,9 +64,12 @@ function usePresets(): SceneChoice[] {
   return list;
 }
 
-/** Power guidance for the chosen outcome and MID, from the person's own past evenings. */
-function usePower(outcome: Outcome, mid: number | undefined): PowerGuidanceView | "loading" | null {
-  const [power, setPower] = useState<PowerGuidanceView | "loading" | null>("loading");
+type PowerState = PowerGuidanceView | "loading" | "at-start" | null;
+
+/** Power guidance for the chosen outcome and MID, from the person's own past evenings. A server
+ * without the preview route (404) gives it only with the created experiment: "at-start". */
+function usePower(outcome: Outcome, mid: number | undefined): PowerState {
+  const [power, setPower] = useState<PowerState>("loading");
   useEffect(() => {
     let live = true;
     setPower("loading");
@@ -74,7 +77,10 @@ function usePower(outcome: Outcome, mid: number | undefined): PowerGuidanceView 
       experimentsApi
         .power(outcome, mid)
         .then((p) => live && setPower(p))
-        .catch(() => live && setPower(null));
+        .catch(
+          (err: unknown) =>
+            live && setPower(err instanceof ApiError && err.status === 404 ? "at-start" : null),
+        );
     }, 250);
     return () => {
       live = false;
@@ -350,9 +356,11 @@ export function DesignerPage() {
           <p aria-live="polite">
             {power === "loading"
               ? "Looking at your past evenings…"
-              : power === null
-                ? "Past evenings couldn't be read just now: 6 pairs is a sound default."
-                : power.message}
+              : power === "at-start"
+                ? "When you press Start, Meridian works out from your past evenings how many pairs would find the difference you set, and shows it on the experiment's page. Without enough past evenings it keeps the default of 6 pairs."
+                : power === null
+                  ? "Past evenings couldn't be read just now: 6 pairs is a sound default."
+                  : power.message}
           </p>
         </section>
 
