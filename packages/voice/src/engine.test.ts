@@ -46,6 +46,20 @@ describe("speech engine (Flite slt, in Node)", () => {
     }
   });
 
+  it("lengthens the pauses between sentences on request, keeping the rate", async () => {
+    const gaps = (speech: { sentences: readonly { start: number; end: number }[] }) =>
+      speech.sentences.slice(1).map((s, i) => (s.start - (speech.sentences[i]?.end ?? 0)) / 16_000);
+    const plain = await engine.speak(STORY, { rateWpm: 120 });
+    const soft = await engine.speak(STORY, { rateWpm: 120, sentencePause: 1.2 });
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    expect(mean(gaps(soft))).toBeGreaterThan(1.0);
+    expect(mean(gaps(soft))).toBeGreaterThan(mean(gaps(plain)) + 0.4);
+    const words = countWords(normaliseForSpeech(STORY));
+    const measured = (words / speechSeconds(soft.samples, soft.sampleRate)) * 60;
+    expect(Math.abs(measured / 120 - 1)).toBeLessThan(0.1);
+    await expect(engine.speak(STORY, { sentencePause: 5 })).rejects.toThrow(RangeError);
+  });
+
   it("returns the same samples for the same input", async () => {
     const a = await engine.speak(STORY, { rateWpm: 120, pitch: -2 });
     await engine.speak("Something else in between, to move the engine's state.");

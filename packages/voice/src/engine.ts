@@ -28,6 +28,8 @@ export const FLITE_SAMPLE_RATE = 16_000;
 /** Silence after a sentence at 130 wpm (scaled with the rate), and after a cut in a long one. */
 const SENTENCE_PAUSE_S = 0.6;
 const PIECE_PAUSE_S = 0.25;
+const MIN_SENTENCE_PAUSE_S = 0.1;
+const MAX_SENTENCE_PAUSE_S = 2.5;
 const MIN_GAP_S = 0.12;
 const MAX_GAP_S = 2.0;
 const EDGE_S = 0.05;
@@ -73,9 +75,22 @@ export function planUnits(text: string): Unit[] {
   return units;
 }
 
-function checkOptions(options: SpeechOptions | undefined): { wpm: number; pitch: number } {
+function checkOptions(options: SpeechOptions | undefined): {
+  wpm: number;
+  pitch: number;
+  sentencePause: number | undefined;
+} {
   const wpm = options?.rateWpm ?? DEFAULT_RATE_WPM;
   const pitch = options?.pitch ?? 0;
+  const sentencePause = options?.sentencePause;
+  if (
+    sentencePause !== undefined &&
+    !(sentencePause >= MIN_SENTENCE_PAUSE_S && sentencePause <= MAX_SENTENCE_PAUSE_S)
+  ) {
+    throw new RangeError(
+      `sentencePause must be between ${MIN_SENTENCE_PAUSE_S} and ${MAX_SENTENCE_PAUSE_S} seconds.`,
+    );
+  }
   if (!Number.isFinite(wpm) || wpm < MIN_RATE_WPM || wpm > MAX_RATE_WPM) {
     throw new RangeError(`rateWpm must be between ${MIN_RATE_WPM} and ${MAX_RATE_WPM} words per minute.`);
   }
@@ -84,7 +99,7 @@ function checkOptions(options: SpeechOptions | undefined): { wpm: number; pitch:
       `pitch must be between −${MAX_PITCH_SEMITONES} and +${MAX_PITCH_SEMITONES} semitones.`,
     );
   }
-  return { wpm, pitch };
+  return { wpm, pitch, sentencePause };
 }
 
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
@@ -113,7 +128,7 @@ export function createFliteEngine(module: WasmModule): SpeechEngine {
    * the piece then its pause (the first chunk also holds the lead-in, the last the tail).
    */
   async function* stream(text: string, options?: SpeechOptions): AsyncGenerator<Speech> {
-    const { wpm, pitch } = checkOptions(options);
+    const { wpm, pitch, sentencePause } = checkOptions(options);
     const units = planUnits(text);
     const f0Scale = 2 ** (pitch / 12);
     const sr = FLITE_SAMPLE_RATE;
@@ -121,7 +136,11 @@ export function createFliteEngine(module: WasmModule): SpeechEngine {
     const target = (words * 60) / wpm;
     const slow = DEFAULT_RATE_WPM / wpm;
     const pauses = units.map((u, i) =>
-      i === units.length - 1 ? 0 : (u.endsSentence ? SENTENCE_PAUSE_S : PIECE_PAUSE_S) * Math.sqrt(slow),
+      i === units.length - 1
+        ? 0
+        : u.endsSentence
+          ? (sentencePause ?? SENTENCE_PAUSE_S * Math.sqrt(slow))
+          : PIECE_PAUSE_S * Math.sqrt(slow),
     );
     const pauseTotal = pauses.reduce((s, p) => s + p, 0);
     const speechTarget = Math.max(target - pauseTotal, target * 0.5);
@@ -160,7 +179,8 @@ export function createFliteEngine(module: WasmModule): SpeechEngine {
       ideal += share + (pauses[i] ?? 0);
       actual += seconds(piece);
       const last = i === units.length - 1;
-      const gap = last ? 0 : Math.round(clamp(ideal - actual, MIN_GAP_S, MAX_GAP_S) * sr);
+      const maxGap = Math.max(MAX_GAP_S, 1.5 * (pauses[i] ?? 0));
+      const gap = last ? 0 : Math.round(clamp(ideal - actual, MIN_GAP_S, maxGap) * sr);
       actual += gap / sr;
       const lead = i === 0 ? edge : 0;
       const samples = new Float32Array(lead + piece.samples.length + (last ? edge : gap));

@@ -5,6 +5,12 @@ export interface SpeechOptions {
   readonly rateWpm?: number;
   /** Semitones relative to the voice's own pitch: −6..+6, default 0. */
   readonly pitch?: number;
+  /**
+   * Seconds of silence after each sentence, 0.1–2.5 (default 0.6 at 130 wpm, longer when
+   * slower). Counted in the speaking rate: longer pauses make the words themselves quicker.
+   * The pauses are nudged to keep the rate, so each one varies a little around this.
+   */
+  readonly sentencePause?: number;
 }
 
 export interface SpokenSentence {

@@ -4,7 +4,7 @@
  */
 import { rename, rm } from "node:fs/promises";
 import { WavWriter } from "@meridian/server/render";
-import { styleSpeech, VOICE_STYLES, type VoiceStyle } from "@meridian/sound";
+import { styleSpeech, VOICE_STYLE_PAUSES, VOICE_STYLES, type VoiceStyle } from "@meridian/sound";
 import {
   DEFAULT_RATE_WPM,
   loadSpeechEngine,
@@ -92,7 +92,8 @@ async function say(args: string[], io: CliIO): Promise<number> {
   // streamed chunk is one sentence and the pause after it.
   const parts: Float32Array[] = [];
   let sentences = 0;
-  for await (const chunk of engine.stream(text, { rateWpm, pitch })) {
+  const sentencePause = style === undefined ? undefined : VOICE_STYLE_PAUSES[style as VoiceStyle].sentence;
+  for await (const chunk of engine.stream(text, { rateWpm, pitch, sentencePause })) {
     sentences += chunk.sentences.length;
     parts.push(
       style === undefined
