@@ -1,11 +1,11 @@
 /**
  * The voice Worker: the offline speech engine (Flite in WebAssembly, @meridian/voice/browser,
- * imported on the first `open`) and the voice styles (@meridian/sound), one sentence per `pull`,
- * its PCM transferred to the main thread. Started only when a voice is used (client.ts).
+ * imported on the first `open`) through the shared narration pipeline (narrate: styled sentences
+ * with their pauses), one sentence per `pull`, its PCM transferred to the main thread. Started
+ * only when a voice is used (client.ts).
  */
-import { voiceContentById } from "@meridian/core";
-import { styleSpeech, VOICE_STYLE_PAUSES } from "@meridian/sound";
 import type { SpeechEngine } from "@meridian/voice";
+import type { NarrationSource } from "@meridian/voice/narration";
 import type { FromVoiceWorker, StreamOptions, ToVoiceWorker, VoiceSource } from "./protocol";
 
 interface WorkerScope {
@@ -37,35 +37,40 @@ const loadEngine = () => {
 const post = (m: FromVoiceWorker, transfer: Transferable[] = []) => scope.postMessage(m, transfer);
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
-function textOf(source: VoiceSource): string {
-  if (source.kind === "text") return source.text;
-  const c = source.content;
-  const content = c.kind === "wordless" ? undefined : voiceContentById(c.id);
-  if (!content) throw new Error("This voice content is not in the library.");
-  return content.paragraphs.join("\n\n");
-}
+const narrationSource = (s: VoiceSource): NarrationSource =>
+  s.kind === "text" ? s : s.content.kind === "wordless" ? { kind: "wordless" } : s.content;
 
+/** Opens a stream over the shared narration pipeline (@meridian/voice/narration). */
 async function open(stream: number, source: VoiceSource, o: StreamOptions): Promise<void> {
-  const { splitSentences, normaliseForSpeech, countWords } = await import("@meridian/voice");
+  const { narrate, narrationPauses, planNarration } = await import("@meridian/voice/narration");
   const speech = await loadEngine();
-  const text = textOf(source);
-  const all = splitSentences(normaliseForSpeech(text));
-  if (all.length === 0) throw new Error("There is nothing here to read aloud.");
-  const pause = VOICE_STYLE_PAUSES[o.style].sentence;
-  const words = all.reduce((n, s) => n + countWords(s), 0);
-  post({
-    type: "opened",
-    stream,
-    count: all.length,
-    totalSeconds: (words * 60) / o.rateWpm + pause * all.length,
+  const src = narrationSource(source);
+  if (src.kind === "wordless") post({ type: "opened", stream, count: null, totalSeconds: null });
+  else {
+    // Thrown here (a clear message) for empty, overlong or unspeakable text.
+    const plan = planNarration(src);
+    const words = plan.sentences.reduce((n, s) => n + s.words, 0);
+    const lines = plan.pacing === "line" ? plan.sentences.filter((s) => s.paragraphEnd).length - 1 : 0;
+    const extra = Math.max(0, lines) * narrationPauses(o.style, o.rateWpm).line;
+    post({
+      type: "opened",
+      stream,
+      count: plan.sentences.length,
+      totalSeconds: (words * 60) / o.rateWpm + extra,
+    });
+  }
+  const narration = narrate(speech, src, {
+    style: o.style,
+    rateWpm: o.rateWpm,
+    seed: o.seed,
+    startAt: o.from,
   });
   async function* run(): AsyncGenerator<Sentence> {
-    for (let index = o.from; index < all.length; index++) {
-      const said = await speech.speak(all[index] ?? "", { rateWpm: o.rateWpm });
-      const styled = styleSpeech(said.samples, said.sampleRate, o.style, { seed: o.seed + index });
-      const samples = new Float32Array(styled.length + Math.round(pause * said.sampleRate));
-      samples.set(styled);
-      yield { index, samples, sampleRate: said.sampleRate };
+    for await (const s of narration) {
+      // The pause after the sentence travels as silence, so the layer's queue is the timeline.
+      const samples = new Float32Array(s.samples.length + Math.round(s.pauseAfterSeconds * s.sampleRate));
+      samples.set(s.samples);
+      yield { index: s.index, samples, sampleRate: s.sampleRate };
     }
   }
   streams.set(stream, { sentences: run(), queue: Promise.resolve(), closed: false });
