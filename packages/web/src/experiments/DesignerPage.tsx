@@ -109,7 +109,9 @@ export function DesignerPage() {
   const presets = usePresets();
   const scenes = useMemo(() => [...BUILTIN_CHOICES, ...presets], [presets]);
   const first = BUILTIN_CHOICES[0];
-  const [d, setD] = useState<Design>(() => emptyDesign(first?.id ?? "", first?.layers[0]?.id ?? ""));
+  const [d, setD] = useState<Design>(() =>
+    emptyDesign(first?.id ?? "", first?.layers[0]?.id ?? "", BUILTIN_CHOICES[1]?.id),
+  );
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
   const midNumber = d.mid.trim() !== "" && Number(d.mid) > 0 ? Number(d.mid) : undefined;

@@ -58,14 +58,18 @@ export const OUTCOME_LABELS: Readonly<Record<Outcome, string>> = {
   "sleep-efficiency": "Sleep efficiency (next morning's sleep diary)",
 };
 
-export function emptyDesign(firstSceneId: string, firstLayerId: string): Design {
+export function emptyDesign(
+  firstSceneId: string,
+  firstLayerId: string,
+  secondSceneId = firstSceneId,
+): Design {
   return {
     name: "",
     kind: "trigger-vs-without",
     sceneId: firstSceneId,
     layerId: firstLayerId,
     sceneA: firstSceneId,
-    sceneB: firstSceneId,
+    sceneB: secondSceneId,
     primaryOutcome: "anxiety-change",
     secondaryOutcomes: [],
     pairs: String(DEFAULT_PAIRS),
