@@ -35,6 +35,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     summary: "Speak text into a WAV file, offline (soft-spoken or whispered)",
     load: async () => (await import("./commands/say")).runSay,
   },
+  stories: {
+    summary: "List the bedtime stories, body scan and wind-down sets (minutes at 130 wpm)",
+    load: async () => (await import("./commands/stories")).runStories,
+  },
 };
 
 export const HELP = `meridian — an ASMR journaling studio you run yourself
