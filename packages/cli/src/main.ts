@@ -23,6 +23,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     summary: "Import a Meridian archive, jrnl, Day One or Daylio export into an account",
     load: async () => (await import("./commands/import")).runImport,
   },
+  experiment: {
+    summary: "Blinded experiments: experiment list | report ID [--json]",
+    load: async () => (await import("./commands/experiment")).runExperiment,
+  },
   render: {
     summary: "Render a scene to a WAV or MP3 file",
     load: async () => (await import("./commands/render")).runRender,

@@ -41,6 +41,11 @@ export {
 export { mediaQuotaFromEnv } from "./media/paths";
 export { QUOTA_EXCEEDED } from "./media/quota";
 export { DEFAULT_PASSWORD_HASHING, type PasswordHashing } from "./passwords";
+export {
+  experimentReportFor,
+  experimentSummaries,
+  type ReportLookup,
+} from "./routes/experiments-state";
 export { type RunningServer, type ServeOptions, serve, serveOptionsFromEnv, serverVersion } from "./serve";
 export { DEFAULT_POSTGRES_POOL_SIZE, isPostgresUrl } from "./store/dialects";
 export { encryptStore } from "./store/encrypted-store";
@@ -48,3 +53,4 @@ export { type OpenStoreOptions, openStore } from "./store/open-store";
 export type { RitualImport } from "./store/ritual-store";
 export type { StorageKind, Store } from "./store/store";
 export { openTestStore, type TestStore, testBackends } from "./store/testing";
+export { localDateIn } from "./time";

@@ -10,17 +10,22 @@ import {
   type EveningEntry,
   type ExperimentDeviations,
   type ExperimentPlan,
+  type ExperimentReportView,
   type ExperimentStatus,
+  type ExperimentSummary,
   eveningLabel,
   experimentPlanSchema,
+  experimentReport,
   OUTCOME_INFO,
   type Outcome,
   type Schedule,
   type TodayAssignment,
   todayInExperiment,
 } from "@meridian/core";
+import { presentExperiment, presentSummary } from "../presenters/experiments";
 import type { ExperimentEveningRecord, ExperimentRecord } from "../store/experiments-store";
 import type { RitualStore } from "../store/ritual-store";
+import type { Store, UserRecord } from "../store/store";
 
 /** Past evenings read for the power guidance (most recent first). */
 const PAST_LIMIT = 60;
@@ -124,4 +129,45 @@ export async function pastValues(ritual: RitualStore, userId: string, outcome: O
   return sessions
     .map((s) => (s.checkOut ? sessionOutcome(outcome, s.checkIn, s.checkOut) : null))
     .filter((v): v is number => v !== null && Number.isFinite(v));
+}
+
+/** The user's experiments as the list shows them (no condition), newest first. */
+export async function experimentSummaries(store: Store, user: UserRecord, today: string) {
+  const out: ExperimentSummary[] = [];
+  for (const e of await store.experiments.listExperiments(user.id)) {
+    const evenings = await store.experiments.listEvenings(user.id, e.id);
+    out.push(presentSummary(e, experimentState(e, evenings, today)));
+  }
+  return out;
+}
+
+export type ReportLookup =
+  | { status: "not_found" }
+  | { status: "not_ended"; experiment: ExperimentSummary }
+  | { status: "ok"; report: ExperimentReportView };
+
+/** The report of an ended experiment; "not_ended" while it runs (the results stay hidden). */
+export async function experimentReportFor(
+  store: Store,
+  user: UserRecord,
+  id: string,
+  today: string,
+): Promise<ReportLookup> {
+  const found = await store.experiments.findExperiment(user.id, id);
+  if (!found) return { status: "not_found" };
+  const evenings = await store.experiments.listEvenings(user.id, id);
+  const state = experimentState(found, evenings, today);
+  if (!state.ended) return { status: "not_ended", experiment: presentSummary(found, state) };
+  const entries = await eveningEntries(store.ritual, user.id, state.plan, evenings);
+  const r = experimentReport(state.plan, entries, deviationsOf(found));
+  return {
+    status: "ok",
+    report: {
+      experiment: presentExperiment(found, state),
+      // JSON has no Infinity or NaN: they travel as null, as c.json would write them.
+      data: JSON.parse(JSON.stringify(r.data)),
+      secondary: JSON.parse(JSON.stringify(r.secondary)),
+      markdown: r.markdown,
+    },
+  };
 }

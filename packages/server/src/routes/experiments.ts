@@ -16,7 +16,6 @@ import {
   ExperimentReportSchema,
   ExperimentSchema,
   ExperimentTodaySchema,
-  experimentReport,
   freezePlan,
   GUESSES,
   OUTCOME_INFO,
@@ -29,12 +28,7 @@ import { type App, type AppDeps, userOf } from "../context";
 import { HttpError, notFound } from "../errors";
 import { requireUser } from "../http/auth";
 import { newId } from "../ids";
-import {
-  presentEvening,
-  presentExperiment,
-  presentProgress,
-  presentSummary,
-} from "../presenters/experiments";
+import { presentEvening, presentExperiment, presentProgress } from "../presenters/experiments";
 import type { ExperimentRecord } from "../store/experiments-store";
 import type { UserRecord } from "../store/store";
 import { localDateIn } from "../time";
@@ -47,9 +41,9 @@ import {
   ReportQuerySchema,
 } from "./experiments-schemas";
 import {
-  deviationsOf,
-  eveningEntries,
+  experimentReportFor,
   experimentState,
+  experimentSummaries,
   outcomesOf,
   pastValues,
   sessionOutcome,
@@ -224,13 +218,7 @@ export function registerExperimentRoutes(app: App, deps: AppDeps, levels: Measur
 
   app.openapi(list, async (c) => {
     const user = userOf(c);
-    const date = todayOf(user);
-    const out = [];
-    for (const e of await experiments.listExperiments(user.id)) {
-      const evenings = await experiments.listEvenings(user.id, e.id);
-      out.push(presentSummary(e, experimentState(e, evenings, date)));
-    }
-    return c.json({ experiments: out }, 200);
+    return c.json({ experiments: await experimentSummaries(deps.store, user, todayOf(user)) }, 200);
   });
 
   app.openapi(today, async (c) => {
@@ -362,25 +350,16 @@ export function registerExperimentRoutes(app: App, deps: AppDeps, levels: Measur
 
   app.openapi(report, async (c) => {
     const user = userOf(c);
-    const { found, evenings, state } = await load(user, c.req.valid("param").id);
-    if (!state.ended)
+    const found = await experimentReportFor(deps.store, user, c.req.valid("param").id, todayOf(user));
+    if (found.status === "not_found") throw notFound("No such experiment");
+    if (found.status === "not_ended")
       throw conflict(
         ExperimentErrorCode.notEnded,
         "The results are shown only at the end (or after stopping or unblinding), so nobody stops on a lucky streak",
       );
-    const entries = await eveningEntries(ritual, user.id, state.plan, evenings);
-    const r = experimentReport(state.plan, entries, deviationsOf(found));
     if (c.req.valid("query").format === "markdown") {
-      return c.body(r.markdown, 200, { "Content-Type": "text/markdown; charset=utf-8" });
+      return c.body(found.report.markdown, 200, { "Content-Type": "text/markdown; charset=utf-8" });
     }
-    return c.json(
-      {
-        experiment: presentExperiment(found, state),
-        data: r.data as unknown as Record<string, unknown>,
-        secondary: r.secondary as unknown as Record<string, unknown>[],
-        markdown: r.markdown,
-      },
-      200,
-    );
+    return c.json(found.report, 200);
   });
 }
