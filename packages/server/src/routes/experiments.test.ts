@@ -113,6 +113,9 @@ describe.each(backends)("experiments (%s)", (kind) => {
     expect((await body(past)).error).toMatchObject({ field: "plan.startDate" });
     expect((await body(await c.get("/api/experiments"))).experiments).toEqual([]);
     expect((await c.get("/api/experiments/nope")).status).toBe(404);
+    const doc = await body(await c.get("/api/openapi.json"));
+    for (const path of ["/api/experiments", "/api/experiments/today", "/api/experiments/{id}/report"])
+      expect(Object.keys(doc.paths)).toContain(path);
     expect((await c.post("/api/experiments/nope/stop")).status).toBe(404);
     expect((await c.get("/api/experiments/nope/report")).status).toBe(404);
   });
