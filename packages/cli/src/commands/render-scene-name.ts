@@ -1,11 +1,32 @@
 /**
  * Finds a built-in scene by its id ("library-rain") or its display name ("Library window in the
- * rain"), ignoring case and extra spaces; and, for a name that matches none, the close ones to
- * suggest (edit distance, or sharing a word).
+ * rain"), ignoring case and extra spaces — the sound package's beds, and core's scenes with a
+ * story (findVoiceScene); and, for a name that matches none, the close ones to suggest (edit
+ * distance, or sharing a word).
  */
+import { type StudioScene, VOICE_BUILTIN_SCENES } from "@meridian/core";
 import { BUILTIN_SCENES, type Scene } from "@meridian/sound";
 
 const fold = (s: string): string => s.trim().toLowerCase().replace(/\s+/g, " ");
+
+/** Every built-in scene's id and display name: the beds, then the scenes with a voice. */
+const ALL_SCENES: readonly { id: string; scene: { name?: string | undefined } }[] = [
+  ...BUILTIN_SCENES,
+  ...VOICE_BUILTIN_SCENES,
+];
+
+/** Ids of every built-in scene (for --list). */
+export function allBuiltinSceneIds(): string[] {
+  return ALL_SCENES.map((s) => s.id);
+}
+
+/** The built-in scene with a voice whose id or display name is `ref`, if any. */
+export function findVoiceScene(ref: string): StudioScene | undefined {
+  const want = fold(ref);
+  return VOICE_BUILTIN_SCENES.find(
+    (s) => s.id === ref || fold(s.id) === want || fold(s.scene.name ?? "") === want,
+  )?.scene;
+}
 
 /** The built-in scene whose id or display name is `ref` (case-insensitive), if any. */
 export function findBuiltinScene(ref: string): Scene | undefined {
@@ -38,7 +59,7 @@ const words = (s: string): string[] =>
 export function closeBuiltinScenes(ref: string, max = 3): string[] {
   const want = fold(ref);
   const wantWords = new Set(words(ref));
-  const scored = BUILTIN_SCENES.map((s) => {
+  const scored = ALL_SCENES.map((s) => {
     const name = s.scene.name ?? s.id;
     const d = Math.min(
       editDistance(want, fold(s.id)) / Math.max(want.length, s.id.length),

@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { VOICE_BUILTIN_SCENES } from "@meridian/core";
 import { builtinScene, builtinSceneIds, createEngine } from "@meridian/sound";
 import { describe, expect, it } from "vitest";
 import { parseDuration } from "../audio/duration";
@@ -93,7 +94,10 @@ describe("meridian render", () => {
   it("lists the built-in scenes one per line", async () => {
     const io = captureIO();
     expect(await runRender(["--list"], io)).toBe(0);
-    expect(io.out().trim().split("\n")).toEqual(builtinSceneIds());
+    expect(io.out().trim().split("\n")).toEqual([
+      ...builtinSceneIds(),
+      ...VOICE_BUILTIN_SCENES.map((s) => s.id),
+    ]);
     expect(builtinScene("ocean-sleep")).toBeDefined();
   });
 

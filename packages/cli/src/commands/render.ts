@@ -6,7 +6,7 @@
  * io signal) stops early with a short fade and leaves a valid, shorter file.
  */
 import { readFile } from "node:fs/promises";
-import { describeSceneErrors, parseScene, toEngineScene } from "@meridian/core";
+import { describeSceneErrors, parseScene, toEngineScene, type VoiceSceneLayer } from "@meridian/core";
 import {
   type AudioWriter,
   formatDuration,
@@ -14,16 +14,23 @@ import {
   parseDuration,
   renderInto,
 } from "@meridian/server/render";
-import { builtinSceneIds, type Scene, validateSceneGenerators } from "@meridian/sound";
+import { type Scene, validateSceneGenerators } from "@meridian/sound";
 import { parse } from "../args";
 import { type CliIO, UsageError } from "../io";
-import { closeBuiltinScenes, findBuiltinScene } from "./render-scene-name";
+import {
+  allBuiltinSceneIds,
+  closeBuiltinScenes,
+  findBuiltinScene,
+  findVoiceScene,
+} from "./render-scene-name";
 import { soloGeneratorScene } from "./render-solo";
 
 export const renderHelp = `Usage: meridian render <scene.json | built-in scene id or name> --duration <time> --out <file> [options]
        meridian render --solo <generator> --duration <time> --out <file> [options]
 
-Render a sound scene to an audio file, streaming (hours of audio in constant memory).
+Render a sound scene to an audio file, streaming (hours of audio in constant memory). Voice
+layers (stories, wind-down sets, the wordless whisper) are synthesised offline as it renders;
+a story ends when it ends and the scene plays on (see meridian stories).
 
 Options:
   --duration <time>     how long, e.g. 90s, 45m, 8h, 1h30m (required)
@@ -39,9 +46,18 @@ Options:
 
 Ctrl-C stops early and leaves a valid, shorter file.`;
 
-async function loadScene(ref: string): Promise<Scene> {
+interface LoadedScene {
+  /** What the engine plays (voice layers as its PCM layers). */
+  readonly scene: Scene;
+  /** The voice layers narrated into those PCM layers. */
+  readonly voiceLayers: readonly VoiceSceneLayer[];
+}
+
+async function loadScene(ref: string): Promise<LoadedScene> {
   const builtin = findBuiltinScene(ref);
-  if (builtin) return builtin;
+  if (builtin) return { scene: builtin, voiceLayers: [] };
+  const withVoice = findVoiceScene(ref);
+  if (withVoice) return { scene: toEngineScene(withVoice), voiceLayers: withVoice.voiceLayers ?? [] };
   let text: string;
   try {
     text = await readFile(ref, "utf8");
@@ -60,8 +76,9 @@ async function loadScene(ref: string): Promise<Scene> {
   }
   const parsed = parseScene(json);
   if (!parsed.ok) throw new UsageError(`${ref}: ${describeSceneErrors(parsed.errors)}`);
-  // Own-audio layers name files in a user's library on a server: the CLI renders the generators.
-  return toEngineScene(parsed.scene);
+  // Own-audio layers name files in a user's library on a server: the CLI renders generators and
+  // voice layers (built-in stories, wind-down sets, the wordless whisper, synthesised here).
+  return { scene: toEngineScene(parsed.scene), voiceLayers: parsed.scene.voiceLayers ?? [] };
 }
 
 function progressLine(done: number, total: number, elapsed: number): string {
@@ -103,7 +120,7 @@ async function render(args: string[], io: CliIO): Promise<number> {
     return 0;
   }
   if (values.list) {
-    io.stdout.write(`${builtinSceneIds().join("\n")}\n`);
+    io.stdout.write(`${allBuiltinSceneIds().join("\n")}\n`);
     return 0;
   }
   const solo = values.solo;
@@ -131,7 +148,8 @@ async function render(args: string[], io: CliIO): Promise<number> {
     throw new UsageError("--sample-rate: must be an integer between 8000 and 192000");
   }
   const sceneRef = solo ?? (positionals[0] as string);
-  const scene = soloScene ?? (await loadScene(sceneRef));
+  const loaded = soloScene ? { scene: soloScene, voiceLayers: [] } : await loadScene(sceneRef);
+  const { scene, voiceLayers } = loaded;
   const issues = validateSceneGenerators(scene);
   if (issues.length > 0) {
     throw new UsageError(`${sceneRef}: ${issues.map((i) => `${i.field}: ${i.message}`).join("; ")}`);
@@ -165,7 +183,7 @@ async function render(args: string[], io: CliIO): Promise<number> {
   try {
     outcome = await renderInto(
       writer,
-      { scene, seconds, sampleRate, seed, fadeOutSeconds: fade },
+      { scene, seconds, sampleRate, seed, fadeOutSeconds: fade, voiceLayers },
       {
         signal,
         // Synthesis on a second thread: a long render uses both cores (same file either way).
