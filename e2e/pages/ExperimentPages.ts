@@ -12,11 +12,16 @@ export const REVEALING = [
 export class ExperimentPages {
   constructor(readonly page: Page) {}
 
-  async design(name: string): Promise<void> {
+  /** From the list's "New experiment" link to the designer. */
+  async openDesigner(): Promise<void> {
     await this.page.goto("/experiments");
     await expect(this.page.getByRole("heading", { name: "Experiments", level: 1 })).toBeVisible();
     await this.page.getByRole("link", { name: "New experiment" }).click();
     await expect(this.page.getByRole("heading", { name: "New experiment", level: 1 })).toBeVisible();
+  }
+
+  /** Fills the designer: the whisper layer of "Whispered bedtime" against a matched sham. */
+  async design(name: string): Promise<void> {
     await this.page.getByLabel("Name").fill(name);
     await this.page.getByRole("radio", { name: /A trigger vs a matched sham/ }).check();
     await this.page.getByLabel("Scene", { exact: true }).selectOption("whispered-bedtime");

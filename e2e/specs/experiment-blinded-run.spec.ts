@@ -17,6 +17,7 @@ test("design a blinded experiment, run tonight's evening through the UI, stop ea
   // Empty state, then the designer with its defaults and errors next to the fields.
   await page.goto("/experiments");
   await expect(page.getByText("No experiments yet")).toBeVisible();
+  await pages.openDesigner();
   await pages.design("");
   await expect(page.getByLabel("Pairs of evenings")).toHaveValue("6");
   await expect(page.getByText("Left empty: 10 points.")).toBeVisible();
@@ -136,4 +137,48 @@ test("design a blinded experiment, run tonight's evening through the UI, stop ea
   const text = await md.text();
   expect(text).toMatch(/^# Experiment report: /);
   expect(text).toContain("## Deviations");
+});
+
+test("one experiment at a time, the server's error beside the form, and unblinding early", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const pages = new ExperimentPages(page);
+  // The first experiment, started through the API; the next one, through the designer.
+  const created = await apiJson<Experiment>(page, "POST", "/api/experiments", {
+    name: "Brushing vs without",
+    plan: {
+      comparison: { kind: "trigger-vs-without", sceneId: "whispered-bedtime", layerId: "brush" },
+      primaryOutcome: "anxiety-change",
+      pairs: 6,
+    },
+  });
+  expect(created.status).toBe("running");
+  await page.goto("/experiments");
+  await expect(page.getByTestId("experiment-list")).toContainText("Brushing vs without");
+  await expect(page.getByTestId("experiment-list")).toContainText("evening 1 of 12");
+  await expect(page.getByRole("link", { name: "New experiment" })).toHaveCount(0);
+
+  await page.goto("/experiments/new");
+  await expect(page.getByRole("heading", { name: "New experiment", level: 1 })).toBeVisible();
+  await pages.design("A second one");
+  await page.getByRole("button", { name: "Start", exact: true }).click();
+  await expect(page.getByRole("alert")).toContainText("Another experiment is running");
+
+  // Unblind early from the interim view, keyboard only: the dialog explains, Enter confirms.
+  await page.goto(`/experiments/${created.id}`);
+  await pages.expectBlind();
+  await page.getByRole("button", { name: "Unblind early" }).focus();
+  await page.keyboard.press("Enter");
+  const dialog = page.getByRole("dialog");
+  await expect(dialog).toContainText("The report will say that you unblinded early");
+  await dialog.getByRole("button", { name: "Unblind now" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("experiment-report")).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId("experiment-verdict")).toContainText(/Can't tell/i);
+  await expect(page.getByTestId("experiment-deviations")).toContainText("Unblinded early on");
+  await expect(page.getByTestId("experiment-report")).toContainText(/was Soundscape [AB]/);
+  await page.goto("/experiments");
+  await expect(page.getByTestId("experiment-list")).toContainText("Unblinded early");
+  await expect(page.getByTestId("experiment-list")).toContainText("report ready");
 });
