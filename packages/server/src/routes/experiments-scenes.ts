@@ -7,17 +7,17 @@
  * play at −27 LUFS (the presets' level meter, BS.1770 over an offline render), so taking a layer
  * out does not make one soundscape quieter. Own-audio layers are not part of that measurement.
  *
- * The sham: packages/sound has no sham generator yet, so the sham is a steady noise bed (white,
- * pink or brown, swell and variation off) at the trigger's place, its colour and high-cut chosen
- * as the candidate whose spectral brightness (mean squared first difference over mean square,
- * 2 for white noise, near 0 for brown) is nearest the trigger's solo render, and its gain set so
- * its measured loudness alone equals the trigger's alone. It matches loudness and the broad
- * spectral tilt, not band by band, and has none of the trigger's transients or modulation.
+ * The sham is the sound package's matched bed (generator `sham`, built by `shamLayerFor`): steady
+ * noise with the trigger layer's long-term 1/3-octave spectrum and measured loudness, at its
+ * place, without its transients, rhythm or modulation. While core's scene check refuses the
+ * bed's packed spectrum parameters (over ±1e6), a steady noise bed of similar colour and equal
+ * measured loudness stands in (`noiseBed`), and the control note says which was used.
  *
  * Masking: each soundscape is named "Soundscape A" / "Soundscape B", has no description, and
  * its layers are renamed layer-1, layer-2… (own-audio file names dropped), so no field says which
- * one is the condition. The generators a scene plays are still in its JSON: someone reading the
- * raw scene could tell (docs/api-experiments.md says so).
+ * one is the condition. The generators a scene plays are still in its JSON (the engine needs
+ * them, e.g. `sham` or `whispering`): someone reading the raw scene could tell, which
+ * docs/api-experiments.md says; no API field and no UI text does.
  */
 import {
   type Comparison,
@@ -26,7 +26,7 @@ import {
   type StudioScene,
   toEngineScene,
 } from "@meridian/core";
-import { builtinScene, renderScene, type Scene, type SceneLayer } from "@meridian/sound";
+import { builtinScene, renderScene, type Scene, type SceneLayer, shamLayerFor } from "@meridian/sound";
 import { HttpError } from "../errors";
 import { checkScene } from "../scene-check";
 import type { ExperimentArms } from "../store/experiments-store";
@@ -34,10 +34,13 @@ import type { StudioStore } from "../store/studio-store";
 
 /** Seconds of render the level meter measures each soundscape over (the presets use 20). */
 const LEVEL_SECONDS = 12;
+const SHAM_SECONDS = 12;
+const SHAM_RATE = 48000;
+const SHAM_SEED = 1;
 const COLOUR_SECONDS = 2;
 const COLOUR_RATE = 24000;
-const SHAM_GENERATORS = ["white-noise", "pink-noise", "brown-noise"] as const;
-const SHAM_TONES = [0.25, 0.5, 0.75, 1] as const;
+const NOISE_GENERATORS = ["white-noise", "pink-noise", "brown-noise"] as const;
+const NOISE_TONES = [0.25, 0.5, 0.75, 1] as const;
 
 export interface Measurer {
   /** The make-up gain (dB) of `scene`, measured over `seconds` of offline render. */
@@ -74,6 +77,16 @@ function triggerIndex(scene: StudioScene, layerId: string, field: string) {
   return { layer, media };
 }
 
+/**
+ * The sham layer: the sound package's matched bed (`shamLayerFor`), the trigger's long-term
+ * 1/3-octave spectrum and measured loudness without its transients or modulation. It renders
+ * the trigger alone (SHAM_SECONDS, three passes) on the request's thread: about a second of CPU,
+ * once per experiment.
+ */
+function matchedBed(trigger: SceneLayer): SceneLayer {
+  return shamLayerFor(trigger, SHAM_RATE, SHAM_SEED, { seconds: SHAM_SECONDS });
+}
+
 /** Mean squared first difference over mean square of the left channel: 2 for white noise. */
 function brightness(scene: Scene): number {
   const out = renderScene({ ...scene, fadeIn: 0 }, { seconds: COLOUR_SECONDS, sampleRate: COLOUR_RATE });
@@ -94,23 +107,27 @@ const solo = (layer: SceneLayer): Scene => ({
   layers: [{ ...layer, id: "solo", mute: false, solo: false }],
 });
 
-/** A steady noise bed with the trigger's place, broad colour and loudness (see the file notes). */
-async function shamFor(trigger: SceneLayer, levels: Measurer): Promise<{ layer: SceneLayer; note: string }> {
+/**
+ * The fallback when the matched bed's layer does not pass the scene check (core's scene schema
+ * holds parameters within ±1e6, and the bed's packed spectrum can exceed that): a steady white,
+ * pink or brown noise bed (swell and variation off) in the trigger's place, its colour and
+ * high-cut the candidate whose brightness is nearest the trigger's, its gain set so it measures
+ * as loud alone as the trigger alone. Loudness and broad tilt only, not band by band.
+ */
+async function noiseBed(trigger: SceneLayer, levels: Measurer): Promise<SceneLayer> {
   const target = brightness(solo(trigger));
-  let best: { generator: string; tone: number; distance: number } | null = null;
-  for (const generator of SHAM_GENERATORS) {
-    for (const tone of SHAM_TONES) {
-      const candidate = { ...trigger, generator, params: { tone, swell: 0, variation: 0 } };
-      const b = brightness(solo(candidate));
+  let best = { generator: "pink-noise", tone: 0.5, distance: Number.POSITIVE_INFINITY };
+  for (const generator of NOISE_GENERATORS) {
+    for (const tone of NOISE_TONES) {
+      const b = brightness(solo({ ...trigger, generator, params: { tone, swell: 0, variation: 0 } }));
       const distance = Math.abs(Math.log((b + 1e-6) / (target + 1e-6)));
-      if (!best || distance < best.distance) best = { generator, tone, distance };
+      if (distance < best.distance) best = { generator, tone, distance };
     }
   }
-  const chosen = best ?? { generator: "pink-noise", tone: 0.5, distance: 0 };
   const bed: SceneLayer = {
     ...trigger,
-    generator: chosen.generator,
-    params: { tone: chosen.tone, swell: 0, variation: 0 },
+    generator: best.generator,
+    params: { tone: best.tone, swell: 0, variation: 0 },
     variation: 0,
   };
   // Equal measured loudness alone: each make-up gain is −27 LUFS minus that layer's loudness.
@@ -119,12 +136,31 @@ async function shamFor(trigger: SceneLayer, levels: Measurer): Promise<{ layer: 
     levels.measure(solo(bed), LEVEL_SECONDS),
   ]);
   const gainDb = Math.min(12, Math.max(-60, (trigger.gainDb ?? 0) + (gBed - gTrigger)));
-  const layer = { ...bed, gainDb: Math.round(gainDb * 10) / 10 };
-  const note =
-    `The sham was a steady ${chosen.generator.replace("-", " ")} bed (tone ${chosen.tone}, no swell) ` +
-    "in the trigger's place, matched to the trigger's measured loudness and broad spectral tilt, " +
-    "without its transients or modulation.";
-  return { layer, note };
+  return { ...bed, gainDb: Math.round(gainDb * 10) / 10 };
+}
+
+const MATCHED_NOTE =
+  "The sham was a matched bed: steady noise with the trigger's long-term spectrum (1/3-octave bands) " +
+  "and measured loudness, in the trigger's place, without its transients, rhythm or modulation.";
+const NOISE_NOTE =
+  "The sham was a steady noise bed in the trigger's place, matched to the trigger's measured loudness " +
+  "and broad spectral tilt (not band by band), without its transients, rhythm or modulation.";
+
+/** The scene with the trigger replaced by its sham: the matched bed when it passes the scene
+ * check, else the noise bed. */
+async function withSham(
+  scene: StudioScene,
+  at: number,
+  trigger: SceneLayer,
+  levels: Measurer,
+): Promise<{ control: StudioScene; note: string }> {
+  const swap = (layer: SceneLayer): StudioScene => ({
+    ...scene,
+    layers: scene.layers.map((l, i) => (i === at ? layer : l)),
+  });
+  const matched = swap(matchedBed(trigger));
+  if (checkScene(matched).ok) return { control: matched, note: MATCHED_NOTE };
+  return { control: swap(await noiseBed(trigger, levels)), note: NOISE_NOTE };
 }
 
 /** Neutral name, no description, layers renamed in order, own-audio file names dropped. */
@@ -188,12 +224,8 @@ async function armsOf(
       `${field}.layerId`,
       "A sham replaces a generated layer; compare an own-audio layer with trigger-vs-without",
     );
-  const sham = await shamFor(trigger, levels);
-  const control: StudioScene = {
-    ...scene,
-    layers: scene.layers.map((l, i) => (i === at.layer ? sham.layer : l)),
-  };
-  return { condition: scene, control, note: sham.note };
+  const sham = await withSham(scene, at.layer, trigger, levels);
+  return { condition: scene, control: sham.control, note: sham.note };
 }
 
 /** Both soundscapes, level-compensated and masked, under the schedule's blinding map. */
