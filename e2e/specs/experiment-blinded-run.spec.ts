@@ -73,6 +73,9 @@ test("design a blinded experiment, run tonight's evening through the UI, stop ea
   await expect(page.getByRole("heading", { name: "Listen", level: 1 })).toBeVisible();
   await expect(page.getByRole("button", { name: `Play ${label}` })).toBeVisible();
   await pages.expectBlind();
+  // A reload (or a closed tab) resumes tonight's session instead of starting a second one.
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "Listen", level: 1 })).toBeVisible();
   await page.getByRole("button", { name: "End and check out" }).click();
   await expect(page.getByRole("heading", { name: "Check out", level: 1 })).toBeVisible();
   await flow.moodCell(7, 4).click();
@@ -85,6 +88,8 @@ test("design a blinded experiment, run tonight's evening through the UI, stop ea
   await page.getByRole("button", { name: "Record tonight" }).click();
   await expect(page.getByTestId("tonight-recorded")).toBeVisible();
   await pages.expectBlind();
+  const sessions = await apiJson<{ sessions: unknown[] }>(page, "GET", "/api/sessions");
+  expect(sessions.sessions).toHaveLength(1);
 
   // Today now says the evening is recorded; the list shows progress; the studio names nothing.
   await flow.gotoToday();

@@ -9,6 +9,7 @@ import { newClientId } from "../journal/tabs";
 import { MeasuresForm } from "../ritual/MeasuresForm";
 import { Link } from "../router/router";
 import { EMPTY_SCENE } from "../studio/mix";
+import { clearEveningLocal, eveningKey, readEveningLocal, writeEveningLocal } from "./eveningLocal";
 import { GUESS_LABELS } from "./view";
 import "./experiments.css";
 
@@ -150,10 +151,20 @@ export function TonightPage() {
 
   useEffect(() => {
     let live = true;
-    experimentsApi
-      .today()
-      .then((t) => live && setTonight(t.experiment))
-      .catch((err: unknown) => live && setLoadError(errorMessage(err)));
+    (async () => {
+      const t = (await experimentsApi.today()).experiment;
+      // A closed tab resumes tonight's session rather than starting a second one.
+      const saved = t ? readEveningLocal(eveningKey(t.id, t.progress.eveningNumber)) : null;
+      if (saved && t?.progress.today === "tonight") {
+        const s = await ritualApi.session(saved.sessionId).catch(() => null);
+        if (live && s && (s.status === "active" || s.status === "checked-out")) {
+          setSession(s);
+          setExpectation(saved.expectation);
+          setStep(s.status === "active" ? "listen" : "guess");
+        }
+      }
+      if (live) setTonight(t);
+    })().catch((err: unknown) => live && setLoadError(errorMessage(err)));
     return () => {
       live = false;
     };
@@ -179,6 +190,7 @@ export function TonightPage() {
   }
   const label = tonight.soundscapeLabel;
   const scene = tonight.scene;
+  const key = eveningKey(tonight.id, tonight.progress.eveningNumber);
 
   async function startListening(value: number) {
     if (!checkIn) return;
@@ -192,6 +204,10 @@ export function TonightPage() {
         media: [{ kind: "mix", name: label }],
         promptId: null,
         clientId,
+      });
+      writeEveningLocal(key, {
+        sessionId: created.id,
+        expectation: value,
       });
       setSession(created);
       setStep("listen");
@@ -222,6 +238,7 @@ export function TonightPage() {
     setError(null);
     try {
       await experimentsApi.recordEvening(tonight.id, { sessionId: session.id, expectation, guess });
+      clearEveningLocal(key);
       setStep("done");
     } catch (err) {
       setError(errorMessage(err));
