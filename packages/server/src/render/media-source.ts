@@ -1,13 +1,18 @@
 /**
- * Own WAV files mixed into a server render, read from disk in blocks (constant memory): mixed
- * down to mono, resampled linearly to the render rate, looped with the same 1.5 s equal-power
- * crossfade the browser bakes in (or played once), placed with the layer's motion
- * (core's placeAt) by a constant-power pan and the Web Audio "inverse" distance law the
- * browser's PannerNode uses, with the scene's fade-in and the render's final fade.
- * The browser places own audio with an HRTF panner; the server's pan is simpler (no head model).
+ * Own WAV files in a server render, read from disk in blocks (constant memory), mixed down to
+ * mono and looped with the same 1.5 s equal-power crossfade the browser bakes in (or played once).
+ *
+ * In a render they play through the engine (`feed`): each file streams into an engine PCM layer
+ * of the layer's id (the engine converts the rate), so the engine's binaural placement, motion,
+ * fades and limiter place it exactly like generator and voice layers — one motion path.
+ * `mixInto` is the older direct mix (linear resampling, core's placeAt with a constant-power pan
+ * and the Web Audio inverse distance law): the render uses it only for a file the engine can't
+ * take (a rate outside 8–192 kHz, or more PCM layers than the engine holds); the loudness
+ * measurement of own audio (measure-media.ts) uses it too.
  */
 import { type FileHandle, open } from "node:fs/promises";
 import { driftPhases, type MediaSceneLayer, placeAt } from "@meridian/core";
+import { type Engine, MAX_PCM_RATE, MIN_PCM_RATE, type PcmLayer } from "@meridian/sound";
 import { readWavInfo, sampleAt, type WavInfo } from "../media/wav";
 
 /** One own-audio layer of a render: the scene layer, its file and its loudness-matched gain. */
@@ -20,6 +25,9 @@ export interface MediaRenderInput {
 }
 
 const CROSSFADE_S = 1.5;
+/** Source frames read per push, and seconds kept queued in the engine ahead of the render. */
+const FEED_BLOCK = 16384;
+const FEED_AHEAD_S = 4;
 /** Panning is recomputed every this many frames (gains interpolated in between). */
 const PAN_STEP = 128;
 
@@ -39,6 +47,9 @@ export class WavLayerSource {
   private bytes: Buffer = Buffer.alloc(0);
   private lastL = 0;
   private lastR = 0;
+  private fed = 0;
+  private pending = new Float32Array(0);
+  private ended = false;
 
   private constructor(
     private readonly fh: FileHandle,
@@ -84,6 +95,61 @@ export class WavLayerSource {
 
   close(): Promise<void> {
     return this.fh.close();
+  }
+
+  /** Whether the engine can play this file through a PCM layer (its rate is one it converts). */
+  get engineReady(): boolean {
+    return this.info.sampleRate >= MIN_PCM_RATE && this.info.sampleRate <= MAX_PCM_RATE;
+  }
+
+  /**
+   * The engine PCM layer this file plays through (same id). Its gain is the file's matched gain
+   * plus the layer's, less the scene's make-up gain (`makeupDb`), which the engine adds to every
+   * layer: own audio is level-matched on its own. The master gain and fades are the engine's.
+   */
+  pcmLayer(makeupDb: number): PcmLayer {
+    const layer = this.input.layer;
+    return {
+      id: layer.id,
+      channels: 1,
+      loop: false,
+      gainDb: this.input.matchedGainDb + layer.gainDb - makeupDb,
+      mute: layer.mute,
+      solo: layer.solo,
+      position: layer.position,
+      motion: layer.motion,
+    };
+  }
+
+  /**
+   * Streams the file into its engine PCM layer until `frames` plus a few seconds are queued,
+   * looping (crossfaded) or to its end (then marks end of stream). `pushPcm`'s accepted count is
+   * the back-pressure: what did not fit waits for the next call.
+   */
+  async feed(engine: Engine, frames: number): Promise<void> {
+    const id = this.input.layer.id;
+    const want = frames + Math.round(FEED_AHEAD_S * engine.sampleRate);
+    const loop = this.input.layer.loop;
+    while (!this.ended) {
+      const status = engine.pcmStatus(id);
+      if (!status || status.framesQueued >= want) return;
+      if (this.pending.length === 0) {
+        if (!loop && this.fed >= this.frames) {
+          engine.pushPcm(id, new Float32Array(0), 1, this.info.sampleRate, { endOfStream: true });
+          this.ended = true;
+          return;
+        }
+        const count = loop ? FEED_BLOCK : Math.min(FEED_BLOCK, this.frames - this.fed);
+        const block = new Float32Array(count);
+        await this.readStream(this.fed, count, block);
+        this.fed += count;
+        if (loop && this.fed >= this.cycle) this.fed -= this.cycle;
+        this.pending = block;
+      }
+      const took = engine.pushPcm(id, this.pending, 1, this.info.sampleRate);
+      this.pending = this.pending.subarray(took);
+      if (took === 0) return;
+    }
   }
 
   /** Mono source frames [start, start + count) of the file, mixed down. */

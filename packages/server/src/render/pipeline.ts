@@ -6,7 +6,7 @@
  * the render position (narration-feed.ts).
  */
 import type { VoiceSceneLayer } from "@meridian/core";
-import { createEngine, DEFAULT_FADE_IN, DEFAULT_FADE_OUT, type Scene } from "@meridian/sound";
+import { createEngine, DEFAULT_FADE_IN, DEFAULT_FADE_OUT, MAX_PCM_LAYERS, type Scene } from "@meridian/sound";
 import type { WavLayerSource } from "./media-source";
 import { Mp3Writer } from "./mp3-writer";
 import { NarrationFeed } from "./narration-feed";
@@ -108,8 +108,21 @@ export async function renderInto(
     seconds,
   );
   const fade = fades.fadeOut;
+  // Own audio plays through engine PCM layers (placed like every layer) while the engine has
+  // room for them; a file it can't take is mixed in after it, as before.
+  const media = spec.media ?? [];
+  const pcmRoom = MAX_PCM_LAYERS - (spec.scene.pcmLayers?.length ?? 0);
+  const inEngine = media.filter((m) => m.engineReady).slice(0, Math.max(0, pcmRoom));
+  const mixed = media.filter((m) => !inEngine.includes(m));
+  const makeupDb = spec.scene.keepLevel === true ? 0 : (spec.scene.makeupGainDb ?? 0);
+  const pcmLayers = [...(spec.scene.pcmLayers ?? []), ...inEngine.map((m) => m.pcmLayer(makeupDb))];
   // The engine runs the scene with the fitted fade-in (and fade-out, for its own default).
-  const scene: Scene = { ...spec.scene, fadeIn: fades.fadeIn, fadeOut: fades.fadeOut };
+  const scene: Scene = {
+    ...spec.scene,
+    fadeIn: fades.fadeIn,
+    fadeOut: fades.fadeOut,
+    ...(pcmLayers.length > 0 ? { pcmLayers } : {}),
+  };
   const feed = control.voiceThread ? await VoiceFeed.start(scene, spec.seed, sampleRate) : null;
   let engine: ReturnType<typeof createEngine>;
   let narration: NarrationFeed | null = null;
@@ -128,7 +141,6 @@ export async function renderInto(
   const fadeStart = total - Math.round(fade * sampleRate);
   const l = new Float32Array(RENDER_CHUNK);
   const r = new Float32Array(RENDER_CHUNK);
-  const media = spec.media ?? [];
   const fadeInFrames = Math.max(1, Math.round(fades.fadeIn * sampleRate));
   const fadeFrames = total - fadeStart;
   let abortAt = -1;
@@ -141,7 +153,7 @@ export async function renderInto(
     return g;
   };
   const mix = async (n: number, at: number) => {
-    for (const m of media) await m.mixInto(l, r, n, at, sampleRate, envelope);
+    for (const m of mixed) await m.mixInto(l, r, n, at, sampleRate, envelope);
   };
   const started = performance.now();
   let lastYield = started;
@@ -158,6 +170,7 @@ export async function renderInto(
       if (done < fadeStart && done + n > fadeStart) n = fadeStart - done;
       if (done === fadeStart && fade > 0) engine.fadeOut(fade);
       if (narration) await narration.fill(engine, n);
+      for (const m of inEngine) await m.feed(engine, n);
       if (feed) await feed.ready(engine.frame + n);
       engine.process(l, r, n);
       feed?.release(engine.frame);
@@ -181,6 +194,7 @@ export async function renderInto(
       for (let k = 0; k < tail; k += RENDER_CHUNK) {
         const n = Math.min(RENDER_CHUNK, tail - k);
         if (narration) await narration.fill(engine, n);
+        for (const m of inEngine) await m.feed(engine, n);
         if (feed) await feed.ready(engine.frame + n);
         engine.process(l, r, n);
         feed?.release(engine.frame);

@@ -75,7 +75,11 @@ describe("renders with own audio, kept on disk, within the storage quota", () =>
     const second = 48000;
     expect(rms(right, 0.3 * second, 0.9 * second)).toBeGreaterThan(0.01);
     expect(rms(right, 1.2 * second, 2.5 * second)).toBeGreaterThan(0.01);
-    expect(rms(right, 0.3 * second, 2.5 * second)).toBeGreaterThan(5 * rms(left, 0.3 * second, 2.5 * second));
+    // Placed by the engine's head model (own audio plays through an engine PCM layer): at 1 kHz
+    // the far ear hears the tone about 2 dB down, so right clearly but not hugely over left.
+    expect(rms(right, 0.3 * second, 2.5 * second)).toBeGreaterThan(
+      1.2 * rms(left, 0.3 * second, 2.5 * second),
+    );
     // The final fade ends in silence.
     expect(rms(right, 3 * second - 200, 3 * second)).toBeLessThan(0.002);
     // Muted: nothing of it in the render.
