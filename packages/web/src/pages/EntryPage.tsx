@@ -13,6 +13,7 @@ import { deletions } from "../journal/deletions";
 import { useEntrySession } from "../journal/useEntrySession";
 import { dayHeading, todayIn } from "../lib/dates";
 import { Link, navigate, replaceUrlQuietly } from "../router/router";
+import { entryToRead, ReadBackButton } from "../voice/ReadBackButton";
 import { entryExportUrl } from "../your-data/data-api";
 import { DeleteEntryButton } from "./DeleteEntryButton";
 
@@ -142,6 +143,7 @@ export function EntryPage(props: { entryId: string | null; clientId: string | nu
         <button type="button" className="btn btn-small" aria-pressed={focus} onClick={() => setFocus(true)}>
           Distraction-free
         </button>
+        <ReadBackButton text={() => entryToRead(contentRef.current)} />
         {session.save?.entryId != null && (
           <a
             className="btn btn-small"
