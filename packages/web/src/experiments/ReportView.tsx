@@ -1,11 +1,18 @@
-import type { Experiment, ExperimentReportView, ReportData } from "@meridian/core";
+import type { Experiment, ExperimentAnalysis, ExperimentReportView, ReportData } from "@meridian/core";
 import { useEffect, useState } from "react";
 import { errorMessage } from "../api/errors";
 import { experimentsApi } from "../api/experiments";
 import { ErrorNote, Loading } from "../components/Status";
 import { CHART, CHART_STYLE, PlotFigure, type PlotModule } from "../insights/PlotFigure";
 import { Link } from "../router/router";
-import { type ChartRow, chartRows, deviationLines, STATUS_LABELS, statisticsRows } from "./view";
+import {
+  type ChartRow,
+  chartRows,
+  deviationLines,
+  STATUS_LABELS,
+  secondaryRows,
+  statisticsRows,
+} from "./view";
 import "../insights/insights.css";
 
 function eveningsPlot(Plot: PlotModule, width: number, rows: ChartRow[], data: ReportData): Element {
@@ -59,6 +66,7 @@ export function ReportView({ experiment }: { experiment: Experiment }) {
   const rows = chartRows(data);
   const stats = statisticsRows(data);
   const deviations = deviationLines(data);
+  const secondary = secondaryRows(report.secondary as unknown as ExperimentAnalysis[]);
   return (
     <div className="prose-width experiment-report" data-testid="experiment-report">
       <p className="small">
@@ -139,6 +147,27 @@ export function ReportView({ experiment }: { experiment: Experiment }) {
           </tbody>
         </table>
       </section>
+
+      {secondary.length > 0 && (
+        <section aria-labelledby="exp-secondary">
+          <h2 id="exp-secondary">Also looked at</h2>
+          <p className="muted small">
+            Mean difference over complete pairs. These were not the question the experiment was planned for,
+            so read them as hints.
+          </p>
+          <table className="table" data-testid="experiment-secondary">
+            <caption className="visually-hidden">Secondary outcomes</caption>
+            <tbody>
+              {secondary.map((s) => (
+                <tr key={s.label}>
+                  <th scope="row">{s.label}</th>
+                  <td>{s.value}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
 
       <section aria-labelledby="exp-prereg">
         <h2 id="exp-prereg">Plan and deviations</h2>

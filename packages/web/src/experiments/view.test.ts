@@ -5,7 +5,7 @@ import {
   experimentReport,
 } from "@meridian/core";
 import { describe, expect, it } from "vitest";
-import { chartRows, deviationLines, progressText, statisticsRows, tonightView } from "./view";
+import { chartRows, deviationLines, progressText, secondaryRows, statisticsRows, tonightView } from "./view";
 
 const progress = (over: Partial<ExperimentProgress> = {}): ExperimentProgress => ({
   today: "tonight",
@@ -25,6 +25,7 @@ const plan = {
   washoutDays: 0,
   startDate: "2026-11-01",
   seed: 1234,
+  secondaryOutcomes: ["tingles"],
   conditionName: "Whispering",
   controlName: "the sham",
 };
@@ -36,6 +37,7 @@ function report(benefit: number) {
     // The condition lowers anxiety by `benefit` points, with some evening-to-evening noise.
     outcomes: {
       "anxiety-change": (e.condition === schedule.blinding.condition ? -benefit : 0) - 5 + ((i * 7) % 5),
+      tingles: e.condition === schedule.blinding.condition ? 6 + (i % 2) : 3 + (i % 3),
     },
     expectation: 5,
     guess: "dont-know" as const,
@@ -121,5 +123,16 @@ describe("chartRows", () => {
     expect(rows).toHaveLength(12);
     expect(new Set(rows.map((r) => r.arm))).toEqual(new Set(["Whispering", "the sham"]));
     expect(rows.every((r) => r.outcome !== null)).toBe(true);
+  });
+});
+
+describe("secondaryRows", () => {
+  it("gives each secondary outcome's difference, or can't tell", () => {
+    const rows = secondaryRows(report(10).secondary);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.label).toBe("Tingles");
+    expect(rows[0]?.value).toMatch(/^\d+(\.\d)? points \(95% interval .* 6 pairs; randomisation p = /);
+    const none = experimentReport(plan, []);
+    expect(secondaryRows(none.secondary)[0]?.value).toBe("can't tell (0 complete pairs)");
   });
 });

@@ -4,6 +4,7 @@
  * soundscape is the condition while an experiment runs: only the report (after the end) does.
  */
 import {
+  type ExperimentAnalysis,
   type ExperimentProgress,
   type ExperimentStatus,
   type ExperimentSummary,
@@ -223,4 +224,19 @@ export function chartRows(data: ReportData): ChartRow[] {
     soundscape: `Soundscape ${e.soundscape}`,
     outcome: e.outcome,
   }));
+}
+
+/** The secondary outcomes' mean differences (not the question the experiment was planned for). */
+export function secondaryRows(secondary: readonly ExperimentAnalysis[]): StatRow[] {
+  return secondary.map((s) => {
+    const info = OUTCOME_INFO[s.outcome];
+    const f = (v: number) => formatValue(s.outcome, v);
+    const r = s.result;
+    return {
+      label: info.noun.charAt(0).toUpperCase() + info.noun.slice(1),
+      value: r
+        ? `${f(r.effect.mean)} ${info.unit} (95% interval ${f(r.effect.lower)} to ${f(r.effect.upper)}; ${r.effect.pairs} pairs; randomisation p = ${formatP(r.randomisation.twoSided)})`
+        : `can't tell (${s.pairs.length} complete pair${s.pairs.length === 1 ? "" : "s"})`,
+    };
+  });
 }
