@@ -1,4 +1,4 @@
-import { BUILTIN_SCENES, createEngine } from "@meridian/sound";
+import { BUILTIN_SCENES, createEngine, integratedLoudness } from "@meridian/sound";
 import { describe, expect, it } from "vitest";
 import { parseScene, toEngineScene } from "./scene";
 import { storyById, voiceContentById } from "./voice-library/index";
@@ -35,8 +35,31 @@ describe("built-in scenes with a voice", () => {
       expect(scene.layers.map((l) => l.gainDb)).toEqual(
         base.layers.map((l) => (l.gainDb ?? 0) + VOICE_SCENE_BED_DB),
       );
-      // The engine adds the make-up gain to PCM layers too: the voice's gain takes it back off.
-      expect((scene.voiceLayers[0]?.gainDb ?? 0) + (scene.makeupGainDb ?? 0)).toBeCloseTo(0, 1);
+    }
+  });
+
+  it("play the voice at −27 LUFS ±1 where it sits (make-up gain and nearness taken off)", () => {
+    const sr = 16000;
+    const n = sr * 3;
+    // A −27 LUFS mono test signal, as the voice styles deliver.
+    const tone = new Float32Array(n);
+    for (let i = 0; i < n; i++)
+      tone[i] = Math.sin((2 * Math.PI * 1000 * i) / sr) + 0.5 * Math.sin((2 * Math.PI * 300 * i) / sr);
+    const k = 10 ** ((-27 - integratedLoudness(sr, [tone])) / 20);
+    for (let i = 0; i < n; i++) tone[i] = (tone[i] ?? 0) * k;
+    for (const { id, scene } of VOICE_BUILTIN_SCENES) {
+      const engineScene = toEngineScene({
+        ...scene,
+        layers: scene.layers.map((l) => ({ ...l, mute: true })),
+      });
+      const engine = createEngine({ sampleRate: sr, seed: 1 });
+      engine.setScene({ ...engineScene, fadeIn: 0 });
+      engine.pushPcm("voice", tone, 1, sr);
+      const l = new Float32Array(n);
+      const r = new Float32Array(n);
+      engine.process(l, r, n);
+      const lufs = integratedLoudness(sr, [l.subarray(sr / 2, n - sr / 2), r.subarray(sr / 2, n - sr / 2)]);
+      expect(Math.abs(lufs + 27), `${id}: ${lufs.toFixed(2)} LUFS`).toBeLessThanOrEqual(1);
     }
   });
 

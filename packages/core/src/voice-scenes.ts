@@ -5,15 +5,19 @@
  * layers, never stories.
  *
  * Levels: the bed keeps its own calibrated make-up gain (the offline estimate measures the bed;
- * a voice layer's PCM is silent to it). The engine applies that make-up to PCM layers too, so the
- * voice layer's gain cancels it and the story plays at the voice's own −27 LUFS; the bed layers sit
- * 3 dB under their calibration so the words stay clear over it.
+ * a voice layer's PCM is silent to it). The engine applies that make-up to PCM layers too, and a
+ * source near the head is louder (+6.6 dB at 0.4 m, +9.6 dB at 0.25 m against 1 m, the engine's
+ * distance law), so the voice layer's gain takes both back off and the story plays at the voice's
+ * own −27 LUFS; the bed layers sit 3 dB under their calibration so the words stay clear over it.
  */
 import { BUILTIN_SCENES, type Scene } from "@meridian/sound";
 import { type ParsedScene, parseScene, type VoiceSceneLayerInput } from "./scene";
 
 /** The bed layers' gain under a story, dB. */
 export const VOICE_SCENE_BED_DB = -3;
+
+/** The engine's level gain of a source at these distances against 1 m (measured), dB. */
+const NEAR_GAIN_DB: Readonly<Record<string, number>> = { "0.4": 6.6, "0.25": 9.6 };
 
 interface VoiceSceneRecipe {
   readonly id: string;
@@ -73,6 +77,9 @@ function compose(recipe: VoiceSceneRecipe): VoiceBuiltinScene {
   const bed: Scene | undefined = BUILTIN_SCENES.find((s) => s.id === recipe.bed)?.scene;
   if (!bed) throw new Error(`voice scene ${recipe.id}: no built-in bed "${recipe.bed}"`);
   const makeup = bed.makeupGainDb ?? 0;
+  const distance = recipe.voice.position?.distance ?? 0.4;
+  const near = NEAR_GAIN_DB[String(distance)];
+  if (near === undefined) throw new Error(`voice scene ${recipe.id}: no measured gain at ${distance} m`);
   const parsed = parseScene({
     ...bed,
     version: 2,
@@ -83,7 +90,7 @@ function compose(recipe: VoiceSceneRecipe): VoiceBuiltinScene {
       {
         id: "voice",
         ...recipe.voice,
-        gainDb: Math.max(-60, Math.min(12, Math.round(-makeup * 100) / 100)),
+        gainDb: Math.max(-60, Math.min(12, Math.round((-makeup - near) * 100) / 100)),
       },
     ],
   });
