@@ -26,6 +26,7 @@ import {
   OUTCOME_LABELS,
   secondaryChoices,
 } from "./design";
+import "./experiments.css";
 
 interface SceneChoice {
   id: string;
@@ -190,6 +191,7 @@ export function DesignerPage() {
           <label htmlFor="exp-name">Name</label>
           <input
             id="exp-name"
+            type="text"
             value={d.name}
             maxLength={80}
             aria-invalid={errors.name ? true : undefined}

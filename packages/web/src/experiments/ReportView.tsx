@@ -5,6 +5,7 @@ import { experimentsApi } from "../api/experiments";
 import { ErrorNote, Loading } from "../components/Status";
 import { CHART, CHART_STYLE, PlotFigure, type PlotModule } from "../insights/PlotFigure";
 import { Link } from "../router/router";
+import { OUTCOME_LABELS } from "./design";
 import {
   type ChartRow,
   chartRows,
@@ -15,15 +16,16 @@ import {
 } from "./view";
 import "../insights/insights.css";
 
-function eveningsPlot(Plot: PlotModule, width: number, rows: ChartRow[], data: ReportData): Element {
+function eveningsPlot(Plot: PlotModule, width: number, rows: ChartRow[], data: ReportData): Element | null {
   const recorded = rows.filter((r) => r.outcome !== null);
+  if (recorded.length === 0) return null;
   return Plot.plot({
     width,
     height: 260,
     style: CHART_STYLE,
     marginLeft: 48,
     x: { label: "Evening", tickFormat: "d", domain: [0.5, rows.length + 0.5] },
-    y: { label: `${data.analysis.outcome} (${data.unit})`, grid: true },
+    y: { label: `${OUTCOME_LABELS[data.outcome]}, ${data.unit}`, grid: true },
     color: {
       domain: [data.labels.condition, data.labels.control],
       range: [CHART.accent, CHART.sage],
@@ -102,7 +104,11 @@ export function ReportView({ experiment }: { experiment: Experiment }) {
             .map((r) => `evening ${r.evening}, ${r.arm}, ${r.outcome ?? "missed"}`)
             .join("; ")}.`}
           build={(Plot, width) => eveningsPlot(Plot, width, rows, data)}
-          note={`${data.benefit === "lower" ? "Lower" : "Higher"} is better.`}
+          note={
+            rows.some((r) => r.outcome !== null)
+              ? `${data.benefit === "lower" ? "Lower" : "Higher"} is better.`
+              : "No evening was recorded, so there is nothing to draw."
+          }
           table={
             <table className="table num-table" data-testid="experiment-chart-data">
               <caption>Each evening's outcome by soundscape</caption>

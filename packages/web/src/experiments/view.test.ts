@@ -101,7 +101,7 @@ describe("statisticsRows", () => {
     expect(labels.some((l) => l.startsWith("Randomisation test (64 assignments)"))).toBe(true);
     expect(labels).toContain("Allowing for expectation");
     expect(labels).toContain("Carry-over (condition first vs second)");
-    expect(labels).toContain("Blinding index, whispering evenings");
+    expect(labels).toContain("Blinding index (evenings with whispering)");
     const mean = rows.find((x) => x.label.startsWith("Mean difference"))?.value ?? "";
     expect(mean).toMatch(/^-2\d points \(95% interval -\d+ to -\d+\)$/);
     expect(rows.find((x) => x.label === "Guesses")?.value).toBe("right 0 of 12 (12 “don't know”)");

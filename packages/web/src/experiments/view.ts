@@ -184,7 +184,7 @@ export function statisticsRows(data: ReportData): StatRow[] {
   });
   for (const arm of [b.condition, b.control]) {
     rows.push({
-      label: `Blinding index, ${arm.arm === "condition" ? data.labels.condition.toLowerCase() : data.labels.control} evenings`,
+      label: `Blinding index (evenings with ${arm.arm === "condition" ? data.labels.condition.toLowerCase() : data.labels.control})`,
       value:
         arm.index === null
           ? "no guesses"
