@@ -1,5 +1,6 @@
 import { autoplayChromiumLaunch } from "../fixtures/chromium";
 import { expect, test } from "../fixtures/test";
+import { SessionFlow } from "../pages/SessionFlow";
 import { StudioPage } from "../pages/StudioPage";
 import { VoiceLayers } from "../pages/VoiceLayers";
 
@@ -76,4 +77,61 @@ test("Studio: a story voice layer is heard within moments of Play, and skips sen
   await studio.expectSilence();
   await voices.card(STORY).getByRole("checkbox", { name: "Mute" }).uncheck();
   await studio.expectSignal();
+});
+
+test("Session: the Listen step adds a wind-down voice to the scene, and the write step plays it", async ({
+  page,
+}) => {
+  const flow = new SessionFlow(page);
+  await flow.gotoToday();
+  await flow.begin();
+  await flow.moodCell(4, 6).click();
+  await flow.setSlider("How anxious do you feel right now?", 45);
+  await flow.continue();
+  await flow.pickScene("Library window in the rain");
+  const voices = new VoiceLayers(page);
+  const card = await voices.add("Letting go of the day");
+  await expect(card.getByRole("combobox", { name: "Style" })).toHaveValue("whisper");
+  await flow.startWriting();
+
+  const play = page.getByTestId("session-listen").getByRole("button", { name: /^Play / });
+  await play.click();
+  const studio = new StudioPage(page);
+  await studio.expectSignal();
+  // The voice is in what plays: the player's scene has it, and its PCM layer is being fed.
+  const voice = await page.evaluate(() => {
+    const p = (
+      window as unknown as { __meridianPlayer: { snapshot: { scene: { voiceLayers?: unknown[] } } } }
+    ).__meridianPlayer;
+    return p.snapshot.scene.voiceLayers;
+  });
+  expect(voice).toEqual([
+    expect.objectContaining({ content: { kind: "wind-down", id: "wind-down-letting-go" } }),
+  ]);
+  await expect
+    .poll(
+      () =>
+        page.evaluate(
+          () =>
+            new Promise<number>((resolve) => {
+              const p = (
+                window as unknown as {
+                  __meridianPlayer: {
+                    tap(
+                      f: (m: { type: string; layerId?: string; framesPlayed?: number }) => void,
+                    ): () => void;
+                  };
+                }
+              ).__meridianPlayer;
+              const off = p.tap((m) => {
+                if (m.type === "pcmStatus" && m.layerId === "voice-1") {
+                  off();
+                  resolve(m.framesPlayed ?? 0);
+                }
+              });
+            }),
+        ),
+      { timeout: 30_000, message: "frames of the voice played" },
+    )
+    .toBeGreaterThan(0);
 });

@@ -4,11 +4,14 @@ import {
   type Prompt,
   suggestScenes,
   summarizeAsmrProfile,
+  type VoiceSceneLayer,
 } from "@meridian/core";
 import { BUILTIN_SCENES } from "@meridian/sound";
 import { type FormEvent, useEffect, useMemo, useState } from "react";
 import { ritualApi } from "../api/ritual";
+import { asStudioScene } from "../audio/player";
 import { PromptPicker } from "../editor/PromptPicker";
+import { ListenVoices } from "../studio/voice/ListenVoices";
 import { libraryIdOf, SessionMediaPicker, usedFromItem } from "./SessionMediaPicker";
 import { videoLinkProblem } from "./sessionLocal";
 
@@ -64,6 +67,9 @@ export function ListenStep({ initial, busy, error, onBack, onSubmit }: Props) {
   const [video, setVideo] = useState(initialVideo?.kind === "video" ? initialVideo.url : "");
   const [videoError, setVideoError] = useState<string | null>(null);
   const [prompt, setPrompt] = useState<Prompt | null>(initial?.prompt ?? null);
+  const [voices, setVoices] = useState<VoiceSceneLayer[]>(
+    () => (initial?.scene?.voiceLayers as VoiceSceneLayer[] | undefined) ?? [],
+  );
   const [library, setLibrary] = useState<MediaUsed[]>(
     () => initial?.media.filter((m) => libraryIdOf(m) !== null) ?? [],
   );
@@ -84,7 +90,12 @@ export function ListenStep({ initial, busy, error, onBack, onSubmit }: Props) {
     onSubmit({
       sceneId: builtin?.id ?? null,
       // A deep copy of the scene as it is now, so later edits to the preset don't rewrite history.
-      scene: builtin ? (JSON.parse(JSON.stringify(builtin.scene)) as Record<string, unknown>) : null,
+      // With a voice, the copy is in the current scene format and carries the voice layers.
+      scene: !builtin
+        ? null
+        : voices.length > 0
+          ? { ...asStudioScene(JSON.parse(JSON.stringify(builtin.scene))), voiceLayers: voices }
+          : (JSON.parse(JSON.stringify(builtin.scene)) as Record<string, unknown>),
       media,
       prompt,
     });
@@ -130,6 +141,7 @@ export function ListenStep({ initial, busy, error, onBack, onSubmit }: Props) {
           ))}
         </div>
       </fieldset>
+      {sceneId && <ListenVoices initial={voices} onChange={setVoices} />}
       <div className="field">
         <label htmlFor="video-link" className="measure-question">
           An ASMR video you're watching alongside (optional)

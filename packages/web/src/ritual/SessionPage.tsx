@@ -291,7 +291,12 @@ export function SessionPage(props: { sessionId: string | null }) {
             </h1>
             {session.media.map((m) =>
               m.kind === "preset" ? (
-                <SessionPlayButton key={m.presetId} presetId={m.presetId} name={m.name} />
+                <SessionPlayButton
+                  key={m.presetId}
+                  presetId={m.presetId}
+                  name={m.name}
+                  snapshot={session.scene}
+                />
               ) : null,
             )}
             <span className="spacer" />

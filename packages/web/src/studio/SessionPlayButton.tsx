@@ -1,12 +1,30 @@
+import { parseScene } from "@meridian/core";
 import { builtinScene } from "@meridian/sound";
 import { usePlayer } from "../audio/PlayerProvider";
 import { Link } from "../router/router";
+import { useVoiceLayers } from "./voice/useVoiceStatus";
 
-/** In the session's write step: play the chosen built-in scene through the app-wide player.
- * Nothing plays until the writer presses Play (a user gesture starts the audio context). */
-export function SessionPlayButton({ presetId, name }: { presetId: string; name: string }) {
+/** The session's scene snapshot when it carries voices (added in the Listen step), else null. */
+function withVoices(snapshot: unknown) {
+  const parsed = parseScene(snapshot);
+  return parsed.ok && (parsed.scene.voiceLayers?.length ?? 0) > 0 ? parsed.scene : null;
+}
+
+/** In the session's write step: play the chosen built-in scene (with the voices picked for it)
+ * through the app-wide player. Nothing plays until the writer presses Play (a user gesture
+ * starts the audio context). */
+export function SessionPlayButton({
+  presetId,
+  name,
+  snapshot,
+}: {
+  presetId: string;
+  name: string;
+  snapshot?: unknown;
+}) {
   const { player, snap } = usePlayer();
-  const scene = builtinScene(presetId);
+  useVoiceLayers();
+  const scene = withVoices(snapshot) ?? builtinScene(presetId);
   if (!scene) return null;
   const mine = snap.scene !== null && snap.title === name;
   const playing = mine && snap.state === "playing";
