@@ -1,5 +1,7 @@
 import { describeChange, type Session } from "@meridian/core";
+import { api } from "../api/client";
 import { Link } from "../router/router";
+import { entryToRead, ReadBackButton } from "../voice/ReadBackButton";
 
 /** The summary card: what changed between check-in and check-out, in plain words and numbers. */
 export function SessionSummary({ session }: { session: Session }) {
@@ -69,6 +71,9 @@ export function SessionSummary({ session }: { session: Session }) {
         <p className="small">
           <Link to={`/entries/${encodeURIComponent(session.entryId)}`}>Read what you wrote</Link>
         </p>
+      )}
+      {session.entryId && (
+        <ReadBackButton text={async () => entryToRead(await api.entry(session.entryId as string))} />
       )}
     </section>
   );

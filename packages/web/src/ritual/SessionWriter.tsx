@@ -8,6 +8,7 @@ import { PromptPicker } from "../editor/PromptPicker";
 import { SaveStatus } from "../editor/SaveStatus";
 import { EMPTY_CONTENT, type EntryContent } from "../journal/content";
 import { useEntrySession } from "../journal/useEntrySession";
+import { PromptWhisper } from "../voice/PromptWhisper";
 import { readSessionLocal, writeSessionLocal } from "./sessionLocal";
 
 interface Props {
@@ -134,6 +135,7 @@ export function SessionWriter({ session, prompt, onSession }: Props) {
             void ritualApi.updateSession(sessionId, { promptId: p?.id ?? null }).catch(() => undefined);
           }}
         />
+        <PromptWhisper prompt={content.promptText} />
         <MarkdownEditor
           value={seeded.body}
           version={contentVersion}

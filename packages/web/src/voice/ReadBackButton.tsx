@@ -7,14 +7,15 @@ const NO_HANDLE = () => () => {};
 
 /** An entry as it is read: its title as a first sentence, then the body (the voice's own text
  * handling reads Markdown, links and emoji sensibly). */
-export function entryToRead(entry: { title: string; body: string }): string {
-  const title = entry.title.trim();
+export function entryToRead(entry: { title: string | null; body: string }): string {
+  const title = (entry.title ?? "").trim();
   return title ? `${title.replace(/[.!?]*$/, ".")}\n\n${entry.body}` : entry.body;
 }
 
 interface Props {
-  /** What to read (taken when the button is pressed). */
-  text: () => string;
+  /** What to read (taken when the button is pressed; an entry may be fetched from the app's
+   * own server first). */
+  text: () => string | Promise<string>;
   label?: string;
 }
 
@@ -31,8 +32,14 @@ export function ReadBackButton({ text, label = "Read this back to me" }: Props) 
   useEffect(() => () => handleRef.current?.stop(), []);
   const status = useSyncExternalStore(handle?.subscribe ?? NO_HANDLE, () => handle?.status ?? null);
 
-  const start = () => {
-    const t = text().trim();
+  const start = async () => {
+    let t: string;
+    try {
+      t = (await text()).trim();
+    } catch (err) {
+      setError(err instanceof Error ? err.message : "Could not load the text to read.");
+      return;
+    }
     if (!t) {
       setError("There is nothing written here yet to read back.");
       return;
@@ -62,7 +69,7 @@ export function ReadBackButton({ text, label = "Read this back to me" }: Props) 
           </span>
         </>
       ) : (
-        <button type="button" className="btn btn-small" onClick={start}>
+        <button type="button" className="btn btn-small" onClick={() => void start()}>
           {label}
         </button>
       )}
