@@ -113,6 +113,11 @@ describe.each(backends)("experiments (%s)", (kind) => {
     expect(noLayer.status).toBe(400);
     const past = await c.post("/api/experiments", { name: "x", plan: { ...plan, startDate: "2026-02-01" } });
     expect((await body(past)).error).toMatchObject({ field: "plan.startDate" });
+    const notADate = await c.post("/api/experiments", { name: "x", plan: { ...plan, startDate: 20260301 } });
+    expect((await body(notADate)).error).toMatchObject({
+      code: "validation_failed",
+      field: "plan.startDate",
+    });
     expect((await body(await c.get("/api/experiments"))).experiments).toEqual([]);
     expect((await c.get("/api/experiments/nope")).status).toBe(404);
     const doc = await body(await c.get("/api/openapi.json"));

@@ -176,7 +176,7 @@ export function registerExperimentRoutes(app: App, deps: AppDeps, levels: Measur
     if ("seed" in body.plan)
       throw invalid("The seed is drawn by the server, so that nobody knows the order", "plan.seed");
     const date = todayOf(user);
-    const startDate = typeof body.plan.startDate === "string" ? body.plan.startDate : date;
+    const startDate = body.plan.startDate === undefined ? date : body.plan.startDate;
     const parsed = parseExperimentPlan({ ...body.plan, startDate, seed: randomInt(0, 0x1_0000_0000) });
     if (!parsed.ok) {
       const first = parsed.errors[0];
@@ -185,7 +185,8 @@ export function registerExperimentRoutes(app: App, deps: AppDeps, levels: Measur
         first && `plan.${first.field}`,
       );
     }
-    if (startDate < date) throw invalid("The first evening can't be in the past", "plan.startDate");
+    if (parsed.plan.startDate < date)
+      throw invalid("The first evening can't be in the past", "plan.startDate");
     if (await running(user))
       throw conflict(
         ExperimentErrorCode.running,
