@@ -2,6 +2,7 @@ import type { Experiment, ExperimentToday } from "@meridian/core";
 import { apiJson, expect, test } from "../fixtures/test";
 import { ExperimentPages, REVEALING } from "../pages/ExperimentPages";
 import { SessionFlow } from "../pages/SessionFlow";
+import { StudioPage } from "../pages/StudioPage";
 
 test.beforeEach(async ({ signIn }) => {
   await signIn();
@@ -73,7 +74,18 @@ test("design a blinded experiment, run tonight's evening through the UI, stop ea
   await expect(page.getByRole("heading", { name: "Listen", level: 1 })).toBeVisible();
   await expect(page.getByRole("button", { name: `Play ${label}` })).toBeVisible();
   await pages.expectBlind();
-  // A reload (or a closed tab) resumes tonight's session instead of starting a second one.
+  // Playing, then opening the studio from the header: the studio gets an empty mix, not the
+  // masked soundscape's layers (so nothing to save as a preset, render or share).
+  await page.getByRole("button", { name: `Play ${label}` }).click();
+  await expect(page.getByRole("button", { name: `Pause ${label}` })).toBeVisible();
+  const studio = new StudioPage(page);
+  await studio.openFromHeader();
+  await expect(studio.layers).toHaveCount(0);
+  await expect(page.locator("main")).not.toContainText("Soundscape");
+  await pages.expectBlind();
+  // Going back (or a reload, or a closed tab) resumes tonight's session instead of starting a second one.
+  await page.goBack();
+  await expect(page.getByRole("heading", { name: "Listen", level: 1 })).toBeVisible();
   await page.reload();
   await expect(page.getByRole("heading", { name: "Listen", level: 1 })).toBeVisible();
   await page.getByRole("button", { name: "End and check out" }).click();

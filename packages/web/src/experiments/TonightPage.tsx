@@ -19,17 +19,28 @@ type Tonight = NonNullable<ExperimentToday["experiment"]>;
 
 /** Play tonight's masked soundscape through the app-wide player, under its neutral name only.
  * Leaving the page stops it and empties the player, so the studio (which opens on the player's
- * scene) never shows its layers, and it can't be saved as a preset, rendered or shared. */
+ * scene) never shows its layers, and it can't be saved as a preset, rendered or shared. The
+ * player is emptied as a link is pressed (capture phase, before the router renders the next page)
+ * and on back/forward, not only on unmount, which comes after the next page has read it. */
 function MaskedPlayButton({ scene, name }: { scene: Record<string, unknown>; name: string }) {
   const { player, snap } = usePlayer();
-  useEffect(
-    () => () => {
+  useEffect(() => {
+    const empty = () => {
       if (player.snapshot.title !== name) return;
       void player.stop();
       player.setScene(EMPTY_SCENE, EMPTY_SCENE.name);
-    },
-    [player, name],
-  );
+    };
+    const onClick = (e: MouseEvent) => {
+      if (e.target instanceof Element && e.target.closest("a[href]")) empty();
+    };
+    window.addEventListener("click", onClick, true);
+    window.addEventListener("popstate", empty);
+    return () => {
+      window.removeEventListener("click", onClick, true);
+      window.removeEventListener("popstate", empty);
+      empty();
+    };
+  }, [player, name]);
   const mine = snap.scene !== null && snap.title === name;
   const playing = mine && snap.state === "playing";
   return (
