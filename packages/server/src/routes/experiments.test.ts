@@ -1,7 +1,7 @@
 import { buildSchedule, experimentPlanSchema, planHash, shortHash } from "@meridian/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testBackends } from "../store/testing";
-import { body, type Client, createHarness, type Harness, ownerClient } from "../test/harness";
+import { body, type Client, createHarness, type Harness, memberClient, ownerClient } from "../test/harness";
 
 const backends = await testBackends();
 
@@ -309,5 +309,22 @@ describe.each(backends)("experiments (%s)", (kind) => {
     expect(report.json.markdown).toMatch(/unblind/i);
     const again = await call("post", `/api/experiments/${id}/unblind`);
     expect(again.json.error.code).toBe("experiment_ended");
+
+    // Another account sees none of it: every route answers 404 (never 403) or nothing.
+    const bob = await memberClient(h, c, "bob");
+    expect((await body(await bob.get("/api/experiments"))).experiments).toEqual([]);
+    expect((await body(await bob.get("/api/experiments/today"))).experiment).toBeNull();
+    for (const res of [
+      await bob.get(`/api/experiments/${id}`),
+      await bob.get(`/api/experiments/${id}/report`),
+      await bob.post(`/api/experiments/${id}/stop`),
+      await bob.patch(`/api/experiments/${id}`, { name: "mine" }),
+      await bob.post(`/api/experiments/${id}/evenings`, {
+        sessionId: started.json.id,
+        expectation: 1,
+        guess: "dont-know",
+      }),
+    ])
+      expect(res.status).toBe(404);
   }, 60_000);
 });
