@@ -151,29 +151,62 @@ describe("the shared head-shadow pole", () => {
 const SECONDS = 2;
 
 /**
- * Seeded white noise, and a bright source: its first difference (+6 dB/octave) rolled off by two
- * one-poles at 12 kHz, most of its energy at 5–15 kHz like a crisp trigger's (the raw first
- * difference peaks at Nyquist, where the delay's linear interpolation still colours it).
+ * Seeded test sources, 2 s each:
+ * - white noise;
+ * - a bright source: its first difference (+6 dB/octave) rolled off by two one-poles at 12 kHz,
+ *   most of its energy at 5–15 kHz like a crisp trigger's (the raw first difference peaks at
+ *   Nyquist, where the delay's linear interpolation still colours it);
+ * - pink noise (−3 dB/octave, Kellet's filter bank) and brown noise (−6 dB/octave, a leaky
+ *   integrator), whose loudness sits in the lows and mids;
+ * - a speech-like voice: a 150 Hz buzz with 19 harmonics falling 6 dB/octave, swelling at 3 Hz,
+ *   over noise low-passed twice (about 230 Hz and 760 Hz), like a narrator close by.
  */
-function testSignals(): { white: Float32Array; bright: Float32Array } {
+function testSignals(): Record<"white" | "bright" | "pink" | "brown" | "speech", Float32Array> {
   const n = FS * SECONDS;
   const white = new Float32Array(n);
   const bright = new Float32Array(n);
+  const pink = new Float32Array(n);
+  const brown = new Float32Array(n);
+  const speech = new Float32Array(n);
   let s = 12345;
+  const rand = () => {
+    s = (Math.imul(s, 1103515245) + 12345) >>> 0;
+    return s / 2 ** 32 - 0.5;
+  };
   let prev = 0;
   let lp1 = 0;
   let lp2 = 0;
   const LP = 1 - Math.exp((-2 * Math.PI * 12000) / FS);
+  const pk = [0, 0, 0, 0, 0, 0, 0];
+  let br = 0;
+  let v1 = 0;
+  let v2 = 0;
   for (let i = 0; i < n; i++) {
-    s = (Math.imul(s, 1103515245) + 12345) >>> 0;
-    const v = (s / 2 ** 32 - 0.5) * 0.5;
+    const v = rand() * 0.5;
     white[i] = v;
     lp1 += LP * ((v - prev) * 0.5 - lp1);
     lp2 += LP * (lp1 - lp2);
     bright[i] = lp2;
     prev = v;
+    pk[0] = 0.99886 * (pk[0] as number) + v * 0.0555179;
+    pk[1] = 0.99332 * (pk[1] as number) + v * 0.0750759;
+    pk[2] = 0.969 * (pk[2] as number) + v * 0.153852;
+    pk[3] = 0.8665 * (pk[3] as number) + v * 0.3104856;
+    pk[4] = 0.55 * (pk[4] as number) + v * 0.5329522;
+    pk[5] = -0.7616 * (pk[5] as number) - v * 0.016898;
+    let sum = v * 0.5362;
+    for (const p of pk) sum += p;
+    pink[i] = sum * 0.2;
+    pk[6] = v * 0.115926;
+    br = 0.998 * br + v * 0.05;
+    brown[i] = br;
+    v1 = 0.97 * v1 + 0.03 * rand() * 2;
+    v2 = 0.9 * v2 + 0.1 * v1;
+    let buzz = 0;
+    for (let k = 1; k < 20; k++) buzz += Math.sin((2 * Math.PI * k * 150 * i) / FS) / k;
+    speech[i] = 0.05 * buzz * (1 + Math.sin((2 * Math.PI * 3 * i) / FS)) + 0.5 * v2;
   }
-  return { white, bright };
+  return { white, bright, pink, brown, speech };
 }
 
 /** A still source placed at (az, el, 1 m), through the shared pole, in 128-frame blocks. */
@@ -203,13 +236,13 @@ function bandDb(x: { l: Float32Array; r: Float32Array }, lo: number, hi = FS / 2
   return 10 * Math.log10(e);
 }
 
-const GRID_AZ = Array.from({ length: 12 }, (_, i) => -180 + 30 * i);
+const GRID_AZ = Array.from({ length: 24 }, (_, i) => -180 + 15 * i);
 const GRID_EL = [-30, 0, 30, 60];
 
 describe("diffuse-field equalised head model", () => {
   const sig = testSignals();
 
-  it("keeps loudness within ±1.5 LU of the front at any azimuth and elevation (white and bright noise)", () => {
+  it("keeps loudness within ±1.5 LU of the front at any azimuth and elevation (white, bright, pink, brown, speech)", () => {
     const worstAll: [number, string][] = [];
     for (const [name, x] of Object.entries(sig)) {
       const front = placeStill(x, 0, 0);
@@ -231,6 +264,22 @@ describe("diffuse-field equalised head model", () => {
     for (const [w, at] of worstAll) expect(w, at).toBeLessThanOrEqual(1.5);
   });
 
+  it("does not lift a voice or brown noise behind: bass below 500 Hz and loudness stay the front's", () => {
+    // Before the two-band equalisation a broadband make-up for the rear cut lifted the lows:
+    // the speech-like source measured +4.2 LU at 180°.
+    for (const name of ["speech", "brown"] as const) {
+      const x = sig[name];
+      const f = placeStill(x, 0, 0);
+      const ref = integratedLoudness(FS, [f.l, f.r]);
+      const lows = bandDb(f, 20, 500);
+      for (const az of [135, 180, -150]) {
+        const p = placeStill(x, az, 0);
+        expect(Math.abs(integratedLoudness(FS, [p.l, p.r]) - ref), `${name} at ${az}°`).toBeLessThan(0.75);
+        expect(Math.abs(bandDb(p, 20, 500) - lows), `${name} lows at ${az}°`).toBeLessThan(0.5);
+      }
+    }
+  });
+
   it("keeps the front's loudness (generators are calibrated there)", () => {
     const front = placeStill(sig.white, 0, 0);
     // Measured before the equalisation: white noise at 0°/0°, 1 m.
@@ -239,7 +288,11 @@ describe("diffuse-field equalised head model", () => {
 
   it("makes a source behind duller in 4–10 kHz than the same source in front", () => {
     const diffs: [number, number, string][] = [];
-    for (const [name, x] of Object.entries(sig)) {
+    for (const [name, x] of [
+      ["white", sig.white],
+      ["bright", sig.bright],
+      ["pink", sig.pink],
+    ] as const) {
       const f = placeStill(x, 0, 0);
       const front = bandDb(f, 4000, 10000);
       const frontTilt = front - bandDb(f, 200, 4000);

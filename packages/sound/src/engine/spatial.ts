@@ -72,79 +72,164 @@ const M_DIST = 6;
 const M_GAIN = 7;
 const M_SZ1 = 8;
 const M_SZ2 = 9;
-/** Rear shelf: high-frequency gain and the one-pole's state. */
-const M_RG = 10;
-const M_RZ = 11;
+/** Rear band: the biquad's state (transposed direct form II). */
+const M_RZ1 = 10;
+const M_RZ2 = 11;
 const M_LENGTH = 12;
 
-// Diffuse-field equalisation (issue 14): the head-shadow high-frequency gains α of the two ears
-// are scaled together so that the K-weighted power of both ears (for a white-to-bright source) is the
-// front's: loudness no longer depends on direction, and the interaural level difference (the
-// ratio of the ears) is kept. The shadow numerator's power response is linear in α², and the
-// linear interpolation of the fractional delay (μ) is linear in c = 2μ(1−μ), so an ear's
-// K-weighted power is g²·[(A0 − c·A1) + α²·(B0 − c·B1)] with four constants per sample rate
-// (`DiffuseEq`), and the common scale of α solves one equation per control tick.
+// Diffuse-field equalisation (issue 14), in two bands. The head-shadow numerator of an ear is
+// [β·ω0(1 + z⁻¹) + α·Fs(1 − z⁻¹)] / (ω0 + Fs): its power response is β²·lo(ω) + α²·hi(ω) exactly
+// (the cross term is imaginary), lo a low-pass below ~600 Hz and hi its high-pass complement.
+// Everything else an ear hears (the linear interpolation of the fractional delay, the shoulder
+// echo, the pinna notch, the rear band) multiplies both terms. The common low gain β and the
+// common scale of the ears' α are solved once per control tick so that the K-weighted power of
+// both ears is the front's in EACH band: a bass-heavy source (speech, brown noise) is held by
+// the low band and a bright one by the high band, so loudness stays put whatever the spectrum,
+// and the interaural level difference (the ratio of the ears) is kept. The reference spectra:
+// pink in the low band; in the high band white plus a quarter of its energy of a bright part
+// (1 − cos ω), between white noise and a crisp trigger (the residual error is split between them).
+// An ear's band power is g²·(X0·ρ0 − c·X1·ρ1): c = 2μ(1−μ) from the interpolation's fraction
+// μ, X1 the band's power the interpolation can take (weighted by 1 − cos ω), ρ the pre-filters'
+// share of each term, from tables over elevation (notch and shoulder echo) and over the rear
+// depth (`DiffuseEq`, cached per sample rate), the two multiplied when both apply.
 /** α of either ear for a source straight ahead (ψ = 100°). */
 const ALPHA_FRONT = 1.05 + 0.95 * Math.cos(Math.acos(EAR_Y) * 1.2);
 const ALPHA_FRONT_SQ = ALPHA_FRONT * ALPHA_FRONT;
 /**
- * Front/back cue: a source behind (b = −cos(az)·cos(el) > 0) goes through a first-order high
- * shelf cut above ~REAR_HZ (the pinna shadows sound from behind), REAR_DB at b = 1, with a
- * broadband make-up of REAR_MAKEUP_DB·b so its loudness matches the front: rear sources are
- * duller, not quieter.
+ * Front/back cue: a source behind (b = −cos(az)·cos(el) > 0) goes through a broad dip of
+ * REAR_DB·b centred on REAR_HZ (about 3.5–11 kHz: the pinna shadows sound from behind, and the
+ * front's 4–8 kHz "directional band" is missing). Only the high band's equalisation makes up the
+ * energy it takes, so the rear is duller above 4 kHz, not quieter, and bass is untouched.
  */
-const REAR_HZ = 4000;
-const REAR_DB = -10;
-const REAR_MAKEUP_DB = 4.3;
-/** Make-up for the energy the pinna notch removes, in dB per dB of notch depth. */
-const NOTCH_MAKEUP = 0.15;
-// DiffuseEq layout.
+const REAR_HZ = 6300;
+const REAR_DB = -9;
+const REAR_Q = 0.7;
+// DiffuseEq layout: the band integrals, then [ρ of A0, A1, B0, B1] per rear step and per degree of elevation.
 const Q_A0 = 0;
 const Q_A1 = 1;
 const Q_B0 = 2;
 const Q_B1 = 3;
-/** K-weighted power of either ear for a source straight ahead at 1 m (gain 1). */
-const Q_FRONT = 4;
+/** Low- and high-band power of either ear for a source straight ahead at 1 m (gain 1). */
+const Q_LF = 4;
+const Q_HF = 5;
+/** Rear table: REAR_STEPS + 1 entries over b = 0..1. */
+const REAR_STEPS = 32;
+const Q_REAR = 6;
+/** Elevation table: one entry per degree, −90..90. */
+const Q_ELEV = Q_REAR + 4 * (REAR_STEPS + 1);
+const Q_LENGTH = Q_ELEV + 4 * 181;
+/** Frequencies of the integrals (uniform over 0..π). */
+const NQ = 1024;
 
-/** The diffuse-field constants for a sample rate (see above): K-weighted integrals of the shadow terms. */
+const deqCache = new Map<number, Float64Array>();
+
+/** The diffuse-field constants for a sample rate (see above), computed once per rate. */
 function diffuseEq(fs: number): Float64Array {
+  const cached = deqCache.get(fs);
+  if (cached) return cached;
   const w0 = SPEED_OF_SOUND / HEAD_RADIUS;
   const den = w0 + fs;
   const a1 = (w0 - fs) / den;
   const k = preFilter(fs);
-  const q = new Float64Array(5);
-  const n = 1024;
-  for (let i = 1; i < n; i++) {
-    const w = (Math.PI * i) / n;
+  const q = new Float64Array(Q_LENGTH);
+  // Per frequency: K-weighted reference spectrum times lo (low band) and hi (high band).
+  const wLo = new Float64Array(NQ);
+  const wHi = new Float64Array(NQ);
+  const cosW = new Float64Array(NQ);
+  for (let i = 1; i < NQ; i++) {
+    const w = (Math.PI * i) / NQ;
     const c1 = Math.cos(w);
     const c2 = Math.cos(2 * w);
     const s1 = Math.sin(w);
     const s2 = Math.sin(2 * w);
-    // |K(e^jw)|² of the BS.1770 pre-filter (the RLB high-pass hardly matters above 100 Hz).
+    // |K(e^jw)|² of the BS.1770 pre-filter.
     const nr = k.b0 + k.b1 * c1 + k.b2 * c2;
     const ni = -(k.b1 * s1 + k.b2 * s2);
     const dr = 1 + k.a1 * c1 + k.a2 * c2;
     const di = -(k.a1 * s1 + k.a2 * s2);
-    // Source spectrum: white plus twice its energy of a bright part (1 − cos ω), the range of the
-    // generators' spectra (the interpolation's loss matters most for bright sources).
-    const kw = ((nr * nr + ni * ni) / (dr * dr + di * di)) * (3 - 2 * c1);
+    const kk = (nr * nr + ni * ni) / (dr * dr + di * di);
     const pole = 1 + a1 * a1 + 2 * a1 * c1;
     const lo = (2 * w0 * w0 * (1 + c1)) / (den * den) / pole;
     const hi = (2 * fs * fs * (1 - c1)) / (den * den) / pole;
-    q[Q_A0] = (q[Q_A0] as number) + kw * lo;
-    q[Q_A1] = (q[Q_A1] as number) + kw * lo * (1 - c1);
-    q[Q_B0] = (q[Q_B0] as number) + kw * hi;
-    q[Q_B1] = (q[Q_B1] as number) + kw * hi * (1 - c1);
+    cosW[i] = c1;
+    wLo[i] = (kk / w) * lo;
+    wHi[i] = kk * (1.25 - 0.25 * c1) * hi;
+    q[Q_A0] = (q[Q_A0] as number) + (wLo[i] as number);
+    q[Q_A1] = (q[Q_A1] as number) + (wLo[i] as number) * (1 - c1);
+    q[Q_B0] = (q[Q_B0] as number) + (wHi[i] as number);
+    q[Q_B1] = (q[Q_B1] as number) + (wHi[i] as number) * (1 - c1);
   }
   const psiF = Math.acos(EAR_Y);
   const d = BASE_DELAY + (HEAD_RADIUS / SPEED_OF_SOUND) * fs * (1 + psiF - HALF_PI);
   const mu = d - Math.floor(d);
   const c = 2 * mu * (1 - mu);
-  q[Q_FRONT] =
-    (q[Q_A0] as number) -
-    c * (q[Q_A1] as number) +
-    ALPHA_FRONT_SQ * ((q[Q_B0] as number) - c * (q[Q_B1] as number));
+  q[Q_LF] = (q[Q_A0] as number) - c * (q[Q_A1] as number);
+  q[Q_HF] = ALPHA_FRONT_SQ * ((q[Q_B0] as number) - c * (q[Q_B1] as number));
+  // The pre-filters' share of each band: Σ weight·|H|² / Σ weight.
+  const bq = new Float64Array(RBJ_LENGTH);
+  const share = (at: number, notchOn: boolean, shG: number, shD: number): void => {
+    let lo0 = 0;
+    let lo1 = 0;
+    let hi0 = 0;
+    let hi1 = 0;
+    for (let i = 1; i < NQ; i++) {
+      const w = (Math.PI * i) / NQ;
+      let p = notchOn ? biquadPower(bq, w) : 1;
+      if (shG > 0) p *= 1 + shG * shG + 2 * shG * Math.cos(w * shD);
+      const u = 1 - (cosW[i] as number);
+      lo0 += (wLo[i] as number) * p;
+      lo1 += (wLo[i] as number) * p * u;
+      hi0 += (wHi[i] as number) * p;
+      hi1 += (wHi[i] as number) * p * u;
+    }
+    q[at] = lo0 / (q[Q_A0] as number);
+    q[at + 1] = lo1 / (q[Q_A1] as number);
+    q[at + 2] = hi0 / (q[Q_B0] as number);
+    q[at + 3] = hi1 / (q[Q_B1] as number);
+  };
+  for (let j = 0; j <= REAR_STEPS; j++) {
+    bq[F] = REAR_HZ;
+    bq[GAIN_DB] = (REAR_DB * j) / REAR_STEPS;
+    bq[Q] = REAR_Q;
+    rbjPeaking(bq, fs);
+    share(Q_REAR + 4 * j, j > 0, 0, 0);
+  }
+  for (let e = -90; e <= 90; e++) {
+    const absEl = Math.abs(e);
+    const on = absEl >= 0.5;
+    notchDesign(bq, e, fs);
+    const shG = on ? 0.16 * Math.min(1, absEl / 30) : 0;
+    const shD = (0.0004 + 0.0008 * (1 + Math.sin(e * DEG)) * 0.5) * fs;
+    share(Q_ELEV + 4 * (e + 90), on, shG, shD);
+  }
+  deqCache.set(fs, q);
   return q;
+}
+
+/** The pinna notch for an elevation (degrees): frequency, depth and Q into `out`, then the coefficients. */
+function notchDesign(out: Float64Array, elevation: number, fs: number): void {
+  out[F] = Math.min(Math.max(7000 + 55 * elevation, 4500), 11500, fs * 0.45);
+  out[GAIN_DB] = -10 * Math.min(1, Math.abs(elevation) / 40);
+  out[Q] = 2;
+  rbjPeaking(out, fs);
+}
+
+/** |H(e^jw)|² of the biquad whose coefficients are in `c` (b0, b1, b2, a1, a2). */
+function biquadPower(c: Float64Array, w: number): number {
+  const c1 = Math.cos(w);
+  const c2 = Math.cos(2 * w);
+  const s1 = Math.sin(w);
+  const s2 = Math.sin(2 * w);
+  const b0 = c[0] as number;
+  const b1 = c[1] as number;
+  const b2 = c[2] as number;
+  const a1 = c[3] as number;
+  const a2 = c[4] as number;
+  const nr = b0 + b1 * c1 + b2 * c2;
+  const ni = -(b1 * s1 + b2 * s2);
+  const dr = 1 + a1 * c1 + a2 * c2;
+  const di = -(a1 * s1 + a2 * s2);
+  return (nr * nr + ni * ni) / (dr * dr + di * di);
 }
 
 /** Brown–Duda delay (seconds) of an ear for the angle ψ (radians) between source and ear axis. */
@@ -221,9 +306,11 @@ export class BinauralSource {
   private shelfOn = false;
   private notchOn = false;
   private rearOn = false;
-  /** Rear shelf one-pole coefficient. */
-  private readonly rearA: number;
+  /** Rear band coefficients. */
+  private readonly rear = new Float64Array(RBJ_LENGTH);
   private readonly deq: Float64Array;
+  /** Scratch: the pre-filters' shares of the four band terms (see DiffuseEq). */
+  private readonly rho = new Float64Array(4);
   private primed = false;
 
   constructor(sampleRate: number) {
@@ -236,7 +323,6 @@ export class BinauralSource {
     this.w = this.hist;
     this.earL[D] = this.earR[D] = BASE_DELAY;
     this.earL[B0] = this.earR[B0] = 1;
-    this.rearA = 1 - Math.exp((-2 * Math.PI * REAR_HZ) / sampleRate);
     this.deq = diffuseEq(sampleRate);
     rbjIdentity(this.shelf);
     rbjIdentity(this.notch);
@@ -304,8 +390,8 @@ export class BinauralSource {
     const xL = px + HEAD_RADIUS;
     const rR = Math.sqrt(xR * xR + py * py + pz * pz);
     const rL = Math.sqrt(xL * xL + py * py + pz * pz);
-    let tgL = (gain * (1 + DISTANCE_R0)) / (Math.max(rL, MIN_DISTANCE) + DISTANCE_R0);
-    let tgR = (gain * (1 + DISTANCE_R0)) / (Math.max(rR, MIN_DISTANCE) + DISTANCE_R0);
+    const tgL = (gain * (1 + DISTANCE_R0)) / (Math.max(rL, MIN_DISTANCE) + DISTANCE_R0);
+    const tgR = (gain * (1 + DISTANCE_R0)) / (Math.max(rR, MIN_DISTANCE) + DISTANCE_R0);
     // Brown–Duda delay per ear (earDelaySeconds) and head-shadow α (shadowAlpha).
     const t0 = (HEAD_RADIUS / SPEED_OF_SOUND) * fs;
     const tdL = BASE_DELAY + (psiL < HALF_PI ? t0 * (1 - Math.cos(psiL)) : t0 * (1 + psiL - HALF_PI));
@@ -314,67 +400,83 @@ export class BinauralSource {
     const den = w0 + fs;
     let alL = 1.05 + 0.95 * Math.cos(psiL * 1.2);
     let alR = 1.05 + 0.95 * Math.cos(psiR * 1.2);
-    // Diffuse-field equalisation: both ears' K-weighted power is the front's (see DiffuseEq).
-    const q = this.deq;
-    const qA0 = q[Q_A0] as number;
-    const qA1 = q[Q_A1] as number;
-    const qB0 = q[Q_B0] as number;
-    const qB1 = q[Q_B1] as number;
-    const muL = tdL - Math.floor(tdL);
-    const muR = tdR - Math.floor(tdR);
-    const cL2 = 2 * muL * (1 - muL);
-    const cR2 = 2 * muR * (1 - muR);
-    const gL2 = tgL * tgL;
-    const gR2 = tgR * tgR;
-    const pLo = gL2 * (qA0 - cL2 * qA1) + gR2 * (qA0 - cR2 * qA1);
-    const pHi = gL2 * alL * alL * (qB0 - cL2 * qB1) + gR2 * alR * alR * (qB0 - cR2 * qB1);
-    const need = (gL2 + gR2) * (q[Q_FRONT] as number) - pLo;
-    const ka = pHi > 0 && need > 0 ? Math.sqrt(need / pHi) : 1;
-    if (Math.abs(ka - 1) > 1e-12) {
-      alL *= ka;
-      alR *= ka;
-    }
-    const tb0L = (w0 + alL * fs) / den;
-    const tb1L = (w0 - alL * fs) / den;
-    const tb0R = (w0 + alR * fs) / den;
-    const tb1R = (w0 - alR * fs) / den;
     // Elevation: shoulder echo strength and delay, pinna notch.
     const absEl = Math.abs(elevation);
     const tshG = absEl < 0.5 ? 0 : 0.16 * Math.min(1, absEl / 30);
     const tshD = (0.0004 + 0.0008 * (1 + dz) * 0.5) * fs;
-    // Front/back cue (rear shelf) and the loudness make-up for it and for the pinna notch.
+    // Front/back cue: the rear band.
     const back = -dy;
-    let makeupDb = 0;
     if (back > 1e-3) {
-      this.m[M_RG] = 10 ** ((REAR_DB * back) / 20);
-      makeupDb += REAR_MAKEUP_DB * back;
-      // Turning on: the one-pole starts from the first input sample (no step).
-      if (!this.rearOn) this.m[M_RZ] = Number.NaN;
+      const rear = this.rear;
+      rear[F] = REAR_HZ;
+      rear[GAIN_DB] = REAR_DB * back;
+      rear[Q] = REAR_Q;
+      rbjPeaking(rear, fs);
       this.rearOn = true;
     } else if (this.rearOn) {
       this.rearOn = false;
-      this.m[M_RZ] = 0;
+      this.m[M_RZ1] = this.m[M_RZ2] = 0;
     }
     if (absEl >= 0.5) {
-      const f = Math.min(Math.max(7000 + 55 * elevation, 4500), 11500, fs * 0.45);
-      const notch = this.notch;
-      const depth = -10 * Math.min(1, absEl / 40);
-      makeupDb -= NOTCH_MAKEUP * depth;
-      notch[F] = f;
-      notch[GAIN_DB] = depth;
-      notch[Q] = 2;
-      rbjPeaking(notch, fs);
+      notchDesign(this.notch, elevation, fs);
       this.notchOn = true;
     } else if (this.notchOn) {
       rbjIdentity(this.notch);
       this.notchOn = false;
       this.nst.fill(0);
     }
-    if (makeupDb !== 0) {
-      const mk = 10 ** (makeupDb / 20);
-      tgL *= mk;
-      tgR *= mk;
+    // Diffuse-field equalisation, per band (see DiffuseEq): the pre-filters' shares from the
+    // tables (linear between entries), the interpolation's loss per ear.
+    const q = this.deq;
+    const qA0 = q[Q_A0] as number;
+    const qA1 = q[Q_A1] as number;
+    const qB0 = q[Q_B0] as number;
+    const qB1 = q[Q_B1] as number;
+    const rho = this.rho;
+    rho[0] = rho[1] = rho[2] = rho[3] = 1;
+    if (back > 1e-3) {
+      const x = Math.min(back, 1) * REAR_STEPS;
+      const j = Math.min(Math.floor(x), REAR_STEPS - 1);
+      const f = x - j;
+      const at = Q_REAR + 4 * j;
+      for (let t = 0; t < 4; t++) {
+        const v = q[at + t] as number;
+        rho[t] = v + f * ((q[at + 4 + t] as number) - v);
+      }
     }
+    {
+      const x = Math.min(Math.max(elevation, -90), 90) + 90;
+      const j = Math.min(Math.floor(x), 179);
+      const f = x - j;
+      const at = Q_ELEV + 4 * j;
+      for (let t = 0; t < 4; t++) {
+        const v = q[at + t] as number;
+        rho[t] = (rho[t] as number) * (v + f * ((q[at + 4 + t] as number) - v));
+      }
+    }
+    const lo0 = qA0 * (rho[0] as number);
+    const lo1 = qA1 * (rho[1] as number);
+    const hi0 = qB0 * (rho[2] as number);
+    const hi1 = qB1 * (rho[3] as number);
+    const muL = tdL - Math.floor(tdL);
+    const muR = tdR - Math.floor(tdR);
+    const cL2 = 2 * muL * (1 - muL);
+    const cR2 = 2 * muR * (1 - muR);
+    const gL2 = tgL * tgL;
+    const gR2 = tgR * tgR;
+    const pLo = gL2 * (lo0 - cL2 * lo1) + gR2 * (lo0 - cR2 * lo1);
+    const pHi = gL2 * alL * alL * (hi0 - cL2 * hi1) + gR2 * alR * alR * (hi0 - cR2 * hi1);
+    let beta = pLo > 0 ? Math.sqrt(((gL2 + gR2) * (q[Q_LF] as number)) / pLo) : 1;
+    const ka = pHi > 0 ? Math.sqrt(((gL2 + gR2) * (q[Q_HF] as number)) / pHi) : 1;
+    if (Math.abs(beta - 1) < 1e-12) beta = 1;
+    if (Math.abs(ka - 1) > 1e-12) {
+      alL *= ka;
+      alR *= ka;
+    }
+    const tb0L = (beta * w0 + alL * fs) / den;
+    const tb1L = (beta * w0 - alL * fs) / den;
+    const tb0R = (beta * w0 + alR * fs) / den;
+    const tb1R = (beta * w0 - alR * fs) / den;
     // Proximity: up to +6 dB low shelf inside 0.6 m.
     const near = (0.6 - dist) / 0.5;
     const boost = near <= 0 ? 0 : 6 * Math.min(near, 1);
@@ -537,7 +639,7 @@ export class BinauralSource {
     } else {
       for (let i = start; i < end; i++) buf[off + i] = inp[i] as number;
     }
-    if (this.rearOn) rearShelf(buf, off + start, off + end, this.rearA, this.m);
+    if (this.rearOn) rearBand(buf, off + start, off + end, this.rear, this.m);
     // 2. Each ear in its own loop.
     eL[SHD] = eR[SHD] = this.m[M_SHD] as number;
     eL[SHG] = eR[SHG] = this.m[M_SHG] as number;
@@ -558,17 +660,24 @@ export class BinauralSource {
   }
 }
 
-/** The rear shelf in place on buf[from..to): y = lp + g·(x − lp), lp a one-pole low-pass. */
-function rearShelf(buf: Float32Array, from: number, to: number, a: number, m: Float64Array): void {
-  const g = m[M_RG] as number;
-  let z = m[M_RZ] as number;
-  if (Number.isNaN(z)) z = buf[from] as number;
+/** The rear band (a biquad, transposed direct form II) in place on buf[from..to). */
+function rearBand(buf: Float32Array, from: number, to: number, c: Float64Array, m: Float64Array): void {
+  const b0 = c[0] as number;
+  const b1 = c[1] as number;
+  const b2 = c[2] as number;
+  const a1 = c[3] as number;
+  const a2 = c[4] as number;
+  let z1 = m[M_RZ1] as number;
+  let z2 = m[M_RZ2] as number;
   for (let i = from; i < to; i++) {
     const x = buf[i] as number;
-    z += a * (x - z);
-    buf[i] = z + g * (x - z);
+    const y = b0 * x + z1;
+    z1 = b1 * x - a1 * y + z2;
+    z2 = b2 * x - a2 * y;
+    buf[i] = y;
   }
-  m[M_RZ] = Math.abs(z) < 1e-30 ? 0 : z;
+  m[M_RZ1] = Math.abs(z1) < 1e-30 ? 0 : z1;
+  m[M_RZ2] = Math.abs(z2) < 1e-30 ? 0 : z2;
 }
 
 /**

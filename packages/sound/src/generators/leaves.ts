@@ -153,7 +153,7 @@ export const leaves: GeneratorDef = {
   description: "A tree in the breeze: leaves stir a moment after each gust and settle slowly.",
   category: "bed",
   channels: 2,
-  calibrationDb: 9.1,
+  calibrationDb: 8.5,
   params: [
     {
       name: "wind",

@@ -7,5 +7,5 @@ export const pinkNoise = makeNoiseDef({
   description: "Balanced, soft noise with equal energy in every octave, like steady distant rain.",
   colour: "pink",
   toneDefault: 1,
-  calibrationDb: -18.1,
+  calibrationDb: -18.4,
 });

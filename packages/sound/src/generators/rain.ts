@@ -227,7 +227,7 @@ export const rain: GeneratorDef = {
     "Steady rain with drops you can place on leaves, a roof, a window or a puddle; light to heavy.",
   category: "bed",
   channels: 2,
-  calibrationDb: -2.0,
+  calibrationDb: -2.3,
   params: [
     {
       name: "intensity",

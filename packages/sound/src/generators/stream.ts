@@ -119,7 +119,7 @@ export const stream: GeneratorDef = {
   description: "A brook babbling over stones: clusters of little bubbles over moving water.",
   category: "bed",
   channels: 2,
-  calibrationDb: -1.8,
+  calibrationDb: -2.1,
   params: [
     { name: "flow", label: "Flow", min: 0, max: 1, default: 0.5, description: "A trickle to a lively rush." },
     {

@@ -395,6 +395,6 @@ export const whispering: GeneratorDef = {
   category: "trigger",
   params: PARAMS,
   channels: 1,
-  calibrationDb: 0.4,
+  calibrationDb: 0.3,
   create: (sampleRate, seed) => new WhisperVoice(sampleRate, seed),
 };

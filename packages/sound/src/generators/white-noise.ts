@@ -7,5 +7,5 @@ export const whiteNoise = makeNoiseDef({
   description: "An even, bright hush that masks chatter and clatter; tone softens the top end.",
   colour: "white",
   toneDefault: 0.85,
-  calibrationDb: -27.3,
+  calibrationDb: -28.0,
 });

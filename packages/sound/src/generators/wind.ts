@@ -234,7 +234,7 @@ export const wind: GeneratorDef = {
   description: "Soft wind around the house, rising and falling in gusts, with an optional faint whistle.",
   category: "bed",
   channels: 2,
-  calibrationDb: -5.9,
+  calibrationDb: -6.1,
   params: [
     {
       name: "strength",

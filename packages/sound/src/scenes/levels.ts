@@ -9,51 +9,56 @@ import type { SceneLevel } from "../loudness/scene-calibration";
 
 export const SCENE_LEVELS: Readonly<Record<string, SceneLevel>> = {
   "library-rain": {
-    lufs: -30.57,
-    layers: { rain: [-32.13, -27.2], room: [-49.46, -27.05], pages: [-36.12, -27.11], pen: [-35.63, -27.04] },
+    lufs: -31.13,
+    layers: {
+      rain: [-32.57, -27.18],
+      room: [-49.45, -27.03],
+      pages: [-36.56, -27.11],
+      pen: [-36.53, -27.04],
+    },
   },
   "whispered-bedtime": {
-    lufs: -20.36,
-    layers: { whisper: [-20.48, -27.07], brush: [-25.05, -26.75], hush: [-49.52, -27.26] },
+    lufs: -20.31,
+    layers: { whisper: [-20.42, -27.17], brush: [-25.05, -26.75], hush: [-49.81, -27.23] },
   },
   "seaside-journal": {
-    lufs: -25.97,
+    lufs: -27.1,
     layers: {
       sea: [-41.03, -26.95],
-      breeze: [-52.23, -26.87],
-      pen: [-26.19, -27.04],
-      pages: [-30.02, -27.11],
+      breeze: [-52.76, -26.92],
+      pen: [-27.33, -27.04],
+      pages: [-31.07, -27.11],
     },
   },
   "fireside-letters": {
-    lufs: -26.04,
-    layers: { fire: [-30.98, -27.62], roof: [-43.3, -27.2], pen: [-27.4, -27.04], paper: [-34.62, -27.09] },
+    lufs: -26.98,
+    layers: { fire: [-31.45, -27.62], roof: [-44.61, -27.18], pen: [-28.6, -27.04], paper: [-35.62, -27.09] },
   },
   "forest-stream": {
-    lufs: -34.16,
-    layers: { brook: [-34.65, -26.85], canopy: [-46.01, -26.7], air: [-65, -26.87] },
+    lufs: -34.91,
+    layers: { brook: [-35.38, -26.93], canopy: [-47.05, -26.7], air: [-65.53, -26.92] },
   },
   "attic-storm": {
-    lufs: -19.7,
-    layers: { roof: [-20.13, -27.2], gusts: [-36.75, -26.87], rumble: [-49.94, -27.05] },
+    lufs: -21.21,
+    layers: { roof: [-21.66, -27.18], gusts: [-37.42, -26.92], rumble: [-49.94, -27.03] },
   },
-  "fingertips-orbit": { lufs: -19.16, layers: { taps: [-18.95, -27.04], bed: [-51.7, -27.26] } },
-  "focus-brown": { lufs: -30.73, layers: { noise: [-34.06, -27.05], keys: [-32.13, -27.04] } },
+  "fingertips-orbit": { lufs: -21.15, layers: { taps: [-20.97, -27.04], bed: [-51.98, -27.23] } },
+  "focus-brown": { lufs: -31.35, layers: { noise: [-34.05, -27.03], keys: [-33.34, -27.04] } },
   "autumn-walk": {
-    lufs: -30.46,
-    layers: { leaves: [-30.91, -26.7], wind: [-47.28, -26.87], crunch: [-38.94, -27.09] },
+    lufs: -31.08,
+    layers: { leaves: [-31.47, -26.7], wind: [-48.19, -26.92], crunch: [-40.35, -27.09] },
   },
   "night-cabin": {
-    lufs: -33.58,
-    layers: { stove: [-33.99, -27.62], rain: [-42.93, -27.2], door: [-53.17, -26.87] },
+    lufs: -34.14,
+    layers: { stove: [-34.53, -27.62], rain: [-43.48, -27.18], door: [-55.36, -26.92] },
   },
   "keyboard-cafe": {
-    lufs: -25.85,
-    layers: { keys: [-26.15, -27.04], window: [-43.05, -27.2], room: [-55.79, -27.26] },
+    lufs: -27.31,
+    layers: { keys: [-27.62, -27.04], window: [-43.68, -27.18], room: [-56.08, -27.23] },
   },
   "ear-to-ear-brushing": {
-    lufs: -24.63,
-    layers: { brush: [-21.21, -26.75], whisper: [-30.83, -27.07], bed: [-50.53, -27.05] },
+    lufs: -24.56,
+    layers: { brush: [-21.11, -26.75], whisper: [-30.83, -27.17], bed: [-50.53, -27.03] },
   },
   "ocean-sleep": { lufs: -44.35, layers: { sea: [-44.47, -26.95] } },
 };
