@@ -102,6 +102,8 @@ test("design a blinded experiment, run tonight's evening through the UI, stop ea
   await pages.expectBlind();
   const sessions = await apiJson<{ sessions: unknown[] }>(page, "GET", "/api/sessions");
   expect(sessions.sessions).toHaveLength(1);
+  // The stored session names only the neutral soundscape: no scene whose generators tell the arm.
+  expect(sessions.sessions[0]).toMatchObject({ scene: null, media: [{ kind: "mix", name: label }] });
 
   // Today now says the evening is recorded; the list shows progress; the studio names nothing.
   await flow.gotoToday();

@@ -209,9 +209,11 @@ export function TonightPage() {
     setBusy(true);
     setError(null);
     try {
+      // No scene snapshot in the session: its generators would tell the arm (in the sessions API
+      // and in Insights' effects by trigger). The experiment keeps which arm each evening was.
       const created = await ritualApi.createSession({
         checkIn,
-        scene,
+        scene: null,
         media: [{ kind: "mix", name: label }],
         promptId: null,
         clientId,
