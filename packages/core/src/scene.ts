@@ -57,7 +57,12 @@ const layerId = z
 export const sceneLayerSchema = z.strictObject({
   id: layerId,
   generator: z.string({ error: "must be a generator id" }).min(1, "must be a generator id"),
-  params: z.record(z.string(), num(-1e6, 1e6)).default({}),
+  /**
+   * Generator parameters. Each generator checks its own ranges (validateSceneGenerators); this
+   * guard only keeps values finite and exact: the matched bed (`sham`) packs five band levels
+   * into one integer of up to 121^5 − 1.
+   */
+  params: z.record(z.string(), num(-1e12, 1e12)).default({}),
   variation: num(0, 1).optional(),
   gainDb: num(-60, 12).default(0),
   mute: z.boolean({ error: "must be true or false" }).default(false),
