@@ -71,7 +71,8 @@ export type FrozenCheck = { ok: true } | { ok: false; code: "plan_frozen"; messa
 
 /**
  * Whether `input` is still the plan frozen as `hash`. Any change (even one that only spells a
- * default differently is fine: defaults hash the same) means a new experiment.
+ * default differently is fine: defaults hash the same) means a new experiment. The message never
+ * quotes the hash: it is refused while the experiment runs, when the hash must stay hidden.
  */
 export function checkFrozenPlan(hash: string, input: unknown): FrozenCheck {
   const parsed = experimentPlanSchema.safeParse(input);
@@ -79,6 +80,6 @@ export function checkFrozenPlan(hash: string, input: unknown): FrozenCheck {
   return {
     ok: false,
     code: "plan_frozen",
-    message: `This experiment's plan was frozen at the start (SHA-256 ${shortHash(hash)}…); changing it means starting a new experiment.`,
+    message: "This experiment's plan was frozen at the start; changing it means starting a new experiment",
   };
 }

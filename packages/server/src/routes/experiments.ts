@@ -261,12 +261,8 @@ export function registerExperimentRoutes(app: App, deps: AppDeps, levels: Measur
         ...body.plan,
         seed: state.plan.seed,
       });
-      // Not core's message: it quotes the plan hash, which must stay hidden until the end.
-      if (!check.ok)
-        throw conflict(
-          check.code,
-          "This experiment's plan was frozen at the start; changing it means starting a new experiment",
-        );
+      // Core's message never quotes the plan hash, which must stay hidden until the end.
+      if (!check.ok) throw conflict(check.code, check.message);
     }
     if (body.name === undefined) return c.json(presentExperiment(found, state), 200);
     const updated = await experiments.updateExperiment(user.id, id, {
