@@ -1,4 +1,4 @@
-import { integratedLoudness, truePeakDb, type VoiceStyle, voicedShare } from "@meridian/sound";
+import { integratedLoudness, pitchStats, truePeakDb, type VoiceStyle, voicedShare } from "@meridian/sound";
 import { beforeAll, describe, expect, it } from "vitest";
 import { SpeechInputError } from "../errors";
 import { loadSpeechEngine } from "../node";
@@ -141,6 +141,16 @@ describe("narrate: stories", () => {
     expect(first.value?.index).toBe(0);
     expect(calls).toBe(1);
     await gen.return(undefined);
+  }, 60_000);
+
+  it("passes a pitch shift to the speech engine", async () => {
+    const at = async (pitch: number) => {
+      const [s] = await take(narrate(engine, EXCERPT, { style: "soft", seed: 11, pitch }), 1);
+      return pitchStats(s?.samples ?? new Float32Array(0), 16000).mean;
+    };
+    const shift = (await at(4)) - (await at(0));
+    expect(shift).toBeGreaterThan(2.5);
+    expect(shift).toBeLessThan(5.5);
   }, 60_000);
 
   it("starts at a given sentence", async () => {

@@ -36,6 +36,8 @@ export interface NarrationOptions {
   readonly startAt?: number;
   /** 0–1, how close the voice is (the soft style's close-microphone warmth). */
   readonly proximity?: number;
+  /** Semitones relative to the voice's own pitch (−6..+6, default 0), before styling. */
+  readonly pitch?: number;
 }
 
 export interface NarratedSentence {
@@ -144,7 +146,7 @@ async function* narratePlan(
     const index = from + i;
     const drift = clamp((actual - ideal) / DRIFT_HORIZON_S, -MAX_CORRECTION, MAX_CORRECTION);
     const rateWpm = clamp(speakRate * (1 + drift), MIN_RATE_WPM, MAX_RATE_WPM);
-    const speech = await engine.speak(s.text, { rateWpm });
+    const speech = await engine.speak(s.text, { rateWpm, pitch: options.pitch ?? 0 });
     const trimmed = trimToAudible(speech.samples, speech.sampleRate);
     const { samples: paced } = lengthenPauses(trimmed, sr, s.commas, pauses.comma);
     const samples = styleSpeech(paced, sr, style, {
