@@ -7,7 +7,7 @@
  */
 import { z } from "zod";
 import { GUESSES } from "../experiments/analysis/types";
-import { OUTCOMES } from "../experiments/outcomes";
+import { OUTCOME_INFO, OUTCOMES } from "../experiments/outcomes";
 import { comparisonSchema } from "../experiments/plan";
 
 export const EXPERIMENT_STATUSES = ["running", "finished", "stopped", "unblinded"] as const;
@@ -61,6 +61,24 @@ export const PowerGuidanceSchema = z.object({
   pairsForMid: z.number().int().nullable(),
 });
 export type PowerGuidanceView = z.infer<typeof PowerGuidanceSchema>;
+
+/** GET /api/experiments/power?outcome=&mid=: the guidance the designer shows before Start, from
+ * the same past evenings the create route reads. `mid` (in the outcome's unit) defaults to the
+ * outcome's default minimal important difference and has the plan's bounds. */
+export const PowerQuerySchema = z
+  .object({
+    outcome: z.enum(OUTCOMES, { error: `must be one of ${OUTCOMES.join(", ")}` }),
+    mid: z.coerce
+      .number({ error: "must be a number" })
+      .refine((v) => Number.isFinite(v) && v > 0, "must be a positive number")
+      .optional(),
+  })
+  .superRefine((q, ctx) => {
+    const max = OUTCOME_INFO[q.outcome].maxMid;
+    if (q.mid !== undefined && q.mid > max)
+      ctx.addIssue({ code: "custom", path: ["mid"], message: `must be at most ${max} for ${q.outcome}` });
+  });
+export type PowerQuery = z.infer<typeof PowerQuerySchema>;
 
 /** The plan as shown: everything the person chose, never the seed (it gives the blinding away). */
 export const ExperimentPlanViewSchema = z.object({

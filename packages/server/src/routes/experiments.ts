@@ -19,6 +19,8 @@ import {
   freezePlan,
   GUESSES,
   OUTCOME_INFO,
+  PowerGuidanceSchema,
+  PowerQuerySchema,
   parseExperimentPlan,
   powerGuidance,
   RecordEveningSchema,
@@ -28,7 +30,7 @@ import { type App, type AppDeps, userOf } from "../context";
 import { HttpError, notFound } from "../errors";
 import { requireUser } from "../http/auth";
 import { newId } from "../ids";
-import { presentEvening, presentExperiment, presentProgress } from "../presenters/experiments";
+import { presentEvening, presentExperiment, presentPower, presentProgress } from "../presenters/experiments";
 import type { ExperimentRecord } from "../store/experiments-store";
 import type { UserRecord } from "../store/store";
 import { localDateIn } from "../time";
@@ -77,6 +79,18 @@ const today = createRoute({
   path: "/api/experiments/today",
   summary: "Tonight's assignment of the running experiment: evening number and soundscape A or B",
   responses: { 200: json(ExperimentTodaySchema, "Tonight (experiment null when none runs)"), ...errors(401) },
+});
+
+const power = createRoute({
+  ...common,
+  method: "get",
+  path: "/api/experiments/power",
+  summary: "Power guidance before Start: pairs needed, from the person's own past evenings",
+  request: { query: PowerQuerySchema },
+  responses: {
+    200: json(PowerGuidanceSchema, "The guidance (default 6 pairs without enough data)"),
+    ...errors(400, 401),
+  },
 });
 
 const get = createRoute({
@@ -244,6 +258,14 @@ export function registerExperimentRoutes(app: App, deps: AppDeps, levels: Measur
       },
       200,
     );
+  });
+
+  // Before the {id} route, so "power" is not taken for an id. Same computation as at create.
+  app.openapi(power, async (c) => {
+    const { outcome, mid } = c.req.valid("query");
+    const past = await pastValues(ritual, userOf(c).id, outcome);
+    const guidance = powerGuidance(outcome, past, mid ?? OUTCOME_INFO[outcome].defaultMid);
+    return c.json(presentPower(guidance as unknown as Record<string, unknown>), 200);
   });
 
   app.openapi(get, async (c) => {
