@@ -1,6 +1,7 @@
 import { autoplayChromiumLaunch } from "../fixtures/chromium";
 import { expect, test } from "../fixtures/test";
 import { EditorPage } from "../pages/EditorPage";
+import { SessionFlow } from "../pages/SessionFlow";
 
 // Audio may start without a gesture in these tests only (the app itself starts it on a click).
 test.use({ launchOptions: autoplayChromiumLaunch });
@@ -72,4 +73,55 @@ test("Read this back to me: an empty entry or one in another script gets a clear
     timeout: 30_000,
   });
   await expect(readBack.getByRole("button", { name: "Read this back to me" })).toBeVisible();
+});
+
+test("Session: the prompt is whispered as writing begins, and the entry is read back at the end", async ({
+  page,
+  context,
+  server,
+  signIn,
+}) => {
+  await signIn();
+  const flow = new SessionFlow(page);
+  await flow.gotoToday();
+  await flow.begin();
+  await flow.moodCell(4, 6).click();
+  await flow.setSlider("How anxious do you feel right now?", 50);
+  await flow.continue();
+  await flow.pickScene("Silence");
+  await flow.pickRandomPrompt();
+  await flow.startWriting();
+
+  // The toggle whispers the prompt at once (and at the start of later sessions).
+  await page.getByTestId("prompt-whisper").getByRole("checkbox").check();
+  await expect
+    .poll(() => level(page), { timeout: 30_000, message: "prompt whisper (dBFS)" })
+    .toBeGreaterThan(-60);
+  await page.getByTestId("prompt-whisper").getByRole("checkbox").uncheck();
+  await expect.poll(() => level(page), { timeout: 15_000 }).toBeLessThan(-90);
+
+  const marker = `Lindenquay${Math.random().toString(36).slice(2, 8)}`;
+  await flow.type(`The kettle ticked as it cooled. ${marker} waved from the garden gate.`);
+  await flow.expectSaved();
+  await flow.endSession();
+  await flow.moodCell(6, 3).click();
+  await flow.setSlider("How anxious do you feel right now?", 30);
+  await flow.setSlider("Did you feel any tingles?", 2);
+  await flow.setSlider("How relaxed do you feel right now?", 6);
+  await page.getByRole("button", { name: "Check out", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Session summary", level: 1 })).toBeVisible();
+
+  const sent: string[] = [];
+  context.on("request", (r) => {
+    const all = [r.url(), JSON.stringify(r.headers()), r.postData() ?? ""].join("\n");
+    if (all.includes(marker) || new URL(r.url()).origin !== server.url) sent.push(r.url());
+  });
+  const readBack = page.getByTestId("read-back");
+  await readBack.getByRole("radio", { name: "Soft-spoken" }).check();
+  await readBack.getByRole("button", { name: "Read this back to me" }).click();
+  await expect(readBack.getByRole("status")).toHaveText(/^Reading sentence \d of 2$/, { timeout: 30_000 });
+  await expect.poll(() => level(page), { timeout: 30_000, message: "read-back (dBFS)" }).toBeGreaterThan(-60);
+  await readBack.getByRole("button", { name: "Stop reading" }).click();
+  await expect(readBack.getByRole("button", { name: "Read this back to me" })).toBeVisible();
+  expect(sent, "requests carrying the entry or leaving the app's origin").toEqual([]);
 });
