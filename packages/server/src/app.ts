@@ -44,11 +44,13 @@ import { registerSearchRoutes } from "./routes/search";
 import { registerSessionRoutes } from "./routes/sessions";
 import { registerSetupRoutes } from "./routes/setup";
 import { registerSleepDiaryRoutes } from "./routes/sleep-diaries";
+import { registerTestClockRoutes } from "./routes/test-clock";
 import { SearchService, type SearchServiceOptions } from "./search/search-service";
 import { SESSION_COOKIE } from "./sessions";
 import { encryptStore } from "./store/encrypted-store";
 import type { Store } from "./store/store";
 import { LevelMeter } from "./studio/level-runner";
+import type { TestClock } from "./time";
 
 export const DEFAULT_WEB_DIST_DIR = fileURLToPath(new URL("../../web/dist", import.meta.url));
 
@@ -65,6 +67,8 @@ export interface CreateAppOptions {
   trustProxy?: boolean;
   /** Clock, for tests. */
   now?: () => Date;
+  /** End-to-end tests only (MERIDIAN_TEST_CLOCK=1): a settable clock, with POST /api/test/clock. */
+  testClock?: TestClock;
   /** Uploaded media (`media/<userId>/<id>`) and render files (`renders/`); default ./data. */
   dataDir?: string;
   /** Largest media upload in bytes (default 200 MB; MERIDIAN_MEDIA_LIMIT_MB via serve). */
@@ -112,7 +116,7 @@ export function createApp(options: CreateAppOptions): MeridianApp {
       ...(options.passwordHashing ? { passwordHashing: options.passwordHashing } : {}),
       beforeMigrate,
     },
-    now: options.now ?? (() => new Date()),
+    now: options.now ?? options.testClock?.now ?? (() => new Date()),
     trustProxy: options.trustProxy ?? false,
   };
   const app = new OpenAPIHono<AppEnv>({ defaultHook });
@@ -169,6 +173,7 @@ export function createApp(options: CreateAppOptions): MeridianApp {
   registerExportRoutes(app, deps, studioFiles);
   registerImportRoutes(app, deps, studioFiles, renders, options.importLimits);
   registerAccountDeleteRoutes(app, deps, studioFiles, renders);
+  if (options.testClock) registerTestClockRoutes(app, options.testClock);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "session", {
     type: "apiKey",

@@ -7,6 +7,7 @@ import { type ImportLimits, importLimitsFromEnv } from "./archive/import-limits"
 import { mediaLimitFromEnv, mediaQuotaFromEnv, sweepUnfinishedUploads } from "./media/paths";
 import { openStore } from "./store/open-store";
 import type { Store } from "./store/store";
+import { TestClock } from "./time";
 
 export interface ServeOptions {
   /** Default 4711; 0 picks a free port. */
@@ -29,6 +30,8 @@ export interface ServeOptions {
   /** Caps of an import (MERIDIAN_IMPORT_LIMIT_MB, _INFLATED_MB, _MAX_FILES, _MAX_RECORDS) and
    * imports in flight at once (MERIDIAN_IMPORT_CONCURRENCY). */
   importLimits?: Partial<ImportLimits>;
+  /** End-to-end tests only (MERIDIAN_TEST_CLOCK=1): a clock POST /api/test/clock can move on. */
+  testClock?: boolean;
   /** Where the startup line goes (default console.log). */
   log?: (line: string) => void;
 }
@@ -69,7 +72,7 @@ function parsePoolSize(value: string | undefined): number | undefined {
 }
 
 /** Reads PORT, HOST, MERIDIAN_DATA_DIR, DATABASE_URL, MERIDIAN_PG_POOL, MERIDIAN_TRUST_PROXY,
- * MERIDIAN_MEDIA_LIMIT_MB and the MERIDIAN_IMPORT_* caps. */
+ * MERIDIAN_MEDIA_LIMIT_MB, the MERIDIAN_IMPORT_* caps and MERIDIAN_TEST_CLOCK (=1: tests only). */
 export function serveOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): ServeOptions {
   const port = parsePort(env.PORT);
   const poolSize = parsePoolSize(env.MERIDIAN_PG_POOL);
@@ -88,6 +91,7 @@ export function serveOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Serve
       ? { mediaQuotaBytes: mediaQuotaFromEnv(env.MERIDIAN_MEDIA_QUOTA_MB) }
       : {}),
     ...(Object.keys(importLimits).length > 0 ? { importLimits } : {}),
+    ...(env.MERIDIAN_TEST_CLOCK === "1" ? { testClock: true } : {}),
   };
 }
 
@@ -113,6 +117,7 @@ export async function serve(options: ServeOptions = {}): Promise<RunningServer> 
     ...(options.mediaLimitBytes !== undefined ? { mediaLimitBytes: options.mediaLimitBytes } : {}),
     ...(options.mediaQuotaBytes !== undefined ? { mediaQuotaBytes: options.mediaQuotaBytes } : {}),
     ...(options.importLimits !== undefined ? { importLimits: options.importLimits } : {}),
+    ...(options.testClock ? { testClock: new TestClock() } : {}),
   });
 
   let server: Server;
@@ -140,6 +145,10 @@ export async function serve(options: ServeOptions = {}): Promise<RunningServer> 
   const shownHost = host.includes(":") ? `[${host}]` : host;
   const url = `http://${shownHost}:${port}`;
   (options.log ?? console.log)(`Meridian is listening on ${url}`);
+  if (options.testClock)
+    (options.log ?? console.log)(
+      "Test clock on (MERIDIAN_TEST_CLOCK=1): POST /api/test/clock moves time. Tests only.",
+    );
 
   let closing: Promise<void> | undefined;
   const close = () => {

@@ -22,3 +22,30 @@ export function localDateIn(timeZone: string, instant: Date): string {
   const parts = Object.fromEntries(fmt.formatToParts(instant).map((p) => [p.type, p.value]));
   return `${parts.year}-${parts.month}-${parts.day}`;
 }
+
+/**
+ * The server's clock for end-to-end tests: it runs on in real time from the instant it was last
+ * set, and only ever moves forward (sessions, their sliding expiry and experiment evenings assume
+ * time does not go back). Made only when the server starts with MERIDIAN_TEST_CLOCK=1, which also
+ * registers POST /api/test/clock (routes/test-clock.ts); otherwise the app reads the real time.
+ */
+export class TestClock {
+  #offsetMs = 0;
+  constructor(private readonly realMs: () => number = Date.now) {}
+
+  readonly now = (): Date => new Date(this.realMs() + this.#offsetMs);
+
+  /** Moves the clock to `instant`; false (and no change) when that would go back. */
+  set(instant: Date): boolean {
+    const target = instant.getTime();
+    if (!Number.isFinite(target) || target < this.now().getTime()) return false;
+    this.#offsetMs = target - this.realMs();
+    return true;
+  }
+
+  /** Moves the clock on by `ms` (not negative). */
+  advance(ms: number): void {
+    if (!Number.isFinite(ms) || ms < 0) throw new RangeError("The test clock only moves forward");
+    this.#offsetMs += ms;
+  }
+}
