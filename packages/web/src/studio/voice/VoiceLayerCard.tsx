@@ -24,7 +24,7 @@ export function VoiceLayerCard({ layer, selected, onSelect, onChange, onRemove }
       ? `Could not speak: ${st.error ?? "unknown error"}`
       : st.state === "ended"
         ? "Finished"
-        : `Sentence ${st.sentence + 1}${st.count ? ` of ${st.count}` : ""} · ${clock(st.elapsedSeconds)}${
+        : `${wordless ? "Phrase" : "Sentence"} ${st.sentence + 1}${st.count ? ` of ${st.count}` : ""} · ${clock(st.elapsedSeconds)}${
             st.totalSeconds ? ` of about ${clock(st.totalSeconds)}` : ""
           }${st.state === "loading" ? " (preparing the voice)" : st.state === "ready" ? " (ready)" : ""}`;
   return (
@@ -65,21 +65,31 @@ export function VoiceLayerCard({ layer, selected, onSelect, onChange, onRemove }
       <p className="small muted" data-testid="voice-position" aria-live="off">
         {position}
       </p>
-      <fieldset className="row bare-fieldset" aria-label={`Sentences of ${title}`}>
-        <button
-          type="button"
-          className="btn btn-quiet btn-small"
-          onClick={() => stepVoiceLayer(layer.id, -1)}
-        >
-          Previous sentence
-        </button>
-        <button type="button" className="btn btn-quiet btn-small" onClick={() => stepVoiceLayer(layer.id, 0)}>
-          Replay sentence
-        </button>
-        <button type="button" className="btn btn-quiet btn-small" onClick={() => stepVoiceLayer(layer.id, 1)}>
-          Next sentence
-        </button>
-      </fieldset>
+      {!wordless && (
+        <fieldset className="row bare-fieldset" aria-label={`Sentences of ${title}`}>
+          <button
+            type="button"
+            className="btn btn-quiet btn-small"
+            onClick={() => stepVoiceLayer(layer.id, -1)}
+          >
+            Previous sentence
+          </button>
+          <button
+            type="button"
+            className="btn btn-quiet btn-small"
+            onClick={() => stepVoiceLayer(layer.id, 0)}
+          >
+            Replay sentence
+          </button>
+          <button
+            type="button"
+            className="btn btn-quiet btn-small"
+            onClick={() => stepVoiceLayer(layer.id, 1)}
+          >
+            Next sentence
+          </button>
+        </fieldset>
+      )}
       <div className="layer-params">
         <label className="inline-field" htmlFor={`${uid}-style`}>
           Style
