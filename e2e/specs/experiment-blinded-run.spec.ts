@@ -22,7 +22,10 @@ test("design a blinded experiment, run tonight's evening through the UI, stop ea
   await pages.design("");
   await expect(page.getByLabel("Pairs of evenings")).toHaveValue("6");
   await expect(page.getByText("Left empty: 10 points.")).toBeVisible();
-  await expect(page.getByTestId("power-guidance")).toContainText(/pairs/);
+  // GET /api/experiments/power answers before Start (no past evenings here: the default).
+  await expect(page.getByTestId("power-guidance")).toContainText(
+    "Not enough past data (0 of 8 evenings with anxiety): default 6 pairs.",
+  );
   await page.getByLabel("Pairs of evenings").fill("0");
   await page.getByRole("button", { name: "Start", exact: true }).click();
   await expect(page.locator("#exp-name-err")).toHaveText(/Give the experiment a name/);
