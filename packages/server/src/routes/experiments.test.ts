@@ -211,6 +211,21 @@ describe.each(backends)("experiments (%s)", (kind) => {
       });
       expect(rec.status).toBe(201);
       expect(rec.json.evening).toMatchObject({ index: evening.index, date: evening.date, sessionId });
+      // The recorded session is masked: its scene is gone (sent here, never kept) and the API
+      // shows only which soundscape label it played.
+      const masked = await call("get", `/api/sessions/${sessionId}`);
+      expect(masked.json).toMatchObject({
+        scene: null,
+        media: [],
+        condition: { kind: "masked", experimentId: id, armLabel: evening.condition, revealed: false },
+      });
+      const rawSession = await h.secureStore.ritual.getSession(owner?.id ?? "", sessionId);
+      expect(rawSession?.scene).toBeNull();
+      expect(rawSession?.condition).toMatchObject({
+        kind: "masked",
+        blockIndex: evening.index - 1,
+        expectation: 6,
+      });
       const twice = await call("post", `/api/experiments/${id}/evenings`, {
         sessionId,
         expectation: 6,

@@ -341,6 +341,8 @@ export function registerExperimentRoutes(app: App, deps: AppDeps, levels: Measur
         ExperimentErrorCode.notAnEvening,
         `The session's day (${session.localDate}) is not an evening of this experiment`,
       );
+    if (session.condition.kind === "masked" && session.condition.experimentId !== id)
+      throw conflict(ExperimentErrorCode.notAnEvening, "That session is an evening of another experiment");
     if (session.status !== "checked-out" || !session.checkOut)
       throw new HttpError(
         400,
@@ -352,6 +354,22 @@ export function registerExperimentRoutes(app: App, deps: AppDeps, levels: Measur
     for (const o of outcomesOf(state.plan)) {
       if (!OUTCOME_INFO[o].sleep) outcomes[o] = sessionOutcome(o, session.checkIn, session.checkOut);
     }
+    // The session becomes a masked one of this experiment: no scene kept (it would tell the arm;
+    // the web sends none), and the API hides what was played until the end (redactMaskedSession).
+    // Before the evening is written, so a recorded evening never has an unmasked session.
+    const masked = await ritual.updateSession(user.id, session.id, "checked-out", {
+      scene: null,
+      condition: {
+        kind: "masked",
+        experimentId: id,
+        armLabel: evening.condition,
+        blockIndex: evening.index - 1,
+        expectation: body.expectation,
+        revealed: false,
+      },
+      updatedAt: deps.now().toISOString(),
+    });
+    if (!masked) throw notFound("No such session");
     const result = await experiments.insertEvening(user.id, {
       id: newId(),
       experimentId: id,

@@ -98,6 +98,7 @@ export function ritualSessionSet(c: RitualSessionChanges): Partial<Selectable<Ri
   if (c.media !== undefined) set.media = JSON.stringify(c.media);
   if (c.entryId !== undefined) set.entry_id = c.entryId;
   if (c.promptId !== undefined) set.prompt_id = c.promptId;
+  if (c.condition !== undefined) set.condition = JSON.stringify(c.condition);
   return set;
 }
 

@@ -59,6 +59,8 @@ export interface RitualSessionChanges {
   media?: MediaUsed[];
   entryId?: string | null;
   promptId?: string | null;
+  /** Set by an experiment when it records the session as one of its evenings (masked). */
+  condition?: Condition;
   updatedAt: string;
 }
 
