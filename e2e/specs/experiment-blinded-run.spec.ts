@@ -105,8 +105,13 @@ test("design a blinded experiment, run tonight's evening through the UI, stop ea
   await pages.expectBlind();
   const sessions = await apiJson<{ sessions: unknown[] }>(page, "GET", "/api/sessions");
   expect(sessions.sessions).toHaveLength(1);
-  // The stored session names only the neutral soundscape: no scene whose generators tell the arm.
-  expect(sessions.sessions[0]).toMatchObject({ scene: null, media: [{ kind: "mix", name: label }] });
+  // The recorded session is masked: no scene whose generators tell the arm, nothing of what
+  // played until the end, only the neutral soundscape.
+  expect(sessions.sessions[0]).toMatchObject({
+    scene: null,
+    media: [],
+    condition: { kind: "masked", experimentId: id, armLabel: label.slice(-1), revealed: false },
+  });
 
   // Today now says the evening is recorded; the list shows progress; the studio names nothing.
   await flow.gotoToday();
