@@ -12,7 +12,7 @@ describe("scene layer parameters", () => {
     });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.scene.layers[0]?.params.low).toBe(packed);
+    expect(r.scene.layers[0]?.params?.low).toBe(packed);
     expect(generatorById("sham")).toBeDefined();
     expect(validateSceneGenerators(r.scene as never)).toEqual([]);
   });
