@@ -20,7 +20,10 @@ describe("scene layer parameters", () => {
   it("still refuses values beyond exact integers and out of the generator's range", () => {
     const huge = parseScene({ version: 2, layers: [{ id: "a", generator: "rain", params: { x: 1e13 } }] });
     expect(huge.ok).toBe(false);
-    const r = parseScene({ version: 2, layers: [{ id: "bed", generator: "sham", params: { low: packed + 1 } }] });
+    const r = parseScene({
+      version: 2,
+      layers: [{ id: "bed", generator: "sham", params: { low: packed + 1 } }],
+    });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(validateSceneGenerators(r.scene as never).length).toBeGreaterThan(0);
