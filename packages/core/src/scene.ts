@@ -12,7 +12,7 @@
  */
 import type { PcmLayer, Scene, SceneLayer } from "@meridian/sound";
 import { z } from "zod";
-import { BODY_SCAN, STORIES, WIND_DOWN_SETS } from "./voice-library/index";
+import { STORY_IDS, WIND_DOWN_IDS } from "./voice-library/ids";
 
 const MOTION_KINDS = ["static", "sweep", "orbit", "approach", "drift"] as const;
 const ROOM_KINDS = ["dry", "close", "large"] as const;
@@ -92,9 +92,6 @@ export const mediaSceneLayerSchema = z.strictObject({
   position: positionSchema.default({ azimuth: 0, elevation: 0, distance: 1.5 }),
   motion: motionSchema.default({ kind: "static" }),
 });
-
-const STORY_IDS: readonly string[] = [...STORIES, BODY_SCAN].map((s) => s.id);
-const WIND_DOWN_IDS: readonly string[] = WIND_DOWN_SETS.map((s) => s.id);
 
 const contentId = (ids: readonly string[], what: string) =>
   z
