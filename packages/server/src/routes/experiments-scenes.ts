@@ -26,7 +26,7 @@ import {
   type StudioScene,
   toEngineScene,
 } from "@meridian/core";
-import { builtinScene, renderScene, type Scene, type SceneLayer, shamLayerFor } from "@meridian/sound";
+import { builtinScene, type Scene, type SceneLayer } from "@meridian/sound";
 import { HttpError } from "../errors";
 import { checkScene } from "../scene-check";
 import type { ExperimentArms } from "../store/experiments-store";
@@ -42,9 +42,17 @@ const COLOUR_RATE = 24000;
 const NOISE_GENERATORS = ["white-noise", "pink-noise", "brown-noise"] as const;
 const NOISE_TONES = [0.25, 0.5, 0.75, 1] as const;
 
+/** The offline renders an experiment's soundscapes need, run off the event loop (LevelMeter). */
 export interface Measurer {
   /** The make-up gain (dB) of `scene`, measured over `seconds` of offline render. */
   measure(scene: Scene, seconds: number): Promise<number>;
+  /** The matched sham bed of a trigger layer (`shamLayerFor`). */
+  sham(
+    layer: SceneLayer,
+    opts: { sampleRate: number; seed: number; seconds: number; matchLoudness: boolean },
+  ): Promise<SceneLayer>;
+  /** Mean squared first difference over mean square of the left channel: 2 for white noise. */
+  brightness(scene: Scene, seconds: number, sampleRate: number): Promise<number>;
 }
 
 const invalid = (field: string, message: string) => new HttpError(400, "validation_failed", message, field);
@@ -80,26 +88,19 @@ function triggerIndex(scene: StudioScene, layerId: string, field: string) {
 /**
  * The sham layer: the sound package's matched bed (`shamLayerFor`), the trigger's long-term
  * 1/3-octave spectrum and measured loudness without its transients or modulation. It renders
- * the trigger alone (SHAM_SECONDS, three passes) on the request's thread: 2.1 s measured for a
- * whispering layer on the shared 2-core machine, once per experiment.
+ * the trigger alone (SHAM_SECONDS, three passes), ~2 s of CPU for a whispering layer on the
+ * shared 2-core machine, in the level meter's thread so the event loop keeps serving others.
  */
-function matchedBed(trigger: SceneLayer, matchLoudness: boolean): SceneLayer {
-  return shamLayerFor(trigger, SHAM_RATE, SHAM_SEED, { seconds: SHAM_SECONDS, matchLoudness });
+function matchedBed(trigger: SceneLayer, matchLoudness: boolean, levels: Measurer): Promise<SceneLayer> {
+  return levels.sham(trigger, {
+    sampleRate: SHAM_RATE,
+    seed: SHAM_SEED,
+    seconds: SHAM_SECONDS,
+    matchLoudness,
+  });
 }
 
-/** Mean squared first difference over mean square of the left channel: 2 for white noise. */
-function brightness(scene: Scene): number {
-  const out = renderScene({ ...scene, fadeIn: 0 }, { seconds: COLOUR_SECONDS, sampleRate: COLOUR_RATE });
-  let power = 0;
-  let diff = 0;
-  for (let i = 1; i < out.l.length; i++) {
-    const x = out.l[i] as number;
-    const d = x - (out.l[i - 1] as number);
-    power += x * x;
-    diff += d * d;
-  }
-  return power > 0 ? diff / power : 0;
-}
+const brightness = (scene: Scene, levels: Measurer) => levels.brightness(scene, COLOUR_SECONDS, COLOUR_RATE);
 
 const solo = (layer: SceneLayer): Scene => ({
   version: 1,
@@ -115,11 +116,14 @@ const solo = (layer: SceneLayer): Scene => ({
  * as loud alone as the trigger alone. Loudness and broad tilt only, not band by band.
  */
 async function noiseBed(trigger: SceneLayer, levels: Measurer): Promise<SceneLayer> {
-  const target = brightness(solo(trigger));
+  const target = await brightness(solo(trigger), levels);
   let best = { generator: "pink-noise", tone: 0.5, distance: Number.POSITIVE_INFINITY };
   for (const generator of NOISE_GENERATORS) {
     for (const tone of NOISE_TONES) {
-      const b = brightness(solo({ ...trigger, generator, params: { tone, swell: 0, variation: 0 } }));
+      const b = await brightness(
+        solo({ ...trigger, generator, params: { tone, swell: 0, variation: 0 } }),
+        levels,
+      );
       const distance = Math.abs(Math.log((b + 1e-6) / (target + 1e-6)));
       if (distance < best.distance) best = { generator, tone, distance };
     }
@@ -160,8 +164,8 @@ async function withSham(
   });
   // The spectrum alone first (one render, ~0.35 s): the loudness match (two more renders,
   // ~2 s on a busy machine) only when the bed's layer passes the scene check at all.
-  if (checkScene(swap(matchedBed(trigger, false))).ok) {
-    const matched = swap(matchedBed(trigger, true));
+  if (checkScene(swap(await matchedBed(trigger, false, levels))).ok) {
+    const matched = swap(await matchedBed(trigger, true, levels));
     if (checkScene(matched).ok) return { control: matched, note: MATCHED_NOTE };
   }
   return { control: swap(await noiseBed(trigger, levels)), note: NOISE_NOTE };

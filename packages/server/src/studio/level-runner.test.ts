@@ -1,4 +1,4 @@
-import { BUILTIN_SCENES, estimateMakeupGainDb, measureMakeupGainDb } from "@meridian/sound";
+import { BUILTIN_SCENES, estimateMakeupGainDb, measureMakeupGainDb, shamLayerFor } from "@meridian/sound";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { body, type Client, createHarness, type Harness, ownerClient } from "../test/harness";
 import { LEVEL_UNAVAILABLE, LevelMeter, LevelUnavailableError, replaceLevelBundler } from "./level-runner";
@@ -20,6 +20,19 @@ describe("level meter thread", () => {
         const inThread = await meter.measure(scene, 20);
         expect(inThread).toBe(measureMakeupGainDb(scene, { seconds: 20 }));
       }
+    } finally {
+      await meter.dispose();
+    }
+  });
+
+  it("builds the same sham bed as the event loop", async () => {
+    const meter = new LevelMeter();
+    try {
+      const trigger = { id: "w", generator: "whispering", gainDb: -3 };
+      const opts = { sampleRate: 24000, seed: 1, seconds: 2, matchLoudness: true };
+      const inThread = await meter.sham(trigger, opts);
+      expect(inThread.generator).toBe("sham");
+      expect(inThread).toEqual(shamLayerFor(trigger, opts.sampleRate, opts.seed, opts));
     } finally {
       await meter.dispose();
     }

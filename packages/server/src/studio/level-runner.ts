@@ -1,5 +1,6 @@
 /**
- * Measures a preset's make-up gain off the event loop. The measurement (level-thread.ts: a 20 s
+ * Measures a preset's make-up gain off the event loop, and builds an experiment's sham bed there
+ * too (`sham`, `brightness`: the sham's offline renders took ~2 s of the request's thread). The measurement (level-thread.ts: a 20 s
  * offline render of the scene, ~0.2–0.7 s of CPU) used to run on the request thread, where one
  * member saving presets in a loop stalled every other request. It now runs in one worker thread,
  * started on the first save and reused; saves wait their turn in a queue. The thread runs a
@@ -7,14 +8,15 @@
  * does for imports. Same function, same input: the gain is the one the event loop would compute.
  *
  * When the thread's code cannot be built (esbuild missing or failing), the gain falls back to
- * the analytic estimate (`estimateMakeupGainDb`), logged once, so presets stay saveable. When the
+ * the analytic estimate (`estimateMakeupGainDb`), logged once, so presets stay saveable; a sham
+ * or brightness is then computed on the event loop, as before the thread existed. When the
  * thread fails or takes longer than TIMEOUT_MS, the save is refused with 503 level_unavailable.
  */
 import { Worker } from "node:worker_threads";
-import { estimateMakeupGainDb, type Scene } from "@meridian/sound";
+import { estimateMakeupGainDb, type Scene, type SceneLayer } from "@meridian/sound";
 import { HttpError } from "../errors";
 import { CachedBundle, type ThreadBundler } from "../thread-bundle";
-import type { LevelReply, LevelRequest } from "./level-thread";
+import { answer, type LevelReply, type LevelRequest } from "./level-work";
 
 /** How long one measurement may take (queueing not included) before the save is refused. */
 const TIMEOUT_MS = 30_000;
@@ -48,11 +50,21 @@ function threadBundle(): Promise<string> {
   return levelBundle.get();
 }
 
+/** A request without its id (the meter numbers them). */
+type Work = LevelRequest extends infer R ? (R extends LevelRequest ? Omit<R, "id"> : never) : never;
+
 interface Job {
-  scene: Scene;
-  seconds: number;
-  resolve: (gainDb: number) => void;
+  work: Work;
+  resolve: (reply: LevelReply) => void;
   reject: (error: unknown) => void;
+}
+
+/** What the matched sham bed of a trigger layer is built with (see `shamLayerFor`). */
+export interface ShamRequest {
+  sampleRate: number;
+  seed: number;
+  seconds: number;
+  matchLoudness: boolean;
 }
 
 /** One measuring thread, reused; jobs run one at a time in arrival order. */
@@ -64,10 +76,31 @@ export class LevelMeter {
   #disposed = false;
 
   /** The make-up gain (dB) of `scene`, measured over `seconds` of offline render. */
-  measure(scene: Scene, seconds: number): Promise<number> {
+  async measure(scene: Scene, seconds: number): Promise<number> {
+    const reply = await this.#enqueue({ kind: "gain", scene, seconds });
+    if (!("gainDb" in reply)) throw new LevelUnavailableError(new Error("level thread gave no gain"));
+    return reply.gainDb;
+  }
+
+  /** The matched sham bed of `layer` (`shamLayerFor`), built in the thread. */
+  async sham(layer: SceneLayer, opts: ShamRequest): Promise<SceneLayer> {
+    const reply = await this.#enqueue({ kind: "sham", layer, ...opts });
+    if (!("layer" in reply)) throw new LevelUnavailableError(new Error("level thread gave no layer"));
+    return reply.layer;
+  }
+
+  /** The spectral brightness of `scene` over a short render (2 for white noise). */
+  async brightness(scene: Scene, seconds: number, sampleRate: number): Promise<number> {
+    const reply = await this.#enqueue({ kind: "brightness", scene, seconds, sampleRate });
+    if (!("brightness" in reply))
+      throw new LevelUnavailableError(new Error("level thread gave no brightness"));
+    return reply.brightness;
+  }
+
+  #enqueue(work: Work): Promise<LevelReply> {
     if (this.#disposed) return Promise.reject(new LevelUnavailableError("level meter disposed"));
-    return new Promise<number>((resolve, reject) => {
-      this.#queue.push({ scene, seconds, resolve, reject });
+    return new Promise<LevelReply>((resolve, reject) => {
+      this.#queue.push({ work, resolve, reject });
       void this.#pump();
     });
   }
@@ -96,7 +129,7 @@ export class LevelMeter {
     }
   }
 
-  async #run(job: Job): Promise<number> {
+  async #run(job: Job): Promise<LevelReply> {
     let code: string;
     try {
       code = await threadBundle();
@@ -108,7 +141,9 @@ export class LevelMeter {
           error,
         );
       }
-      return estimateMakeupGainDb(job.scene);
+      const work = job.work;
+      if (work.kind === "gain") return { id: 0, gainDb: estimateMakeupGainDb(work.scene) };
+      return answer({ ...work, id: 0 });
     }
     fallbackLogged = false;
     if (this.#disposed) throw new LevelUnavailableError("level meter disposed");
@@ -116,7 +151,7 @@ export class LevelMeter {
     const id = this.#nextId++;
     worker.ref();
     try {
-      return await new Promise<number>((resolve, reject) => {
+      return await new Promise<LevelReply>((resolve, reject) => {
         const done = () => {
           clearTimeout(timer);
           worker.off("message", onMessage);
@@ -134,7 +169,7 @@ export class LevelMeter {
           if (m.id !== id) return;
           done();
           if ("error" in m) reject(new LevelUnavailableError(new Error(m.error)));
-          else resolve(m.gainDb);
+          else resolve(m);
         };
         const onError = (error: Error) => fail(error);
         const onExit = (exitCode: number) => fail(new Error(`level thread exited (${exitCode})`));
@@ -145,7 +180,7 @@ export class LevelMeter {
         worker.on("message", onMessage);
         worker.on("error", onError);
         worker.on("exit", onExit);
-        worker.postMessage({ id, scene: job.scene, seconds: job.seconds } satisfies LevelRequest);
+        worker.postMessage({ ...job.work, id } as LevelRequest);
       });
     } finally {
       // An idle thread does not keep the process alive.

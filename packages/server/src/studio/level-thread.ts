@@ -1,27 +1,16 @@
 /**
- * Thread entry of a preset's level measurement (bundled with esbuild by level-runner.ts, so it
- * needs no TypeScript loader). Waits for scenes, measures each one's make-up gain with the same
- * offline pass the route used to run on the event loop, and posts the gain back.
+ * Thread entry of the studio's offline renders (bundled with esbuild by level-runner.ts, so it
+ * needs no TypeScript loader). Waits for requests (level-work.ts), answers each and posts the
+ * answer back, or the error's message.
  */
 import { parentPort } from "node:worker_threads";
-import { measureMakeupGainDb, type Scene } from "@meridian/sound";
-
-export interface LevelRequest {
-  id: number;
-  scene: Scene;
-  seconds: number;
-}
-
-export type LevelReply = { id: number; gainDb: number } | { id: number; error: string };
+import { answer, type LevelReply, type LevelRequest } from "./level-work";
 
 const port = parentPort;
 if (port) {
   port.on("message", (m: LevelRequest) => {
     try {
-      port.postMessage({
-        id: m.id,
-        gainDb: measureMakeupGainDb(m.scene, { seconds: m.seconds }),
-      } satisfies LevelReply);
+      port.postMessage(answer(m) satisfies LevelReply);
     } catch (error) {
       port.postMessage({
         id: m.id,
