@@ -164,6 +164,7 @@ describe.each(backends)("experiments (%s)", (kind) => {
     expect(second.json.error.code).toBe("experiment_running");
 
     const structures: Record<string, string[]> = {};
+    const sessionIds: { sessionId: string; arm: "A" | "B" }[] = [];
     for (const evening of schedule.evenings) {
       now = new Date(`${evening.date}T20:00:00.000Z`);
       const today = await call("get", "/api/experiments/today");
@@ -212,15 +213,19 @@ describe.each(backends)("experiments (%s)", (kind) => {
       expect(rec.status).toBe(201);
       expect(rec.json.evening).toMatchObject({ index: evening.index, date: evening.date, sessionId });
       // The recorded session is masked: its scene is gone (sent here, never kept) and the API
-      // shows only which soundscape label it played.
+      // shows only which soundscape label it played. The last evening ends the experiment,
+      // which reveals its sessions at once (checked after the loop).
       const masked = await call("get", `/api/sessions/${sessionId}`);
-      expect(masked.json).toMatchObject({
-        scene: null,
-        media: [],
-        condition: { kind: "masked", experimentId: id, armLabel: evening.condition, revealed: false },
-      });
+      if (evening.index < 4) {
+        expect(masked.json).toMatchObject({
+          scene: null,
+          media: [],
+          condition: { kind: "masked", experimentId: id, armLabel: evening.condition, revealed: false },
+        });
+      }
       const rawSession = await h.secureStore.ritual.getSession(owner?.id ?? "", sessionId);
-      expect(rawSession?.scene).toBeNull();
+      if (evening.index < 4) expect(rawSession?.scene).toBeNull();
+      sessionIds.push({ sessionId, arm: evening.condition });
       expect(rawSession?.condition).toMatchObject({
         kind: "masked",
         blockIndex: evening.index - 1,
@@ -268,6 +273,19 @@ describe.each(backends)("experiments (%s)", (kind) => {
     expect(await md.text()).toContain(secrets.hash);
     const late = await call("post", `/api/experiments/${id}/stop`);
     expect(late.json.error.code).toBe("experiment_ended");
+
+    // Finished: every evening's session is revealed, with the soundscape it played.
+    expect(sessionIds).toHaveLength(4);
+    for (const { sessionId, arm } of sessionIds) {
+      const revealed = await call("get", `/api/sessions/${sessionId}`);
+      expect(revealed.json).toMatchObject({
+        condition: { kind: "masked", experimentId: id, armLabel: arm, revealed: true },
+        scene: { name: `Soundscape ${arm}` },
+      });
+      expect(revealed.json.scene).toEqual(stored?.arms[arm]);
+      const rawRevealed = await h.secureStore.ritual.getSession(owner?.id ?? "", sessionId);
+      expect(rawRevealed?.condition).toMatchObject({ kind: "masked", revealed: true });
+    }
   }, 120_000);
 
   it("reads a sleep outcome from the next morning's diary and records an early unblinding", async () => {
@@ -314,8 +332,14 @@ describe.each(backends)("experiments (%s)", (kind) => {
     });
     expect(diary.status).toBe(201);
     expect((await call("get", `/api/experiments/${id}/report`)).status).toBe(409);
+    const hidden = await call("get", `/api/sessions/${started.json.id}`);
+    expect(hidden.json).toMatchObject({ scene: null, condition: { kind: "masked", revealed: false } });
     const unblinded = await call("post", `/api/experiments/${id}/unblind`);
     expect(unblinded.status).toBe(200);
+    // Unblinding early reveals the evening's session too, with the soundscape it played.
+    const shownSession = await call("get", `/api/sessions/${started.json.id}`);
+    expect(shownSession.json).toMatchObject({ condition: { kind: "masked", revealed: true } });
+    expect(shownSession.json.scene.name).toMatch(/^Soundscape [AB]$/);
     expect(unblinded.json).toMatchObject({ status: "unblinded", unblindedOn: "2026-03-11" });
     expect(unblinded.json.seed).toEqual(expect.any(Number));
     const report = await call("get", `/api/experiments/${id}/report`);

@@ -35,6 +35,7 @@ import type { ExperimentRecord } from "../store/experiments-store";
 import type { UserRecord } from "../store/store";
 import { localDateIn } from "../time";
 import { errors, IdParamsSchema, json, jsonBody, sessionSecurity } from "./common";
+import { revealSessions } from "./experiments-reveal";
 import { buildArms, type Measurer } from "./experiments-scenes";
 import {
   EXPECTATION_QUESTION,
@@ -170,7 +171,14 @@ export function registerExperimentRoutes(app: App, deps: AppDeps, levels: Measur
     const found = await experiments.findExperiment(user.id, id);
     if (!found) throw notFound("No such experiment");
     const evenings = await experiments.listEvenings(user.id, id);
-    return { found, evenings, state: experimentState(found, evenings, todayOf(user)) };
+    const state = experimentState(found, evenings, todayOf(user));
+    if (state.ended) await reveal(found, evenings);
+    return { found, evenings, state };
+  }
+
+  /** An ended experiment's masked sessions are revealed (experiments-reveal.ts). */
+  function reveal(found: ExperimentRecord, evenings: Parameters<typeof revealSessions>[2]) {
+    return revealSessions(ritual, found, evenings, deps.now().toISOString());
   }
 
   async function running(user: UserRecord) {
@@ -180,6 +188,7 @@ export function registerExperimentRoutes(app: App, deps: AppDeps, levels: Measur
       const evenings = await experiments.listEvenings(user.id, e.id);
       const state = experimentState(e, evenings, date);
       if (!state.ended) return { found: e, evenings, state };
+      await reveal(e, evenings);
     }
     return null;
   }
@@ -317,6 +326,7 @@ export function registerExperimentRoutes(app: App, deps: AppDeps, levels: Measur
       const user = userOf(c);
       const updated = await end(user, c.req.valid("param").id, how);
       const evenings = await experiments.listEvenings(user.id, updated.id);
+      await reveal(updated, evenings);
       return c.json(presentExperiment(updated, experimentState(updated, evenings, todayOf(user))), 200);
     });
   }
@@ -394,6 +404,7 @@ export function registerExperimentRoutes(app: App, deps: AppDeps, levels: Measur
         ExperimentErrorCode.notEnded,
         "The results are shown only at the end (or after stopping or unblinding), so nobody stops on a lucky streak",
       );
+    await load(user, c.req.valid("param").id);
     if (c.req.valid("query").format === "markdown") {
       return c.body(found.report.markdown, 200, { "Content-Type": "text/markdown; charset=utf-8" });
     }
