@@ -4,7 +4,8 @@
  */
 import { rename, rm } from "node:fs/promises";
 import { WavWriter } from "@meridian/server/render";
-import { styleSpeech, VOICE_STYLE_PAUSES, VOICE_STYLES, type VoiceStyle } from "@meridian/sound";
+import { VOICE_STYLES, type VoiceStyle } from "@meridian/sound";
+import { narrate } from "@meridian/voice/narration";
 import {
   DEFAULT_RATE_WPM,
   loadSpeechEngine,
@@ -88,20 +89,24 @@ async function say(args: string[], io: CliIO): Promise<number> {
     throw new UsageError(`--out: must name a .wav file (got "${out}")`);
 
   const engine = await loadSpeechEngine();
-  // Styled sentence by sentence (styleSpeech takes at most MAX_STYLE_SECONDS at a time); each
-  // streamed chunk is one sentence and the pause after it.
+  // Styled speech comes from the narration pipeline the studio and renders share (each style's
+  // comma, sentence and paragraph pauses); the plain voice streams straight from the engine.
   const parts: Float32Array[] = [];
   let sentences = 0;
-  const sentencePause = style === undefined ? undefined : VOICE_STYLE_PAUSES[style as VoiceStyle].sentence;
-  for await (const chunk of engine.stream(text, { rateWpm, pitch, sentencePause })) {
-    sentences += chunk.sentences.length;
-    parts.push(
-      style === undefined
-        ? chunk.samples
-        : styleSpeech(chunk.samples, chunk.sampleRate, style as VoiceStyle, {
-            seed: (seed + parts.length) >>> 0,
-          }),
-    );
+  let pause = 0;
+  if (style === undefined) {
+    for await (const chunk of engine.stream(text, { rateWpm, pitch })) {
+      sentences += chunk.sentences.length;
+      parts.push(chunk.samples);
+    }
+  } else {
+    const source = { kind: "text" as const, text };
+    for await (const s of narrate(engine, source, { style: style as VoiceStyle, rateWpm, pitch, seed })) {
+      if (sentences > 0) parts.push(new Float32Array(Math.round(pause * engine.sampleRate)));
+      sentences++;
+      parts.push(s.samples);
+      pause = s.pauseAfterSeconds;
+    }
   }
   const samples = new Float32Array(parts.reduce((n, p) => n + p.length, 0));
   parts.reduce((at, p) => {
