@@ -48,6 +48,7 @@ const scene = {
     },
   ],
   mediaLayers: [],
+  voiceLayers: [],
 };
 const media = [
   { kind: "preset", presetId: "rainy-desk", name: "Rainy desk" },
