@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { request } from "node:http";
 import { tmpdir } from "node:os";
@@ -30,6 +31,56 @@ describe("serve", () => {
       expect(() => serveOptionsFromEnv({ MERIDIAN_PG_POOL: bad })).toThrow(/MERIDIAN_PG_POOL/);
     }
   });
+
+  it("refuses the test clock with NODE_ENV=production and warns loudly without it", async () => {
+    expect(() => serveOptionsFromEnv({ MERIDIAN_TEST_CLOCK: "1", NODE_ENV: "production" })).toThrow(
+      /MERIDIAN_TEST_CLOCK=1 .*refused with NODE_ENV=production/,
+    );
+    expect(serveOptionsFromEnv({ MERIDIAN_TEST_CLOCK: "1", NODE_ENV: "test" }).testClock).toBe(true);
+    const dir = mkdtempSync(join(tmpdir(), "meridian-serve-"));
+    const warnings: string[] = [];
+    const server = await serve({
+      port: 0,
+      dataDir: join(dir, "data"),
+      webDistDir: null,
+      testClock: true,
+      log: () => {},
+      warn: (l) => warnings.push(l),
+    });
+    try {
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toMatch(/^WARNING: test clock on .*without signing in/);
+    } finally {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("main.ts exits non-zero with a clear message for the test clock in production", () => {
+    const dir = mkdtempSync(join(tmpdir(), "meridian-serve-"));
+    try {
+      const run = spawnSync(process.execPath, ["--import", "tsx", "src/main.ts"], {
+        cwd: join(import.meta.dirname, ".."),
+        env: {
+          ...process.env,
+          PORT: "0",
+          MERIDIAN_DATA_DIR: join(dir, "data"),
+          DATABASE_URL: "",
+          NODE_ENV: "production",
+          MERIDIAN_TEST_CLOCK: "1",
+        },
+        encoding: "utf8",
+        timeout: 30_000,
+      });
+      expect(run.status).toBe(1);
+      expect(run.stderr).toMatch(
+        /Meridian could not start: MERIDIAN_TEST_CLOCK=1 is for end-to-end tests only/,
+      );
+      expect(run.stdout).not.toMatch(/listening/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 40_000);
 
   it("opens the SQLite store in the data dir, listens, answers and closes", async () => {
     const dir = mkdtempSync(join(tmpdir(), "meridian-serve-"));

@@ -34,6 +34,8 @@ export interface ServeOptions {
   testClock?: boolean;
   /** Where the startup line goes (default console.log). */
   log?: (line: string) => void;
+  /** Where startup warnings go (default console.warn). */
+  warn?: (line: string) => void;
 }
 
 export interface RunningServer {
@@ -74,6 +76,7 @@ function parsePoolSize(value: string | undefined): number | undefined {
 /** Reads PORT, HOST, MERIDIAN_DATA_DIR, DATABASE_URL, MERIDIAN_PG_POOL, MERIDIAN_TRUST_PROXY,
  * MERIDIAN_MEDIA_LIMIT_MB, the MERIDIAN_IMPORT_* caps and MERIDIAN_TEST_CLOCK (=1: tests only). */
 export function serveOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): ServeOptions {
+  if (env.MERIDIAN_TEST_CLOCK === "1") refuseTestClockInProduction(env);
   const port = parsePort(env.PORT);
   const poolSize = parsePoolSize(env.MERIDIAN_PG_POOL);
   const importLimits = importLimitsFromEnv(env);
@@ -95,9 +98,18 @@ export function serveOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Serve
   };
 }
 
+/** The test clock lets anyone move the server's time without signing in: never on a real server. */
+function refuseTestClockInProduction(env: NodeJS.ProcessEnv): void {
+  if (env.NODE_ENV === "production")
+    throw new Error(
+      "MERIDIAN_TEST_CLOCK=1 is for end-to-end tests only and is refused with NODE_ENV=production: unset it",
+    );
+}
+
 /** Opens the store (running migrations), builds the app and listens. */
 export async function serve(options: ServeOptions = {}): Promise<RunningServer> {
   const host = options.host ?? "127.0.0.1";
+  if (options.testClock) refuseTestClockInProduction(process.env);
   const store = await openStore({
     dataDir: resolve(options.dataDir ?? "./data"),
     databaseUrl: options.databaseUrl,
@@ -146,8 +158,9 @@ export async function serve(options: ServeOptions = {}): Promise<RunningServer> 
   const url = `http://${shownHost}:${port}`;
   (options.log ?? console.log)(`Meridian is listening on ${url}`);
   if (options.testClock)
-    (options.log ?? console.log)(
-      "Test clock on (MERIDIAN_TEST_CLOCK=1): POST /api/test/clock moves time. Tests only.",
+    (options.warn ?? console.warn)(
+      "WARNING: test clock on (MERIDIAN_TEST_CLOCK=1): anyone can move this server's time with " +
+        "POST /api/test/clock, without signing in. For end-to-end tests only: never run a real server like this.",
     );
 
   let closing: Promise<void> | undefined;

@@ -29,23 +29,33 @@ export function localDateIn(timeZone: string, instant: Date): string {
  * time does not go back). Made only when the server starts with MERIDIAN_TEST_CLOCK=1, which also
  * registers POST /api/test/clock (routes/test-clock.ts); otherwise the app reads the real time.
  */
+/** How far ahead of real time the test clock may go: enough for a long experiment, no further. */
+export const TEST_CLOCK_MAX_AHEAD_MS = 400 * 24 * 60 * 60 * 1000;
+
+export type TestClockMove = "ok" | "back" | "too_far";
+
 export class TestClock {
   #offsetMs = 0;
   constructor(private readonly realMs: () => number = Date.now) {}
 
   readonly now = (): Date => new Date(this.realMs() + this.#offsetMs);
 
-  /** Moves the clock to `instant`; false (and no change) when that would go back. */
-  set(instant: Date): boolean {
+  /** Moves the clock to `instant`; "back" or "too_far" (and no change) when that would go back
+   * or more than TEST_CLOCK_MAX_AHEAD_MS ahead of real time. */
+  set(instant: Date): TestClockMove {
     const target = instant.getTime();
-    if (!Number.isFinite(target) || target < this.now().getTime()) return false;
+    if (!Number.isFinite(target) || target < this.now().getTime()) return "back";
+    if (target - this.realMs() > TEST_CLOCK_MAX_AHEAD_MS) return "too_far";
     this.#offsetMs = target - this.realMs();
-    return true;
+    return "ok";
   }
 
-  /** Moves the clock on by `ms` (not negative). */
-  advance(ms: number): void {
+  /** Moves the clock on by `ms` (not negative); "too_far" (and no change) when that would put it
+   * more than TEST_CLOCK_MAX_AHEAD_MS ahead of real time. */
+  advance(ms: number): TestClockMove {
     if (!Number.isFinite(ms) || ms < 0) throw new RangeError("The test clock only moves forward");
+    if (this.#offsetMs + ms > TEST_CLOCK_MAX_AHEAD_MS) return "too_far";
     this.#offsetMs += ms;
+    return "ok";
   }
 }

@@ -10,14 +10,26 @@ describe("TestClock", () => {
     let real = Date.parse("2026-03-01T12:00:00.000Z");
     const clock = new TestClock(() => real);
     expect(clock.now().toISOString()).toBe("2026-03-01T12:00:00.000Z");
-    expect(clock.set(new Date("2026-04-01T20:00:00.000Z"))).toBe(true);
+    expect(clock.set(new Date("2026-04-01T20:00:00.000Z"))).toBe("ok");
     real += 1500;
     expect(clock.now().toISOString()).toBe("2026-04-01T20:00:01.500Z");
     clock.advance(DAY_MS);
     expect(clock.now().toISOString()).toBe("2026-04-02T20:00:01.500Z");
-    expect(clock.set(new Date("2026-04-01T00:00:00.000Z"))).toBe(false);
+    expect(clock.set(new Date("2026-04-01T00:00:00.000Z"))).toBe("back");
     expect(clock.now().toISOString()).toBe("2026-04-02T20:00:01.500Z");
     expect(() => clock.advance(-1)).toThrow(/forward/);
+  });
+
+  it("goes at most 400 days ahead of real time", () => {
+    const real = Date.parse("2026-03-01T12:00:00.000Z");
+    const clock = new TestClock(() => real);
+    expect(clock.set(new Date(real + 400 * DAY_MS + 1))).toBe("too_far");
+    expect(clock.now().getTime()).toBe(real);
+    expect(clock.set(new Date(real + 399 * DAY_MS))).toBe("ok");
+    expect(clock.advance(2 * DAY_MS)).toBe("too_far");
+    expect(clock.now().getTime()).toBe(real + 399 * DAY_MS);
+    expect(clock.advance(DAY_MS)).toBe("ok");
+    expect(clock.now().getTime()).toBe(real + 400 * DAY_MS);
   });
 });
 
@@ -48,6 +60,10 @@ describe("POST /api/test/clock (test mode)", () => {
   let h: Harness;
   let c: Client;
   const clock = new TestClock();
+  // 7 pm UTC on a day about 300 days from now: ahead of real time, inside the 400-day cap.
+  const start = new Date(Date.now() + 300 * DAY_MS);
+  start.setUTCHours(19, 0, 0, 0);
+  const day = (n: number) => new Date(start.getTime() + n * DAY_MS).toISOString().slice(0, 10);
 
   beforeAll(async () => {
     h = await createHarness("sqlite", { testClock: clock });
@@ -56,23 +72,23 @@ describe("POST /api/test/clock (test mode)", () => {
 
   it("moves the time every route reads", async () => {
     // Set before signing in: a jump past the 30-day session expiry signs everyone out.
-    const set = await h.client().post("/api/test/clock", { now: "2030-06-10T19:00:00.000Z" });
+    const set = await h.client().post("/api/test/clock", { now: start.toISOString() });
     expect(set.status).toBe(200);
-    expect(Date.parse((await body(set)).now)).toBeGreaterThanOrEqual(Date.parse("2030-06-10T19:00:00.000Z"));
+    expect(Date.parse((await body(set)).now)).toBeGreaterThanOrEqual(start.getTime());
     c = await ownerClient(h);
     const first = await body(
       await c.post("/api/sessions", { checkIn: { pleasantness: 5, energy: 5, anxiety: 40 } }),
     );
-    expect(first.localDate).toBe("2030-06-10");
+    expect(first.localDate).toBe(day(0));
     await c.patch(`/api/sessions/${first.id}`, { status: "abandoned" });
 
     const next = await body(await c.post("/api/test/clock", { advanceMs: 2 * DAY_MS }));
-    expect(next.now.slice(0, 10)).toBe("2030-06-12");
-    expect((await body(await c.get("/api/test/clock"))).now.slice(0, 10)).toBe("2030-06-12");
+    expect(next.now.slice(0, 10)).toBe(day(2));
+    expect((await body(await c.get("/api/test/clock"))).now.slice(0, 10)).toBe(day(2));
     const second = await body(
       await c.post("/api/sessions", { checkIn: { pleasantness: 5, energy: 5, anxiety: 40 } }),
     );
-    expect(second.localDate).toBe("2030-06-12");
+    expect(second.localDate).toBe(day(2));
   });
 
   it("refuses going back and unclear bodies", async () => {
@@ -89,6 +105,17 @@ describe("POST /api/test/clock (test mode)", () => {
       expect(res.status, JSON.stringify(bad)).toBe(400);
       expect((await body(res)).error.code).toBe("validation_failed");
     }
-    expect((await body(await c.get("/api/test/clock"))).now.slice(0, 10)).toBe("2030-06-12");
+    expect((await body(await c.get("/api/test/clock"))).now.slice(0, 10)).toBe(day(2));
+  });
+
+  it("goes no further than 400 days ahead of real time", async () => {
+    const far = await c.post("/api/test/clock", { now: new Date(Date.now() + 401 * DAY_MS).toISOString() });
+    expect(far.status).toBe(400);
+    expect((await body(far)).error).toMatchObject({ code: "validation_failed", field: "now" });
+    expect((await body(far)).error.message).toMatch(/400 days ahead of real time/);
+    const farOn = await c.post("/api/test/clock", { advanceMs: 200 * DAY_MS });
+    expect(farOn.status).toBe(400);
+    expect((await body(farOn)).error).toMatchObject({ code: "validation_failed", field: "advanceMs" });
+    expect((await body(await c.get("/api/test/clock"))).now.slice(0, 10)).toBe(day(2));
   });
 });

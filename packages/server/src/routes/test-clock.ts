@@ -3,12 +3,12 @@
  * (serve.ts → createApp's `testClock`): end-to-end tests move the server's time on to run a
  * twelve-evening experiment in a minute. Without the flag these paths answer 404 like any unknown
  * API route. GET reads the clock; POST sets it (`now`, an ISO instant) or moves it on
- * (`advanceMs`); it never goes back.
+ * (`advanceMs`); it never goes back, nor more than 400 days ahead of real time.
  */
 import { createRoute, z } from "@hono/zod-openapi";
 import type { App } from "../context";
 import { HttpError } from "../errors";
-import type { TestClock } from "../time";
+import { TEST_CLOCK_MAX_AHEAD_MS, type TestClock, type TestClockMove } from "../time";
 import { errors, json, jsonBody } from "./common";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -50,9 +50,18 @@ export function registerTestClockRoutes(app: App, clock: TestClock): void {
   app.openapi(read, (c) => c.json({ now: clock.now().toISOString() }, 200));
   app.openapi(set, (c) => {
     const body = c.req.valid("json");
-    if (body.advanceMs !== undefined) clock.advance(body.advanceMs);
-    else if (body.now !== undefined && !clock.set(new Date(body.now)))
-      throw new HttpError(400, "validation_failed", "The test clock only moves forward", "now");
+    const field = body.advanceMs !== undefined ? "advanceMs" : "now";
+    const moved: TestClockMove =
+      body.advanceMs !== undefined ? clock.advance(body.advanceMs) : clock.set(new Date(body.now ?? ""));
+    if (moved === "back")
+      throw new HttpError(400, "validation_failed", "The test clock only moves forward", field);
+    if (moved === "too_far")
+      throw new HttpError(
+        400,
+        "validation_failed",
+        `The test clock goes at most ${TEST_CLOCK_MAX_AHEAD_MS / DAY_MS} days ahead of real time`,
+        field,
+      );
     return c.json({ now: clock.now().toISOString() }, 200);
   });
 }
