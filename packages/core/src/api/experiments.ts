@@ -200,4 +200,6 @@ export const ExperimentErrorCode = {
   notAnEvening: "not_an_evening",
   /** The session has no check-out, so the primary outcome has no data (400). */
   outcomeMissing: "outcome_missing",
+  /** Imported from an archive made while it ran: no A/B map, so no report (409). */
+  blindingLost: "blinding_lost",
 } as const;

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { planHash } from "@meridian/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testBackends } from "../store/testing";
 import {
@@ -108,5 +109,54 @@ describe.each(backends)("experiments in export, import and account deletion (%s)
     expect(deleted.status).toBeLessThan(300);
     expect(await h.store.experiments.listExperiments(benUser?.id ?? "")).toEqual([]);
     expect(await h.store.experiments.listEvenings(benUser?.id ?? "", list[0].id)).toEqual([]);
+  }, 120_000);
+  it("exports a running experiment without its seed, hash or masked scenes; it comes back stopped", async () => {
+    now = new Date("2026-06-01T19:00:00.000Z");
+    const dee = await memberClient(h, owner, "dee");
+    const created = await dee.post("/api/experiments", {
+      name: "Blind still",
+      plan: {
+        comparison: { kind: "trigger-vs-without", scene, layerId: "taps" },
+        primaryOutcome: "anxiety-change",
+        pairs: 2,
+      },
+    });
+    expect(created.status).toBe(201);
+    const id = (await body(created)).id as string;
+    const files = unzip(await download(dee, "/api/export"));
+    const text = new TextDecoder().decode(files["archive.json"]);
+    const archive = JSON.parse(text);
+    const exported = archive.experiments[0];
+    expect(exported.status).toBe("running");
+    expect(JSON.parse(exported.plan)).not.toHaveProperty("seed");
+    expect(exported.arms).toEqual({ A: {}, B: {}, controlNote: "" });
+    // Stopping shows the seed and the hash: neither was in the archive made while it ran.
+    const ended = await body(await dee.post(`/api/experiments/${id}/stop`));
+    const plan = { ...JSON.parse(exported.plan), seed: ended.seed };
+    expect(planHash(plan)).toBe(ended.planHash);
+    expect(text).not.toContain(`"seed":${ended.seed}`);
+    expect(text).not.toContain(ended.planHash);
+    expect(text).not.toContain(ended.planHash.slice(0, 12));
+
+    const eve = await memberClient(h, owner, "eve");
+    const preview = await sendFile(h, eve, "/api/import", files["archive.json"] as Uint8Array);
+    expect(preview.status).toBe(200);
+    const list = (await body(await eve.get("/api/experiments"))).experiments;
+    expect(list).toHaveLength(1);
+    expect(list[0]).toMatchObject({ name: "Blind still", status: "stopped", reportAvailable: false });
+    const got = await body(await eve.get(`/api/experiments/${list[0].id}`));
+    expect(got).toMatchObject({ stoppedOn: "2026-06-01", seed: null, planHash: null, controlNote: null });
+    const report = await eve.get(`/api/experiments/${list[0].id}/report`);
+    expect(report.status).toBe(409);
+    expect((await body(report)).error.code).toBe("blinding_lost");
+    // Nothing blocks a new experiment: the imported one is not running.
+    const next = await eve.post("/api/experiments", {
+      name: "Fresh",
+      plan: {
+        comparison: { kind: "trigger-vs-without", scene, layerId: "taps" },
+        primaryOutcome: "anxiety-change",
+      },
+    });
+    expect(next.status).toBe(201);
   }, 120_000);
 });

@@ -12,6 +12,8 @@ import { mediaDir, mediaPath, type StudioFiles } from "../media/paths";
 import type { CheckupRecord, RitualSessionRecord, SleepDiaryRecord } from "../store/ritual-store";
 import type { RecordList, Store, UserRecord } from "../store/store";
 import type { NewMedia } from "../store/studio-store";
+import { localDateIn } from "../time";
+import { BLINDING_LOST, isSeedless, parseablePlan } from "./experiment-blinding";
 import { checkedMediaDetails } from "./media-type";
 import { allSessions } from "./read-account";
 import { type ImportSearch, inParallel, type Undo, WRITE_CONCURRENCY } from "./write-plan";
@@ -74,7 +76,7 @@ export async function planArchive(
   for (const e of archive.experiments ?? []) {
     let ok = false;
     try {
-      ok = experimentPlanSchema.safeParse(JSON.parse(e.plan)).success;
+      ok = experimentPlanSchema.safeParse(parseablePlan(e.plan)).success;
     } catch {
       ok = false;
     }
@@ -231,6 +233,15 @@ export async function planArchive(
     })),
   ];
   const warnings: string[] = [];
+  // A running experiment comes without its seed (experiment-blinding.ts): imported as stopped.
+  const exportedOn = localDateIn(archive.account.timeZone, new Date(archive.exportedAt));
+  const blindingLost = new Set(newExperiments.filter((e) => isSeedless(e.plan)).map((e) => e.id));
+  for (const e of newExperiments) {
+    if (blindingLost.has(e.id))
+      warnings.push(
+        `The experiment "${e.name}" was ${BLINDING_LOST}; it is imported as stopped, without a report`,
+      );
+  }
   if (archive.account.timeZone !== user.timeZone) {
     warnings.push(
       `Your time zone will be set to ${archive.account.timeZone}, as in the archive (now ${user.timeZone})`,
@@ -354,11 +365,11 @@ export async function planArchive(
         plan: e.plan,
         arms: { A: remapIds(e.arms.A), B: remapIds(e.arms.B), controlNote: e.arms.controlNote },
         power: e.power,
-        status: e.status,
+        status: blindingLost.has(e.id) ? "stopped" : e.status,
         startDate: e.startDate,
         endDate: e.endDate,
         totalEvenings: e.totalEvenings,
-        stoppedOn: e.stoppedOn,
+        stoppedOn: blindingLost.has(e.id) ? (e.stoppedOn ?? exportedOn) : e.stoppedOn,
         unblindedOn: e.unblindedOn,
         createdAt: e.createdAt,
         updatedAt: e.updatedAt,

@@ -6,9 +6,12 @@ import type {
   ArchiveUnreadable,
 } from "@meridian/core";
 import { ARCHIVE_FORMAT, ARCHIVE_VERSION } from "@meridian/core";
+import { experimentState } from "../routes/experiments-state";
 import type { RitualSessionRecord } from "../store/ritual-store";
 import type { Store, UserRecord } from "../store/store";
 import { type RecordList, slotsNewestFirst, type UnreadableRecord } from "../store/unreadable";
+import { localDateIn } from "../time";
+import { seedlessPlan } from "./experiment-blinding";
 
 /** Everything one account holds, read through the Store, as the archive's records: oldest
  * first then by id, each object's keys in a fixed order, so the same data always gives the
@@ -55,17 +58,25 @@ export async function allSessions(store: Store, userId: string): Promise<RecordL
 /** The path of an audio item's file inside the export zip. */
 export const zipMediaPath = (id: string) => `media/${id}`;
 
-/** Every experiment with its evenings, oldest first (sealed fields opened by the store). */
-export async function allExperiments(store: Store, userId: string): Promise<ArchiveExperiment[]> {
+/** Every experiment with its evenings, oldest first (sealed fields opened by the store). One
+ * still running on `today` goes without its seed and masked scenes (experiment-blinding.ts). */
+export async function allExperiments(
+  store: Store,
+  userId: string,
+  today: string,
+): Promise<ArchiveExperiment[]> {
   const list = await store.experiments.listExperiments(userId);
   const out: ArchiveExperiment[] = [];
   for (const e of list.sort(byTimeThenId((x) => x.createdAt))) {
     const evenings = await store.experiments.listEvenings(userId, e.id);
+    const blind = !experimentState(e, evenings, today).ended;
     out.push({
       id: e.id,
       name: e.name,
-      plan: e.plan,
-      arms: { A: e.arms.A, B: e.arms.B, controlNote: e.arms.controlNote },
+      plan: blind ? seedlessPlan(e.plan) : e.plan,
+      arms: blind
+        ? { A: {}, B: {}, controlNote: "" }
+        : { A: e.arms.A, B: e.arms.B, controlNote: e.arms.controlNote },
       power: e.power,
       status: e.status,
       startDate: e.startDate,
@@ -100,7 +111,7 @@ export async function readAccount(store: Store, user: UserRecord, exportedAt: Da
     store.ritual.listCheckups(userId),
     store.studio.listPresets(userId),
     store.studio.listMedia(userId),
-    allExperiments(store, userId),
+    allExperiments(store, userId, localDateIn(user.timeZone, exportedAt)),
   ]);
   // Records that did not decrypt are named as error records (the encrypting store has logged
   // them); everything that opens is exported.

@@ -40,7 +40,7 @@ export function presentSummary(record: ExperimentRecord, state: ExperimentState)
     endDate: record.endDate,
     createdAt: record.createdAt,
     progress: presentProgress(state),
-    reportAvailable: state.ended,
+    reportAvailable: state.ended && !state.blindingLost,
   };
 }
 
@@ -78,15 +78,17 @@ export function presentPower(stored: Record<string, unknown>): PowerGuidanceView
 }
 
 export function presentExperiment(record: ExperimentRecord, state: ExperimentState): Experiment {
+  // A seedless (imported while running) plan parses with seed 0: never shown as its seed.
+  const shown = state.ended && !state.blindingLost;
   return {
     ...presentSummary(record, state),
     plan: presentPlan(state.plan),
     power: presentPower(record.power),
     stoppedOn: record.stoppedOn,
     unblindedOn: record.unblindedOn,
-    planHash: state.ended ? planHash(state.plan) : null,
-    seed: state.ended ? state.plan.seed : null,
-    controlNote: state.ended ? record.arms.controlNote : null,
+    planHash: shown ? planHash(state.plan) : null,
+    seed: shown ? state.plan.seed : null,
+    controlNote: shown ? record.arms.controlNote : null,
   };
 }
 

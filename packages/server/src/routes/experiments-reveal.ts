@@ -31,9 +31,12 @@ export async function revealSessions(
     const c = session.condition;
     if (c.kind !== "masked" || c.experimentId !== experiment.id || c.revealed) continue;
     const condition: Masked = { ...c, revealed: true };
+    // An experiment imported while running has empty arms: what was played is not known.
+    const arm = experiment.arms[c.armLabel];
+    const known = Object.keys(arm).length > 0;
     const updated = await ritual.updateSession(experiment.userId, session.id, session.status, {
       condition,
-      ...(session.scene === null ? { scene: experiment.arms[c.armLabel] } : {}),
+      ...(session.scene === null && known ? { scene: arm } : {}),
       updatedAt: nowIso,
     });
     if (updated) revealed++;

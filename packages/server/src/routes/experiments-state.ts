@@ -22,6 +22,7 @@ import {
   type TodayAssignment,
   todayInExperiment,
 } from "@meridian/core";
+import { isSeedless, parseablePlan } from "../archive/experiment-blinding";
 import { presentExperiment, presentSummary } from "../presenters/experiments";
 import type { ExperimentEveningRecord, ExperimentRecord } from "../store/experiments-store";
 import type { RitualStore } from "../store/ritual-store";
@@ -37,10 +38,12 @@ export interface ExperimentState {
   label: string;
   status: ExperimentStatus;
   ended: boolean;
+  /** Imported from an archive made while it ran: no seed, so no A/B map, no report. */
+  blindingLost: boolean;
 }
 
 export function planOf(record: ExperimentRecord): ExperimentPlan {
-  return experimentPlanSchema.parse(JSON.parse(record.plan));
+  return experimentPlanSchema.parse(parseablePlan(record.plan));
 }
 
 export function experimentState(
@@ -57,7 +60,15 @@ export function experimentState(
   );
   const status: ExperimentStatus =
     record.status !== "running" ? record.status : today.remaining === 0 ? "finished" : "running";
-  return { plan, schedule, today, label: eveningLabel(today), status, ended: status !== "running" };
+  return {
+    plan,
+    schedule,
+    today,
+    label: eveningLabel(today),
+    status,
+    ended: status !== "running",
+    blindingLost: isSeedless(record.plan),
+  };
 }
 
 export function deviationsOf(record: ExperimentRecord): ExperimentDeviations {
@@ -144,6 +155,7 @@ export async function experimentSummaries(store: Store, user: UserRecord, today:
 export type ReportLookup =
   | { status: "not_found" }
   | { status: "not_ended"; experiment: ExperimentSummary }
+  | { status: "blinding_lost" }
   | { status: "ok"; report: ExperimentReportView };
 
 /** The report of an ended experiment; "not_ended" while it runs (the results stay hidden). */
@@ -158,6 +170,7 @@ export async function experimentReportFor(
   const evenings = await store.experiments.listEvenings(user.id, id);
   const state = experimentState(found, evenings, today);
   if (!state.ended) return { status: "not_ended", experiment: presentSummary(found, state) };
+  if (state.blindingLost) return { status: "blinding_lost" };
   const entries = await eveningEntries(store.ritual, user.id, state.plan, evenings);
   const r = experimentReport(state.plan, entries, deviationsOf(found));
   return {

@@ -26,6 +26,7 @@ import {
   RecordEveningSchema,
   UpdateExperimentSchema,
 } from "@meridian/core";
+import { BLINDING_LOST } from "../archive/experiment-blinding";
 import { type App, type AppDeps, userOf } from "../context";
 import { HttpError, notFound } from "../errors";
 import { requireUser } from "../http/auth";
@@ -403,6 +404,11 @@ export function registerExperimentRoutes(app: App, deps: AppDeps, levels: Measur
       throw conflict(
         ExperimentErrorCode.notEnded,
         "The results are shown only at the end (or after stopping or unblinding), so nobody stops on a lucky streak",
+      );
+    if (found.status === "blinding_lost")
+      throw conflict(
+        ExperimentErrorCode.blindingLost,
+        `No report: this experiment was ${BLINDING_LOST}, so which soundscape was which is not known`,
       );
     await load(user, c.req.valid("param").id);
     if (c.req.valid("query").format === "markdown") {
