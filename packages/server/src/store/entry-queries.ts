@@ -150,24 +150,22 @@ export async function mergeTag(db: Db, userId: string, from: string, to: string)
       .execute();
     if (rows.length === 0) return 0;
     const ids = rows.map((r) => r.entry_id);
-    const already = new Set(
-      (
-        await trx
-          .selectFrom("entry_tags")
-          .select("entry_id")
-          .where("user_id", "=", userId)
-          .where("tag", "=", to)
-          .execute()
-      ).map((r) => r.entry_id),
-    );
-    const missing = ids.filter((id) => !already.has(id));
-    for (let i = 0; i < missing.length; i += 500) {
+    // An entry may carry `to` already, or gain it meanwhile (an entry saved with the canonical
+    // tag, or the same merge running for a second request): those rows are left as they are.
+    for (let i = 0; i < ids.length; i += 500) {
+      const chunk = ids.slice(i, i + 500);
       await trx
         .insertInto("entry_tags")
-        .values(missing.slice(i, i + 500).map((entry_id) => ({ entry_id, user_id: userId, tag: to })))
+        .values(chunk.map((entry_id) => ({ entry_id, user_id: userId, tag: to })))
+        .onConflict((oc) => oc.columns(["entry_id", "tag"]).doNothing())
+        .execute();
+      await trx
+        .deleteFrom("entry_tags")
+        .where("user_id", "=", userId)
+        .where("tag", "=", from)
+        .where("entry_id", "in", chunk)
         .execute();
     }
-    await trx.deleteFrom("entry_tags").where("user_id", "=", userId).where("tag", "=", from).execute();
     return ids.length;
   });
 }

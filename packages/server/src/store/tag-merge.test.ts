@@ -1,12 +1,14 @@
 import { entryToMarkdown } from "@meridian/core";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createOwner } from "../accounts";
 import { seal } from "../crypto/field-codec";
 import { KeyRing } from "../crypto/key-ring";
-import type { UserKey } from "../crypto/keys";
+import { UserKey } from "../crypto/keys";
 import { FAST_HASHING } from "../test/harness";
 import { encryptStore } from "./encrypted-store";
 import type { Store } from "./store";
+import { mergeLegacyTags } from "./tag-merge";
 import { openTestStore, type TestStore, testBackends } from "./testing";
 
 const backends = await testBackends();
@@ -100,5 +102,59 @@ describe.each(backends)("tags in one form on %s", (kind) => {
     expect(entryC?.tags).toEqual(["sleep", "work-stress"]);
     const md = entryToMarkdown({ ...(entryC as NonNullable<typeof entryC>), title: null });
     expect(md.match(/work-stress/g)).toHaveLength(1);
+  });
+
+  it("moves a tag twice at once, and onto an entry that already has the canonical tag, without error", async () => {
+    const both = await legacyEntry(["Late Night", "late-night"]);
+    const only = await legacyEntry(["Late Night"]);
+    const from = key.blindIndex("Late Night");
+    const to = key.blindIndex("late-night");
+    // Two first requests after unlock: the same merge runs twice concurrently.
+    const moved = await Promise.all([inner.mergeTag(userId, from, to), inner.mergeTag(userId, from, to)]);
+    expect(moved.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(2);
+    for (const id of [both, only]) expect((await inner.getEntry(userId, id))?.tags, id).toEqual([to]);
+    expect(await inner.listEntries(userId, { tag: from, limit: 50 })).toEqual([]);
+    expect((await inner.listEntries(userId, { tag: to, limit: 50 })).map((e) => e.id).sort()).toEqual(
+      [both, only].sort(),
+    );
+  });
+
+  it.runIf(kind === "postgres")(
+    "moves a tag onto an entry that gains the canonical tag while the merge runs",
+    async () => {
+      const id = await legacyEntry(["Slow Wind"]);
+      const from = key.blindIndex("Slow Wind");
+      const to = key.blindIndex("slow-wind");
+      // Another request saves the entry with the canonical tag and has not committed yet.
+      const other = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+      await other.connect();
+      try {
+        await other.query(`set search_path to ${t.postgresSchema}`);
+        await other.query("begin");
+        await other.query("insert into entry_tags (entry_id, user_id, tag) values ($1, $2, $3)", [
+          id,
+          userId,
+          to,
+        ]);
+        const merging = inner.mergeTag(userId, from, to);
+        await new Promise((r) => setTimeout(r, 300));
+        await other.query("commit");
+        expect(await merging).toBe(1);
+      } finally {
+        await other.end();
+      }
+      expect((await inner.getEntry(userId, id))?.tags).toEqual([to]);
+    },
+  );
+
+  it("runs the whole legacy merge for two keys of the user at once", async () => {
+    const e = await legacyEntry(["Deep Rest", "deep-rest"]);
+    const f = await legacyEntry(["deep rest"]);
+    // A second unlock of the same user (another session) holds its own key object.
+    const other = new UserKey(userId, key.dataKey);
+    const counts = await Promise.all([mergeLegacyTags(inner, key), mergeLegacyTags(inner, other)]);
+    expect(counts.every((c) => c >= 0)).toBe(true);
+    for (const id of [e, f]) expect((await store.getEntry(userId, id))?.tags, id).toEqual(["deep-rest"]);
+    expect((await inner.getEntry(userId, e))?.tags).toEqual([key.blindIndex("deep-rest")]);
   });
 });

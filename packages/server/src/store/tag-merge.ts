@@ -14,10 +14,21 @@ import { logDecryptFailure } from "./encrypted-helpers";
 import type { Store } from "./store";
 
 const merged = new WeakSet<UserKey>();
+const running = new WeakMap<UserKey, Promise<number>>();
 
-/** Merges the user's non-canonical tags (see above); returns how many tag names moved. */
+/** Merges the user's non-canonical tags (see above); returns how many tag names moved. Requests
+ * that arrive while a merge for the same key runs wait for it (and get 0) rather than start a
+ * second one; a merge for another key of the same user is safe too (every write is idempotent). */
 export async function mergeLegacyTags(inner: Store, key: UserKey): Promise<number> {
   if (merged.has(key)) return 0;
+  const inFlight = running.get(key);
+  if (inFlight) return inFlight.then(() => 0);
+  const run = mergeOnce(inner, key).finally(() => running.delete(key));
+  running.set(key, run);
+  return run;
+}
+
+async function mergeOnce(inner: Store, key: UserKey): Promise<number> {
   const sealed = await inner.vault.tagNames(key.userId);
   const moves: { from: string; to: string; name: string }[] = [];
   for (const [index, value] of sealed) {

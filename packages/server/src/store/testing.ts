@@ -10,6 +10,8 @@ import type { StorageKind, Store } from "./store";
 
 export interface TestStore {
   store: Store;
+  /** PostgreSQL only: the test's schema, for a second connection of its own (lock tests). */
+  postgresSchema?: string;
   /** Closes the store and removes its data (temp dir or PostgreSQL schema). */
   dispose(): Promise<void>;
 }
@@ -34,6 +36,7 @@ export async function openTestStore(kind: StorageKind): Promise<TestStore> {
     const store = await openStore({ dataDir: tmpdir(), databaseUrl: url, postgresSchema: schema });
     return {
       store,
+      postgresSchema: schema,
       dispose: async () => {
         await store.close();
         await adminQuery(url, `drop schema if exists ${schema} cascade`);
