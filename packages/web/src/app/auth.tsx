@@ -3,6 +3,7 @@ import { createContext, type ReactNode, useCallback, useContext, useEffect, useM
 import { api } from "../api/client";
 import { isUnauthenticated } from "../api/errors";
 import { SIGNED_OUT_EVENT } from "../api/http";
+import { forgetPendingRecoveryKey } from "../pages/RecoveryKeyGate";
 
 export interface AuthState {
   phase: "loading" | "ready" | "error";
@@ -41,6 +42,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     const onSignedOut = (event: Event) => {
       const detail = (event as CustomEvent<{ code: string; message: string }>).detail;
+      forgetPendingRecoveryKey();
       setState((s) => {
         if (!s.user && detail.code !== "session_locked") return s;
         const notice =
@@ -65,6 +67,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
           if (!isUnauthenticated(err)) throw err;
         }
       }
+      // Signed out (session ended elsewhere): a key still waiting in this tab goes too.
+      if (!user) forgetPendingRecoveryKey();
       setState((s) => ({
         phase: "ready",
         needsOwner: setup.needsOwner,
@@ -92,12 +96,16 @@ export function AuthProvider({ children }: { children: ReactNode }) {
         try {
           await api.logout();
         } finally {
+          forgetPendingRecoveryKey();
           setState((s) => ({ ...s, user: null, notice: null }));
         }
       },
-      signedOutEverywhere: () =>
-        setState((s) => ({ ...s, user: null, notice: "You logged out on every device." })),
+      signedOutEverywhere: () => {
+        forgetPendingRecoveryKey();
+        setState((s) => ({ ...s, user: null, notice: "You logged out on every device." }));
+      },
       accountDeleted: () => {
+        forgetPendingRecoveryKey();
         setState((s) => ({ ...s, user: null, notice: "Your account was deleted, with everything in it." }));
         // Whether the instance now needs an owner again (asks nothing that needs a session).
         void api

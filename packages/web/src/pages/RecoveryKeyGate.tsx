@@ -1,7 +1,9 @@
 /**
  * The recovery-key gate: a new account's key is shown until "I have saved my recovery key" is
  * confirmed, also across a reload. The key waits in this tab's sessionStorage (keyed by the
- * user's id, never sent anywhere, gone when the tab closes) and is removed on confirmation.
+ * user's id, never sent anywhere, gone when the tab closes) and is removed on confirmation and
+ * whenever the tab signs out (app/auth.tsx: sign-out, log out everywhere, account deleted, the
+ * session ended by the server). SECURITY.md says the same.
  */
 import type { User } from "@meridian/core";
 import { type ReactNode, useState } from "react";
