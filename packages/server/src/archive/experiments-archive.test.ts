@@ -9,6 +9,7 @@ import {
   type Client,
   createHarness,
   type Harness,
+  login,
   memberClient,
   ownerClient,
   PASSWORD,
@@ -158,5 +159,48 @@ describe.each(backends)("experiments in export, import and account deletion (%s)
       },
     });
     expect(next.status).toBe(201);
+  }, 120_000);
+  it("maps a masked session's experiment id on import, so the imported evening is revealed", async () => {
+    now = new Date("2026-07-01T19:00:00.000Z");
+    owner = await login(h, "ana");
+    const fay = await memberClient(h, owner, "fay");
+    const created = await fay.post("/api/experiments", {
+      name: "Finished unseen",
+      plan: {
+        comparison: { kind: "trigger-vs-without", scene, layerId: "taps" },
+        primaryOutcome: "anxiety-change",
+        pairs: 1,
+      },
+    });
+    const id = (await body(created)).id as string;
+    const session = await body(await fay.post("/api/sessions", { checkIn }));
+    await fay.patch(`/api/sessions/${session.id}`, { status: "checked-out", checkOut });
+    const rec = await fay.post(`/api/experiments/${id}/evenings`, {
+      sessionId: session.id,
+      expectation: 5,
+      guess: "dont-know",
+    });
+    expect(rec.status).toBe(201);
+    // Two days on the experiment has finished by the date alone; nothing has revealed its session.
+    now = new Date("2026-07-03T08:00:00.000Z");
+    const files = unzip(await download(fay, "/api/export"));
+    const archive = JSON.parse(new TextDecoder().decode(files["archive.json"]));
+    expect(archive.sessions[0].condition).toMatchObject({
+      kind: "masked",
+      experimentId: id,
+      revealed: false,
+    });
+
+    const gus = await memberClient(h, owner, "gus");
+    expect((await sendFile(h, gus, "/api/import", files["archive.json"] as Uint8Array)).status).toBe(200);
+    const [restored] = (await body(await gus.get("/api/experiments"))).experiments;
+    expect(restored.id).not.toBe(id);
+    const [before] = (await body(await gus.get("/api/sessions"))).sessions;
+    expect(before.condition).toMatchObject({ kind: "masked", experimentId: restored.id, revealed: false });
+    // Opening the finished experiment reveals its evenings' sessions, the imported one included.
+    expect((await gus.get(`/api/experiments/${restored.id}`)).status).toBe(200);
+    const [after] = (await body(await gus.get("/api/sessions"))).sessions;
+    expect(after.condition).toMatchObject({ kind: "masked", experimentId: restored.id, revealed: true });
+    expect(after.scene).not.toBeNull();
   }, 120_000);
 });

@@ -325,7 +325,11 @@ export async function planArchive(
       media: mapMedia(s.media),
       entryId: s.entryId === null ? null : (entryIds.get(s.entryId) ?? null),
       promptId: mapPrompt(s.promptId),
-      condition: s.condition,
+      // A masked session names its experiment, whose id is mapped like the experiment's own.
+      condition:
+        s.condition.kind === "masked"
+          ? { ...s.condition, experimentId: mapId("experiments", s.condition.experimentId) }
+          : s.condition,
       createdAt: s.createdAt,
       updatedAt: s.updatedAt,
     }));
