@@ -23,6 +23,9 @@ export interface PlayerSnapshot {
   readonly state: PlayState;
   readonly scene: StudioScene | null;
   readonly title: string;
+  /** The scene is an experiment's blinded soundscape (TonightPage): the studio must not open or
+   * save it. Set by play/setScene with `{ masked: true }`; any other scene clears it. */
+  readonly masked: boolean;
   readonly muted: boolean;
   readonly fadeSeconds: number;
   readonly stats: EngineStats | null;
@@ -34,6 +37,11 @@ export interface PlayerSnapshot {
   /** Median keydown → echo back on the main thread (ms, an upper bound of the one-way figure). */
   readonly roundTripMs: number | null;
   readonly error: string | null;
+}
+
+export interface SceneOptions {
+  /** An experiment's blinded soundscape (see PlayerSnapshot.masked). */
+  masked?: boolean;
 }
 
 /** A scene in the current format (the engine's version 1 scenes, e.g. built-ins, upgraded). */
@@ -61,6 +69,7 @@ export class Player {
     state: "stopped",
     scene: null,
     title: "",
+    masked: false,
     muted: false,
     fadeSeconds: 2,
     stats: null,
@@ -229,10 +238,10 @@ export class Player {
   }
 
   /** Start (or resume) playing; `scene` replaces the current one. Call from a user gesture. */
-  async play(scene?: Scene | StudioScene, title?: string): Promise<void> {
+  async play(scene?: Scene | StudioScene, title?: string, options?: SceneOptions): Promise<void> {
     const op = ++this.op;
     try {
-      if (scene) this.setScene(scene, title);
+      if (scene) this.setScene(scene, title, options);
       const ctx = await this.context();
       await this.ensureNode();
       if (ctx.state !== "running") await ctx.resume();
@@ -282,9 +291,9 @@ export class Player {
 
   /** Replace the scene (playing: the engine fades layers in and out, no clicks; own-audio
    * layers start, stop and move on the main thread). */
-  setScene(input: Scene | StudioScene, title?: string): void {
+  setScene(input: Scene | StudioScene, title?: string, options?: SceneOptions): void {
     const scene = asStudioScene(input);
-    this.set({ scene, title: title ?? scene.name ?? "Untitled mix" });
+    this.set({ scene, title: title ?? scene.name ?? "Untitled mix", masked: options?.masked ?? false });
     this.post({ type: "setScene", scene: this.engineScene(scene) });
     this.media?.setMasterGain(scene.masterGainDb ?? 0);
     if (this.snap.state !== "stopped") this.syncMedia();
@@ -432,7 +441,7 @@ export class Player {
   private mediaHandlersSet = false;
 
   private updateMediaSession(): void {
-    if (!("mediaSession" in navigator)) return;
+    if (typeof navigator === "undefined" || !("mediaSession" in navigator)) return;
     const ms = navigator.mediaSession;
     try {
       if (typeof MediaMetadata !== "undefined" && this.snap.scene) {

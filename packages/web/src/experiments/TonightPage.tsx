@@ -51,7 +51,7 @@ function MaskedPlayButton({ scene, name }: { scene: Record<string, unknown>; nam
       onClick={() => {
         if (playing) void player.pause();
         else if (mine) void player.play();
-        else void player.play(JSON.parse(JSON.stringify(scene)) as StudioScene, name);
+        else void player.play(JSON.parse(JSON.stringify(scene)) as StudioScene, name, { masked: true });
       }}
     >
       {playing ? `Pause ${name}` : `Play ${name}`}

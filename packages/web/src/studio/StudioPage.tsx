@@ -6,7 +6,6 @@ import {
 } from "@meridian/core";
 import {
   BUILTIN_SCENES,
-  GENERATORS,
   generatorById,
   MOTION_KINDS,
   type Motion,
@@ -35,6 +34,7 @@ import { PresetsPanel } from "./PresetsPanel";
 import { RenderPanel } from "./RenderPanel";
 import { SleepTimer } from "./SleepTimer";
 import { type MediaItem, studioApi } from "./studioApi";
+import { studioGenerators, studioStart } from "./studioStart";
 import { VoiceLayersSection } from "./voice/VoiceLayersSection";
 import { placeVoice, voicePadItems, voiceSelection } from "./voice/voiceMix";
 import "./studio.css";
@@ -72,7 +72,9 @@ function missingNotice(missing: readonly MediaSceneLayer[]): string | null {
 /** The studio: a live mixer with 3D placement, presets, share links, a sleep timer and diagnostics. */
 export function StudioPage() {
   const { player, snap } = usePlayer();
-  const [scene, setSceneState] = useState<StudioScene>(() => snap.scene ?? EMPTY_SCENE);
+  // Tonight's experiment soundscape (masked) is never loaded here: the studio starts empty.
+  const [start] = useState(() => studioStart(player.snapshot));
+  const [scene, setSceneState] = useState<StudioScene>(start.scene);
   const [media, setMedia] = useState<MediaItem[] | null>(null);
   const [mediaError, setMediaError] = useState<string | null>(null);
   const [mediaUnreadable, setMediaUnreadable] = useState<UnreadableRecordInfo[]>([]);
@@ -81,9 +83,9 @@ export function StudioPage() {
   const [presetId, setPresetId] = useState<string>("");
   const [ownId, setOwnId] = useState<string | null>(null);
   const [selected, setSelected] = useState<string | null>(scene.layers[0]?.id ?? null);
-  const [addId, setAddId] = useState<string>(GENERATORS[0]?.id ?? "rain");
+  const [addId, setAddId] = useState<string>(studioGenerators()[0]?.id ?? "rain");
   const [link, setLink] = useState<string>("");
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(start.notice);
   const [keys, setKeys] = useState<KeystrokeSettings>(readKeystrokeSettings);
   const help = useRef<HTMLDialogElement>(null);
   const sceneRef = useRef(scene);
@@ -486,7 +488,7 @@ export function StudioPage() {
             <label className="inline-field">
               Sound
               <select value={addId} onChange={(e) => setAddId(e.target.value)} aria-label="Sound to add">
-                {GENERATORS.map((g) => (
+                {studioGenerators().map((g) => (
                   <option key={g.id} value={g.id}>
                     {g.label}
                   </option>
@@ -735,7 +737,7 @@ function LayerCard({ layer, index, count, selected, onSelect, onChange, onMove, 
             onChange({ generator: d.id, params });
           }}
         >
-          {GENERATORS.map((g) => (
+          {studioGenerators(layer.generator).map((g) => (
             <option key={g.id} value={g.id}>
               {g.label}
             </option>
