@@ -38,6 +38,7 @@ describe.each(backends)("experiments in export, import and account deletion (%s)
   let h: Harness;
   let owner: Client;
   let now = new Date("2026-05-04T19:00:00.000Z");
+  let finishedArchive: Uint8Array | undefined;
   const dataDir = mkdtempSync(join(tmpdir(), "meridian-exp-archive-"));
 
   beforeAll(async () => {
@@ -184,6 +185,7 @@ describe.each(backends)("experiments in export, import and account deletion (%s)
     // Two days on the experiment has finished by the date alone; nothing has revealed its session.
     now = new Date("2026-07-03T08:00:00.000Z");
     const files = unzip(await download(fay, "/api/export"));
+    finishedArchive = files["archive.json"] as Uint8Array;
     const archive = JSON.parse(new TextDecoder().decode(files["archive.json"]));
     expect(archive.sessions[0].condition).toMatchObject({
       kind: "masked",
@@ -202,5 +204,36 @@ describe.each(backends)("experiments in export, import and account deletion (%s)
     const [after] = (await body(await gus.get("/api/sessions"))).sessions;
     expect(after.condition).toMatchObject({ kind: "masked", experimentId: restored.id, revealed: true });
     expect(after.scene).not.toBeNull();
+  }, 120_000);
+  it("never imports a second running experiment: it comes in stopped, with a warning", async () => {
+    // Back on the first evening, the archived experiment (stored as running) runs by its dates.
+    now = new Date("2026-07-01T20:00:00.000Z");
+    owner = await login(h, "ana");
+    const archive = finishedArchive as Uint8Array;
+    const ivy = await memberClient(h, owner, "ivy");
+    expect((await sendFile(h, ivy, "/api/import", archive)).status).toBe(200);
+    const [alone] = (await body(await ivy.get("/api/experiments"))).experiments;
+    expect(alone).toMatchObject({ name: "Finished unseen", status: "running" });
+
+    const hal = await memberClient(h, owner, "hal");
+    const mine = await hal.post("/api/experiments", {
+      name: "Already running",
+      plan: {
+        comparison: { kind: "trigger-vs-without", scene, layerId: "taps" },
+        primaryOutcome: "anxiety-change",
+      },
+    });
+    expect(mine.status).toBe(201);
+    const res = await sendFile(h, hal, "/api/import", archive);
+    expect(res.status).toBe(200);
+    const preview = JSON.stringify(await body(res));
+    expect(preview).toContain('Finished unseen\\" would run alongside \\"Already running');
+    const list = (await body(await hal.get("/api/experiments"))).experiments;
+    const imported = list.find((e: { name: string }) => e.name === "Finished unseen");
+    expect(imported).toMatchObject({ status: "stopped" });
+    expect(await body(await hal.get(`/api/experiments/${imported.id}`))).toMatchObject({
+      stoppedOn: "2026-07-01",
+    });
+    expect(list.filter((e: { status: string }) => e.status === "running")).toHaveLength(1);
   }, 120_000);
 });

@@ -13,7 +13,8 @@ import type { CheckupRecord, RitualSessionRecord, SleepDiaryRecord } from "../st
 import type { RecordList, Store, UserRecord } from "../store/store";
 import type { NewMedia } from "../store/studio-store";
 import { localDateIn } from "../time";
-import { BLINDING_LOST, isSeedless, parseablePlan } from "./experiment-blinding";
+import { parseablePlan } from "./experiment-blinding";
+import { importedStatuses } from "./import-experiments";
 import { checkedMediaDetails } from "./media-type";
 import { allSessions } from "./read-account";
 import { type ImportSearch, inParallel, type Undo, WRITE_CONCURRENCY } from "./write-plan";
@@ -48,6 +49,7 @@ export async function planArchive(
   user: UserRecord,
   archive: Archive,
   zip: Map<string, Uint8Array> | null,
+  now: Date = new Date(),
 ): Promise<ArchivePlan> {
   const userId = user.id;
   // Every audio file must be in the zip with the size the archive gives, before anything is written.
@@ -233,15 +235,15 @@ export async function planArchive(
     })),
   ];
   const warnings: string[] = [];
-  // A running experiment comes without its seed (experiment-blinding.ts): imported as stopped.
-  const exportedOn = localDateIn(archive.account.timeZone, new Date(archive.exportedAt));
-  const blindingLost = new Set(newExperiments.filter((e) => isSeedless(e.plan)).map((e) => e.id));
-  for (const e of newExperiments) {
-    if (blindingLost.has(e.id))
-      warnings.push(
-        `The experiment "${e.name}" was ${BLINDING_LOST}; it is imported as stopped, without a report`,
-      );
-  }
+  // Stopped when its blinding was lost or another experiment runs (import-experiments.ts).
+  const statuses = await importedStatuses(
+    store,
+    userId,
+    newExperiments,
+    localDateIn(archive.account.timeZone, now),
+    localDateIn(archive.account.timeZone, new Date(archive.exportedAt)),
+    warnings,
+  );
   if (archive.account.timeZone !== user.timeZone) {
     warnings.push(
       `Your time zone will be set to ${archive.account.timeZone}, as in the archive (now ${user.timeZone})`,
@@ -369,11 +371,11 @@ export async function planArchive(
         plan: e.plan,
         arms: { A: remapIds(e.arms.A), B: remapIds(e.arms.B), controlNote: e.arms.controlNote },
         power: e.power,
-        status: blindingLost.has(e.id) ? "stopped" : e.status,
+        status: statuses.get(e.id)?.status ?? e.status,
         startDate: e.startDate,
         endDate: e.endDate,
         totalEvenings: e.totalEvenings,
-        stoppedOn: blindingLost.has(e.id) ? (e.stoppedOn ?? exportedOn) : e.stoppedOn,
+        stoppedOn: statuses.get(e.id)?.stoppedOn ?? e.stoppedOn,
         unblindedOn: e.unblindedOn,
         createdAt: e.createdAt,
         updatedAt: e.updatedAt,

@@ -63,7 +63,15 @@ export async function prepareImport(
   const parsed = await parseImport(bytes, user.timeZone, importLimits(options.limits), options);
   const read = parsed.read;
   if (read.format === "meridian") {
-    const plan = await planArchive(deps.store, deps.files, deps.search, user, read.archive, parsed.files);
+    const plan = await planArchive(
+      deps.store,
+      deps.files,
+      deps.search,
+      user,
+      read.archive,
+      parsed.files,
+      deps.now?.(),
+    );
     const preview = summariseImport("meridian", plan.items, [...parsed.notes, ...plan.warnings]);
     const reserve = () => reserveMediaRoom(deps, user.id, plan.mediaBytes);
     // The preview tells now whether the files fit (holding the room only for the look).
