@@ -76,10 +76,12 @@ test("a whole twelve-evening experiment on a moved clock: blind throughout, then
     }
 
     // The other evenings through the same API the pages use.
-    const session = await apiJson<{ id: string; localDate: string }>(page, "POST", "/api/sessions", {
-      checkIn: CHECK_IN,
-      media: [{ kind: "mix", name: label }],
-    });
+    const session = await apiJson<{ id: string; localDate: string }>(
+      page,
+      "POST",
+      `/api/experiments/${id}/evenings/${evening}/session`,
+      { checkIn: CHECK_IN },
+    );
     await apiJson(page, "PATCH", `/api/sessions/${session.id}`, {
       status: "checked-out",
       checkOut: {

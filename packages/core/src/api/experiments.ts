@@ -202,4 +202,6 @@ export const ExperimentErrorCode = {
   outcomeMissing: "outcome_missing",
   /** Imported from an archive made while it ran: no A/B map, so no report (409). */
   blindingLost: "blinding_lost",
+  /** The session was not begun as this experiment's evening (POST …/evenings/:index/session) (409). */
+  notPinned: "session_not_pinned",
 } as const;

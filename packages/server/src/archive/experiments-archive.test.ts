@@ -61,7 +61,7 @@ describe.each(backends)("experiments in export, import and account deletion (%s)
     });
     expect(created.status).toBe(201);
     const id = (await body(created)).id as string;
-    const session = await body(await owner.post("/api/sessions", { checkIn }));
+    const session = await body(await owner.post(`/api/experiments/${id}/evenings/1/session`, { checkIn }));
     await owner.patch(`/api/sessions/${session.id}`, { status: "checked-out", checkOut });
     const rec = await owner.post(`/api/experiments/${id}/evenings`, {
       sessionId: session.id,
@@ -174,7 +174,7 @@ describe.each(backends)("experiments in export, import and account deletion (%s)
       },
     });
     const id = (await body(created)).id as string;
-    const session = await body(await fay.post("/api/sessions", { checkIn }));
+    const session = await body(await fay.post(`/api/experiments/${id}/evenings/1/session`, { checkIn }));
     await fay.patch(`/api/sessions/${session.id}`, { status: "checked-out", checkOut });
     const rec = await fay.post(`/api/experiments/${id}/evenings`, {
       sessionId: session.id,

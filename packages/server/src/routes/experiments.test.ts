@@ -179,10 +179,9 @@ describe.each(backends)("experiments (%s)", (kind) => {
       const { scene: _scene, ...rest } = t;
       structures[evening.condition] = [...walk(rest).keys].sort();
 
-      const started = await call("post", "/api/sessions", {
+      // Tonight's session is begun pinned to the evening (experiments-pin.ts).
+      const started = await call("post", `/api/experiments/${id}/evenings/${evening.index}/session`, {
         checkIn,
-        scene: t.scene,
-        media: [{ kind: "mix", name: t.soundscapeLabel }],
       });
       expect(started.status).toBe(201);
       const sessionId = started.json.id as string;
@@ -300,7 +299,7 @@ describe.each(backends)("experiments (%s)", (kind) => {
     });
     expect(created.status).toBe(201);
     const id = created.json.id as string;
-    const started = await call("post", "/api/sessions", { checkIn });
+    const started = await call("post", `/api/experiments/${id}/evenings/1/session`, { checkIn });
     await call("patch", `/api/sessions/${started.json.id}`, {
       status: "checked-out",
       checkOut: checkOut(40),

@@ -36,6 +36,7 @@ import type { ExperimentRecord } from "../store/experiments-store";
 import type { UserRecord } from "../store/store";
 import { localDateIn } from "../time";
 import { errors, IdParamsSchema, json, jsonBody, sessionSecurity } from "./common";
+import { pinnedEvening, registerExperimentPinRoute } from "./experiments-pin";
 import { revealSessions } from "./experiments-reveal";
 import { buildArms, type Measurer } from "./experiments-scenes";
 import {
@@ -332,6 +333,8 @@ export function registerExperimentRoutes(app: App, deps: AppDeps, levels: Measur
     });
   }
 
+  registerExperimentPinRoute(app, deps);
+
   app.openapi(record, async (c) => {
     const user = userOf(c);
     const id = c.req.valid("param").id;
@@ -339,21 +342,17 @@ export function registerExperimentRoutes(app: App, deps: AppDeps, levels: Measur
     const { state, evenings } = await load(user, id);
     const session = await ritual.getSession(user.id, body.sessionId);
     if (!session) throw notFound("No such session");
-    const evening = state.schedule.evenings.find((e) => e.date === session.localDate);
-    if (evening && evenings.some((e) => e.index === evening.index))
+    // The evening is the one the session was begun as (experiments-pin.ts), not its date's: a
+    // session begun before midnight and checked out after it stays the evening heard.
+    const evening = pinnedEvening(session, id, state);
+    if (evenings.some((e) => e.index === evening.index))
       throw conflict(ExperimentErrorCode.eveningRecorded, `Evening ${evening.index} is already recorded`);
-    if (state.ended)
+    // Finished by the date alone, its last evening may still be recorded (checked out after midnight).
+    if (state.ended && state.status !== "finished")
       throw conflict(
         ExperimentErrorCode.ended,
         `This experiment has ended (${state.status}); no more evenings`,
       );
-    if (!evening || session.localDate > todayOf(user))
-      throw conflict(
-        ExperimentErrorCode.notAnEvening,
-        `The session's day (${session.localDate}) is not an evening of this experiment`,
-      );
-    if (session.condition.kind === "masked" && session.condition.experimentId !== id)
-      throw conflict(ExperimentErrorCode.notAnEvening, "That session is an evening of another experiment");
     if (session.status !== "checked-out" || !session.checkOut)
       throw new HttpError(
         400,

@@ -1,4 +1,5 @@
 import type {
+  CheckIn,
   CreateExperiment,
   Experiment,
   ExperimentList,
@@ -7,6 +8,7 @@ import type {
   Outcome,
   PowerGuidanceView,
   RecordEvening,
+  Session,
 } from "@meridian/core";
 import { request } from "./http";
 
@@ -24,6 +26,10 @@ export const experimentsApi = {
   power: (outcome: Outcome, mid: number | undefined) =>
     request<PowerGuidanceView>("GET", "/api/experiments/power", { query: { outcome, mid } }),
   today: () => request<ExperimentToday>("GET", "/api/experiments/today"),
+  /** Begins tonight's session pinned to evening `index` (its masked soundscape): the evening
+   * recorded later is this one, even when the check-out falls after midnight. */
+  beginEvening: (id: string, index: number, body: { checkIn: CheckIn; clientId?: string }) =>
+    request<Session>("POST", `/api/experiments/${enc(id)}/evenings/${index}/session`, { body }),
   recordEvening: (id: string, body: RecordEvening) =>
     request<unknown>("POST", `/api/experiments/${enc(id)}/evenings`, { body }),
   stop: (id: string) => request<Experiment>("POST", `/api/experiments/${enc(id)}/stop`),

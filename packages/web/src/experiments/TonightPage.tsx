@@ -201,7 +201,8 @@ export function TonightPage() {
   }
   const label = tonight.soundscapeLabel;
   const scene = tonight.scene;
-  const key = eveningKey(tonight.id, tonight.progress.eveningNumber);
+  const eveningNumber = tonight.progress.eveningNumber;
+  const key = eveningKey(tonight.id, eveningNumber);
 
   async function startListening(value: number) {
     if (!checkIn) return;
@@ -209,15 +210,11 @@ export function TonightPage() {
     setBusy(true);
     setError(null);
     try {
-      // No scene snapshot in the session: its generators would tell the arm (in the sessions API
-      // and in Insights' effects by trigger). The experiment keeps which arm each evening was.
-      const created = await ritualApi.createSession({
-        checkIn,
-        scene: null,
-        media: [{ kind: "mix", name: label }],
-        promptId: null,
-        clientId,
-      });
+      // The server begins the session pinned to tonight's evening and its soundscape, with no
+      // scene snapshot (its generators would tell the arm): the evening recorded is the one heard,
+      // even when the check-out falls after midnight.
+      if (eveningNumber === null) throw new Error("Tonight has no evening number");
+      const created = await experimentsApi.beginEvening(tonight.id, eveningNumber, { checkIn, clientId });
       writeEveningLocal(key, {
         sessionId: created.id,
         expectation: value,
