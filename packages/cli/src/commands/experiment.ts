@@ -70,6 +70,12 @@ export async function runExperiment(args: string[], io: CliIO): Promise<number> 
         );
         return 1;
       }
+      if (found.status === "blinding_lost") {
+        io.stderr.write(
+          `'${found.name}' was exported while running: its blinding could not be carried over, so it has no report.\n`,
+        );
+        return 1;
+      }
       io.stdout.write(values.json ? `${JSON.stringify(found.report, null, 2)}\n` : found.report.markdown);
       return 0;
     } finally {

@@ -155,7 +155,7 @@ export async function experimentSummaries(store: Store, user: UserRecord, today:
 export type ReportLookup =
   | { status: "not_found" }
   | { status: "not_ended"; experiment: ExperimentSummary }
-  | { status: "blinding_lost" }
+  | { status: "blinding_lost"; name: string }
   | { status: "ok"; report: ExperimentReportView };
 
 /** The report of an ended experiment; "not_ended" while it runs (the results stay hidden). */
@@ -170,7 +170,7 @@ export async function experimentReportFor(
   const evenings = await store.experiments.listEvenings(user.id, id);
   const state = experimentState(found, evenings, today);
   if (!state.ended) return { status: "not_ended", experiment: presentSummary(found, state) };
-  if (state.blindingLost) return { status: "blinding_lost" };
+  if (state.blindingLost) return { status: "blinding_lost", name: found.name };
   const entries = await eveningEntries(store.ritual, user.id, state.plan, evenings);
   const r = experimentReport(state.plan, entries, deviationsOf(found));
   return {
