@@ -201,6 +201,7 @@ export function TonightPage() {
   }
   const label = tonight.soundscapeLabel;
   const scene = tonight.scene;
+  const experimentId = tonight.id;
   const eveningNumber = tonight.progress.eveningNumber;
   const key = eveningKey(tonight.id, eveningNumber);
 
@@ -214,7 +215,7 @@ export function TonightPage() {
       // scene snapshot (its generators would tell the arm): the evening recorded is the one heard,
       // even when the check-out falls after midnight.
       if (eveningNumber === null) throw new Error("Tonight has no evening number");
-      const created = await experimentsApi.beginEvening(tonight.id, eveningNumber, { checkIn, clientId });
+      const created = await experimentsApi.beginEvening(experimentId, eveningNumber, { checkIn, clientId });
       writeEveningLocal(key, {
         sessionId: created.id,
         expectation: value,
