@@ -95,6 +95,11 @@ const VALID_BODIES: Record<string, unknown> = {
   "PATCH /api/presets/{id}": { name: "Taken by Bob" },
   "POST /api/presets/{id}/duplicate": { name: "Bob's copy" },
   "PATCH /api/media/{id}": { name: "Taken by Bob" },
+  "PATCH /api/experiments/{id}": { name: "Taken by Bob" },
+  "POST /api/experiments/{id}/evenings": { sessionId: "s-none", expectation: 5, guess: "dont-know" },
+  "POST /api/experiments/{id}/evenings/{index}/session": {
+    checkIn: { pleasantness: 4, energy: 4, anxiety: 50 },
+  },
 };
 
 /** Query strings some routes need to get past validation. */
@@ -193,6 +198,35 @@ describe.each(backends)("cross-user matrix on %s: Bob against Alice's ids on eve
     }
     ids["/api/renders/{id}"] = render.id;
     ids["/api/renders/{id}/file"] = render.id;
+    const experiment = await created(
+      await alice.post("/api/experiments", {
+        name: `${MARK} experiment`,
+        plan: {
+          comparison: {
+            kind: "trigger-vs-without",
+            scene: {
+              version: 2,
+              layers: [
+                { id: "rain", generator: "rain", gainDb: -6 },
+                { id: "taps", generator: "tapping" },
+              ],
+            },
+            layerId: "taps",
+          },
+          primaryOutcome: "anxiety-change",
+          pairs: 2,
+        },
+      }),
+    );
+    for (const path of [
+      "/api/experiments/{id}",
+      "/api/experiments/{id}/stop",
+      "/api/experiments/{id}/unblind",
+      "/api/experiments/{id}/evenings",
+      "/api/experiments/{id}/evenings/{index}/session",
+      "/api/experiments/{id}/report",
+    ])
+      ids[path] = experiment.id;
     secrets.push(entry.id, prompt.id, session.id, checkup.id, preset.id, media.id, render.id);
   });
 
@@ -224,7 +258,10 @@ describe.each(backends)("cross-user matrix on %s: Bob against Alice's ids on eve
     for (const op of ordered) {
       const key = `${op.method} ${op.path}`;
       const id = ids[op.path] ?? "";
-      const url = op.path.replace(/\{[^}]+\}/, encodeURIComponent(id)) + (QUERIES[op.path] ?? "");
+      // A second path parameter (an evening's index) is a number, not an id.
+      const url =
+        op.path.replace(/\{[^}]+\}/, encodeURIComponent(id)).replace(/\{[^}]+\}/, "1") +
+        (QUERIES[op.path] ?? "");
       const res = await bob.send(op.method, url, VALID_BODIES[key]);
       const text = await res.text();
       if (OWN_KEY_WRITES.has(key)) {
